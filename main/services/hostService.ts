@@ -1,0 +1,71 @@
+/**
+ * The host API served to a renderer, independent of transport: Electron IPC and the web host's
+ * WebSocket both hand raw payloads to `handle`, which parses them with the contract's schema
+ * before anything acts on them. A malformed payload gets an error result and has no side effect.
+ */
+import {
+  HOST_REQUESTS,
+  type HostRequestName,
+  type HostRequestResults,
+  type HostResult,
+} from '../../shared/ipc/contract';
+import { readExample, DEFAULT_EXAMPLE } from './examples';
+import type { SimulationHost } from './simulationHost';
+
+export class HostService {
+  constructor(private readonly simulationHost: SimulationHost) {}
+
+  isRequestName(name: string): name is HostRequestName {
+    return Object.prototype.hasOwnProperty.call(HOST_REQUESTS, name);
+  }
+
+  async handle(name: string, payload: unknown): Promise<HostResult<unknown>> {
+    if (!this.isRequestName(name)) return { ok: false, error: `unknown request "${name}"` };
+    const parsed = HOST_REQUESTS[name].params.safeParse(payload);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      const where = first && first.path.length > 0 ? ` at ${first.path.join('.')}` : '';
+      return { ok: false, error: `malformed ${name} request${where}: ${first?.message ?? 'invalid'}` };
+    }
+    try {
+      return await this.dispatch(name, parsed.data as never);
+    } catch (e) {
+      return { ok: false, error: `${name} failed: ${(e as Error).message}` };
+    }
+  }
+
+  private async dispatch<K extends HostRequestName>(
+    name: K,
+    params: never,
+  ): Promise<HostResult<HostRequestResults[K]>> {
+    const host = this.simulationHost;
+    type R = HostResult<HostRequestResults[K]>;
+    switch (name) {
+      case 'getStartupDocument': {
+        const text = await readExample(DEFAULT_EXAMPLE);
+        return { ok: true, value: { fileName: DEFAULT_EXAMPLE, text } } as R;
+      }
+      case 'startRun': {
+        const p = params as { documentText: string; speed: number | 'max' };
+        return (await host.startRun(p.documentText, p.speed)) as R;
+      }
+      case 'controlRun': {
+        const p = params as { runId: string; action: 'pause' | 'resume' | 'stop' };
+        return host.control(p.runId, p.action) as R;
+      }
+      case 'stepRun': {
+        const p = params as { runId: string; seconds: number };
+        return host.step(p.runId, p.seconds) as R;
+      }
+      case 'setRunSpeed': {
+        const p = params as { runId: string; speed: number | 'max' };
+        return host.setSpeed(p.runId, p.speed) as R;
+      }
+      case 'ackFrame': {
+        const p = params as { runId: string; seq: number };
+        return host.ack(p.runId, p.seq) as R;
+      }
+    }
+    return { ok: false, error: `unhandled request ${String(name)}` } as R;
+  }
+}

@@ -1,0 +1,69 @@
+/**
+ * Worker-thread entry: compiles the document and runs the RunLoop, posting each frame with its
+ * typed arrays transferred (never cloned).
+ */
+import { parentPort } from 'node:worker_threads';
+import { loadDocument } from '../../shared/document/loadDocument';
+import { frameBuffers } from '../../shared/ipc/frameCodec';
+import { createSimulation } from '../../shared/sim/createSimulation';
+import { RunLoop } from './runLoop';
+import type { FromWorker, ToWorker } from './simWorkerProtocol';
+
+const port = parentPort;
+if (!port) throw new Error('simWorker must run in a worker thread');
+
+let loop: RunLoop | null = null;
+
+function post(message: FromWorker, transfer: ArrayBuffer[] = []): void {
+  port!.postMessage(message, transfer);
+}
+
+port.on('message', (message: ToWorker) => {
+  switch (message.type) {
+    case 'start': {
+      const loaded = loadDocument(message.documentText);
+      if (!loaded.ok) {
+        post({ type: 'invalid', message: formatIssues(loaded.issues) });
+        return;
+      }
+      const created = createSimulation(loaded.document);
+      if (!created.ok) {
+        post({ type: 'invalid', message: formatIssues(created.issues) });
+        return;
+      }
+      const sim = created.simulation;
+      post({ type: 'started', dt: sim.dt, totalSteps: sim.totalSteps });
+      loop = new RunLoop(sim, message.speed, {
+        sendFrame: (frame) =>
+          post({ type: 'frame', frame }, frameBuffers({ runId: '', seq: 0, frame })),
+        sendStatus: (status) => post({ type: 'status', status }),
+        now: () => performance.now(),
+        schedule: (callback, delayMs) => {
+          if (delayMs <= 0) setImmediate(callback);
+          else setTimeout(callback, delayMs);
+        },
+      });
+      loop.start();
+      return;
+    }
+    case 'pause':
+      loop?.pause();
+      return;
+    case 'resume':
+      loop?.resume();
+      return;
+    case 'step':
+      loop?.step(message.seconds);
+      return;
+    case 'speed':
+      loop?.setSpeed(message.speed);
+      return;
+    case 'credit':
+      loop?.credit();
+      return;
+  }
+});
+
+function formatIssues(issues: ReadonlyArray<{ path: string; message: string }>): string {
+  return issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('\n');
+}

@@ -1,0 +1,38 @@
+/**
+ * `npm run web`: the same renderer and main-process services, hosted on 127.0.0.1 for a browser.
+ * Flags: --port N (default random), --no-open (do not open a browser).
+ */
+import { rendererDir, workerUrl } from '../services/appPaths';
+import { openInBrowser } from './openInBrowser';
+import { startWebHost } from './webHost';
+
+function parseArgs(argv: string[]): { port?: number; open: boolean } {
+  const out: { port?: number; open: boolean } = { open: true };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--port') {
+      const value = Number(argv[++i]);
+      if (!Number.isInteger(value) || value < 0 || value > 65535) {
+        console.error('error: --port needs a whole number from 0 to 65535');
+        process.exit(2);
+      }
+      out.port = value;
+    } else if (arg === '--no-open') out.open = false;
+    else {
+      console.error(`error: unknown option ${arg} (known: --port N, --no-open)`);
+      process.exit(2);
+    }
+  }
+  return out;
+}
+
+const args = parseArgs(process.argv.slice(2));
+const host = await startWebHost({ port: args.port, rendererDir: rendererDir(), workerUrl: workerUrl() });
+console.log(`NeuroSketch is running at ${host.url}`);
+console.log('(only this computer can reach it; press Ctrl+C to stop)');
+if (args.open && !process.env['CI']) openInBrowser(host.url);
+const stop = (): void => {
+  void host.close().then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

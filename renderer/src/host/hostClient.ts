@@ -1,0 +1,104 @@
+/**
+ * The renderer's only way to the main-process services: the typed HostApi of shared/ipc/contract.
+ * In Electron the preload provides it as `window.neurosketch`; in the browser host it is spoken
+ * over a WebSocket to the loopback server (same requests, same events, frames as binary).
+ */
+import {
+  HOST_EVENT_CHANNELS,
+  HOST_REQUESTS,
+  type HostApi,
+  type HostEvents,
+  type HostResult,
+} from '../../../shared/ipc/contract';
+import { decodeFrame } from '../../../shared/ipc/frameCodec';
+
+declare global {
+  interface Window {
+    neurosketch?: HostApi;
+  }
+}
+
+type Listener = (payload: unknown) => void;
+
+function createWebSocketHost(): HostApi {
+  const url = new URL('/api', window.location.href);
+  url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  const token = new URLSearchParams(window.location.search).get('token');
+  if (token) url.searchParams.set('token', token);
+  const socket = new WebSocket(url);
+  socket.binaryType = 'arraybuffer';
+  const opened = new Promise<void>((resolve, reject) => {
+    socket.addEventListener('open', () => resolve(), { once: true });
+    socket.addEventListener('error', () => reject(new Error('cannot reach the NeuroSketch host')), {
+      once: true,
+    });
+  });
+  let nextId = 1;
+  const pending = new Map<number, (result: HostResult<unknown>) => void>();
+  const listeners = new Map<string, Set<Listener>>();
+  const channelToEvent = new Map<string, keyof HostEvents>(
+    Object.entries(HOST_EVENT_CHANNELS).map(([event, channel]) => [
+      channel,
+      event as keyof HostEvents,
+    ]),
+  );
+  const fire = (event: string, payload: unknown): void => {
+    listeners.get(event)?.forEach((listener) => listener(payload));
+  };
+  socket.addEventListener('message', (message: MessageEvent) => {
+    if (message.data instanceof ArrayBuffer) {
+      fire('frame', decodeFrame(message.data));
+      return;
+    }
+    const data = JSON.parse(String(message.data)) as {
+      id?: number;
+      result?: HostResult<unknown>;
+      event?: string;
+      payload?: unknown;
+    };
+    if (typeof data.id === 'number' && data.result) {
+      pending.get(data.id)?.(data.result);
+      pending.delete(data.id);
+    } else if (data.event) {
+      const event = channelToEvent.get(data.event);
+      if (event) fire(event, data.payload);
+    }
+  });
+  socket.addEventListener('close', () => {
+    for (const resolve of pending.values())
+      resolve({ ok: false, error: 'the connection to the NeuroSketch host was lost' });
+    pending.clear();
+  });
+
+  const request = async (method: string, params: unknown): Promise<HostResult<unknown>> => {
+    try {
+      await opened;
+    } catch (e) {
+      return { ok: false, error: (e as Error).message };
+    }
+    const id = nextId++;
+    return new Promise((resolve) => {
+      pending.set(id, resolve);
+      socket.send(JSON.stringify({ id, method, params }));
+    });
+  };
+
+  const api: Record<string, unknown> = {};
+  for (const name of Object.keys(HOST_REQUESTS)) {
+    api[name] = (params?: unknown) => request(name, params);
+  }
+  api['on'] = (event: string, listener: Listener) => {
+    let set = listeners.get(event);
+    if (!set) listeners.set(event, (set = new Set()));
+    set.add(listener);
+    return () => set.delete(listener);
+  };
+  return api as unknown as HostApi;
+}
+
+let host: HostApi | null = null;
+
+export function getHost(): HostApi {
+  host ??= window.neurosketch ?? createWebSocketHost();
+  return host;
+}

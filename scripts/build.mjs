@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+/**
+ * Builds everything the app runs from, into out/:
+ *   out/main/{index.js, preload.cjs, simWorker.js, web.js, cli.js}  (esbuild, Node bundles)
+ *   out/renderer/                                                   (Vite)
+ * `--node-only` skips the renderer (the CLI needs only out/main/cli.js).
+ * Runs as the install's `prepare` step, so `npm run cli` works right after `npm ci`.
+ */
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const nodeOnly = process.argv.includes('--node-only');
+const started = performance.now();
+
+const requireShim =
+  "import { createRequire as __nsCreateRequire } from 'node:module'; const require = __nsCreateRequire(import.meta.url);";
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  logLevel: 'warning',
+  absWorkingDir: root,
+  // ws' optional native speed-ups are not needed.
+  external: ['electron', 'bufferutil', 'utf-8-validate'],
+};
+
+await Promise.all([
+  build({
+    ...common,
+    entryPoints: { index: 'main/electron/main.ts', simWorker: 'main/services/simWorker.ts', web: 'main/web/server.ts', cli: 'main/cli/cli.ts' },
+    outdir: 'out/main',
+    format: 'esm',
+    banner: { js: requireShim },
+  }),
+  // A sandboxed preload must be CommonJS.
+  build({ ...common, entryPoints: { preload: 'main/electron/preload.ts' }, outdir: 'out/main', outExtension: { '.js': '.cjs' }, format: 'cjs' }),
+]);
+
+if (!nodeOnly) {
+  const vite = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+  if (vite.status !== 0) process.exit(vite.status ?? 1);
+}
+console.log(`built out/ in ${((performance.now() - started) / 1000).toFixed(1)} s`);

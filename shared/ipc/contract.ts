@@ -1,0 +1,130 @@
+/**
+ * The host API contract between the renderer and the main-process services.
+ *
+ * One table, `HOST_REQUESTS`, names every request: its channel and a zod parser for its payload.
+ * Electron's preload exposes exactly one method per entry (no generic invoke); the web host speaks
+ * the same table over a loopback WebSocket. Main parses every payload with the parser here before
+ * acting, and answers with a `HostResult` instead of throwing across the bridge.
+ */
+import { z } from 'zod';
+import type { SimulationFrame } from '../sim/types';
+import { HOST_EVENT_CHANNELS, HOST_REQUEST_CHANNELS } from './channels';
+
+export { HOST_EVENT_CHANNELS, HOST_REQUEST_CHANNELS };
+
+/** Either a value or a message a person can act on. */
+export type HostResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export const runSpeedSchema = z.union([
+  z.number().min(0.01).max(10),
+  z.literal('max'),
+]);
+/** Simulated seconds per wall-clock second, or 'max' for as fast as possible. */
+export type RunSpeed = z.infer<typeof runSpeedSchema>;
+
+const runIdSchema = z.string().regex(/^run-\d+$/);
+
+export const startRunSchema = z.strictObject({
+  /** The document as JSON text (validated again in main). */
+  documentText: z.string().max(64 * 1024 * 1024),
+  speed: runSpeedSchema.default(1),
+});
+
+export const runControlSchema = z.strictObject({
+  runId: runIdSchema,
+  action: z.enum(['pause', 'resume', 'stop']),
+});
+
+export const runStepSchema = z.strictObject({
+  runId: runIdSchema,
+  /** Simulated seconds to advance while paused (one dt or one ms from the UI). */
+  seconds: z.number().positive().max(10),
+});
+
+export const runSpeedChangeSchema = z.strictObject({
+  runId: runIdSchema,
+  speed: runSpeedSchema,
+});
+
+export const frameAckSchema = z.strictObject({
+  runId: runIdSchema,
+  seq: z.number().int().nonnegative(),
+});
+
+export const emptySchema = z.undefined();
+
+/** Every request of the host API: channel name and payload parser. */
+export const HOST_REQUESTS = {
+  getStartupDocument: { channel: HOST_REQUEST_CHANNELS.getStartupDocument, params: emptySchema },
+  startRun: { channel: HOST_REQUEST_CHANNELS.startRun, params: startRunSchema },
+  controlRun: { channel: HOST_REQUEST_CHANNELS.controlRun, params: runControlSchema },
+  stepRun: { channel: HOST_REQUEST_CHANNELS.stepRun, params: runStepSchema },
+  setRunSpeed: { channel: HOST_REQUEST_CHANNELS.setRunSpeed, params: runSpeedChangeSchema },
+  ackFrame: { channel: HOST_REQUEST_CHANNELS.ackFrame, params: frameAckSchema },
+} as const;
+
+export type HostRequestName = keyof typeof HOST_REQUESTS;
+export type HostRequestParams<K extends HostRequestName> = z.input<
+  (typeof HOST_REQUESTS)[K]['params']
+>;
+
+export interface StartupDocument {
+  /** File name shown in the title, e.g. `lif-charging.neuro`. */
+  fileName: string;
+  text: string;
+}
+
+export type RunState = 'running' | 'paused' | 'finished' | 'stopped' | 'error';
+
+export interface RunStatus {
+  runId: string;
+  state: RunState;
+  stepsDone: number;
+  totalSteps: number;
+  dt: number;
+  /** Simulated seconds per wall-clock second achieved over the last second. */
+  realtimeFactor: number;
+  /** Present when state is 'error': names the node and the time. */
+  error?: string;
+}
+
+export interface RunStarted {
+  runId: string;
+  dt: number;
+  totalSteps: number;
+}
+
+/** Results of each request. */
+export interface HostRequestResults {
+  getStartupDocument: StartupDocument;
+  startRun: RunStarted;
+  controlRun: null;
+  stepRun: null;
+  setRunSpeed: null;
+  ackFrame: null;
+}
+
+/** A frame as it crosses to the renderer: the simulator frame plus its run and sequence number. */
+export interface HostFrame {
+  runId: string;
+  seq: number;
+  frame: SimulationFrame;
+}
+
+/** Push events from the host. */
+export interface HostEvents {
+  frame: HostFrame;
+  status: RunStatus;
+}
+
+/** What the renderer sees: one async method per request, plus event subscriptions. */
+export type HostApi = {
+  [K in HostRequestName]: (
+    ...params: HostRequestParams<K> extends undefined ? [] : [HostRequestParams<K>]
+  ) => Promise<HostResult<HostRequestResults[K]>>;
+} & {
+  on<E extends keyof HostEvents>(event: E, listener: (payload: HostEvents[E]) => void): () => void;
+};
+
+/** Frames in flight (sent, not yet acknowledged) before the worker waits: bounds memory. */
+export const MAX_FRAMES_IN_FLIGHT = 4;

@@ -1,0 +1,108 @@
+/**
+ * Collects a run's frames into the CLI's result JSON (spec 7). Used by the CLI and by exports, so
+ * a live run and a headless run of the same file produce the same document.
+ */
+import type { Simulation, SimulationFrame } from './types';
+
+export interface ResultTrace {
+  target: string;
+  variable: string;
+  indices: number[];
+  t: number[];
+  values: number[][];
+}
+
+export interface RunResult {
+  format: 'neurosketch-result';
+  version: 1;
+  dt: number;
+  duration: number;
+  seed: number;
+  spikes: Record<string, number[][]>;
+  traces: Record<string, ResultTrace>;
+  stats: {
+    steps: number;
+    spikes: number;
+    compileSeconds: number;
+    runSeconds: number;
+    wallSeconds: number;
+  };
+  [extra: string]: unknown;
+}
+
+/** Accumulates frames; `spikeNodes` lists every spiking node with its size (empty arrays kept). */
+export class ResultCollector {
+  private readonly spikes = new Map<string, number[][]>();
+  private readonly traces = new Map<string, ResultTrace>();
+  private spikeCount = 0;
+
+  constructor(
+    spikeNodes: ReadonlyArray<{ id: string; size: number }>,
+    private readonly dt: number,
+  ) {
+    for (const node of spikeNodes) {
+      this.spikes.set(
+        node.id,
+        Array.from({ length: node.size }, () => []),
+      );
+    }
+  }
+
+  add(frame: SimulationFrame): void {
+    for (const chunk of frame.spikes) {
+      let perElement = this.spikes.get(chunk.nodeId);
+      if (!perElement) {
+        perElement = [];
+        this.spikes.set(chunk.nodeId, perElement);
+      }
+      for (let k = 0; k < chunk.index.length; k++) {
+        const e = chunk.index[k]!;
+        while (perElement.length <= e) perElement.push([]);
+        perElement[e]!.push(chunk.time[k]!);
+        this.spikeCount++;
+      }
+    }
+    for (const chunk of frame.traces) {
+      let trace = this.traces.get(chunk.probeId);
+      if (!trace) {
+        trace = {
+          target: chunk.target,
+          variable: chunk.variable,
+          indices: Array.from(chunk.indices),
+          t: [],
+          values: Array.from(chunk.indices, () => []),
+        };
+        this.traces.set(chunk.probeId, trace);
+      }
+      const n = chunk.steps.length;
+      for (let s = 0; s < n; s++) trace.t.push(chunk.steps[s]! * this.dt);
+      for (let e = 0; e < chunk.indices.length; e++) {
+        const series = trace.values[e]!;
+        for (let s = 0; s < n; s++) series.push(chunk.values[e * n + s]!);
+      }
+    }
+  }
+
+  finish(
+    run: { duration: number; seed: number },
+    simulation: Simulation,
+    timing: { compileSeconds: number; runSeconds: number },
+  ): RunResult {
+    return {
+      format: 'neurosketch-result',
+      version: 1,
+      dt: simulation.dt,
+      duration: run.duration,
+      seed: run.seed,
+      spikes: Object.fromEntries(this.spikes),
+      traces: Object.fromEntries(this.traces),
+      stats: {
+        steps: simulation.stepsDone,
+        spikes: this.spikeCount,
+        compileSeconds: timing.compileSeconds,
+        runSeconds: timing.runSeconds,
+        wallSeconds: timing.compileSeconds + timing.runSeconds,
+      },
+    };
+  }
+}

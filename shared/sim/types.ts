@@ -1,0 +1,81 @@
+/**
+ * The simulator's public contract: what the hosts (worker, CLI, tests) see.
+ *
+ * A run has N = round(duration / dt) steps; step k advances the network from t_k = k dt to
+ * t_{k+1}. Probes sample at t_k for k = 0, every, 2 every, ... while k <= N (spec 6). A frame holds
+ * everything produced while advancing a contiguous range of steps; concatenating the frames of a
+ * run gives the same spikes and traces whatever the chunking (spec 8).
+ */
+
+/** Samples of one probe produced during one frame. */
+export interface TraceChunk {
+  probeId: string;
+  /** Target node id. */
+  target: string;
+  variable: string;
+  /** Recorded population elements, in order. */
+  indices: Int32Array;
+  /** Step index k of each sample (t = k dt). Length = sample count. */
+  steps: Float64Array;
+  /** Element-major samples: values[e * steps.length + s] for element indices[e]. */
+  values: Float64Array;
+}
+
+/** Spikes of one spiking node (neuron, population or spike source) during one frame, in time order. */
+export interface SpikeChunk {
+  nodeId: string;
+  /** Element index of each spike. */
+  index: Int32Array;
+  /** Precise spike time in seconds (not rounded to the step grid). */
+  time: Float64Array;
+}
+
+export interface SimulationFrame {
+  /** First step advanced in this frame (inclusive). */
+  stepFrom: number;
+  /** Step reached at the end of the frame (exclusive end of the advanced range). */
+  stepTo: number;
+  dt: number;
+  traces: TraceChunk[];
+  spikes: SpikeChunk[];
+}
+
+/** A runtime failure (a non-finite state): names the node and the time (spec 7). */
+export class SimulationError extends Error {
+  readonly nodeId: string;
+  readonly timeSeconds: number;
+  constructor(nodeId: string, timeSeconds: number, message: string) {
+    super(`node ${nodeId} at t=${formatTime(timeSeconds)} s: ${message}`);
+    this.name = 'SimulationError';
+    this.nodeId = nodeId;
+    this.timeSeconds = timeSeconds;
+  }
+}
+
+function formatTime(t: number): string {
+  return Number(t.toPrecision(6)).toString();
+}
+
+/** A problem found while validating or compiling a document; `path` is the field path. */
+export interface Issue {
+  severity: 'error' | 'warning';
+  /** Dotted/bracketed field path, e.g. `nodes[2].params.tauM`. */
+  path: string;
+  message: string;
+  /** Node, edge or probe id the issue belongs to, when there is one (the app selects it). */
+  elementId?: string;
+}
+
+/** A running simulation: advance it in chunks of steps. */
+export interface Simulation {
+  readonly dt: number;
+  /** N: the number of steps of the whole run (Infinity when run forever). */
+  readonly totalSteps: number;
+  /** Steps done so far. */
+  readonly stepsDone: number;
+  /**
+   * Advance by at most `maxSteps` steps (never past totalSteps) and return what was recorded.
+   * Throws SimulationError on a non-finite state.
+   */
+  advance(maxSteps: number): SimulationFrame;
+}
