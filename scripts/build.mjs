@@ -32,20 +32,35 @@ const common = {
 await Promise.all([
   build({
     ...common,
-    entryPoints: { index: 'main/electron/main.ts', simWorker: 'main/services/simWorker.ts', web: 'main/web/server.ts', cli: 'main/cli/cli.ts' },
+    entryPoints: {
+      index: 'main/electron/main.ts',
+      simWorker: 'main/services/simWorker.ts',
+      web: 'main/web/server.ts',
+      cli: 'main/cli/cli.ts',
+    },
     outdir: 'out/main',
     format: 'esm',
     banner: { js: requireShim },
   }),
   // A sandboxed preload must be CommonJS.
-  build({ ...common, entryPoints: { preload: 'main/electron/preload.ts' }, outdir: 'out/main', outExtension: { '.js': '.cjs' }, format: 'cjs' }),
+  build({
+    ...common,
+    entryPoints: { preload: 'main/electron/preload.ts' },
+    outdir: 'out/main',
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
+  }),
 ]);
 
 if (!nodeOnly) {
-  const vite = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  const vite = spawnSync(
+    process.execPath,
+    [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (vite.status !== 0) process.exit(vite.status ?? 1);
 }
 console.log(`built out/ in ${((performance.now() - started) / 1000).toFixed(1)} s`);

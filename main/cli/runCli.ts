@@ -33,7 +33,9 @@ class UsageError extends Error {}
 function parseNumberFlag(flag: string, value: string | undefined): number {
   const n = Number(value);
   if (value === undefined || value.trim() === '' || !Number.isFinite(n)) {
-    throw new UsageError(`${flag} needs a number (got ${value === undefined ? 'nothing' : JSON.stringify(value)})`);
+    throw new UsageError(
+      `${flag} needs a number (got ${value === undefined ? 'nothing' : JSON.stringify(value)})`,
+    );
   }
   return n;
 }
@@ -90,7 +92,8 @@ async function readDocument(
     text = await readFile(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : (e as Error).message;
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder' : (e as Error).message;
     io.stderr(`error: ${file}: cannot read: ${why}\n`);
     return null;
   }
@@ -171,7 +174,9 @@ async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
   const runSeconds = (performance.now() - runStart) / 1000;
   const result = collector.finish({ duration, seed }, sim, { compileSeconds, runSeconds });
   if (args.out) {
-    const text = args.out.toLowerCase().endsWith('.csv') ? toCsv(result) : JSON.stringify(result) + '\n';
+    const text = args.out.toLowerCase().endsWith('.csv')
+      ? toCsv(result)
+      : JSON.stringify(result) + '\n';
     await writeFile(args.out, text);
   } else {
     io.stdout(JSON.stringify(result) + '\n');
@@ -192,7 +197,9 @@ export function toCsv(result: RunResult): string {
     const order = trace.indices.map((index, e) => ({ index, e })).sort((a, b) => a.index - b.index);
     for (const { index, e } of order) {
       const series = trace.values[e]!;
-      trace.t.forEach((t, s) => lines.push(`trace,${id},${trace.variable},${index},${t},${series[s]}`));
+      trace.t.forEach((t, s) =>
+        lines.push(`trace,${id},${trace.variable},${index},${t},${series[s]}`),
+      );
     }
   }
   return lines.join('\n') + '\n';

@@ -40,7 +40,9 @@ function createWindow(): BrowserWindow {
 }
 
 /** Only our own window's main frame, showing our own renderer, may call the host. */
-export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>): boolean {
+export function isTrustedSender(
+  event: Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>,
+): boolean {
   const frame = event.senderFrame;
   if (!frame || !mainWindow || event.sender !== mainWindow.webContents) return false;
   const expected = pathToFileURL(path.join(rendererDir(), 'index.html')).href;
@@ -50,7 +52,8 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame' | 
 function wireIpc(service: HostService): void {
   for (const [name, spec] of Object.entries(HOST_REQUESTS)) {
     ipcMain.handle(spec.channel, async (event, payload: unknown) => {
-      if (!isTrustedSender(event)) return { ok: false, error: 'request from an unknown sender refused' };
+      if (!isTrustedSender(event))
+        return { ok: false, error: 'request from an unknown sender refused' };
       return service.handle(name, payload);
     });
   }
@@ -65,7 +68,9 @@ void app.whenReady().then(() => {
       },
     });
   });
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
+    callback(false),
+  );
   const sink = {
     emit<E extends keyof HostEvents>(event: E, payload: HostEvents[E]): void {
       mainWindow?.webContents.send(HOST_EVENT_CHANNELS[event], payload);

@@ -1,7 +1,7 @@
 /** Where the app's own files are, from source, from the built bundle, or from a packaged app. */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** The folder holding package.json (the project root, or the app folder inside an asar). */
 export function appRoot(fromUrl: string = import.meta.url): string {
@@ -23,11 +23,12 @@ export function rendererDir(): string {
   return path.join(appRoot(), 'out', 'renderer');
 }
 
-/** The bundled worker script, next to the bundle that imports it. */
+/**
+ * The bundled worker script. In a packaged app it is unpacked beside the asar archive
+ * (`app.asar.unpacked`), because a worker thread cannot start from inside the archive.
+ */
 export function workerUrl(): URL {
-  return new URL('./simWorker.js', pathToBundleDir());
-}
-
-function pathToBundleDir(): URL {
-  return new URL(`file://${path.join(appRoot(), 'out', 'main')}/`);
+  const file = path.join(appRoot(), 'out', 'main', 'simWorker.js');
+  const unpacked = file.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
+  return pathToFileURL(unpacked !== file && existsSync(unpacked) ? unpacked : file);
 }

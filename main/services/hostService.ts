@@ -25,7 +25,10 @@ export class HostService {
     if (!parsed.success) {
       const first = parsed.error.issues[0];
       const where = first && first.path.length > 0 ? ` at ${first.path.join('.')}` : '';
-      return { ok: false, error: `malformed ${name} request${where}: ${first?.message ?? 'invalid'}` };
+      return {
+        ok: false,
+        error: `malformed ${name} request${where}: ${first?.message ?? 'invalid'}`,
+      };
     }
     try {
       return await this.dispatch(name, parsed.data as never);

@@ -138,7 +138,17 @@ export class RunLoop {
       this.msPerStep = 0.7 * this.msPerStep + 0.3 * perStep;
     }
     this.credits--;
-    this.io.sendFrame(frame);
+    try {
+      this.io.sendFrame(frame);
+    } catch (e) {
+      this.ended = true;
+      this.io.sendStatus({
+        ...this.baseStatus(),
+        state: 'error',
+        error: `could not send results: ${(e as Error).message}`,
+      });
+      return;
+    }
     if (this.sim.stepsDone >= this.sim.totalSteps) {
       this.ended = true;
       this.reportStatus(true, 'finished');
@@ -151,7 +161,8 @@ export class RunLoop {
     const now = this.io.now();
     const simNow = this.sim.stepsDone * this.sim.dt;
     this.rateWindow.push({ wall: now, sim: simNow });
-    while (this.rateWindow.length > 2 && now - this.rateWindow[0]!.wall > 1000) this.rateWindow.shift();
+    while (this.rateWindow.length > 2 && now - this.rateWindow[0]!.wall > 1000)
+      this.rateWindow.shift();
     const first = this.rateWindow[0]!;
     const wallSpan = (now - first.wall) / 1000;
     const realtimeFactor = wallSpan > 0 ? (simNow - first.sim) / wallSpan : 0;

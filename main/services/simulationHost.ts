@@ -4,12 +4,7 @@
  * credit. Plain Node: no Electron here.
  */
 import { Worker } from 'node:worker_threads';
-import type {
-  HostEvents,
-  HostResult,
-  RunSpeed,
-  RunStarted,
-} from '../../shared/ipc/contract';
+import type { HostEvents, HostResult, RunSpeed, RunStarted } from '../../shared/ipc/contract';
 import type { FromWorker, ToWorker } from './simWorkerProtocol';
 
 export interface HostEventSink {
@@ -55,7 +50,10 @@ export class SimulationHost {
       worker.on('message', (message: FromWorker) => {
         switch (message.type) {
           case 'started':
-            settle({ ok: true, value: { runId: id, dt: message.dt, totalSteps: message.totalSteps } });
+            settle({
+              ok: true,
+              value: { runId: id, dt: message.dt, totalSteps: message.totalSteps },
+            });
             return;
           case 'invalid':
             settle({ ok: false, error: message.message });

@@ -4,7 +4,8 @@ import { spawn } from 'node:child_process';
 export function openInBrowser(url: string): void {
   const command =
     process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
-  if (process.platform === 'linux' && !process.env['DISPLAY'] && !process.env['WAYLAND_DISPLAY']) return;
+  if (process.platform === 'linux' && !process.env['DISPLAY'] && !process.env['WAYLAND_DISPLAY'])
+    return;
   try {
     const child = spawn(command, [url], { stdio: 'ignore', detached: true });
     child.on('error', () => undefined);

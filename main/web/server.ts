@@ -27,7 +27,11 @@ function parseArgs(argv: string[]): { port?: number; open: boolean } {
 }
 
 const args = parseArgs(process.argv.slice(2));
-const host = await startWebHost({ port: args.port, rendererDir: rendererDir(), workerUrl: workerUrl() });
+const host = await startWebHost({
+  port: args.port,
+  rendererDir: rendererDir(),
+  workerUrl: workerUrl(),
+});
 console.log(`NeuroSketch is running at ${host.url}`);
 console.log('(only this computer can reach it; press Ctrl+C to stop)');
 if (args.open && !process.env['CI']) openInBrowser(host.url);

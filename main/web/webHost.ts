@@ -78,16 +78,23 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     if (!isAuthorised(req, url)) {
       res.writeHead(403, { 'content-type': 'text/plain; charset=utf-8' });
-      res.end('Forbidden: open the address printed by `npm run web` (it carries the access token).\n');
+      res.end(
+        'Forbidden: open the address printed by `npm run web` (it carries the access token).\n',
+      );
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405).end();
       return;
     }
-    const relative = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+    const relative =
+      url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
     const file = path.resolve(options.rendererDir, relative);
-    if (!file.startsWith(path.resolve(options.rendererDir) + path.sep) || !existsSync(file) || !statSync(file).isFile()) {
+    if (
+      !file.startsWith(path.resolve(options.rendererDir) + path.sep) ||
+      !existsSync(file) ||
+      !statSync(file).isFile()
+    ) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
       return;
     }

@@ -10,6 +10,7 @@ import { RunToolbar } from './components/RunToolbar';
 import { TraceChart } from './components/TraceChart';
 import { getHost } from './host/hostClient';
 import { SimulationSession } from './sim/SimulationSession';
+import { registerSessionForTests } from './testHooks';
 import { documentStore, loadDocumentCommand, setLoadErrorCommand } from './store/documentStore';
 
 const TRACE_COLORS = ['#1f6feb', '#8250df', '#1a7f37', '#bf3989', '#9a6700'];
@@ -21,6 +22,7 @@ export function App() {
   const [status, setStatus] = useState<RunStatus | null>(null);
 
   useEffect(() => session.subscribeStatus(setStatus), [session]);
+  useEffect(() => registerSessionForTests(session), [session]);
   useEffect(() => () => session.dispose(), [session]);
 
   useEffect(() => {
@@ -50,7 +52,9 @@ export function App() {
         <h1 className="app__title">
           NeuroSketch <span className="app__file">{document?.name ?? fileName}</span>
         </h1>
-        {document && <RunToolbar host={host} session={session} document={document} status={status} />}
+        {document && (
+          <RunToolbar host={host} session={session} document={document} status={status} />
+        )}
       </header>
       {loadError && (
         <div role="alert" className="app__error">
@@ -64,7 +68,11 @@ export function App() {
       )}
       <main className="app__main">
         <section className="app__canvas" aria-label="circuit">
-          {document ? <CircuitCanvas document={document} /> : <p className="app__loading">Loading…</p>}
+          {document ? (
+            <CircuitCanvas document={document} />
+          ) : (
+            <p className="app__loading">Loading…</p>
+          )}
         </section>
         <section className="app__charts" aria-label="charts">
           <p className="app__spikes" aria-live="polite" data-testid="spike-summary">
@@ -73,8 +81,7 @@ export function App() {
           {document?.probes?.map((probe, i) => {
             const target = document.nodes.find((n) => n.id === probe.target);
             const params = (target && 'params' in target ? target.params : undefined) as
-              | Record<string, unknown>
-              | undefined;
+              Record<string, unknown> | undefined;
             const vTh = typeof params?.['vTh'] === 'number' ? params['vTh'] : 1;
             const isLifV = probe.variable === 'v';
             return (
@@ -102,8 +109,7 @@ function summariseSpikes(session: SimulationSession): string {
   const parts: string[] = [];
   for (const store of session.spikes.values()) {
     const times = store.times;
-    const rate =
-      times.length > 1 ? (times.length - 1) / (times[times.length - 1]! - times[0]!) : 0;
+    const rate = times.length > 1 ? (times.length - 1) / (times[times.length - 1]! - times[0]!) : 0;
     parts.push(`${store.nodeId}: ${store.total} spikes, ${rate.toFixed(2)} Hz`);
   }
   const summary = parts.length > 0 ? parts.join(' · ') : 'No spikes yet: press Run.';

@@ -3,9 +3,11 @@
  * every build; they expose nothing the page does not already show.
  */
 import type { Chart } from 'chart.js';
+import type { SimulationSession } from './sim/SimulationSession';
 
 interface NeuroSketchTestHooks {
   charts: Record<string, Chart>;
+  session?: SimulationSession;
 }
 
 declare global {
@@ -22,4 +24,8 @@ function hooks(): NeuroSketchTestHooks {
 export function registerChartForTests(id: string, chart: Chart | null): void {
   if (chart) hooks().charts[id] = chart;
   else delete hooks().charts[id];
+}
+
+export function registerSessionForTests(session: SimulationSession): void {
+  hooks().session = session;
 }

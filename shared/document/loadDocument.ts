@@ -9,8 +9,7 @@ import type { NetworkDocument } from './model';
 import { FORMAT_NAME, FORMAT_VERSION } from './model';
 
 export type LoadResult =
-  | { ok: true; document: NetworkDocument; warnings: Issue[] }
-  | { ok: false; issues: Issue[] };
+  { ok: true; document: NetworkDocument; warnings: Issue[] } | { ok: false; issues: Issue[] };
 
 function error(path: string, message: string): Issue {
   return { severity: 'error', path, message };

@@ -15,10 +15,7 @@ export { HOST_EVENT_CHANNELS, HOST_REQUEST_CHANNELS };
 /** Either a value or a message a person can act on. */
 export type HostResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
-export const runSpeedSchema = z.union([
-  z.number().min(0.01).max(10),
-  z.literal('max'),
-]);
+export const runSpeedSchema = z.union([z.number().min(0.01).max(10), z.literal('max')]);
 /** Simulated seconds per wall-clock second, or 'max' for as fast as possible. */
 export type RunSpeed = z.infer<typeof runSpeedSchema>;
 

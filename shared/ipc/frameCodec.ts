@@ -12,7 +12,13 @@ interface FrameHeader {
   stepFrom: number;
   stepTo: number;
   dt: number;
-  traces: Array<{ probeId: string; target: string; variable: string; elements: number; samples: number }>;
+  traces: Array<{
+    probeId: string;
+    target: string;
+    variable: string;
+    elements: number;
+    samples: number;
+  }>;
   spikes: Array<{ nodeId: string; count: number }>;
 }
 

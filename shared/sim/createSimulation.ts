@@ -34,8 +34,7 @@ export interface SimulationOptions {
 }
 
 export type CreateSimulationResult =
-  | { ok: true; simulation: Simulation }
-  | { ok: false; issues: Issue[] };
+  { ok: true; simulation: Simulation } | { ok: false; issues: Issue[] };
 
 function num(value: unknown, fallback: number): number {
   return typeof value === 'number' ? value : fallback;
@@ -161,7 +160,8 @@ export function createSimulation(
         t = t1;
         break;
       }
-      if (!Number.isFinite(v)) throw new SimulationError(g.id, t1, 'membrane voltage is not finite');
+      if (!Number.isFinite(v))
+        throw new SimulationError(g.id, t1, 'membrane voltage is not finite');
       g.v[i] = v;
     }
   }
@@ -201,7 +201,7 @@ export function createSimulation(
           probeId: p.id,
           target: p.group.id,
           variable: 'v',
-          indices: p.indices,
+          indices: p.indices.slice(),
           steps,
           values,
         };

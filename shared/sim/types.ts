@@ -30,6 +30,10 @@ export interface SpikeChunk {
   time: Float64Array;
 }
 
+/**
+ * Every typed array in a frame is freshly allocated and owned by the frame: hosts transfer the
+ * buffers to another thread, which detaches them, so an engine must never reuse them.
+ */
 export interface SimulationFrame {
   /** First step advanced in this frame (inclusive). */
   stepFrom: number;

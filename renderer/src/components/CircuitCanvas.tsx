@@ -21,8 +21,13 @@ type CircuitFlowNode = FlowNode<CircuitNodeData, 'circuit'>;
 
 function CircuitNode({ data }: NodeProps<CircuitFlowNode>) {
   return (
-    <div className={`circuit-node circuit-node--${data.kind}`} aria-label={`${data.badge} ${data.title}`}>
-      {data.kind !== 'input' && data.kind !== 'bias' && <Handle type="target" position={Position.Left} />}
+    <div
+      className={`circuit-node circuit-node--${data.kind}`}
+      aria-label={`${data.badge} ${data.title}`}
+    >
+      {data.kind !== 'input' && data.kind !== 'bias' && (
+        <Handle type="target" position={Position.Left} />
+      )}
       <div className="circuit-node__badge">{data.badge}</div>
       <div className="circuit-node__title">{data.title}</div>
       <div className="circuit-node__detail">{data.detail}</div>
@@ -41,13 +46,14 @@ function describe(node: NetworkNode): Omit<CircuitNodeData, 'title'> {
       const badge = node.model.toUpperCase() + (node.kind === 'population' ? ` x${node.size}` : '');
       const tauM = typeof params['tauM'] === 'number' ? params['tauM'] : 0.02;
       const detail =
-        node.model === 'lif' ? `tau_m ${(tauM * 1000).toFixed(3).replace(/\.?0+$/, '')} ms` : node.model;
+        node.model === 'lif'
+          ? `tau_m ${(tauM * 1000).toFixed(3).replace(/\.?0+$/, '')} ms`
+          : node.model;
       return { badge, detail, kind: node.kind };
     }
     case 'input': {
       const signal = node.signal;
-      const detail =
-        signal.type === 'constant' ? `constant ${String(signal.value)}` : signal.type;
+      const detail = signal.type === 'constant' ? `constant ${String(signal.value)}` : signal.type;
       return { badge: 'INPUT', detail, kind: 'input' };
     }
     case 'bias':
@@ -68,7 +74,8 @@ export function toFlow(doc: NetworkDocument): { nodes: CircuitFlowNode[]; edges:
     source: edge.source,
     target: edge.target,
     label: typeof edge.weight === 'number' ? `w = ${edge.weight}` : 'W',
-    className: typeof edge.weight === 'number' && edge.weight < 0 ? 'edge--inhibitory' : 'edge--excitatory',
+    className:
+      typeof edge.weight === 'number' && edge.weight < 0 ? 'edge--inhibitory' : 'edge--excitatory',
   }));
   for (const [i, probe] of (doc.probes ?? []).entries()) {
     nodes.push({
@@ -77,7 +84,13 @@ export function toFlow(doc: NetworkDocument): { nodes: CircuitFlowNode[]; edges:
       position: { x: layout[probe.id]?.x ?? 500, y: layout[probe.id]?.y ?? i * 120 },
       data: { title: probe.id, badge: 'SCOPE', detail: `records ${probe.variable}`, kind: 'probe' },
     });
-    edges.push({ id: `probe-wire-${probe.id}`, source: probe.target, target: probe.id, className: 'edge--probe', animated: true });
+    edges.push({
+      id: `probe-wire-${probe.id}`,
+      source: probe.target,
+      target: probe.id,
+      className: 'edge--probe',
+      animated: true,
+    });
   }
   return { nodes, edges };
 }
@@ -86,7 +99,13 @@ export function CircuitCanvas({ document }: { document: NetworkDocument }) {
   const { nodes, edges } = useMemo(() => toFlow(document), [document]);
   return (
     <div className="circuit-canvas" aria-label="circuit canvas">
-      <ReactFlow nodes={nodes} edges={edges} nodeTypes={nodeTypes} fitView proOptions={{ hideAttribution: true }}>
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        fitView
+        proOptions={{ hideAttribution: true }}
+      >
         <Background gap={20} />
         <MiniMap pannable zoomable ariaLabel="minimap" />
         <Controls />

@@ -46,7 +46,11 @@ export function RunToolbar({ host, session, document, status }: RunToolbarProps)
           Resume
         </button>
       ) : (
-        <button type="button" onClick={() => void control('pause')()} disabled={state !== 'running'}>
+        <button
+          type="button"
+          onClick={() => void control('pause')()}
+          disabled={state !== 'running'}
+        >
           Pause
         </button>
       )}
@@ -64,7 +68,9 @@ export function RunToolbar({ host, session, document, status }: RunToolbarProps)
       </button>
       <span className="run-toolbar__clock" aria-label="simulated time" data-testid="sim-clock">
         t = {(simSeconds * 1000).toFixed(1)} ms
-        {status && status.realtimeFactor > 0 ? ` · ×${status.realtimeFactor.toFixed(2)} real time` : ''}
+        {status && status.realtimeFactor > 0
+          ? ` · ×${status.realtimeFactor.toFixed(2)} real time`
+          : ''}
         {state ? ` · ${state}` : ''}
       </span>
       {message && (

@@ -19,7 +19,16 @@ import type { SimulationSession } from '../sim/SimulationSession';
 import { envelope, type Point } from '../sim/envelope';
 import { registerChartForTests } from '../testHooks';
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip, Legend, Filler);
+Chart.register(
+  LineController,
+  LineElement,
+  PointElement,
+  LinearScale,
+  CategoryScale,
+  Tooltip,
+  Legend,
+  Filler,
+);
 
 export interface TraceChartProps {
   session: SimulationSession;
@@ -98,8 +107,19 @@ export function TraceChart(props: TraceChartProps) {
     const redraw = (): void => {
       const buffer = session.traces.get(probeId);
       if (buffer) {
-        const width = Math.max(1, Math.round(chart.chartArea?.width ?? canvas.clientWidth));
-        envelope(buffer, 0, session.dt * 1000, 0, xMaxMs, width, traceData);
+        const x = chart.scales['x'];
+        const left = x ? x.left : 0;
+        const width = x ? x.width : canvas.clientWidth;
+        envelope(
+          buffer,
+          0,
+          session.dt * 1000,
+          x?.min ?? 0,
+          x?.max ?? xMaxMs,
+          left,
+          width,
+          traceData,
+        );
       } else {
         traceData.length = 0;
       }

@@ -13,7 +13,10 @@ export interface Point {
 
 /**
  * @param xScale converts a step index to the chart's x unit (e.g. dt * 1000 for ms)
- * @param xMin,xMax the visible x range; @param columns the plot width in pixels
+ * @param xMin,xMax the visible x range (chart units)
+ * @param pixelLeft,pixelWidth where that range lands on the canvas, in device pixels. Columns are
+ *   the canvas' own pixel columns (Math.round of the pixel x, as Chart.js' fast line path rounds),
+ *   so each column's points fall on one pixel and no moire appears between data and pixel grid.
  */
 export function envelope(
   buffer: TraceBuffer,
@@ -21,14 +24,15 @@ export function envelope(
   xScale: number,
   xMin: number,
   xMax: number,
-  columns: number,
+  pixelLeft: number,
+  pixelWidth: number,
   out: Point[] = [],
 ): Point[] {
   out.length = 0;
   const n = buffer.length;
   const values = buffer.values[element];
-  if (!values || n === 0 || columns < 1 || !(xMax > xMin)) return out;
-  const perColumn = (xMax - xMin) / columns;
+  if (!values || n === 0 || pixelWidth < 1 || !(xMax > xMin)) return out;
+  const pixelsPerUnit = pixelWidth / (xMax - xMin);
   let column = -1;
   let firstI = -1;
   let lastI = -1;
@@ -48,7 +52,7 @@ export function envelope(
     const slot = buffer.slot(k);
     const x = buffer.steps[slot]! * xScale;
     if (x < xMin || x > xMax) continue;
-    const c = Math.min(columns - 1, Math.floor((x - xMin) / perColumn));
+    const c = Math.round(pixelLeft + (x - xMin) * pixelsPerUnit);
     const y = values[slot]!;
     if (c !== column) {
       flush();

@@ -1,0 +1,207 @@
+// ESLint flat config. The import rule of ARCHITECTURE.md is enforced here (and by the per-folder
+// tsconfigs): shared imports neither side, main and renderer never import each other, only the
+// preload touches ipcRenderer. Every message says what to do instead.
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'worker_threads',
+  'crypto',
+  'http',
+  'url',
+  'module',
+  'stream',
+  'events',
+  'util',
+];
+
+const sharedRestrictions = {
+  patterns: [
+    {
+      group: nodeBuiltins,
+      message:
+        'shared/ is pure TypeScript and runs in the renderer too: take the data as a parameter and do the I/O in main/.',
+    },
+    {
+      group: ['electron', 'electron/*'],
+      message: 'shared/ knows nothing of Electron: put Electron code in main/electron/.',
+    },
+    {
+      group: ['react', 'react-dom', 'react/*', '@xyflow/*', 'chart.js', 'zustand', 'zustand/*'],
+      message: 'shared/ has no UI: put UI code in renderer/.',
+    },
+    {
+      group: ['**/main/**', '../main', '../../main'],
+      message: 'shared/ must not import main/: move the common code into shared/.',
+    },
+    {
+      group: ['**/renderer/**', '../renderer', '../../renderer'],
+      message: 'shared/ must not import renderer/: move the common code into shared/.',
+    },
+  ],
+};
+
+export default tseslint.config(
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      '**/__fixtures__/**',
+    ],
+  },
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.property.name='only'][callee.object.name=/^(it|test|describe)$/]",
+          message: 'Remove .only before committing.',
+        },
+        {
+          selector:
+            "CallExpression[callee.property.name='skip'][callee.object.name=/^(it|test|describe)$/]",
+          message: 'Do not commit skipped tests: fix or delete them.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['shared/**/*.ts'],
+    ignores: ['shared/**/*.test.ts', 'shared/**/test-support/**'],
+    rules: { 'no-restricted-imports': ['error', sharedRestrictions] },
+  },
+  {
+    files: ['shared/sim/**/*.ts', 'shared/models/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'Math',
+          property: 'random',
+          message:
+            'Randomness comes from the seeded generator passed in (shared/util/random), so runs are reproducible.',
+        },
+        {
+          object: 'Date',
+          property: 'now',
+          message: 'The simulator never reads the wall clock: the host measures time.',
+        },
+        {
+          object: 'performance',
+          property: 'now',
+          message: 'The simulator never reads the wall clock: the host measures time.',
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        {
+          name: 'Date',
+          message: 'The simulator never reads the wall clock: the host measures time.',
+        },
+        { name: 'setTimeout', message: 'No timers in the simulator: the host schedules chunks.' },
+        { name: 'setInterval', message: 'No timers in the simulator: the host schedules chunks.' },
+      ],
+    },
+  },
+  {
+    files: ['main/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/renderer/**', '../renderer', '../../renderer'],
+              message:
+                'main/ must not import renderer/: share through shared/ (the host API contract).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['main/**/*.ts'],
+    ignores: ['main/electron/preload.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'ipcRenderer',
+          property: 'invoke',
+          message: 'Only the preload talks to ipcRenderer.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['main/electron/preload.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/shared/*', '!**/shared/ipc', '**/shared/*/**', '!**/shared/ipc/**'],
+              message: 'The preload may import only the host API contract (shared/ipc).',
+            },
+            {
+              group: ['node:*', 'fs', 'path', 'child_process'],
+              message: 'A sandboxed preload has no Node: expose host API methods instead.',
+            },
+            {
+              group: ['**/services/**', '**/renderer/**'],
+              message: 'The preload may import only the host API contract (shared/ipc).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/main/**', '../main', '../../main', '../../../main'],
+              message:
+                'renderer/ reaches main only through the host API (renderer/src/host/hostClient.ts and shared/ipc).',
+            },
+            {
+              group: ['electron', 'electron/*'],
+              message:
+                'renderer/ never touches Electron: use the host API (window.neurosketch via hostClient).',
+            },
+            {
+              group: nodeBuiltins,
+              message: 'renderer/ has no Node: ask the main process through the host API.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

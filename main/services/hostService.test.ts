@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { HostService } from './hostService';
+import type { SimulationHost } from './simulationHost';
+
+function fakeHost() {
+  return {
+    startRun: vi.fn(async () => ({
+      ok: true as const,
+      value: { runId: 'run-1', dt: 1e-4, totalSteps: 10 },
+    })),
+    control: vi.fn(() => ({ ok: true as const, value: null })),
+    step: vi.fn(() => ({ ok: true as const, value: null })),
+    setSpeed: vi.fn(() => ({ ok: true as const, value: null })),
+    ack: vi.fn(() => ({ ok: true as const, value: null })),
+  };
+}
+
+describe('HostService', () => {
+  it('rejects a malformed payload with an error and no side effect', async () => {
+    const host = fakeHost();
+    const service = new HostService(host as unknown as SimulationHost);
+    const cases: Array<[string, unknown]> = [
+      ['startRun', { documentText: 42 }],
+      ['startRun', { documentText: '{}', speed: 1000 }],
+      ['startRun', { documentText: '{}', extra: true }],
+      ['controlRun', { runId: 'run-1', action: 'explode' }],
+      ['controlRun', { runId: '../../etc', action: 'stop' }],
+      ['stepRun', { runId: 'run-1', seconds: -1 }],
+      ['ackFrame', { runId: 'run-1', seq: 1.5 }],
+      ['getStartupDocument', { path: '/etc/passwd' }],
+      ['noSuchRequest', {}],
+    ];
+    for (const [name, payload] of cases) {
+      const result = await service.handle(name, payload);
+      expect(result.ok, `${name} ${JSON.stringify(payload)}`).toBe(false);
+      if (!result.ok) expect(result.error.length).toBeGreaterThan(10);
+    }
+    for (const fn of Object.values(host)) expect(fn).not.toHaveBeenCalled();
+  });
+
+  it('passes a well-formed request on, with defaults applied', async () => {
+    const host = fakeHost();
+    const service = new HostService(host as unknown as SimulationHost);
+    const result = await service.handle('startRun', { documentText: '{}' });
+    expect(result).toEqual({ ok: true, value: { runId: 'run-1', dt: 1e-4, totalSteps: 10 } });
+    expect(host.startRun).toHaveBeenCalledWith('{}', 1);
+  });
+
+  it('serves the default example as the startup document', async () => {
+    const service = new HostService(fakeHost() as unknown as SimulationHost);
+    const result = await service.handle('getStartupDocument', undefined);
+    expect(result.ok).toBe(true);
+    if (result.ok) {
+      const value = result.value as { fileName: string; text: string };
+      expect(value.fileName).toBe('lif-charging.neuro');
+      expect(value.text).toBe(readFileSync('examples/lif-charging.neuro', 'utf8'));
+    }
+  });
+});

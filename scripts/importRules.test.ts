@@ -1,0 +1,74 @@
+/**
+ * The import rule of ARCHITECTURE.md is enforced, and `npm test` fails on a violation: each fixture
+ * is linted as if it sat in the folder it would break, and a shared/ file importing node:fs also
+ * fails shared/'s typecheck (its tsconfig has no Node types).
+ */
+import { ESLint } from 'eslint';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const fixture = (name: string): string =>
+  readFileSync(path.join(root, 'scripts/__fixtures__', name), 'utf8');
+
+async function lintAs(code: string, filePath: string): Promise<string[]> {
+  const eslint = new ESLint({ cwd: root });
+  const [result] = await eslint.lintText(code, { filePath: path.join(root, filePath) });
+  return result!.messages.filter((m) => m.severity === 2).map((m) => `${m.ruleId}: ${m.message}`);
+}
+
+describe('import rules', () => {
+  it('refuses a renderer file that imports from main/', async () => {
+    const errors = await lintAs(
+      fixture('renderer-imports-main.ts'),
+      'renderer/src/components/Bad.ts',
+    );
+    expect(errors.some((e) => e.includes('no-restricted-imports') && e.includes('host API'))).toBe(
+      true,
+    );
+  });
+
+  it('refuses a shared file that imports node:fs', async () => {
+    const errors = await lintAs(fixture('shared-imports-node.ts'), 'shared/document/bad.ts');
+    expect(
+      errors.some((e) => e.includes('no-restricted-imports') && e.includes('pure TypeScript')),
+    ).toBe(true);
+  });
+
+  it('refuses a main file that imports the renderer', async () => {
+    const errors = await lintAs(fixture('main-imports-renderer.ts'), 'main/services/bad.ts');
+    expect(errors.some((e) => e.includes('main/ must not import renderer/'))).toBe(true);
+  });
+
+  it('refuses Math.random in the simulator', async () => {
+    const errors = await lintAs(fixture('sim-uses-math-random.ts'), 'shared/sim/bad.ts');
+    expect(errors.some((e) => e.includes('seeded generator'))).toBe(true);
+  });
+
+  it('accepts the same node:fs import in main/', async () => {
+    expect(await lintAs(fixture('shared-imports-node.ts'), 'main/services/fine.ts')).toEqual([]);
+  });
+
+  it("fails shared/'s typecheck when a shared file imports node:fs", () => {
+    const dir = mkdtempSync(path.join(root, 'shared', '.tmp-typecheck-'));
+    try {
+      writeFileSync(path.join(dir, 'bad.ts'), fixture('shared-imports-node.ts'));
+      writeFileSync(
+        path.join(dir, 'tsconfig.json'),
+        JSON.stringify({ extends: '../tsconfig.json', include: ['bad.ts'], exclude: [] }),
+      );
+      let output = '';
+      try {
+        execFileSync(path.join(root, 'node_modules/.bin/tsc'), ['-p', dir], { encoding: 'utf8' });
+      } catch (e) {
+        output = String((e as { stdout?: string }).stdout);
+      }
+      expect(output).toMatch(/node:fs/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
