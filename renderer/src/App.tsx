@@ -1,19 +1,20 @@
 /**
- * The app shell: toolbar (run controls and clock), canvas, and live charts.
+ * The app shell: header (file, run controls), palette | canvas | inspector, and the charts below.
+ * Each region is its own component; App only wires the host, the session and the stores.
  */
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
 import { loadDocument } from '../../shared/document/loadDocument';
 import type { RunStatus } from '../../shared/ipc/contract';
+import { ChartsPanel } from './components/ChartsPanel';
 import { CircuitCanvas } from './components/CircuitCanvas';
+import { Inspector } from './components/Inspector';
+import { Palette } from './components/Palette';
 import { RunToolbar } from './components/RunToolbar';
-import { TraceChart } from './components/TraceChart';
 import { getHost } from './host/hostClient';
 import { SimulationSession } from './sim/SimulationSession';
-import { registerSessionForTests } from './testHooks';
 import { documentStore, loadDocumentCommand, setLoadErrorCommand } from './store/documentStore';
-
-const TRACE_COLORS = ['#1f6feb', '#8250df', '#1a7f37', '#bf3989', '#9a6700'];
+import { registerSessionForTests } from './testHooks';
 
 export function App() {
   const host = useMemo(() => getHost(), []);
@@ -41,11 +42,6 @@ export function App() {
     window.document.title = `${fileName} — NeuroSketch`;
   }, [fileName]);
 
-  const spikeSummary = useSyncExternalStore(
-    (notify) => session.subscribe(notify),
-    () => summariseSpikes(session),
-  );
-
   return (
     <div className="app">
       <header className="app__header">
@@ -67,6 +63,7 @@ export function App() {
         </div>
       )}
       <main className="app__main">
+        <Palette />
         <section className="app__canvas" aria-label="circuit">
           {document ? (
             <CircuitCanvas document={document} />
@@ -74,45 +71,9 @@ export function App() {
             <p className="app__loading">Loading…</p>
           )}
         </section>
-        <section className="app__charts" aria-label="charts">
-          <p className="app__spikes" aria-live="polite" data-testid="spike-summary">
-            {spikeSummary}
-          </p>
-          {document?.probes?.map((probe, i) => {
-            const target = document.nodes.find((n) => n.id === probe.target);
-            const params = (target && 'params' in target ? target.params : undefined) as
-              Record<string, unknown> | undefined;
-            const vTh = typeof params?.['vTh'] === 'number' ? params['vTh'] : 1;
-            const isLifV = probe.variable === 'v';
-            return (
-              <TraceChart
-                key={probe.id}
-                session={session}
-                probeId={probe.id}
-                title={`${target?.label ?? probe.target} · ${probe.variable}`}
-                yLabel={isLifV ? 'v (dimensionless)' : probe.variable}
-                durationSeconds={document.simulation.duration}
-                threshold={isLifV ? vTh : undefined}
-                color={TRACE_COLORS[i % TRACE_COLORS.length]!}
-              />
-            );
-          })}
-        </section>
+        {document && <Inspector document={document} />}
+        {document && <ChartsPanel session={session} document={document} />}
       </main>
     </div>
   );
-}
-
-/** One line per spiking node: count and rate (n - 1)/(t_n - t_1) (spec 3.1's measure). */
-let lastSummary = '';
-function summariseSpikes(session: SimulationSession): string {
-  const parts: string[] = [];
-  for (const store of session.spikes.values()) {
-    const times = store.times;
-    const rate = times.length > 1 ? (times.length - 1) / (times[times.length - 1]! - times[0]!) : 0;
-    parts.push(`${store.nodeId}: ${store.total} spikes, ${rate.toFixed(2)} Hz`);
-  }
-  const summary = parts.length > 0 ? parts.join(' · ') : 'No spikes yet: press Run.';
-  if (summary !== lastSummary) lastSummary = summary;
-  return lastSummary;
 }
