@@ -32,13 +32,7 @@ export type ParamValue = number | number[] | RandomInit;
 
 export type NeuronModel = 'lif' | 'hh' | 'rate';
 export type Activation =
-  | 'logistic'
-  | 'arctan'
-  | 'tanh'
-  | 'threshold'
-  | 'relu'
-  | 'softmax'
-  | 'onehot';
+  'logistic' | 'arctan' | 'tanh' | 'threshold' | 'relu' | 'softmax' | 'onehot';
 
 export interface NeuronNode {
   id: string;
