@@ -6,6 +6,12 @@
  */
 import { runCli } from './runCli';
 
+// A closed pipe (`... | head`) is the reader's choice, not an error worth a stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(0);
+  throw err;
+});
+
 const io = {
   stdout: (text: string) => process.stdout.write(text),
   stderr: (text: string) => process.stderr.write(text),
