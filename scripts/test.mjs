@@ -65,6 +65,7 @@ for (const project of ['shared', 'main', 'renderer', 'tsconfig.test.json']) {
   check(`typecheck ${project}`, bin('tsc'), ['-p', project]);
 }
 check('lint', bin('eslint'), ['--max-warnings', '0', '.']);
+check('electronegativity', process.execPath, [path.join(root, 'scripts', 'electronegativity.mjs')]);
 check('format', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
 const vitestReport = path.join(tmp, 'vitest.json');
 suite(

@@ -2,7 +2,7 @@
  * Electron main process: the thin edge. It creates the window with the security defaults, wires
  * IPC to the same HostService the web host uses, and checks every IPC sender.
  */
-import { app, BrowserWindow, ipcMain, session, shell, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, ipcMain, session, type IpcMainInvokeEvent } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { HOST_REQUESTS, HOST_EVENT_CHANNELS, type HostEvents } from '../../shared/ipc/contract';
@@ -26,15 +26,14 @@ function createWindow(): BrowserWindow {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      // Middle-click must not open links in new windows.
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   win.once('ready-to-show', () => win.show());
-  // Navigation and new windows are denied; links to the web open in the user's browser.
+  // Navigation and new windows are denied (the app shows no remote content and opens no links).
   win.webContents.on('will-navigate', (event) => event.preventDefault());
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https://')) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
   void win.loadFile(path.join(rendererDir(), 'index.html'));
   return win;
 }
