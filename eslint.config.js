@@ -4,10 +4,10 @@
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
-const nodeBuiltins = [
-  'node:*',
+// Bare builtin names are matched exactly (as `paths`), so our own `shared/util/` is not mistaken
+// for Node's `util`; `node:*` and `fs/*` are patterns.
+const nodeBuiltinNames = [
   'fs',
-  'fs/*',
   'path',
   'os',
   'child_process',
@@ -20,8 +20,14 @@ const nodeBuiltins = [
   'events',
   'util',
 ];
+const nodeBuiltins = ['node:*', 'fs/*'];
+const builtinPaths = (message) => nodeBuiltinNames.map((name) => ({ name, message }));
+const SHARED_NODE_MESSAGE =
+  'shared/ is pure TypeScript and runs in the renderer too: take the data as a parameter and do the I/O in main/.';
+const RENDERER_NODE_MESSAGE = 'renderer/ has no Node: ask the main process through the host API.';
 
 const sharedRestrictions = {
+  paths: builtinPaths(SHARED_NODE_MESSAGE),
   patterns: [
     {
       group: nodeBuiltins,
@@ -56,6 +62,8 @@ export default tseslint.config(
       'node_modules/**',
       'test-results/**',
       'playwright-report/**',
+      '.tmp/**',
+      '.scratch/**',
       '**/__fixtures__/**',
     ],
   },
@@ -184,6 +192,7 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: builtinPaths(RENDERER_NODE_MESSAGE),
           patterns: [
             {
               group: ['**/main/**', '../main', '../../main', '../../../main'],
@@ -195,10 +204,7 @@ export default tseslint.config(
               message:
                 'renderer/ never touches Electron: use the host API (window.neurosketch via hostClient).',
             },
-            {
-              group: nodeBuiltins,
-              message: 'renderer/ has no Node: ask the main process through the host API.',
-            },
+            { group: nodeBuiltins, message: RENDERER_NODE_MESSAGE },
           ],
         },
       ],

@@ -6,7 +6,8 @@
  */
 import { test as base, chromium, _electron, type Browser, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -35,11 +36,39 @@ interface WebHostProcess {
   process: ChildProcess;
 }
 
-async function startWebHost(): Promise<WebHostProcess> {
+/**
+ * A throwaway workspace (the picker's folder) and app data folder per worker, so tests never touch
+ * the real home folder; emptied before each test (fresh recent list, preferences, autosave).
+ */
+export interface TestFolders {
+  workspaceDir: string;
+  dataDir: string;
+}
+
+function makeTestFolders(): TestFolders {
+  const base = mkdtempSync(path.join(os.tmpdir(), 'neurosketch-e2e-'));
+  const folders = { workspaceDir: path.join(base, 'workspace'), dataDir: path.join(base, 'data') };
+  resetTestFolders(folders);
+  return folders;
+}
+
+function resetTestFolders(folders: TestFolders): void {
+  for (const dir of [folders.workspaceDir, folders.dataDir]) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+  }
+}
+
+async function startWebHost(folders: TestFolders): Promise<WebHostProcess> {
   const child = spawn(process.execPath, [path.join(root, 'out/main/web.js'), '--no-open'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, CI: '1' },
+    env: {
+      ...process.env,
+      CI: '1',
+      NEUROSKETCH_WORKSPACE: folders.workspaceDir,
+      NEUROSKETCH_DATA_DIR: folders.dataDir,
+    },
   });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
@@ -59,6 +88,8 @@ async function startWebHost(): Promise<WebHostProcess> {
 
 export interface AppHost {
   kind: 'electron' | 'web';
+  /** The browser host's workspace and data folders (fresh for each test). */
+  folders: TestFolders;
   /** Opens a fresh NeuroSketch window. */
   open(): Promise<Page>;
   close(): Promise<void>;
@@ -66,9 +97,11 @@ export interface AppHost {
 
 async function launchHost(): Promise<AppHost> {
   const binary = electronBinary();
+  const folders = makeTestFolders();
   if (binary) {
     return {
       kind: 'electron',
+      folders,
       async open() {
         const app = await _electron.launch({ executablePath: binary, args: [root], cwd: root });
         const page = await app.firstWindow();
@@ -78,11 +111,12 @@ async function launchHost(): Promise<AppHost> {
       async close() {},
     };
   }
-  const web = await startWebHost();
+  const web = await startWebHost(folders);
   const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
   const browser: Browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   return {
     kind: 'web',
+    folders,
     async open() {
       const context = await browser.newContext({ viewport: { width: 1400, height: 860 } });
       const page = await context.newPage();
@@ -92,6 +126,7 @@ async function launchHost(): Promise<AppHost> {
     async close() {
       await browser.close();
       web.process.kill('SIGTERM');
+      rmSync(path.dirname(folders.workspaceDir), { recursive: true, force: true });
     },
   };
 }
@@ -106,6 +141,7 @@ export const test = base.extend<{ app: Page }, { appHost: AppHost }>({
     { scope: 'worker' },
   ],
   app: async ({ appHost }, use) => {
+    resetTestFolders(appHost.folders);
     const page = await appHost.open();
     await use(page);
     await page.close();

@@ -36,7 +36,7 @@ test('Run draws the LIF charging curve, threshold resets and the rate G(1.5)', a
 
   // About G(1.5) = 41.7 spikes per second, as the summary reports it.
   const summary = await app.getByTestId('spike-summary').textContent();
-  const match = /N: (\d+) spikes, ([\d.]+) Hz/.exec(summary ?? '');
+  const match = /LIF: (\d+) spikes, ([\d.]+) Hz/.exec(summary ?? '');
   expect(match, `summary was: ${summary}`).not.toBeNull();
   expect(Number(match![1])).toBe(41);
   expect(Math.abs(Number(match![2]) - G)).toBeLessThan(0.01);

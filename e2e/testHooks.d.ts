@@ -9,9 +9,35 @@ interface E2eChart {
 
 interface E2eSession {
   traces: Map<string, { count: number; steps: Float64Array; values: Float64Array[] }>;
-  spikes: Map<string, { total: number; times: number[]; indices: number[] }>;
+  /** Spike times of a node are times[start..end) (a run-forever drops the oldest). */
+  spikes: Map<
+    string,
+    { total: number; times: Float64Array; indices: Int32Array; start: number; end: number }
+  >;
+  stepsReceived: number;
+  dt: number;
+  lastLatencyMs: number;
+  editLog: Array<{ timeSeconds: number; field: string; oldValue: unknown; newValue: unknown }>;
+}
+
+/** renderer/src/testHooks.ts: the editor's document store, read-only. */
+interface E2eEditor {
+  document(): unknown;
+  history(): { past: number; future: number };
 }
 
 interface Window {
-  __neurosketchTest?: { charts: Record<string, E2eChart>; session?: E2eSession };
+  __neurosketchTest?: {
+    editor?: E2eEditor;
+    charts: Record<string, E2eChart>;
+    session?: E2eSession;
+    raster?: { drawn: number };
+    document?: () => unknown;
+    /** renderer/src/learn: the data of each open "See the math" view, by view id. */
+    learnViews?: Record<string, { data: unknown }>;
+  };
+  __neurosketchFilesTest?: {
+    renameCircuit(name: string): void;
+    state(): { fileName: string; dirty: boolean; hasHandle: boolean; documentName: string | null };
+  };
 }

@@ -49,7 +49,7 @@ describe('electron-builder.yml', () => {
       'package.json',
     ]);
     expect(config.files).toContain('!**/*.map');
-    expect(config.asarUnpack).toEqual(['out/main/simWorker.js']);
+    expect(config.asarUnpack).toEqual(['out/main/simWorker.js', 'out/main/sweepWorker.js']);
     expect(pkg.main).toBe('out/main/index.js');
   });
 

@@ -35,6 +35,7 @@ await Promise.all([
     entryPoints: {
       index: 'main/electron/main.ts',
       simWorker: 'main/services/simWorker.ts',
+      sweepWorker: 'main/services/sweepWorker.ts',
       web: 'main/web/server.ts',
       cli: 'main/cli/cli.ts',
     },

@@ -1,10 +1,13 @@
 /**
  * Preload: exposes exactly the host API of shared/ipc/contract — one method per request, plus event
  * subscriptions — and nothing of Electron or Node. The only file that touches ipcRenderer.
+ * One extra method, openDroppedFile, turns a dropped `File` into its path here (webUtils) and
+ * sends that to main, so the renderer never sees a path.
  */
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { HOST_EVENT_CHANNELS, HOST_REQUEST_CHANNELS } from '../../shared/ipc/channels';
 import type { HostEvents } from '../../shared/ipc/contract';
+import { DROP_CHANNEL } from '../../shared/ipc/fileChannels';
 
 const api: Record<string, unknown> = {};
 for (const [name, channel] of Object.entries(HOST_REQUEST_CHANNELS)) {
@@ -16,6 +19,16 @@ api['on'] = <E extends keyof HostEvents>(event: E, listener: (payload: HostEvent
   const wrapped = (_e: unknown, payload: HostEvents[E]): void => listener(payload);
   ipcRenderer.on(channel, wrapped);
   return () => ipcRenderer.removeListener(channel, wrapped);
+};
+api['openDroppedFile'] = async (file: unknown) => {
+  let filePath = '';
+  try {
+    filePath = webUtils.getPathForFile(file as Parameters<typeof webUtils.getPathForFile>[0]);
+  } catch {
+    filePath = '';
+  }
+  if (!filePath) return { ok: false, error: 'only files from this computer can be opened' };
+  return ipcRenderer.invoke(DROP_CHANNEL, { path: filePath });
 };
 
 contextBridge.exposeInMainWorld('neurosketch', api);

@@ -13,6 +13,7 @@ function fakeHost() {
     step: vi.fn(() => ({ ok: true as const, value: null })),
     setSpeed: vi.fn(() => ({ ok: true as const, value: null })),
     ack: vi.fn(() => ({ ok: true as const, value: null })),
+    editRun: vi.fn(async () => ({ ok: true as const, value: { timeSeconds: 0, outcomes: [] } })),
   };
 }
 
@@ -28,7 +29,17 @@ describe('HostService', () => {
       ['controlRun', { runId: '../../etc', action: 'stop' }],
       ['stepRun', { runId: 'run-1', seconds: -1 }],
       ['ackFrame', { runId: 'run-1', seq: 1.5 }],
+      ['editRun', { runId: 'run-1', edits: [] }],
+      ['editRun', { runId: 'run-1', edits: [{ elementId: 'A', path: '__proto__..x', value: 1 }] }],
+      ['editRun', { runId: 'run-1', edits: [{ elementId: '../A', path: 'bias', value: 1 }] }],
+      ['editRun', { runId: 'run-1', edits: [{ elementId: 'A', path: 'bias' }] }],
+      ['editRun', { runId: 'run-1', edits: [{ elementId: 'A', path: '__proto__', value: 1 }] }],
+      ['startRun', { documentText: '{}', forever: 'yes' }],
       ['getStartupDocument', { path: '/etc/passwd' }],
+      ['startSweep', { documentText: '{}', nodeId: '../N', currents: [1], durationSeconds: 1 }],
+      ['startSweep', { documentText: '{}', nodeId: 'N', currents: [], durationSeconds: 1 }],
+      ['startSweep', { documentText: '{}', nodeId: 'N', currents: [1], durationSeconds: 0 }],
+      ['cancelSweep', { sweepId: 'run-1' }],
       ['noSuchRequest', {}],
     ];
     for (const [name, payload] of cases) {
@@ -44,7 +55,7 @@ describe('HostService', () => {
     const service = new HostService(host as unknown as SimulationHost);
     const result = await service.handle('startRun', { documentText: '{}' });
     expect(result).toEqual({ ok: true, value: { runId: 'run-1', dt: 1e-4, totalSteps: 10 } });
-    expect(host.startRun).toHaveBeenCalledWith('{}', 1);
+    expect(host.startRun).toHaveBeenCalledWith('{}', { speed: 1, forever: false, paused: false });
   });
 
   it('serves the default example as the startup document', async () => {

@@ -8,12 +8,20 @@ import {
   type HostRequestName,
   type HostRequestResults,
   type HostResult,
+  type LiveEditRequest,
 } from '../../shared/ipc/contract';
+import { isFileRequest } from '../../shared/ipc/fileContract';
 import { readExample, DEFAULT_EXAMPLE } from './examples';
+import type { FileService } from './files/fileService';
+import type { StartSweepRequest } from '../../shared/ipc/sweepContract';
 import type { SimulationHost } from './simulationHost';
 
 export class HostService {
-  constructor(private readonly simulationHost: SimulationHost) {}
+  constructor(
+    private readonly simulationHost: SimulationHost,
+    /** Files, preferences and window requests (issues 4, 8); absent in tests of the run path. */
+    private readonly files?: FileService,
+  ) {}
 
   isRequestName(name: string): name is HostRequestName {
     return Object.prototype.hasOwnProperty.call(HOST_REQUESTS, name);
@@ -43,14 +51,27 @@ export class HostService {
   ): Promise<HostResult<HostRequestResults[K]>> {
     const host = this.simulationHost;
     type R = HostResult<HostRequestResults[K]>;
+    if (isFileRequest(name)) {
+      if (!this.files) return { ok: false, error: `${name} is not available here` } as R;
+      return { ok: true, value: await this.files.dispatch(name, params) } as R;
+    }
     switch (name) {
       case 'getStartupDocument': {
         const text = await readExample(DEFAULT_EXAMPLE);
         return { ok: true, value: { fileName: DEFAULT_EXAMPLE, text } } as R;
       }
       case 'startRun': {
-        const p = params as { documentText: string; speed: number | 'max' };
-        return (await host.startRun(p.documentText, p.speed)) as R;
+        const p = params as {
+          documentText: string;
+          speed: number | 'max';
+          forever: boolean;
+          paused: boolean;
+        };
+        return (await host.startRun(p.documentText, {
+          speed: p.speed,
+          forever: p.forever,
+          paused: p.paused,
+        })) as R;
       }
       case 'controlRun': {
         const p = params as { runId: string; action: 'pause' | 'resume' | 'stop' };
@@ -68,6 +89,14 @@ export class HostService {
         const p = params as { runId: string; seq: number };
         return host.ack(p.runId, p.seq) as R;
       }
+      case 'editRun': {
+        const p = params as { runId: string; edits: LiveEditRequest[] };
+        return (await host.editRun(p.runId, p.edits)) as R;
+      }
+      case 'startSweep':
+        return (await host.sweeps.start(params as StartSweepRequest)) as R;
+      case 'cancelSweep':
+        return host.sweeps.cancel((params as { sweepId: string }).sweepId) as R;
     }
     return { ok: false, error: `unhandled request ${String(name)}` } as R;
   }

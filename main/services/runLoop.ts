@@ -4,7 +4,7 @@
  * returns a credit for every frame the renderer acknowledges, so a slow renderer stalls the
  * simulation instead of growing memory).
  */
-import type { RunSpeed, RunStatus } from '../../shared/ipc/contract';
+import type { EditOutcome, LiveEditRequest, RunSpeed, RunStatus } from '../../shared/ipc/contract';
 import { MAX_FRAMES_IN_FLIGHT } from '../../shared/ipc/contract';
 import type { Simulation, SimulationFrame } from '../../shared/sim/types';
 import { SimulationError } from '../../shared/sim/types';
@@ -16,6 +16,9 @@ export interface RunLoopIo {
   schedule(callback: () => void, delayMs: number): void;
 }
 
+/** Said when the engine cannot take an edit while running. */
+export const NEEDS_RESTART = 'this change needs a restart';
+
 /** Compute per chunk, in ms: short enough to stay responsive, long enough to amortise a frame. */
 const CHUNK_BUDGET_MS = 25;
 const TICK_MS = 16;
@@ -25,7 +28,8 @@ export class RunLoop {
   private paused = false;
   private ended = false;
   private credits = MAX_FRAMES_IN_FLIGHT;
-  private msPerStep = 0.001;
+  /** Starts pessimistic so the first chunk is small; then a moving average of measured cost. */
+  private msPerStep = 0.25;
   /** Simulated time (s) and wall time (ms) the pacing counts from; reset on resume/speed change. */
   private anchorSim = 0;
   private anchorWall = 0;
@@ -37,12 +41,37 @@ export class RunLoop {
     private readonly sim: Simulation,
     private speed: RunSpeed,
     private readonly io: RunLoopIo,
+    options: { paused?: boolean } = {},
   ) {
     this.anchorWall = io.now();
+    this.paused = options.paused ?? false;
   }
 
   start(): void {
-    this.kick();
+    if (this.paused) this.reportStatus(true);
+    else this.kick();
+  }
+
+  /**
+   * Live edits. The worker handles messages between chunks, so an applied edit acts from the next
+   * chunk's first step on (the time returned). An engine without `applyEdit` takes none.
+   */
+  applyEdits(edits: readonly LiveEditRequest[]): { timeSeconds: number; outcomes: EditOutcome[] } {
+    const timeSeconds = this.sim.stepsDone * this.sim.dt;
+    const outcomes = edits.map((edit): EditOutcome => {
+      const base = { elementId: edit.elementId, path: edit.path };
+      if (this.ended) return { ...base, applied: false, reason: 'the run has ended' };
+      if (!this.sim.applyEdit) return { ...base, applied: false, reason: NEEDS_RESTART };
+      try {
+        const issue = this.sim.applyEdit(edit);
+        return issue
+          ? { ...base, applied: false, reason: issue.message }
+          : { ...base, applied: true };
+      } catch (e) {
+        return { ...base, applied: false, reason: `${NEEDS_RESTART}: ${(e as Error).message}` };
+      }
+    });
+    return { timeSeconds, outcomes };
   }
 
   pause(): void {
@@ -74,6 +103,8 @@ export class RunLoop {
     const steps = Math.max(1, Math.round(seconds / this.sim.dt));
     this.runChunk(steps);
     this.reanchor();
+    // The clock must show the step at once (status reports are otherwise throttled).
+    if (!this.ended) this.reportStatus(true);
   }
 
   private reanchor(): void {

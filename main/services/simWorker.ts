@@ -26,23 +26,35 @@ port.on('message', (message: ToWorker) => {
         post({ type: 'invalid', message: formatIssues(loaded.issues) });
         return;
       }
-      const created = createSimulation(loaded.document);
+      // Run forever: no end step; the renderer keeps a rolling window.
+      const created = createSimulation(
+        loaded.document,
+        message.forever ? { duration: Infinity } : {},
+      );
       if (!created.ok) {
         post({ type: 'invalid', message: formatIssues(created.issues) });
         return;
       }
       const sim = created.simulation;
       post({ type: 'started', dt: sim.dt, totalSteps: sim.totalSteps });
-      loop = new RunLoop(sim, message.speed, {
-        sendFrame: (frame) =>
-          post({ type: 'frame', frame }, frameBuffers({ runId: '', seq: 0, frame })),
-        sendStatus: (status) => post({ type: 'status', status }),
-        now: () => performance.now(),
-        schedule: (callback, delayMs) => {
-          if (delayMs <= 0) setImmediate(callback);
-          else setTimeout(callback, delayMs);
+      loop = new RunLoop(
+        sim,
+        message.speed,
+        {
+          sendFrame: (frame) =>
+            post(
+              { type: 'frame', frame, producedAtMs: Date.now() },
+              frameBuffers({ runId: '', seq: 0, frame }),
+            ),
+          sendStatus: (status) => post({ type: 'status', status }),
+          now: () => performance.now(),
+          schedule: (callback, delayMs) => {
+            if (delayMs <= 0) setImmediate(callback);
+            else setTimeout(callback, delayMs);
+          },
         },
-      });
+        { paused: message.paused },
+      );
       loop.start();
       return;
     }
@@ -58,6 +70,21 @@ port.on('message', (message: ToWorker) => {
     case 'speed':
       loop?.setSpeed(message.speed);
       return;
+    case 'edit': {
+      const result = loop
+        ? loop.applyEdits(message.edits)
+        : {
+            timeSeconds: 0,
+            outcomes: message.edits.map((e) => ({
+              elementId: e.elementId,
+              path: e.path,
+              applied: false,
+              reason: 'no run is active',
+            })),
+          };
+      post({ type: 'edited', requestId: message.requestId, ...result });
+      return;
+    }
     case 'credit':
       loop?.credit();
       return;

@@ -4,8 +4,16 @@
  * credit. Plain Node: no Electron here.
  */
 import { Worker } from 'node:worker_threads';
-import type { HostEvents, HostResult, RunSpeed, RunStarted } from '../../shared/ipc/contract';
+import type {
+  HostEvents,
+  HostResult,
+  LiveEditRequest,
+  RunEdited,
+  RunSpeed,
+  RunStarted,
+} from '../../shared/ipc/contract';
 import type { FromWorker, ToWorker } from './simWorkerProtocol';
+import { SweepHost } from './sweepHost';
 
 export interface HostEventSink {
   emit<E extends keyof HostEvents>(event: E, payload: HostEvents[E]): void;
@@ -16,6 +24,19 @@ interface ActiveRun {
   worker: Worker;
   seq: number;
   acked: number;
+  /** editRun requests waiting for the worker's answer. */
+  pendingEdits: Map<number, (result: HostResult<RunEdited>) => void>;
+  /** The last status the worker reported (Stop keeps its clock). */
+  last: { stepsDone: number; totalSteps: number; dt: number };
+}
+
+/** Options of a run besides its document. */
+export interface RunOptions {
+  speed: RunSpeed;
+  /** Run until stopped. */
+  forever?: boolean;
+  /** Compile, then wait paused (for Step). */
+  paused?: boolean;
 }
 
 export interface SimulationHostOptions {
@@ -26,6 +47,8 @@ export interface SimulationHostOptions {
 export class SimulationHost {
   private run: ActiveRun | null = null;
   private nextRunNumber = 1;
+  private nextEditId = 1;
+  private sweepHost: SweepHost | null = null;
 
   constructor(
     private readonly options: SimulationHostOptions,
@@ -33,11 +56,23 @@ export class SimulationHost {
   ) {}
 
   /** Starts a run (stopping any current one); resolves once the document has compiled. */
-  startRun(documentText: string, speed: RunSpeed): Promise<HostResult<RunStarted>> {
+  startRun(documentText: string, options: RunSpeed | RunOptions): Promise<HostResult<RunStarted>> {
+    const {
+      speed,
+      forever = false,
+      paused = false,
+    } = typeof options === 'object' ? options : { speed: options };
     this.stopRun();
     const id = `run-${this.nextRunNumber++}`;
     const worker = new Worker(this.options.workerUrl);
-    const run: ActiveRun = { id, worker, seq: 0, acked: 0 };
+    const run: ActiveRun = {
+      id,
+      worker,
+      seq: 0,
+      acked: 0,
+      pendingEdits: new Map(),
+      last: { stepsDone: 0, totalSteps: 0, dt: 0 },
+    };
     this.run = run;
     return new Promise((resolve) => {
       let settled = false;
@@ -60,12 +95,31 @@ export class SimulationHost {
             this.endRun(run);
             return;
           case 'frame':
-            this.sink.emit('frame', { runId: id, seq: run.seq++, frame: message.frame });
+            this.sink.emit('frame', {
+              runId: id,
+              seq: run.seq++,
+              frame: message.frame,
+              producedAtMs: message.producedAtMs,
+            });
             return;
           case 'status':
+            run.last = {
+              stepsDone: message.status.stepsDone,
+              totalSteps: message.status.totalSteps,
+              dt: message.status.dt,
+            };
             this.sink.emit('status', { runId: id, ...message.status });
             if (message.status.state === 'error') this.endRun(run);
             return;
+          case 'edited': {
+            const resolve = run.pendingEdits.get(message.requestId);
+            run.pendingEdits.delete(message.requestId);
+            resolve?.({
+              ok: true,
+              value: { timeSeconds: message.timeSeconds, outcomes: message.outcomes },
+            });
+            return;
+          }
         }
       });
       worker.on('error', (err) => {
@@ -81,7 +135,7 @@ export class SimulationHost {
         });
         this.endRun(run);
       });
-      this.post(run, { type: 'start', documentText, speed });
+      this.post(run, { type: 'start', documentText, speed, forever, paused });
     });
   }
 
@@ -110,6 +164,17 @@ export class SimulationHost {
     return { ok: true, value: null };
   }
 
+  /** Live edits: the worker applies them before its next chunk and says which it took. */
+  editRun(runId: string, edits: LiveEditRequest[]): Promise<HostResult<RunEdited>> {
+    const run = this.find(runId);
+    if (!run) return Promise.resolve({ ok: false, error: `no run ${runId} is active` });
+    const requestId = this.nextEditId++;
+    return new Promise((resolve) => {
+      run.pendingEdits.set(requestId, resolve);
+      this.post(run, { type: 'edit', requestId, edits });
+    });
+  }
+
   ack(runId: string, seq: number): HostResult<null> {
     const run = this.find(runId);
     if (!run) return { ok: true, value: null }; // a late ack for a finished run is harmless
@@ -126,16 +191,21 @@ export class SimulationHost {
       this.sink.emit('status', {
         runId: run.id,
         state: 'stopped',
-        stepsDone: 0,
-        totalSteps: 0,
-        dt: 0,
+        ...run.last,
         realtimeFactor: 0,
       });
       this.endRun(run);
     }
   }
 
+  /** f-I sweeps (issue 7): worker threads of their own (`sweepWorker.js` beside the run's). */
+  get sweeps(): SweepHost {
+    this.sweepHost ??= new SweepHost(new URL('sweepWorker.js', this.options.workerUrl), this.sink);
+    return this.sweepHost;
+  }
+
   async dispose(): Promise<void> {
+    await this.sweepHost?.dispose();
     if (this.run) await this.run.worker.terminate();
     this.run = null;
   }
@@ -145,6 +215,9 @@ export class SimulationHost {
   }
 
   private endRun(run: ActiveRun): void {
+    for (const resolve of run.pendingEdits.values())
+      resolve({ ok: false, error: `run ${run.id} has ended` });
+    run.pendingEdits.clear();
     // Let the last frames and status drain before the thread goes.
     setTimeout(() => void run.worker.terminate(), 0);
     if (this.run === run) this.run = null;

@@ -1,13 +1,27 @@
 /**
  * `npm run web`: the same renderer and main-process services, hosted on 127.0.0.1 for a browser.
- * Flags: --port N (default random), --no-open (do not open a browser).
+ * Flags: --port N (default random), --no-open (do not open a browser), --workspace DIR (the
+ * picker's folder; default ~/Documents/NeuroSketch, env NEUROSKETCH_WORKSPACE), --data-dir DIR
+ * (recent files, preferences, autosave; default ~/.config/neurosketch, env NEUROSKETCH_DATA_DIR).
  */
+import path from 'node:path';
 import { rendererDir, workerUrl } from '../services/appPaths';
 import { openInBrowser } from './openInBrowser';
 import { startWebHost } from './webHost';
 
-function parseArgs(argv: string[]): { port?: number; open: boolean } {
-  const out: { port?: number; open: boolean } = { open: true };
+interface WebArgs {
+  port?: number;
+  open: boolean;
+  workspaceDir?: string;
+  dataDir?: string;
+}
+
+function parseArgs(argv: string[]): WebArgs {
+  const out: WebArgs = {
+    open: true,
+    workspaceDir: process.env['NEUROSKETCH_WORKSPACE'] || undefined,
+    dataDir: process.env['NEUROSKETCH_DATA_DIR'] || undefined,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--port') {
@@ -18,8 +32,18 @@ function parseArgs(argv: string[]): { port?: number; open: boolean } {
       }
       out.port = value;
     } else if (arg === '--no-open') out.open = false;
-    else {
-      console.error(`error: unknown option ${arg} (known: --port N, --no-open)`);
+    else if (arg === '--workspace' || arg === '--data-dir') {
+      const dir = argv[++i];
+      if (!dir) {
+        console.error(`error: ${arg} needs a folder`);
+        process.exit(2);
+      }
+      if (arg === '--workspace') out.workspaceDir = path.resolve(dir);
+      else out.dataDir = path.resolve(dir);
+    } else {
+      console.error(
+        `error: unknown option ${arg} (known: --port N, --no-open, --workspace DIR, --data-dir DIR)`,
+      );
       process.exit(2);
     }
   }
@@ -31,6 +55,8 @@ const host = await startWebHost({
   port: args.port,
   rendererDir: rendererDir(),
   workerUrl: workerUrl(),
+  workspaceDir: args.workspaceDir,
+  dataDir: args.dataDir,
 });
 console.log(`NeuroSketch is running at ${host.url}`);
 console.log('(only this computer can reach it; press Ctrl+C to stop)');

@@ -15,6 +15,7 @@ import path from 'node:path';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { HOST_EVENT_CHANNELS, type HostEvents } from '../../shared/ipc/contract';
 import { encodeFrame } from '../../shared/ipc/frameCodec';
+import { createWebFileService } from '../services/files/hostFiles';
 import { HostService } from '../services/hostService';
 import { SimulationHost } from '../services/simulationHost';
 import { CONTENT_SECURITY_POLICY } from '../services/security';
@@ -24,6 +25,9 @@ export interface WebHostOptions {
   rendererDir: string;
   workerUrl: URL;
   token?: string;
+  /** The picker's folder (default ~/Documents/NeuroSketch) and the app data folder. */
+  workspaceDir?: string;
+  dataDir?: string;
 }
 
 export interface WebHost {
@@ -120,7 +124,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     },
   };
   const simulationHost = new SimulationHost({ workerUrl: options.workerUrl }, sink);
-  const service = new HostService(simulationHost);
+  const files = createWebFileService({
+    workspaceDir: options.workspaceDir,
+    dataDir: options.dataDir,
+  });
+  const service = new HostService(simulationHost, files);
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 80 * 1024 * 1024 });
   server.on('upgrade', (req, socket, head) => {

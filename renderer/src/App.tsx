@@ -4,7 +4,6 @@
  */
 import { useEffect, useMemo, useState } from 'react';
 import { useStore } from 'zustand';
-import { loadDocument } from '../../shared/document/loadDocument';
 import type { RunStatus } from '../../shared/ipc/contract';
 import { ChartsPanel } from './components/ChartsPanel';
 import { CircuitCanvas } from './components/CircuitCanvas';
@@ -12,8 +11,12 @@ import { Inspector } from './components/Inspector';
 import { Palette } from './components/Palette';
 import { RunToolbar } from './components/RunToolbar';
 import { getHost } from './host/hostClient';
+import { LearnPanel } from './learn/LearnPanel';
 import { SimulationSession } from './sim/SimulationSession';
-import { documentStore, loadDocumentCommand, setLoadErrorCommand } from './store/documentStore';
+import { DialogHost } from './files/DialogHost';
+import { FileProblems, FileStatus, FileTitle, FileToolbar } from './files/FileToolbar';
+import { useFileLifecycle } from './files/useFileLifecycle';
+import { documentStore } from './store/documentStore';
 import { registerSessionForTests } from './testHooks';
 
 export function App() {
@@ -26,32 +29,24 @@ export function App() {
   useEffect(() => registerSessionForTests(session), [session]);
   useEffect(() => () => session.dispose(), [session]);
 
-  useEffect(() => {
-    void host.getStartupDocument().then((result) => {
-      if (!result.ok) {
-        setLoadErrorCommand(result.error);
-        return;
-      }
-      const loaded = loadDocument(result.value.text);
-      if (loaded.ok) loadDocumentCommand(loaded.document, result.value.fileName);
-      else setLoadErrorCommand(loaded.issues.map((i) => `${i.path}: ${i.message}`).join('\n'));
-    });
-  }, [host]);
-
-  useEffect(() => {
-    window.document.title = `${fileName} — NeuroSketch`;
-  }, [fileName]);
+  // Startup file, autosave, title with the unsaved marker, menus, drop (renderer/src/files).
+  useFileLifecycle(host);
 
   return (
     <div className="app">
       <header className="app__header">
         <h1 className="app__title">
           NeuroSketch <span className="app__file">{document?.name ?? fileName}</span>
+          <FileTitle />
         </h1>
+        <FileToolbar />
         {document && (
           <RunToolbar host={host} session={session} document={document} status={status} />
         )}
+        <FileStatus />
+        <LearnPanel document={document} host={host} session={session} />
       </header>
+      <FileProblems />
       {loadError && (
         <div role="alert" className="app__error">
           {loadError}
@@ -72,8 +67,9 @@ export function App() {
           )}
         </section>
         {document && <Inspector document={document} />}
-        {document && <ChartsPanel session={session} document={document} />}
+        {document && <ChartsPanel session={session} document={document} fileName={fileName} />}
       </main>
+      <DialogHost />
     </div>
   );
 }

@@ -5,9 +5,24 @@
 import type { Chart } from 'chart.js';
 import type { SimulationSession } from './sim/SimulationSession';
 
+/** Read-only view of the editor's document store. */
+export interface EditorTestHooks {
+  /** A deep copy of the open document. */
+  document(): unknown;
+  /** Undo and redo depth. */
+  history(): { past: number; future: number };
+}
+
 interface NeuroSketchTestHooks {
   charts: Record<string, Chart>;
+  editor?: EditorTestHooks;
   session?: SimulationSession;
+  /** The spike raster's bitmap layer: spikes drawn in its last frame. */
+  raster?: { drawn: number };
+  /** The open document (to check a failed run left it unchanged). */
+  document?: () => unknown;
+  /** The data each open "See the math" view shows (renderer/src/learn), by view id. */
+  learnViews?: Record<string, { data: unknown }>;
 }
 
 declare global {
@@ -26,6 +41,25 @@ export function registerChartForTests(id: string, chart: Chart | null): void {
   else delete hooks().charts[id];
 }
 
+export function registerRasterForTests(stats: { drawn: number } | null): void {
+  if (stats) hooks().raster = stats;
+  else delete hooks().raster;
+}
+
+export function registerDocumentForTests(read: () => unknown): void {
+  hooks().document = read;
+}
+
 export function registerSessionForTests(session: SimulationSession): void {
   hooks().session = session;
+}
+
+export function registerLearnViewForTests(viewId: string, data: unknown): void {
+  const views = (hooks().learnViews ??= {});
+  if (data === null) delete views[viewId];
+  else views[viewId] = { data };
+}
+
+export function registerEditorForTests(editor: EditorTestHooks): void {
+  hooks().editor = editor;
 }

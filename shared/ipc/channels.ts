@@ -2,13 +2,24 @@
  * IPC channel names, free of any dependency so the sandboxed preload stays tiny.
  * `contract.ts` pairs each request channel with its payload parser.
  */
+import { DESKTOP_EVENT_CHANNELS, FILE_REQUEST_CHANNELS } from './fileChannels';
+import { SWEEP_EVENT_CHANNELS, SWEEP_REQUEST_CHANNELS } from './sweepChannels';
+
 export const HOST_REQUEST_CHANNELS = {
+  ...FILE_REQUEST_CHANNELS,
+  ...SWEEP_REQUEST_CHANNELS,
   getStartupDocument: 'document:startup',
   startRun: 'run:start',
   controlRun: 'run:control',
   stepRun: 'run:step',
   setRunSpeed: 'run:speed',
   ackFrame: 'run:ack',
+  editRun: 'run:edit',
 } as const;
 
-export const HOST_EVENT_CHANNELS = { frame: 'run:frame', status: 'run:status' } as const;
+export const HOST_EVENT_CHANNELS = {
+  frame: 'run:frame',
+  status: 'run:status',
+  ...DESKTOP_EVENT_CHANNELS,
+  ...SWEEP_EVENT_CHANNELS,
+} as const;

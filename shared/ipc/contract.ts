@@ -9,6 +9,13 @@
 import { z } from 'zod';
 import type { SimulationFrame } from '../sim/types';
 import { HOST_EVENT_CHANNELS, HOST_REQUEST_CHANNELS } from './channels';
+import {
+  FILE_REQUESTS,
+  type DesktopEvents,
+  type FileRequestResults,
+  type OpenedFile,
+} from './fileContract';
+import { SWEEP_REQUESTS, type SweepEvents, type SweepRequestResults } from './sweepContract';
 
 export { HOST_EVENT_CHANNELS, HOST_REQUEST_CHANNELS };
 
@@ -25,6 +32,10 @@ export const startRunSchema = z.strictObject({
   /** The document as JSON text (validated again in main). */
   documentText: z.string().max(64 * 1024 * 1024),
   speed: runSpeedSchema.default(1),
+  /** Run until stopped (totalSteps = Infinity; the charts show a rolling window). */
+  forever: z.boolean().default(false),
+  /** Compile and wait paused (Step from a stopped state). */
+  paused: z.boolean().default(false),
 });
 
 export const runControlSchema = z.strictObject({
@@ -48,16 +59,41 @@ export const frameAckSchema = z.strictObject({
   seq: z.number().int().nonnegative(),
 });
 
+/** One live edit: a field of a node or edge, by the CLI's `--set` path (`params.bias`, `weight`). */
+export const liveEditSchema = z.strictObject({
+  elementId: z.string().regex(/^[A-Za-z_][A-Za-z0-9_-]*$/),
+  path: z
+    .string()
+    .min(1)
+    .max(200)
+    .regex(/^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+)*$/)
+    .refine(
+      (p) =>
+        !p.split('.').some((k) => k === '__proto__' || k === 'constructor' || k === 'prototype'),
+      'not a field path',
+    ),
+  value: z.json(),
+});
+export type LiveEditRequest = z.infer<typeof liveEditSchema>;
+
+export const runEditSchema = z.strictObject({
+  runId: runIdSchema,
+  edits: z.array(liveEditSchema).min(1).max(1000),
+});
+
 export const emptySchema = z.undefined();
 
 /** Every request of the host API: channel name and payload parser. */
 export const HOST_REQUESTS = {
+  ...FILE_REQUESTS,
+  ...SWEEP_REQUESTS,
   getStartupDocument: { channel: HOST_REQUEST_CHANNELS.getStartupDocument, params: emptySchema },
   startRun: { channel: HOST_REQUEST_CHANNELS.startRun, params: startRunSchema },
   controlRun: { channel: HOST_REQUEST_CHANNELS.controlRun, params: runControlSchema },
   stepRun: { channel: HOST_REQUEST_CHANNELS.stepRun, params: runStepSchema },
   setRunSpeed: { channel: HOST_REQUEST_CHANNELS.setRunSpeed, params: runSpeedChangeSchema },
   ackFrame: { channel: HOST_REQUEST_CHANNELS.ackFrame, params: frameAckSchema },
+  editRun: { channel: HOST_REQUEST_CHANNELS.editRun, params: runEditSchema },
 } as const;
 
 export type HostRequestName = keyof typeof HOST_REQUESTS;
@@ -77,6 +113,7 @@ export interface RunStatus {
   runId: string;
   state: RunState;
   stepsDone: number;
+  /** Infinity for a run-forever (it arrives as null over the web host's JSON). */
   totalSteps: number;
   dt: number;
   /** Simulated seconds per wall-clock second achieved over the last second. */
@@ -92,13 +129,30 @@ export interface RunStarted {
 }
 
 /** Results of each request. */
-export interface HostRequestResults {
+export interface HostRequestResults extends FileRequestResults, SweepRequestResults {
   getStartupDocument: StartupDocument;
   startRun: RunStarted;
   controlRun: null;
   stepRun: null;
   setRunSpeed: null;
   ackFrame: null;
+  editRun: RunEdited;
+}
+
+/** What became of each edit of an editRun request, in order. */
+export interface EditOutcome {
+  elementId: string;
+  path: string;
+  /** True when the running simulation took the value at its next chunk. */
+  applied: boolean;
+  /** Why not, when not applied (for instance "this change needs a restart"). */
+  reason?: string;
+}
+
+export interface RunEdited {
+  /** Simulated time (s) from which the applied edits act. */
+  timeSeconds: number;
+  outcomes: EditOutcome[];
 }
 
 /** A frame as it crosses to the renderer: the simulator frame plus its run and sequence number. */
@@ -106,10 +160,12 @@ export interface HostFrame {
   runId: string;
   seq: number;
   frame: SimulationFrame;
+  /** Wall-clock time (ms since the epoch) the worker produced it: for sample-to-pixel latency. */
+  producedAtMs?: number;
 }
 
 /** Push events from the host. */
-export interface HostEvents {
+export interface HostEvents extends DesktopEvents, SweepEvents {
   frame: HostFrame;
   status: RunStatus;
 }
@@ -121,6 +177,8 @@ export type HostApi = {
   ) => Promise<HostResult<HostRequestResults[K]>>;
 } & {
   on<E extends keyof HostEvents>(event: E, listener: (payload: HostEvents[E]) => void): () => void;
+  /** Electron only: open a dropped `File` (the preload resolves its path; the renderer never sees it). */
+  openDroppedFile?: (file: unknown) => Promise<HostResult<OpenedFile>>;
 };
 
 /** Frames in flight (sent, not yet acknowledged) before the worker waits: bounds memory. */

@@ -9,6 +9,7 @@ import type { SpikeChunk, TraceChunk } from '../sim/types';
 interface FrameHeader {
   runId: string;
   seq: number;
+  producedAtMs?: number;
   stepFrom: number;
   stepTo: number;
   dt: number;
@@ -29,6 +30,7 @@ export function encodeFrame(hostFrame: HostFrame): ArrayBuffer {
   const header: FrameHeader = {
     runId: hostFrame.runId,
     seq: hostFrame.seq,
+    producedAtMs: hostFrame.producedAtMs,
     stepFrom: frame.stepFrom,
     stepTo: frame.stepTo,
     dt: frame.dt,
@@ -89,6 +91,7 @@ export function decodeFrame(buffer: ArrayBuffer): HostFrame {
   return {
     runId: header.runId,
     seq: header.seq,
+    ...(header.producedAtMs !== undefined ? { producedAtMs: header.producedAtMs } : {}),
     frame: { stepFrom: header.stepFrom, stepTo: header.stepTo, dt: header.dt, traces, spikes },
   };
 }

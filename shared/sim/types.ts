@@ -82,4 +82,20 @@ export interface Simulation {
    * Throws SimulationError on a non-finite state.
    */
   advance(maxSteps: number): SimulationFrame;
+  /**
+   * Live edit (issue 6): change one numeric field of a node or edge from the next step on, without
+   * a restart. Returns null when applied, or an Issue saying why it cannot be applied live (the app
+   * then offers a restart). Optional: a host treats its absence as "this change needs a restart".
+   */
+  applyEdit?(edit: LiveEdit): Issue | null;
+}
+
+/**
+ * One live edit. `path` is the CLI's `--set` path in its full form, relative to the node or edge:
+ * `params.bias`, `params.tauM`, `signal.value`, `signal.amplitude`, `weight`, `synapse.tauS`.
+ */
+export interface LiveEdit {
+  elementId: string;
+  path: string;
+  value: unknown;
 }

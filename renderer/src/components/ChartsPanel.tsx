@@ -1,62 +1,398 @@
 /**
- * The charts panel: one live chart per probe of the document, plus the spike summary.
- * Streamed data reaches the charts through the SimulationSession, never through React state.
+ * The charts panel: live-input sliders, one chart per scope (probes of one node grouped: v; V;
+ * the HH gates m, h, n; J and s; y; u), the spike raster, the filtered firing rates, all on one
+ * shared time axis (follow / rolling window / zoom and pan), plus the spike summary, "record this"
+ * and the exports. Streamed data reaches the charts through the SimulationSession, never through
+ * React state; React here sees the document and a coarse status only.
  */
-import { useSyncExternalStore } from 'react';
-import type { NetworkDocument } from '../../../shared/document/model';
-import type { SimulationSession } from '../sim/SimulationSession';
-import { TraceChart } from './TraceChart';
-
-const TRACE_COLORS = ['#1f6feb', '#8250df', '#1a7f37', '#bf3989', '#9a6700'];
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import type { NetworkDocument, Probe, ProbeVariable } from '../../../shared/document/model';
+import { spikeNodesOf, type SimulationSession } from '../sim/SimulationSession';
+import { nodeColor, nodeName, shade } from '../sim/nodeColors';
+import { buildRunResult, downloadBlob, exportBaseName, resultToCsv } from '../sim/runExport';
+import { recordableVariables, recordNodeCommand } from '../sim/runCommands';
+import { TimeView, type TimeWindow } from '../sim/timeView';
+import { LiveInputs } from './LiveInputs';
+import { RasterChart, type RasterRow } from './RasterChart';
+import {
+  TraceChart,
+  type ChartSeries,
+  type ReferenceLine,
+  type TraceChartProps,
+} from './TraceChart';
+import '../sim/charts.css';
 
 export interface ChartsPanelProps {
   session: SimulationSession;
   document: NetworkDocument;
+  /** For export file names. */
+  fileName?: string;
 }
 
-export function ChartsPanel({ session, document }: ChartsPanelProps) {
+/** Most elements of one probe drawn as separate traces (the rest stay recorded and exported). */
+const MAX_SERIES_PER_PROBE = 16;
+const GATE_COLORS: Record<string, string> = { m: '#d55e00', h: '#009e73', n: '#0072b2' };
+const WINDOWS: Array<{ value: TimeWindow; label: string }> = [
+  { value: 'all', label: 'whole run' },
+  { value: 0.1, label: '100 ms' },
+  { value: 0.5, label: '500 ms' },
+  { value: 1, label: '1 s' },
+  { value: 2, label: '2 s' },
+  { value: 5, label: '5 s' },
+  { value: 10, label: '10 s' },
+];
+
+type Group = 'v' | 'V' | 'gates' | 'Js' | 'y' | 'u';
+
+function groupOf(variable: string): Group {
+  if (variable === 'm' || variable === 'h' || variable === 'n') return 'gates';
+  if (variable === 'J' || variable === 's') return 'Js';
+  return variable as Group;
+}
+
+function paramsOf(doc: NetworkDocument, nodeId: string): Record<string, unknown> {
+  const node = doc.nodes.find((n) => n.id === nodeId);
+  return (node && 'params' in node && node.params ? node.params : {}) as Record<string, unknown>;
+}
+
+function numberOr(value: unknown, fallback: number): number {
+  return typeof value === 'number' ? value : fallback;
+}
+
+type ChartSpec = Omit<TraceChartProps, 'session' | 'timeView' | 'fallbackSeconds'> & {
+  key: string;
+};
+
+/** The trace charts of a document: one per (target node, variable group). */
+export function chartSpecs(doc: NetworkDocument, baseName: string): ChartSpec[] {
+  const groups = new Map<string, { target: string; group: Group; probes: Probe[] }>();
+  for (const probe of doc.probes ?? []) {
+    const key = `${probe.target}:${groupOf(probe.variable)}`;
+    let entry = groups.get(key);
+    if (!entry) {
+      entry = { target: probe.target, group: groupOf(probe.variable), probes: [] };
+      groups.set(key, entry);
+    }
+    entry.probes.push(probe);
+  }
+  return [...groups.entries()].map(([key, { target, group, probes }]) => {
+    const node = doc.nodes.find((n) => n.id === target);
+    const name = nodeName(doc, target);
+    const color = nodeColor(doc, target);
+    const model = node && 'model' in node ? node.model : undefined;
+    const size = node && 'size' in node && typeof node.size === 'number' ? node.size : 1;
+    const series: ChartSeries[] = [];
+    for (const probe of probes) {
+      const indices = probe.indices ?? Array.from({ length: size }, (_, k) => k);
+      const shown = indices.slice(0, MAX_SERIES_PER_PROBE);
+      shown.forEach((index, element) => {
+        const base = group === 'gates' ? probe.variable : group === 'Js' ? probe.variable : name;
+        const label = size > 1 ? `${base}[${index}]` : base;
+        const tint = group === 'gates' ? (GATE_COLORS[probe.variable] ?? color) : color;
+        series.push({
+          key: `${probe.id}:${element}`,
+          label:
+            group === 'gates' || group === 'Js'
+              ? size > 1
+                ? `${name}[${index}] ${probe.variable}`
+                : label
+              : label,
+          color: shade(tint, element),
+          ...(group === 'Js' && probe.variable === 's' && probes.length > 1
+            ? { dash: [5, 3] }
+            : {}),
+          source: (session) => {
+            const buffer = session.traces.get(probe.id);
+            return buffer && element < buffer.values.length ? { buffer, element } : undefined;
+          },
+        });
+      });
+    }
+    const params = paramsOf(doc, target);
+    const references: ReferenceLine[] = [];
+    let yLabel: string = group;
+    let yBounds: TraceChartProps['yBounds'] = {};
+    const variables = [...new Set(probes.map((p) => p.variable))].sort(
+      (a, b) => 'mhnJs'.indexOf(a) - 'mhnJs'.indexOf(b),
+    );
+    let title = `${name} · ${variables.join(' ')}`;
+    switch (group) {
+      case 'v': {
+        const vTh = numberOr(params['vTh'], 1);
+        const vReset = numberOr(params['vReset'], 0);
+        references.push({ value: vTh, label: 'threshold', color: '#24292f' });
+        yLabel = 'v (dimensionless)';
+        yBounds = { suggestedMin: Math.min(0, vReset), suggestedMax: vTh * 1.05 };
+        break;
+      }
+      case 'V':
+        references.push({
+          value: numberOr(params['spikeThreshold'], 0),
+          label: 'spike threshold',
+          color: '#24292f',
+        });
+        yLabel = 'V (mV)';
+        yBounds = { suggestedMin: -80, suggestedMax: 40 };
+        break;
+      case 'gates':
+        yLabel = 'gate (0 to 1)';
+        yBounds = { min: 0, max: 1 };
+        title = `${name} · gates ${variables.join(' ')}`;
+        break;
+      case 'Js':
+        yLabel = model === 'hh' ? 'µA/cm²' : model === 'rate' ? 'z' : 'dimensionless';
+        title = `${name} · ${variables.join(' and ')}`;
+        break;
+      case 'y':
+        yLabel = 'y (activity)';
+        break;
+      case 'u':
+        yLabel = 'u (input)';
+        break;
+    }
+    return {
+      key,
+      chartIds: probes.map((p) => p.id),
+      title,
+      titleColor: color,
+      yLabel,
+      series,
+      references,
+      yBounds,
+      fileBaseName: `${baseName}-${probes.map((p) => p.id).join('-')}`,
+    };
+  });
+}
+
+export function ChartsPanel({ session, document, fileName = 'circuit.neuro' }: ChartsPanelProps) {
+  const timeView = useMemo(() => new TimeView(), []);
+  const [follow, setFollow] = useState(true);
+  const [windowValue, setWindowValue] = useState<TimeWindow>('all');
   const spikeSummary = useSyncExternalStore(
     (notify) => session.subscribe(notify),
-    () => summariseSpikes(session),
+    () => summariseSpikes(session, document),
   );
+  const edited = useSyncExternalStore(
+    (notify) => session.subscribe(notify),
+    () => session.editLog.length,
+  );
+  const runKey = useSyncExternalStore(
+    (notify) => session.subscribeStatus(notify),
+    () => `${session.runId ?? ''}:${session.run?.forever ? 'forever' : ''}`,
+  );
+
+  useEffect(
+    () =>
+      timeView.subscribe(() => {
+        setFollow(timeView.follow);
+        setWindowValue(timeView.window);
+      }),
+    [timeView],
+  );
+  // A new run follows again; a run-forever gets a rolling window.
+  useEffect(() => {
+    const forever = runKey.endsWith(':forever');
+    if (forever && timeView.window === 'all') timeView.setWindow(1);
+    else timeView.setFollow(true);
+  }, [runKey, timeView]);
+
+  const baseName = exportBaseName(fileName);
+  // Charts are laid out from the document the run runs (a probe added mid-run waits for a restart).
+  const shownDocument = session.run?.document ?? document;
+  const specs = useMemo(() => chartSpecs(shownDocument, baseName), [shownDocument, baseName]);
+  const rasterRows = useMemo<RasterRow[]>(
+    () =>
+      spikeNodesOf(shownDocument).map((n) => ({
+        id: n.id,
+        size: n.size,
+        label: nodeName(shownDocument, n.id),
+        color: nodeColor(shownDocument, n.id),
+      })),
+    [shownDocument],
+  );
+  const rateSeries = useMemo<ChartSeries[]>(
+    () =>
+      rasterRows.map((row) => ({
+        key: `rate:${row.id}`,
+        label: row.label,
+        color: row.color,
+        source: (s) => {
+          const rate = s.rates.get(row.id);
+          return rate ? { buffer: rate.buffer, element: 0 } : undefined;
+        },
+      })),
+    [rasterRows],
+  );
+  const fallbackSeconds = shownDocument.simulation.duration;
+
+  const exportAs = (kind: 'csv' | 'json'): void => {
+    const result = buildRunResult(session);
+    if (!result) return;
+    const text = kind === 'csv' ? resultToCsv(result) : JSON.stringify(result, null, 2) + '\n';
+    const type = kind === 'csv' ? 'text/csv' : 'application/json';
+    downloadBlob(new Blob([text], { type }), `${baseName}.${kind}`);
+  };
+
   return (
     <section className="charts-panel" aria-label="charts">
-      <p className="charts-panel__spikes" aria-live="polite" data-testid="spike-summary">
-        {spikeSummary}
-      </p>
-      <div className="charts-panel__grid">
-        {document.probes?.map((probe, i) => {
-          const target = document.nodes.find((n) => n.id === probe.target);
-          const params = (target && 'params' in target ? target.params : undefined) as
-            Record<string, unknown> | undefined;
-          const vTh = typeof params?.['vTh'] === 'number' ? params['vTh'] : 1;
-          const isLifV = probe.variable === 'v';
-          return (
+      <div className="run-panel__bar">
+        <p className="run-panel__spikes" aria-live="polite" data-testid="spike-summary">
+          {spikeSummary}
+        </p>
+        {edited > 0 && (
+          <span
+            className="run-panel__edited"
+            title={session.editLog
+              .map(
+                (e) =>
+                  `t=${e.timeSeconds} s ${e.field}: ${String(e.oldValue)} → ${String(e.newValue)}`,
+              )
+              .join('\n')}
+          >
+            edited live ({edited})
+          </span>
+        )}
+        <button
+          type="button"
+          aria-pressed={follow}
+          onClick={() => timeView.setFollow(!follow)}
+          title="Keep the newest data in view (zooming or panning turns this off)"
+        >
+          Follow
+        </button>
+        <label>
+          Window
+          <select
+            value={String(windowValue)}
+            onChange={(e) => {
+              timeView.setWindow(e.target.value === 'all' ? 'all' : Number(e.target.value));
+            }}
+          >
+            {WINDOWS.map((w) => (
+              <option key={String(w.value)} value={String(w.value)}>
+                {w.label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <RecordThis document={document} />
+        <button type="button" onClick={() => exportAs('csv')} disabled={!session.run}>
+          Export CSV
+        </button>
+        <button type="button" onClick={() => exportAs('json')} disabled={!session.run}>
+          Export JSON
+        </button>
+      </div>
+      <div className="run-panel__body">
+        <LiveInputs document={document} />
+        <div className="run-panel__grid">
+          {specs.map(({ key, ...spec }) => (
             <TraceChart
-              key={probe.id}
+              key={key}
               session={session}
-              probeId={probe.id}
-              title={`${target?.label ?? probe.target} · ${probe.variable}`}
-              yLabel={isLifV ? 'v (dimensionless)' : probe.variable}
-              durationSeconds={document.simulation.duration}
-              threshold={isLifV ? vTh : undefined}
-              color={TRACE_COLORS[i % TRACE_COLORS.length]!}
+              timeView={timeView}
+              fallbackSeconds={fallbackSeconds}
+              {...spec}
             />
-          );
-        })}
+          ))}
+          {rasterRows.length > 0 && (
+            <RasterChart
+              session={session}
+              timeView={timeView}
+              fallbackSeconds={fallbackSeconds}
+              rows={rasterRows}
+              fileBaseName={`${baseName}-raster`}
+            />
+          )}
+          {rateSeries.length > 0 && (
+            <TraceChart
+              session={session}
+              timeView={timeView}
+              fallbackSeconds={fallbackSeconds}
+              chartIds={['rate']}
+              title="Firing rate (filtered, 20 ms)"
+              yLabel="Hz per neuron"
+              series={rateSeries}
+              yBounds={{ suggestedMin: 0, suggestedMax: 10 }}
+              fileBaseName={`${baseName}-rate`}
+            />
+          )}
+          {specs.length === 0 && rasterRows.length === 0 && (
+            <p className="run-panel__empty">
+              Nothing is recorded yet: choose a node under “Record this” (or wire a scope to it).
+            </p>
+          )}
+        </div>
       </div>
     </section>
   );
 }
 
-/** One entry per spiking node: count and rate (n - 1)/(t_n - t_1) (spec 3.1's measure). */
+/** "Record this": pick a node and a variable, add a scope for it. */
+function RecordThis({ document }: { document: NetworkDocument }) {
+  const candidates = document.nodes.filter((n) => recordableVariables(document, n.id).length > 0);
+  const [nodeId, setNodeId] = useState('');
+  const chosen = candidates.some((n) => n.id === nodeId) ? nodeId : (candidates[0]?.id ?? '');
+  const variables = chosen ? recordableVariables(document, chosen) : [];
+  const [variable, setVariable] = useState<ProbeVariable | ''>('');
+  const chosenVariable = variables.includes(variable as ProbeVariable)
+    ? (variable as ProbeVariable)
+    : variables[0];
+  if (candidates.length === 0) return null;
+  return (
+    <span className="run-toolbar__group" role="group" aria-label="Record this">
+      <label>
+        Record
+        <select
+          aria-label="node to record"
+          value={chosen}
+          onChange={(e) => setNodeId(e.target.value)}
+        >
+          {candidates.map((n) => (
+            <option key={n.id} value={n.id}>
+              {n.label ?? n.id}
+            </option>
+          ))}
+        </select>
+      </label>
+      <select
+        aria-label="variable to record"
+        value={chosenVariable ?? ''}
+        onChange={(e) => setVariable(e.target.value as ProbeVariable)}
+      >
+        {variables.map((v) => (
+          <option key={v} value={v}>
+            {v}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        onClick={() => chosen && chosenVariable && recordNodeCommand(chosen, chosenVariable)}
+      >
+        Record this
+      </button>
+    </span>
+  );
+}
+
+/**
+ * One entry per spiking node: its count and rate. A single neuron's rate is spec 3.1's measure
+ * (n - 1)/(t_n - t_1); a population's is the mean per neuron over the simulated time.
+ */
 let lastSummary = '';
-function summariseSpikes(session: SimulationSession): string {
+function summariseSpikes(session: SimulationSession, doc: NetworkDocument): string {
   const parts: string[] = [];
+  const simulated = session.stepsReceived * session.dt;
   for (const store of session.spikes.values()) {
-    const times = store.times;
-    const rate = times.length > 1 ? (times.length - 1) / (times[times.length - 1]! - times[0]!) : 0;
-    parts.push(`${store.nodeId}: ${store.total} spikes, ${rate.toFixed(2)} Hz`);
+    const name = nodeName(session.run?.document ?? doc, store.nodeId);
+    let rate = 0;
+    if (store.size > 1) rate = simulated > 0 ? store.total / (store.size * simulated) : 0;
+    else if (store.retained > 1)
+      rate = (store.retained - 1) / (store.times[store.end - 1]! - store.times[store.start]!);
+    parts.push(
+      `${name}: ${store.total} spikes, ${rate.toFixed(2)} Hz${store.size > 1 ? ' per neuron' : ''}`,
+    );
   }
   const summary = parts.length > 0 ? parts.join(' · ') : 'No spikes yet: press Run.';
   // useSyncExternalStore needs a stable value while nothing changed.

@@ -1,115 +1,452 @@
 /**
  * The circuit canvas: React Flow, controlled from the document. Nodes and edges are derived from
- * the document by a memoised function; probes are drawn as scopes wired from their target.
+ * the document (plus selection and hover from the UI store) with a per-element cache, so an
+ * element object changes only when what it shows changes. While a node is dragged its position
+ * lives in a transient map here; dropping it commits one `moveNodes` command (one undo step).
  */
 import {
   Background,
   Controls,
-  Handle,
   MiniMap,
-  Position,
+  Panel,
   ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type Connection,
   type Edge as FlowEdge,
+  type EdgeChange,
+  type FinalConnectionState,
   type Node as FlowNode,
-  type NodeProps,
+  type NodeChange,
 } from '@xyflow/react';
-import { useMemo } from 'react';
-import type { NetworkDocument, NetworkNode } from '../../../shared/document/model';
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useStore } from 'zustand';
+import type { NetworkDocument } from '../../../shared/document/model';
+import { registerCommand } from '../desktop/commands';
+import {
+  addFromPalette,
+  connect,
+  deleteSelection,
+  redo,
+  selectAll,
+  setCanvasBridge,
+  undo,
+} from '../editor/actions';
+import { weightMagnitude } from '../editor/format';
+import { issuesById } from '../editor/issues';
+import { useEditorShortcuts } from '../editor/shortcuts';
+import { moveNodes } from '../store/commands';
+import { connectionRefusal, unitHint } from '../store/connect';
+import { documentStore, runCommand } from '../store/documentStore';
+import { registerEditorForTests } from '../testHooks';
+import type { XY } from '../store/graph';
+import { notify, select, uiStore } from '../store/uiStore';
+import {
+  CircuitNode,
+  EdgeMarkers,
+  ScopeNode,
+  SynapseEdge,
+  type CircuitFlowNode,
+  type ScopeFlowNode,
+  type SynapseFlowEdge,
+} from './CircuitNodes';
+import { ContextMenu } from './ContextMenu';
+import { EditorToolbar } from './EditorToolbar';
+import { HelpSheet } from './HelpSheet';
+import { MatrixEditor } from './MatrixEditor';
+import './editor.css';
 
-type CircuitNodeData = { title: string; badge: string; detail: string; kind: string };
-type CircuitFlowNode = FlowNode<CircuitNodeData, 'circuit'>;
+const nodeTypes = { circuit: CircuitNode, scope: ScopeNode };
+const edgeTypes = { synapse: SynapseEdge };
+export const PALETTE_MIME = 'application/x-neurosketch-palette';
+const SNAP_GRID: [number, number] = [20, 20];
+/** Room for the toolbar and its notices (top) and the zoom controls (left). */
+export const FIT_OPTIONS = {
+  padding: { top: '84px', left: '56px', right: '24px', bottom: '24px' },
+  maxZoom: 1.25,
+} as const;
 
-function CircuitNode({ data }: NodeProps<CircuitFlowNode>) {
+type AnyFlowNode = CircuitFlowNode | ScopeFlowNode;
+type Measured = { width: number; height: number };
+
+const NO_WARNINGS: readonly string[] = [];
+
+interface CacheEntry {
+  key: unknown[];
+  value: unknown;
+}
+
+/** Returns the previous object when every part of `key` is identical (so React Flow skips it). */
+function cached<T>(cache: Map<string, CacheEntry>, id: string, key: unknown[], make: () => T): T {
+  const prev = cache.get(id);
+  if (prev && prev.key.length === key.length && prev.key.every((k, i) => Object.is(k, key[i])))
+    return prev.value as T;
+  const value = make();
+  cache.set(id, { key, value });
+  return value;
+}
+
+function CanvasInner({ document: doc }: { document: NetworkDocument }) {
+  const flow = useReactFlow();
+  const selection = useStore(uiStore, (s) => s.selection);
+  const hoverId = useStore(uiStore, (s) => s.hoverId);
+  const snapToGrid = useStore(uiStore, (s) => s.snapToGrid);
+  const [drag, setDrag] = useState<Record<string, XY> | null>(null);
+  const dragRef = useRef<Record<string, XY>>({});
+  const [measured, setMeasured] = useState<Record<string, Measured>>({});
+  // Per-element caches (plain Maps that live as long as the canvas; never part of what renders).
+  const [nodeCache] = useState(() => new Map<string, CacheEntry>());
+  const [edgeCache] = useState(() => new Map<string, CacheEntry>());
+  const wrapper = useRef<HTMLDivElement>(null);
+
+  useEditorShortcuts();
+
+  // The desktop menus' Edit and View commands (main/electron/menu.ts).
+  useEffect(() => {
+    const off = [
+      registerCommand('edit.undo', undo),
+      registerCommand('edit.redo', redo),
+      registerCommand('edit.delete', deleteSelection),
+      registerCommand('edit.selectAll', selectAll),
+      registerCommand('view.fitCanvas', () => void flow.fitView(FIT_OPTIONS)),
+    ];
+    return () => off.forEach((f) => f());
+  }, [flow]);
+
+  useEffect(() => {
+    setCanvasBridge({
+      centre() {
+        const box = wrapper.current?.getBoundingClientRect();
+        if (!box) return { x: 0, y: 0 };
+        return flow.screenToFlowPosition({
+          x: box.left + box.width / 2,
+          y: box.top + box.height / 2,
+        });
+      },
+      fitView() {
+        void flow.fitView(FIT_OPTIONS);
+      },
+      nodeSizes() {
+        const out: Record<string, Measured> = {};
+        for (const n of flow.getNodes()) {
+          if (n.measured?.width && n.measured.height)
+            out[n.id] = { width: n.measured.width, height: n.measured.height };
+        }
+        return out;
+      },
+    });
+    registerEditorForTests({
+      document: () => structuredClone(documentStore.getState().document),
+      history: () => ({
+        past: documentStore.getState().history?.past.length ?? 0,
+        future: documentStore.getState().history?.future.length ?? 0,
+      }),
+    });
+    return () => setCanvasBridge(null);
+  }, [flow]);
+
+  const issues = useMemo(() => issuesById(doc), [doc]);
+  const selected = useMemo(() => new Set(selection), [selection]);
+
+  const nodes = useMemo(() => {
+    const layout = doc.layout ?? {};
+    const cache = nodeCache;
+    const out: AnyFlowNode[] = [];
+    const names = new Map(doc.nodes.map((n) => [n.id, n.label ?? n.id]));
+    doc.nodes.forEach((node, i) => {
+      const warnings = issues.get(node.id) ?? NO_WARNINGS;
+      const data = cached(cache, `data:${node.id}`, [node, warnings.join('\n')], () => ({
+        node,
+        warnings,
+      }));
+      const p = drag?.[node.id] ??
+        layout[node.id] ?? { x: (i % 5) * 240, y: Math.floor(i / 5) * 160 };
+      const m = measured[node.id];
+      const isSelected = selected.has(node.id);
+      out.push(
+        cached(cache, node.id, [data, p.x, p.y, m, isSelected], () => ({
+          id: node.id,
+          type: 'circuit' as const,
+          position: { x: p.x, y: p.y },
+          data,
+          selected: isSelected,
+          ...(m ? { measured: m } : {}),
+        })),
+      );
+    });
+    (doc.probes ?? []).forEach((probe, i) => {
+      const warnings = issues.get(probe.id) ?? NO_WARNINGS;
+      const targetName = names.get(probe.target) ?? probe.target;
+      const data = cached(
+        cache,
+        `data:${probe.id}`,
+        [probe, targetName, warnings.join('\n')],
+        () => ({
+          probe,
+          targetName,
+          warnings,
+        }),
+      );
+      const p = drag?.[probe.id] ?? layout[probe.id] ?? { x: 600, y: i * 120 };
+      const m = measured[probe.id];
+      const isSelected = selected.has(probe.id);
+      out.push(
+        cached(cache, probe.id, [data, p.x, p.y, m, isSelected], () => ({
+          id: probe.id,
+          type: 'scope' as const,
+          position: { x: p.x, y: p.y },
+          data,
+          selected: isSelected,
+          ...(m ? { measured: m } : {}),
+        })),
+      );
+    });
+    return out;
+  }, [doc, issues, drag, measured, selected, nodeCache]);
+
+  const edges = useMemo(() => {
+    const cache = edgeCache;
+    const names = new Map(doc.nodes.map((n) => [n.id, n.label ?? n.id]));
+    let scale = 0;
+    for (const e of doc.edges) scale = Math.max(scale, weightMagnitude(e.weight));
+    const out: FlowEdge[] = [];
+    for (const edge of doc.edges) {
+      const highlight =
+        hoverId === null
+          ? null
+          : edge.source === hoverId || edge.target === hoverId || edge.id === hoverId;
+      const warnings = issues.get(edge.id) ?? NO_WARNINGS;
+      const sourceName = names.get(edge.source) ?? edge.source;
+      const targetName = names.get(edge.target) ?? edge.target;
+      const hint = unitHint(doc, edge);
+      const isSelected = selected.has(edge.id);
+      out.push(
+        cached(
+          cache,
+          edge.id,
+          [edge, sourceName, targetName, scale, hint, warnings.join('\n'), highlight, isSelected],
+          (): SynapseFlowEdge => ({
+            id: edge.id,
+            type: 'synapse',
+            source: edge.source,
+            target: edge.target,
+            sourceHandle: 'out',
+            targetHandle: 'in',
+            selected: isSelected,
+            zIndex: highlight ? 5 : 0,
+            data: { edge, sourceName, targetName, scale, unitHint: hint, warnings, highlight },
+          }),
+        ),
+      );
+    }
+    for (const probe of doc.probes ?? []) {
+      const id = `probe-wire-${probe.id}`;
+      out.push(
+        cached(cache, id, [probe.target, probe.id], () => ({
+          id,
+          source: probe.target,
+          target: probe.id,
+          sourceHandle: 'out',
+          targetHandle: 'in',
+          className: 'edge--probe',
+          selectable: false,
+          focusable: false,
+          deletable: false,
+        })),
+      );
+    }
+    return out;
+  }, [doc, issues, hoverId, selected, edgeCache]);
+
+  const onNodesChange = useCallback((changes: NodeChange<AnyFlowNode>[]) => {
+    let nextSelection: Set<string> | null = null;
+    const moving: Record<string, XY> = {};
+    const finished: Record<string, XY> = {};
+    let ended = false;
+    const sizes: Record<string, Measured> = {};
+    for (const c of changes) {
+      if (c.type === 'position') {
+        if (c.dragging) {
+          if (c.position) moving[c.id] = c.position;
+        } else {
+          ended = true;
+          if (c.position) finished[c.id] = c.position;
+        }
+      } else if (c.type === 'select') {
+        nextSelection ??= new Set(uiStore.getState().selection);
+        if (c.selected) nextSelection.add(c.id);
+        else nextSelection.delete(c.id);
+      } else if (c.type === 'dimensions' && c.dimensions) {
+        sizes[c.id] = c.dimensions;
+      }
+    }
+    if (nextSelection) select([...nextSelection]);
+    if (Object.keys(sizes).length > 0) setMeasured((prev) => ({ ...prev, ...sizes }));
+    if (Object.keys(moving).length > 0) {
+      dragRef.current = { ...dragRef.current, ...moving };
+      setDrag(dragRef.current);
+    }
+    if (ended) {
+      const positions = { ...dragRef.current, ...finished };
+      dragRef.current = {};
+      setDrag(null);
+      if (Object.keys(positions).length > 0) runCommand(moveNodes, { positions });
+    }
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
+    let nextSelection: Set<string> | null = null;
+    for (const c of changes) {
+      if (c.type !== 'select' || c.id.startsWith('probe-wire-')) continue;
+      nextSelection ??= new Set(uiStore.getState().selection);
+      if (c.selected) nextSelection.add(c.id);
+      else nextSelection.delete(c.id);
+    }
+    if (nextSelection) select([...nextSelection]);
+  }, []);
+
+  const isValidConnection = useCallback(
+    (c: Connection | FlowEdge) => connectionRefusal(doc, c.source, c.target) === null,
+    [doc],
+  );
+
+  const onConnect = useCallback((c: Connection) => {
+    connect(c.source, c.target);
+  }, []);
+
+  const onConnectEnd = useCallback(
+    (event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+      if (state.isValid || !state.fromNode) return;
+      let targetId = state.toNode?.id ?? null;
+      if (!targetId) {
+        const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+        if (!point) return;
+        const under = window.document.elementsFromPoint(point.clientX, point.clientY);
+        const nodeEl = under.map((el) => el.closest('.react-flow__node')).find(Boolean);
+        targetId = nodeEl?.getAttribute('data-id') ?? null;
+      }
+      if (!targetId || targetId === state.fromNode.id) return;
+      const [source, target] =
+        state.fromHandle?.type === 'target'
+          ? [targetId, state.fromNode.id]
+          : [state.fromNode.id, targetId];
+      const refusal = connectionRefusal(doc, source, target);
+      if (refusal) notify(refusal, 'refusal');
+    },
+    [doc],
+  );
+
+  const onDragOver = (e: DragEvent): void => {
+    if (e.dataTransfer.types.includes(PALETTE_MIME)) {
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+    }
+  };
+  const onDrop = (e: DragEvent): void => {
+    const key = e.dataTransfer.getData(PALETTE_MIME);
+    if (!key) return;
+    e.preventDefault();
+    const [item, activation] = key.split(':');
+    const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+    const snapped = snapToGrid ? { x: Math.round(p.x / 20) * 20, y: Math.round(p.y / 20) * 20 } : p;
+    addFromPalette(item!, { x: snapped.x - 80, y: snapped.y - 30 }, activation as never);
+  };
+
+  const openMenu = (
+    e: { clientX: number; clientY: number; preventDefault(): void },
+    targetId: string | null,
+  ): void => {
+    e.preventDefault();
+    const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+    if (targetId && !uiStore.getState().selection.includes(targetId)) select([targetId]);
+    uiStore.setState({
+      contextMenu: { x: e.clientX, y: e.clientY, targetId, flowX: p.x, flowY: p.y },
+    });
+  };
+
   return (
     <div
-      className={`circuit-node circuit-node--${data.kind}`}
-      aria-label={`${data.badge} ${data.title}`}
+      className="circuit-canvas"
+      aria-label="circuit canvas"
+      ref={wrapper}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
     >
-      {data.kind !== 'input' && data.kind !== 'bias' && (
-        <Handle type="target" position={Position.Left} />
+      <EdgeMarkers />
+      <ReactFlow<AnyFlowNode, FlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
+        isValidConnection={isValidConnection}
+        onNodeClick={(e, n) => {
+          // A plain click selects just this node (Ctrl/Cmd-click is React Flow's multi-select).
+          if (!e.ctrlKey && !e.metaKey && !e.shiftKey) select([n.id]);
+        }}
+        onNodeMouseEnter={(_, n) => uiStore.setState({ hoverId: n.id })}
+        onNodeMouseLeave={() => uiStore.setState({ hoverId: null })}
+        onNodeDoubleClick={(_, n) => uiStore.setState({ renamingId: n.id })}
+        onNodeContextMenu={(e, n) => openMenu(e, n.id)}
+        onEdgeContextMenu={(e, edge) =>
+          openMenu(e, edge.id.startsWith('probe-wire-') ? null : edge.id)
+        }
+        onPaneContextMenu={(e) => openMenu(e, null)}
+        onPaneClick={() => uiStore.setState({ contextMenu: null })}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Meta', 'Control']}
+        snapToGrid={snapToGrid}
+        snapGrid={SNAP_GRID}
+        fitView
+        fitViewOptions={FIT_OPTIONS}
+        minZoom={0.1}
+        proOptions={{ hideAttribution: true }}
+        onlyRenderVisibleElements
+      >
+        <Background gap={20} />
+        <MiniMap<AnyFlowNode>
+          pannable
+          zoomable
+          ariaLabel="minimap"
+          style={{ width: 150, height: 96 }}
+          nodeColor={(n) => minimapColor(n)}
+        />
+        <Controls />
+        <Panel position="top-left">
+          <EditorToolbar />
+        </Panel>
+      </ReactFlow>
+      <ContextMenu />
+      <HelpSheet />
+      <MatrixEditor document={doc} />
+      {doc.nodes.length === 0 && (
+        <p className="circuit-canvas__empty">
+          Drag a neuron from the palette, or click it to add it here. Then drag from a node’s right
+          handle to another node’s left handle to connect them.
+        </p>
       )}
-      <div className="circuit-node__badge">{data.badge}</div>
-      <div className="circuit-node__title">{data.title}</div>
-      <div className="circuit-node__detail">{data.detail}</div>
-      {data.kind !== 'probe' && <Handle type="source" position={Position.Right} />}
     </div>
   );
 }
 
-const nodeTypes = { circuit: CircuitNode };
-
-function describe(node: NetworkNode): Omit<CircuitNodeData, 'title'> {
-  switch (node.kind) {
-    case 'neuron':
-    case 'population': {
-      const params = (node.params ?? {}) as Record<string, unknown>;
-      const badge = node.model.toUpperCase() + (node.kind === 'population' ? ` x${node.size}` : '');
-      const tauM = typeof params['tauM'] === 'number' ? params['tauM'] : 0.02;
-      const detail =
-        node.model === 'lif'
-          ? `tau_m ${(tauM * 1000).toFixed(3).replace(/\.?0+$/, '')} ms`
-          : node.model;
-      return { badge, detail, kind: node.kind };
-    }
-    case 'input': {
-      const signal = node.signal;
-      const detail = signal.type === 'constant' ? `constant ${String(signal.value)}` : signal.type;
-      return { badge: 'INPUT', detail, kind: 'input' };
-    }
-    case 'bias':
-      return { badge: 'BIAS', detail: 'outputs 1', kind: 'bias' };
-  }
-}
-
-export function toFlow(doc: NetworkDocument): { nodes: CircuitFlowNode[]; edges: FlowEdge[] } {
-  const layout = doc.layout ?? {};
-  const nodes: CircuitFlowNode[] = doc.nodes.map((node, i) => ({
-    id: node.id,
-    type: 'circuit',
-    position: { x: layout[node.id]?.x ?? i * 220, y: layout[node.id]?.y ?? 0 },
-    data: { title: node.label ?? node.id, ...describe(node) },
-  }));
-  const edges: FlowEdge[] = doc.edges.map((edge) => ({
-    id: edge.id,
-    source: edge.source,
-    target: edge.target,
-    label: typeof edge.weight === 'number' ? `w = ${edge.weight}` : 'W',
-    className:
-      typeof edge.weight === 'number' && edge.weight < 0 ? 'edge--inhibitory' : 'edge--excitatory',
-  }));
-  for (const [i, probe] of (doc.probes ?? []).entries()) {
-    nodes.push({
-      id: probe.id,
-      type: 'circuit',
-      position: { x: layout[probe.id]?.x ?? 500, y: layout[probe.id]?.y ?? i * 120 },
-      data: { title: probe.id, badge: 'SCOPE', detail: `records ${probe.variable}`, kind: 'probe' },
-    });
-    edges.push({
-      id: `probe-wire-${probe.id}`,
-      source: probe.target,
-      target: probe.id,
-      className: 'edge--probe',
-      animated: true,
-    });
-  }
-  return { nodes, edges };
+function minimapColor(n: FlowNode): string {
+  if (n.type === 'scope') return '#0f766e';
+  const data = n.data as { node?: { kind: string; model?: string } };
+  const node = data.node;
+  if (!node) return '#94a3b8';
+  if (node.kind === 'input') return '#b45309';
+  if (node.kind === 'bias') return '#64748b';
+  return node.model === 'hh' ? '#7c3aed' : node.model === 'rate' ? '#15803d' : '#2563eb';
 }
 
 export function CircuitCanvas({ document }: { document: NetworkDocument }) {
-  const { nodes, edges } = useMemo(() => toFlow(document), [document]);
   return (
-    <div className="circuit-canvas" aria-label="circuit canvas">
-      <ReactFlow
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        fitView
-        proOptions={{ hideAttribution: true }}
-      >
-        <Background gap={20} />
-        <MiniMap pannable zoomable ariaLabel="minimap" />
-        <Controls />
-      </ReactFlow>
-    </div>
+    <ReactFlowProvider>
+      <CanvasInner document={document} />
+    </ReactFlowProvider>
   );
 }

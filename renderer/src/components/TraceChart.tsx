@@ -1,83 +1,116 @@
 /**
  * A live trace chart: Chart.js, mutated directly (never through React state). On each session
- * notification it rebuilds a min/max envelope per trace for the plot's pixel width and calls
- * `update('none')`.
+ * notification (at most once per animation frame) it rebuilds a min/max envelope per visible
+ * series for the plot's pixel width and calls `update('none')`. The x range comes from the shared
+ * TimeView (follow, rolling window, zoom and pan shared by all charts); hovering shows a crosshair
+ * on every chart and a readout of the exact samples under it.
  */
+import { Chart } from 'chart.js';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { SimulationSession, TraceBuffer } from '../sim/SimulationSession';
 import {
-  CategoryScale,
-  Chart,
-  Filler,
-  Legend,
-  LinearScale,
-  LineController,
-  LineElement,
-  PointElement,
-  Tooltip,
-} from 'chart.js';
-import { useEffect, useRef } from 'react';
-import type { SimulationSession } from '../sim/SimulationSession';
-import { envelope, type Point } from '../sim/envelope';
+  chartKeyHandler,
+  chartPngBlob,
+  crosshair,
+  formatValue,
+  whiteBackground,
+  zoomOptions,
+} from '../sim/chartSetup';
+import { envelope, nearestSample, type Point } from '../sim/envelope';
+import { downloadBlob } from '../sim/runExport';
+import type { TimeView } from '../sim/timeView';
 import { registerChartForTests } from '../testHooks';
+import '../sim/charts.css';
 
-Chart.register(
-  LineController,
-  LineElement,
-  PointElement,
-  LinearScale,
-  CategoryScale,
-  Tooltip,
-  Legend,
-  Filler,
-);
+export interface ChartSeries {
+  /** Stable key (probe id and element). */
+  key: string;
+  label: string;
+  color: string;
+  dash?: number[];
+  /** Where its samples are (looked up on every redraw: a new run brings new buffers). */
+  source(session: SimulationSession): { buffer: TraceBuffer; element: number } | undefined;
+}
+
+export interface ReferenceLine {
+  value: number;
+  label: string;
+  color: string;
+}
 
 export interface TraceChartProps {
   session: SimulationSession;
-  probeId: string;
+  timeView: TimeView;
+  /** The x range before any run (the document's duration), in seconds. */
+  fallbackSeconds: number;
+  /** Test-hook ids this chart answers to (its probe ids). */
+  chartIds: string[];
   title: string;
+  titleColor?: string;
   yLabel: string;
-  /** Run length in seconds: the x axis spans it. */
-  durationSeconds: number;
-  /** A dashed horizontal reference line (the threshold), if any. */
-  threshold?: number;
-  color: string;
+  series: ChartSeries[];
+  references?: ReferenceLine[];
+  yBounds?: { min?: number; max?: number; suggestedMin?: number; suggestedMax?: number };
+  /** Base of the PNG file name. */
+  fileBaseName: string;
 }
 
 export function TraceChart(props: TraceChartProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const { session, probeId, title, yLabel, durationSeconds, threshold, color } = props;
+  const readoutRef = useRef<HTMLDivElement>(null);
+  const chartRef = useRef<Chart | null>(null);
+  const { session, timeView, fallbackSeconds, title, yLabel, fileBaseName } = props;
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
+  // The latest props for the long-lived chart's callbacks.
+  const live = useRef(props);
+  const hiddenRef = useRef(hidden);
+  useLayoutEffect(() => {
+    live.current = props;
+    hiddenRef.current = hidden;
+  });
+  const shape = useMemo(
+    () =>
+      JSON.stringify([
+        props.series.map((s) => [s.key, s.label, s.color, s.dash]),
+        props.references,
+        props.yBounds,
+        props.chartIds,
+      ]),
+    [props.series, props.references, props.yBounds, props.chartIds],
+  );
 
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return undefined;
-    const xMaxMs = durationSeconds * 1000;
-    const traceData: Point[] = [];
+    const { series, references = [], yBounds = {}, chartIds } = live.current;
+    const seriesData: Point[][] = series.map(() => []);
     const chart = new Chart(canvas, {
       type: 'line',
       data: {
         datasets: [
-          {
-            label: title,
-            data: traceData,
-            borderColor: color,
-            borderWidth: 1.5,
+          ...series.map((s, i) => ({
+            label: s.label,
+            data: seriesData[i]!,
+            borderColor: s.color,
+            backgroundColor: s.color,
+            // 1 px: Skia strokes it as a hairline, several times cheaper in software rendering.
+            borderWidth: 1,
+            borderDash: s.dash ?? [],
             pointRadius: 0,
+            pointHitRadius: 0,
             tension: 0,
-          },
-          ...(threshold !== undefined
-            ? [
-                {
-                  label: 'threshold',
-                  data: [
-                    { x: 0, y: threshold },
-                    { x: xMaxMs, y: threshold },
-                  ],
-                  borderColor: '#c0392b',
-                  borderDash: [6, 4],
-                  borderWidth: 1,
-                  pointRadius: 0,
-                },
-              ]
-            : []),
+            spanGaps: true,
+          })),
+          ...references.map((r) => ({
+            label: r.label,
+            data: [] as Point[],
+            borderColor: r.color,
+            backgroundColor: r.color,
+            borderDash: [6, 4],
+            borderWidth: 1,
+            pointRadius: 0,
+            pointHitRadius: 0,
+          })),
         ],
       },
       options: {
@@ -86,56 +119,194 @@ export function TraceChart(props: TraceChartProps) {
         normalized: true,
         responsive: true,
         maintainAspectRatio: false,
-        interaction: { mode: 'nearest', intersect: false, axis: 'x' },
+        events: ['mousemove', 'mouseout', 'mousedown', 'mouseup', 'wheel'],
         plugins: {
-          legend: { display: true, position: 'top', align: 'end', labels: { boxWidth: 12 } },
-          tooltip: {
-            callbacks: {
-              label: (item) => `${item.dataset.label}: ${Number(item.parsed.y).toFixed(4)}`,
-              title: (items) => `t = ${Number(items[0]?.parsed.x ?? 0).toFixed(2)} ms`,
-            },
-          },
+          legend: { display: false },
+          tooltip: { enabled: false },
+          zoom: zoomOptions(timeView),
         },
         scales: {
-          x: { type: 'linear', min: 0, max: xMaxMs, title: { display: true, text: 'time (ms)' } },
-          y: { type: 'linear', title: { display: true, text: yLabel } },
+          x: {
+            type: 'linear',
+            min: 0,
+            max: fallbackSeconds * 1000,
+            title: { display: true, text: 'time (ms)' },
+            ticks: { maxRotation: 0, includeBounds: false },
+          },
+          y: { type: 'linear', title: { display: true, text: yLabel }, ...yBounds },
         },
       },
+      plugins: [whiteBackground, crosshair(timeView)],
     });
-    registerChartForTests(probeId, chart);
+    chartRef.current = chart;
+    chartIds.forEach((id) => registerChartForTests(id, chart));
 
+    let lastRange = '';
     const redraw = (): void => {
-      const buffer = session.traces.get(probeId);
-      if (buffer) {
-        const x = chart.scales['x'];
-        const left = x ? x.left : 0;
-        const width = x ? x.width : canvas.clientWidth;
+      const { minMs, maxMs } = timeView.range(session, live.current.fallbackSeconds);
+      const x = chart.options.scales!['x']!;
+      x.min = minMs;
+      x.max = maxMs;
+      lastRange = `${minMs}:${maxMs}`;
+      const scale = chart.scales['x'];
+      const dpr = chart.currentDevicePixelRatio || 1;
+      const left = scale ? scale.left * dpr : 0;
+      const width = scale ? scale.width * dpr : canvas.width;
+      series.forEach((s, i) => {
+        const dataset = chart.data.datasets[i]!;
+        dataset.hidden = hiddenRef.current.has(s.key);
+        const source = dataset.hidden ? undefined : s.source(session);
+        if (!source) {
+          seriesData[i]!.length = 0;
+          return;
+        }
         envelope(
-          buffer,
-          0,
+          source.buffer,
+          source.element,
           session.dt * 1000,
-          x?.min ?? 0,
-          x?.max ?? xMaxMs,
+          minMs,
+          maxMs,
           left,
           width,
-          traceData,
+          seriesData[i],
         );
-      } else {
-        traceData.length = 0;
-      }
+      });
+      references.forEach((r, j) => {
+        chart.data.datasets[series.length + j]!.data = [
+          { x: minMs, y: r.value },
+          { x: maxMs, y: r.value },
+        ];
+      });
       chart.update('none');
     };
-    const unsubscribe = session.subscribe(redraw);
+
+    const updateReadout = (): void => {
+      const out = readoutRef.current;
+      if (!out) return;
+      const hover = timeView.hoverMs;
+      if (hover === null || session.dt <= 0) {
+        out.textContent = '\u00a0';
+        return;
+      }
+      const step = hover / (session.dt * 1000);
+      const parts = [`t = ${formatValue(hover)} ms`];
+      for (const s of series) {
+        if (hiddenRef.current.has(s.key)) continue;
+        const source = s.source(session);
+        if (!source) continue;
+        const k = nearestSample(source.buffer, step);
+        if (k < 0) continue;
+        const value = source.buffer.values[source.element]![source.buffer.slot(k)]!;
+        parts.push(`${s.label} ${formatValue(value)}`);
+      }
+      out.textContent = parts.join(' · ');
+    };
+
+    const onViewChange = (): void => {
+      const { minMs, maxMs } = timeView.range(session, live.current.fallbackSeconds);
+      if (`${minMs}:${maxMs}` !== lastRange) redraw();
+      else chart.draw();
+      updateReadout();
+    };
+
+    const onMove = (event: MouseEvent): void => {
+      const rect = canvas.getBoundingClientRect();
+      const px = event.clientX - rect.left;
+      const area = chart.chartArea;
+      const scale = chart.scales['x'];
+      if (!scale || px < area.left || px > area.right) timeView.setHover(null);
+      else timeView.setHover(scale.getValueForPixel(px) ?? null);
+    };
+    const onLeave = (): void => timeView.setHover(null);
+    canvas.addEventListener('mousemove', onMove);
+    canvas.addEventListener('mouseleave', onLeave);
+
+    (canvas as HTMLCanvasElement & { redraw?: () => void }).redraw = redraw;
+    redraw();
+    const unsubscribe = session.subscribe(() => {
+      redraw();
+      if (timeView.hoverMs !== null) updateReadout();
+    });
+    const unsubscribeView = timeView.subscribe(onViewChange);
     return () => {
       unsubscribe();
-      registerChartForTests(probeId, null);
+      unsubscribeView();
+      canvas.removeEventListener('mousemove', onMove);
+      canvas.removeEventListener('mouseleave', onLeave);
+      chartIds.forEach((id) => registerChartForTests(id, null));
+      chartRef.current = null;
       chart.destroy();
     };
-  }, [session, probeId, title, yLabel, durationSeconds, threshold, color]);
+    // The chart is rebuilt only when its shape changes; data flows through the session.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [session, timeView, shape, yLabel]);
+
+  // A hidden series: redraw once now (the session may be idle).
+  useEffect(() => {
+    const canvas = canvasRef.current as (HTMLCanvasElement & { redraw?: () => void }) | null;
+    canvas?.redraw?.();
+  }, [hidden]);
+
+  const onKeyDown = (event: KeyboardEvent): void =>
+    chartKeyHandler(
+      timeView,
+      (factor) => timeView.zoom(session, fallbackSeconds, factor),
+      (fraction) => timeView.pan(session, fallbackSeconds, fraction),
+    )(event);
+
+  const savePng = async (): Promise<void> => {
+    const chart = chartRef.current;
+    if (!chart) return;
+    const blob = await chartPngBlob(chart);
+    if (blob) downloadBlob(blob, `${fileBaseName}.png`);
+  };
 
   return (
-    <div className="trace-chart">
-      <canvas ref={canvasRef} role="img" aria-label={`${title} chart`} />
-    </div>
+    <figure className="live-chart" aria-label={title}>
+      <figcaption className="live-chart__head">
+        <span className="live-chart__title" style={{ color: props.titleColor }}>
+          {title}
+        </span>
+        {props.series.length > 1 && (
+          <span className="live-chart__series" role="group" aria-label={`${title} traces shown`}>
+            {props.series.map((s) => (
+              <label key={s.key} className="live-chart__toggle">
+                <input
+                  type="checkbox"
+                  checked={!hidden.has(s.key)}
+                  onChange={(e) => {
+                    const next = new Set(hidden);
+                    if (e.target.checked) next.delete(s.key);
+                    else next.add(s.key);
+                    setHidden(next);
+                  }}
+                />
+                <span className="live-chart__swatch" style={{ background: s.color }} />
+                {s.label}
+              </label>
+            ))}
+          </span>
+        )}
+        <button
+          type="button"
+          className="live-chart__button"
+          onClick={() => void savePng()}
+          aria-label={`Save ${title} chart as PNG`}
+        >
+          PNG
+        </button>
+      </figcaption>
+      <div
+        className="live-chart__plot"
+        tabIndex={0}
+        onKeyDown={(e) => onKeyDown(e.nativeEvent)}
+        aria-label={`${title}: arrow keys pan, plus and minus zoom, 0 follows the run`}
+      >
+        <canvas ref={canvasRef} role="img" aria-label={`${title} chart`} />
+      </div>
+      <div className="live-chart__readout" ref={readoutRef} aria-live="off">
+        {'\u00a0'}
+      </div>
+    </figure>
   );
 }

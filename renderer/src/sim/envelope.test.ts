@@ -11,27 +11,27 @@ function ramp(n: number, capacity = n): TraceBuffer {
 }
 
 describe('envelope', () => {
-  it('keeps first, min, max and last of every pixel column, in time order', () => {
+  it('keeps the min and max of every pixel column, in time order, at most two per column', () => {
     const buffer = ramp(10_000);
     const points = envelope(buffer, 0, 1, 0, 10_000, -0.5, 100);
-    expect(points.length).toBeLessThanOrEqual(400);
+    expect(points.length).toBeLessThanOrEqual(200);
     for (let i = 1; i < points.length; i++) expect(points[i]!.x).toBeGreaterThan(points[i - 1]!.x);
     // Every column's extremes are kept exactly.
     for (let c = 0; c < 100; c++) {
       const inColumn = Array.from({ length: 100 }, (_, k) => c * 100 + k);
       const ys = inColumn.map((k) => buffer.values[0]![k]!);
       const kept = points.filter((p) => p.x >= c * 100 && p.x < (c + 1) * 100);
+      expect(kept.length).toBeLessThanOrEqual(2);
       expect(Math.min(...kept.map((p) => p.y))).toBe(Math.min(...ys));
       expect(Math.max(...kept.map((p) => p.y))).toBe(Math.max(...ys));
-      expect(kept[0]!.x).toBe(c * 100);
-      expect(kept[kept.length - 1]!.x).toBe(c * 100 + 99);
     }
   });
 
   it('reads a wrapped ring buffer in time order', () => {
     const buffer = ramp(1500, 1000);
     const points = envelope(buffer, 0, 1, 0, 1500, 0, 50);
-    expect(points[0]!.x).toBe(500);
+    expect(points[0]!.x).toBeGreaterThanOrEqual(500);
+    expect(points[0]!.x).toBeLessThan(530);
     for (let i = 1; i < points.length; i++) expect(points[i]!.x).toBeGreaterThan(points[i - 1]!.x);
   });
 });

@@ -1,0 +1,157 @@
+/**
+ * Renderer benchmarks (issue 6), in headless Debian Chromium against the browser host
+ * (`out/main/web.js`: the same renderer, main-process services and worker as the desktop app):
+ *
+ * - fps_ceiling: requestAnimationFrame rate of an empty page in the same browser and viewport
+ *   (software rendering caps it; the streaming figures are read against it);
+ * - ui-traces-16: 16 LIF voltage traces streaming at real time (bench/fixtures/traces-16.neuro);
+ * - ui-raster-4000: the 4,000-neuron CUBA E/I network (bench/fixtures/cuba.neuro) with its raster
+ *   and rate charts, run as fast as possible: fps while drawing and the real-time factor reached.
+ *
+ * latency_ms is sample-to-pixel: from the worker producing a frame to the animation frame that drew
+ * it (median). Figures are printed as JSON lines, never asserted. Needs `npm run build` first.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import { median, report } from './benchOutput';
+
+const root = process.cwd();
+const fixtures = path.join(root, 'bench', 'fixtures');
+const MEASURE_MS = 5000;
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+interface Sample {
+  fps: number;
+  latencies: number[];
+  simulatedSeconds: number;
+  wallSeconds: number;
+}
+
+/** Counts animation frames for `ms` and samples the session's latency and simulated time. */
+async function measure(page: Page, ms: number): Promise<Sample> {
+  return page.evaluate(
+    (duration) =>
+      new Promise<Sample>((resolve) => {
+        const session = (
+          window as unknown as {
+            __neurosketchTest?: {
+              session?: { stepsReceived: number; dt: number; lastLatencyMs: number };
+            };
+          }
+        ).__neurosketchTest?.session;
+        const simAt = (): number => (session ? session.stepsReceived * session.dt : 0);
+        const sim0 = simAt();
+        const t0 = performance.now();
+        const latencies: number[] = [];
+        let frames = 0;
+        let lastLatency = -1;
+        const tick = (): void => {
+          frames++;
+          const latency = session?.lastLatencyMs ?? 0;
+          if (latency > 0 && latency !== lastLatency) latencies.push(latency);
+          lastLatency = latency;
+          const elapsed = performance.now() - t0;
+          if (elapsed < duration) requestAnimationFrame(tick);
+          else
+            resolve({
+              fps: (frames * 1000) / elapsed,
+              latencies,
+              simulatedSeconds: simAt() - sim0,
+              wallSeconds: elapsed / 1000,
+            });
+        };
+        requestAnimationFrame(tick);
+      }),
+    ms,
+  );
+}
+
+async function ceiling(page: Page): Promise<number> {
+  await page.setContent('<!doctype html><html><body></body></html>');
+  return (await measure(page, 3000)).fps;
+}
+
+async function openFixture(page: Page, url: string, fileName: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('button', { name: /^Open/ }).first().click();
+  await page.getByRole('button', { name: new RegExp(fileName.replace('.', '\\.')) }).click();
+  await page.getByRole('toolbar', { name: 'simulation controls' }).waitFor();
+  await page.getByText(fileName).first().waitFor();
+}
+
+async function stream(
+  page: Page,
+  speed: string,
+): Promise<{ sample: Sample; realtimeFactor: number }> {
+  await page.getByLabel('Speed').selectOption(speed);
+  await page.getByLabel('Run forever').check();
+  await page.getByRole('button', { name: /Run$/ }).click();
+  await page.waitForTimeout(1500); // warm-up: compile, first frames, JIT
+  const sample = await measure(page, MEASURE_MS);
+  await page.getByRole('button', { name: 'Stop' }).click();
+  return { sample, realtimeFactor: sample.simulatedSeconds / sample.wallSeconds };
+}
+
+async function main(): Promise<void> {
+  const web = path.join(root, 'out', 'main', 'web.js');
+  if (!existsSync(web)) throw new Error('out/main/web.js is missing: run `npm run build` first');
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'neurosketch-bench-'));
+  const host = spawn(process.execPath, [web, '--no-open'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, NEUROSKETCH_WORKSPACE: fixtures, NEUROSKETCH_DATA_DIR: dataDir },
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`web host did not start: ${out}`)), 20_000);
+    host.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /running at (http:\/\/\S+)/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+  });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+
+    const ceilingTraces = await ceiling(page);
+    await openFixture(page, url, 'traces-16.neuro');
+    const traces = await stream(page, '1');
+    report('ui-traces-16', 'fps', traces.sample.fps, 'frames/s');
+    report('ui-traces-16', 'fps_ceiling', ceilingTraces, 'frames/s');
+    report('ui-traces-16', 'fps_fraction', traces.sample.fps / ceilingTraces, '1');
+    report('ui-traces-16', 'latency_ms', median(traces.sample.latencies), 'ms');
+
+    const ceilingRaster = await ceiling(page);
+    await openFixture(page, url, 'cuba.neuro');
+    const raster = await stream(page, 'max');
+    report('ui-raster-4000', 'fps', raster.sample.fps, 'frames/s');
+    report('ui-raster-4000', 'fps_ceiling', ceilingRaster, 'frames/s');
+    report('ui-raster-4000', 'fps_fraction', raster.sample.fps / ceilingRaster, '1');
+    report('ui-raster-4000', 'latency_ms', median(raster.sample.latencies), 'ms');
+    report('ui-raster-4000', 'realtime_factor', raster.realtimeFactor, 'sim s/wall s');
+  } finally {
+    await browser.close();
+    host.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,231 @@
+/**
+ * Issue 7, "See the math": each view opens from the Learn panel and shows the notes' values, read
+ * from the data its charts draw (the read-only test hook `learnViews`). A screenshot of each view
+ * is saved for a person to look at.
+ */
+import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { expect, screenshot, test } from './fixtures';
+
+async function openView(app: Page, title: RegExp) {
+  await app.getByRole('button', { name: 'Learn: see the math' }).click();
+  const dialog = app.getByRole('dialog', { name: 'See the math' });
+  await expect(dialog).toBeVisible();
+  await dialog
+    .getByRole('navigation', { name: 'math views' })
+    .getByRole('button', { name: title })
+    .click();
+  return dialog;
+}
+
+function viewData<T>(app: Page, viewId: string): Promise<T | undefined> {
+  return app.evaluate(
+    (id) => window.__neurosketchTest?.learnViews?.[id]?.data as T | undefined,
+    viewId,
+  );
+}
+
+test('HH gating: m_inf(-40 mV) is 0.50 at the dragged marker', async ({ app }) => {
+  const dialog = await openView(app, /^HH gating/);
+  await expect(dialog.getByRole('region', { name: 'HH gating view' })).toBeVisible();
+  await dialog.getByRole('slider', { name: 'V marker (mV)' }).fill('-40');
+  await expect(dialog.getByText('V marker: -40 mV')).toBeVisible();
+  const data = await viewData<{
+    marker: { v: number; mInf: number; hInf: number; naOpen: number };
+  }>(app, 'hhGating');
+  expect(data?.marker.v).toBe(-40);
+  expect(Math.abs(data!.marker.mInf - 0.5)).toBeLessThan(0.01);
+  expect(data!.marker.hInf).toBeLessThan(0.1);
+  expect(data!.marker.naOpen).toBeCloseTo(data!.marker.mInf ** 3 * data!.marker.hInf, 12);
+  await expect(dialog.getByRole('img', { name: /Steady states/ })).toBeVisible();
+  await screenshot(app, 'learn-hh-gating');
+});
+
+test('HH under input current: rest, one spike, spiking, faster, block', async ({ app }) => {
+  const dialog = await openView(app, /^HH under input current/);
+  await expect(dialog.getByText(/about 2\.5 µA\/cm² gives a single onset spike/)).toBeVisible();
+  const data = await viewData<{ regimes: Array<{ current: number; spikes: number[] }> }>(
+    app,
+    'hhCurrent',
+  );
+  const counts = data!.regimes.map((r) => r.spikes.length);
+  expect(counts[0]).toBe(0);
+  expect(counts[1]).toBe(1);
+  expect(counts[2]).toBeGreaterThan(3);
+  expect(counts[3]).toBeGreaterThan(counts[2]!);
+  expect(counts[4]).toBe(1);
+  await screenshot(app, 'learn-hh-current');
+});
+
+test('LIF: G(2) is the formula and the engine points sit on it', async ({ app }) => {
+  const dialog = await openView(app, /^LIF charging and rate/);
+  await expect(dialog.getByRole('img', { name: /Firing rate G/ })).toBeVisible();
+  type LifData = {
+    params: { tauM: number; tauRef: number; vTh: number; vReset: number };
+    curve: { vIn: number[]; rate: number[] };
+    simulated: Array<{ current: number; rate: number }>;
+    simulatedState: string;
+  };
+  await expect
+    .poll(async () => (await viewData<LifData>(app, 'lif'))?.simulatedState, { timeout: 30_000 })
+    .toBe('done');
+  const data = (await viewData<LifData>(app, 'lif'))!;
+  // The opening circuit's neuron N: tauM 20 ms, tauRef 2 ms, vTh 1, vReset 0.
+  expect(data.params).toEqual({ tauM: 0.02, tauRef: 0.002, vTh: 1, vReset: 0 });
+  const G = (v: number) =>
+    v > data.params.vTh
+      ? 1 /
+        (data.params.tauRef +
+          data.params.tauM * Math.log((v - data.params.vReset) / (v - data.params.vTh)))
+      : 0;
+  const i = data.curve.vIn.indexOf(2);
+  expect(i).toBeGreaterThan(0);
+  expect(Math.abs(data.curve.rate[i]! - G(2))).toBeLessThan(1e-6);
+  expect(data.simulated.length).toBeGreaterThanOrEqual(8);
+  for (const p of data.simulated) expect(Math.abs(p.rate - G(p.current))).toBeLessThan(1e-4);
+  expect(data.simulated.some((p) => p.current === 2)).toBe(true);
+  await screenshot(app, 'learn-lif');
+});
+
+test('Activations: the five curves, softmax sums to 1, one-hot picks the max', async ({ app }) => {
+  const dialog = await openView(app, /^Activation functions/);
+  await dialog.getByRole('slider', { name: 'z' }).fill('0');
+  await dialog.getByRole('textbox', { name: 'vector z' }).fill('1, 3, 0.5, -1');
+  type ActData = {
+    z: number;
+    readout: Record<string, number>;
+    softmax: number[];
+    onehot: number[];
+  };
+  await expect
+    .poll(async () => (await viewData<ActData>(app, 'activations'))?.onehot)
+    .toEqual([0, 1, 0, 0]);
+  const data = (await viewData<ActData>(app, 'activations'))!;
+  expect(data.readout['logistic']).toBe(0.5);
+  expect(data.readout['threshold']).toBe(1);
+  expect(data.softmax.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+  expect(data.softmax[1]).toBeCloseTo(
+    Math.exp(3) / [1, 3, 0.5, -1].reduce((a, z) => a + Math.exp(z), 0),
+    12,
+  );
+  await screenshot(app, 'learn-activations');
+});
+
+test('PSC filters: the area of h is 1 for any tau_s and n', async ({ app }) => {
+  const dialog = await openView(app, /^PSC filters/);
+  const area = async () => (await viewData<{ area: number; n: number }>(app, 'psc'))!;
+  expect(Math.abs((await area()).area - 1)).toBeLessThan(1e-3);
+  await dialog.getByRole('spinbutton', { name: 'n' }).fill('3');
+  await expect.poll(async () => (await area()).n).toBe(3);
+  expect(Math.abs((await area()).area - 1)).toBeLessThan(1e-3);
+  await expect(dialog.getByTestId('psc-area')).toContainText('1.000000');
+  await screenshot(app, 'learn-psc');
+  // Export: the data as CSV and a chart as PNG, through ordinary downloads.
+  const [csv] = await Promise.all([
+    app.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Save data as CSV' }).click(),
+  ]);
+  expect(csv.suggestedFilename()).toBe('psc.csv');
+  const csvText = readFileSync((await csv.path())!, 'utf8');
+  expect(csvText.split('\n')[0]).toBe('t_s,s_per_s');
+  expect(csvText.split('\n').length).toBeGreaterThan(1000);
+  const [png] = await Promise.all([
+    app.waitForEvent('download'),
+    dialog.getByRole('button', { name: 'Save h(t), area shaded as PNG' }).click(),
+  ]);
+  expect(png.suggestedFilename()).toBe('learn-psc-kernel.png');
+  expect(
+    readFileSync((await png.path())!)
+      .subarray(1, 4)
+      .toString(),
+  ).toBe('PNG');
+});
+
+test('f-I curve: the HH neuron is silent below threshold and fires above it', async ({ app }) => {
+  const dialog = await openView(app, /^f-I curve/);
+  // The spec's HH example neuron (hh-current-steps.neuro's H) has the spec defaults.
+  await dialog
+    .getByRole('combobox', { name: 'neuron' })
+    .selectOption({ label: 'standard HH neuron (spec defaults)' });
+  await dialog.getByRole('button', { name: 'Run sweep' }).click();
+  await expect(dialog.getByRole('progressbar', { name: 'sweep progress' })).toBeVisible();
+  type FiData = {
+    model: string;
+    state: string;
+    points: Array<{ current: number; rate: number }>;
+    error: string | null;
+  };
+  await expect
+    .poll(
+      async () => {
+        const d = await viewData<FiData>(app, 'fi');
+        return d?.state === 'error' ? `error: ${d.error}` : d?.state;
+      },
+      { timeout: 120_000 },
+    )
+    .toBe('done');
+  const data = (await viewData<FiData>(app, 'fi'))!;
+  expect(data.model).toBe('hh');
+  const rateAt = (j: number) => data.points.find((p) => p.current === j)!.rate;
+  for (const p of data.points) {
+    if (p.current <= 2) expect(p.rate).toBe(0);
+    if (p.current >= 8) expect(p.rate).toBeGreaterThan(30);
+  }
+  expect(rateAt(20)).toBeGreaterThan(rateAt(10));
+  await screenshot(app, 'learn-fi-hh');
+});
+
+test('f-I curve: a LIF sweep shows progress, can be cancelled, and matches G', async ({ app }) => {
+  const dialog = await openView(app, /^f-I curve/);
+  await dialog.getByRole('spinbutton', { name: 'sweep points' }).fill('400');
+  await dialog.getByRole('spinbutton', { name: 'seconds per point' }).fill('20');
+  await dialog.getByRole('button', { name: 'Run sweep' }).click();
+  await dialog.getByRole('button', { name: 'Cancel sweep' }).click();
+  await expect(dialog.getByTestId('sweep-status')).toContainText('cancelled');
+  await dialog.getByRole('spinbutton', { name: 'sweep points' }).fill('26');
+  await dialog.getByRole('spinbutton', { name: 'seconds per point' }).fill('1');
+  await dialog.getByRole('button', { name: 'Run sweep' }).click();
+  await expect(dialog.getByTestId('sweep-status')).toContainText('done: 26 points', {
+    timeout: 30_000,
+  });
+  const data = (await viewData<{ points: Array<{ current: number; rate: number }> }>(app, 'fi'))!;
+  const G = (v: number) => (v > 1 ? 1 / (0.002 + 0.02 * Math.log(v / (v - 1))) : 0);
+  for (const p of data.points) expect(Math.abs(p.rate - G(p.current))).toBeLessThan(1e-4);
+  await screenshot(app, 'learn-fi-lif');
+});
+
+test('Weight matrix: z = Wx + b of the opening circuit', async ({ app }) => {
+  const dialog = await openView(app, /^Weight matrix/);
+  await expect(dialog.getByRole('region', { name: 'Weight matrix view' })).toBeVisible();
+  const data = (await viewData<{ W: number[][]; x: number[]; b: number[]; z: number[] }>(
+    app,
+    'weights',
+  ))!;
+  // drive (constant 1.5) -> N with weight 1, no bias.
+  expect(data.W).toEqual([[1]]);
+  expect(data.x).toEqual([1.5]);
+  expect(data.b).toEqual([0]);
+  expect(data.z).toEqual([1.5]);
+  await screenshot(app, 'learn-weights');
+});
+
+test("A node's context menu opens its views, tied to that node", async ({ app }) => {
+  const item = app.getByRole('menuitem', { name: 'See the math: LIF charging and rate' });
+  // The canvas may still be fitting its view when it first shows: right-click until the node's
+  // menu (not the canvas') is open.
+  await expect(async () => {
+    await app.keyboard.press('Escape');
+    await app.getByRole('group', { name: /neuron LIF$/ }).click({ button: 'right' });
+    await expect(item).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await item.click();
+  const dialog = app.getByRole('dialog', { name: 'See the math' });
+  await expect(dialog.getByRole('region', { name: 'LIF charging and rate view' })).toBeVisible();
+  await expect(dialog.getByText('for node LIF')).toBeVisible();
+  const data = await viewData<{ nodeId: string | null; vIn: number }>(app, 'lif');
+  expect(data?.nodeId).toBe('N');
+  // The node's own drive: the constant input 1.5 through weight 1.
+  expect(data?.vIn).toBe(1.5);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+});

@@ -1,0 +1,64 @@
+/**
+ * f-I sweeps: the one-node document each input builds, and the rate measured by the simulator
+ * against the closed form G(J) of spec 3.1.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadDocument } from '../../shared/document/loadDocument';
+import type { NetworkDocument } from '../../shared/document/model';
+import { lifRate } from '../../shared/models/lifRate';
+import { sweepPoint, sweepTarget } from './fiSweep';
+
+function load(file: string): NetworkDocument {
+  const loaded = loadDocument(readFileSync(file, 'utf8'));
+  if (!loaded.ok) throw new Error(`${file} is invalid`);
+  return loaded.document;
+}
+
+describe('fiSweep', () => {
+  const doc = load('examples/lif-charging.neuro');
+
+  it('builds a one-node document whose bias is the input and which drops the edges', () => {
+    const prepared = sweepTarget(doc, 'N', { durationSeconds: 0.5 });
+    expect(prepared.ok).toBe(true);
+    if (!prepared.ok) return;
+    const swept = prepared.target.documentFor(2);
+    expect(swept.nodes).toHaveLength(1);
+    expect(swept.edges).toEqual([]);
+    expect(swept.nodes[0]).toMatchObject({ model: 'lif', params: { bias: 2, tauM: 0.02 } });
+    expect(swept.simulation.duration).toBeCloseTo(0.5, 12);
+  });
+
+  it('measures the LIF rate G(J) of spec 3.1', () => {
+    const prepared = sweepTarget(doc, 'N', { durationSeconds: 1 });
+    if (!prepared.ok) throw new Error(prepared.error);
+    const p = { tauM: 0.02, tauRef: 0.002, vTh: 1, vReset: 0 };
+    for (const j of [0.5, 1, 1.2, 2, 5]) {
+      const point = sweepPoint(prepared.target, j);
+      expect(Math.abs(point.rate - lifRate(j, p))).toBeLessThan(1e-6);
+    }
+  });
+
+  it('sweeps HH (silent, one onset spike, repetitive) and rate units (y = sigma(J))', () => {
+    const hh = load('shared/document/__fixtures__/spec/hh-current-steps.neuro');
+    const prepared = sweepTarget(hh, 'H', { durationSeconds: 0.3 });
+    if (!prepared.ok) throw new Error(prepared.error);
+    expect(sweepPoint(prepared.target, 1)).toMatchObject({ rate: 0, spikes: 0 });
+    expect(sweepPoint(prepared.target, 4)).toMatchObject({ rate: 0, spikes: 1 });
+    expect(sweepPoint(prepared.target, 10).rate).toBeGreaterThan(50);
+
+    const layer = load('shared/document/__fixtures__/spec/layer-softmax.neuro');
+    const relu = sweepTarget(layer, 'X', { durationSeconds: 0.01 });
+    if (!relu.ok) throw new Error(relu.error);
+    expect(sweepPoint(relu.target, -1).rate).toBe(0);
+    expect(sweepPoint(relu.target, 2.5).rate).toBe(2.5);
+    expect(sweepTarget(layer, 'Y', { durationSeconds: 1 })).toMatchObject({ ok: false });
+  });
+
+  it('refuses what has no f-I curve, with a reason', () => {
+    const none = sweepTarget(doc, 'nope', { durationSeconds: 1 });
+    expect(none).toMatchObject({ ok: false });
+    const input = sweepTarget(doc, 'drive', { durationSeconds: 1 });
+    expect(input.ok ? '' : input.error).toMatch(/not a neuron/);
+  });
+});

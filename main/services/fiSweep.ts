@@ -1,0 +1,115 @@
+/**
+ * f-I sweeps (issue 7): one neuron of a document, alone, under a series of constant inputs.
+ *
+ * For each input J the node is copied into a one-node document whose `bias` is J (its edges and
+ * its own bias are dropped, so J is the total constant input of spec 5) and run by the same
+ * simulator as every other run (`createSimulation`). A population is swept through its element 0
+ * (a per-element array gives its first value; a random draw its mean, since one element stands for
+ * the population).
+ *
+ * The rate reported for spiking models is spec 3.1's measure (n - 1)/(t_n - t_1) over the n spikes
+ * of the run, 0 with fewer than two (rest, one onset spike, depolarisation block); for rate units it
+ * is the activity y at the end of the run. Pure: no threads, no I/O (sweepWorker.ts runs it).
+ */
+import type { NetworkDocument, NetworkNode, ParamValue } from '../../shared/document/model';
+import type { SweepPoint } from '../../shared/ipc/sweepContract';
+import { createSimulation } from '../../shared/sim/createSimulation';
+
+export type SweptModel = 'lif' | 'hh' | 'rate';
+
+/** A node prepared for sweeping: its model and a one-node document builder. */
+export interface SweepTarget {
+  model: SweptModel;
+  /** The one-node document for a constant input `current`. */
+  documentFor(current: number): NetworkDocument;
+}
+
+const SWEPT_ID = 'swept';
+const PROBE_ID = 'y';
+
+function scalarParam(value: ParamValue): number {
+  if (typeof value === 'number') return value;
+  if (Array.isArray(value)) return value[0] ?? 0;
+  return value.init === 'uniform' ? (value.low + value.high) / 2 : value.mean;
+}
+
+/**
+ * Prepares `nodeId` of `doc` for a sweep, or says why it cannot be swept (not a neuron, or a
+ * population-wide activation).
+ */
+export function sweepTarget(
+  doc: NetworkDocument,
+  nodeId: string,
+  options: { durationSeconds: number; dt?: number },
+): { ok: true; target: SweepTarget } | { ok: false; error: string } {
+  const node: NetworkNode | undefined = doc.nodes.find((n) => n.id === nodeId);
+  if (!node) return { ok: false, error: `there is no node "${nodeId}"` };
+  if (node.kind !== 'neuron' && node.kind !== 'population') {
+    return { ok: false, error: `"${nodeId}" is not a neuron: only neurons have an f-I curve` };
+  }
+  const activation = 'activation' in node ? node.activation : undefined;
+  if (node.model === 'rate' && (activation === 'softmax' || activation === 'onehot')) {
+    return {
+      ok: false,
+      error: `"${nodeId}" uses ${activation}, which depends on the whole population: sweep a per-neuron activation`,
+    };
+  }
+  const params: Record<string, number> = {};
+  for (const [key, value] of Object.entries(node.params ?? {})) {
+    params[key] = scalarParam(value as ParamValue);
+  }
+  const model = node.model;
+  const dt = options.dt ?? doc.simulation.dt;
+  const steps = Math.max(1, Math.round(options.durationSeconds / dt));
+  const documentFor = (current: number): NetworkDocument => ({
+    format: doc.format,
+    version: doc.version,
+    name: `f-I sweep of ${nodeId}`,
+    simulation: { dt, duration: steps * dt, seed: doc.simulation.seed },
+    nodes: [
+      {
+        id: SWEPT_ID,
+        kind: 'neuron',
+        model,
+        ...(activation ? { activation } : {}),
+        params: { ...params, bias: current },
+      },
+    ],
+    edges: [],
+    probes: model === 'rate' ? [{ id: PROBE_ID, target: SWEPT_ID, variable: 'y' }] : [],
+  });
+  return { ok: true, target: { model, documentFor } };
+}
+
+/** Null when the simulator accepts the swept document, else its problems in one line. */
+export function sweepCompileError(target: SweepTarget, current: number): string | null {
+  const created = createSimulation(target.documentFor(current));
+  return created.ok ? null : created.issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+}
+
+/** Runs the swept neuron under one constant input and measures its rate. Throws on a failed run. */
+export function sweepPoint(target: SweepTarget, current: number): SweepPoint {
+  const created = createSimulation(target.documentFor(current));
+  if (!created.ok) {
+    throw new Error(created.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
+  }
+  const sim = created.simulation;
+  const spikeTimes: number[] = [];
+  let lastY = Number.NaN;
+  const CHUNK = 10_000;
+  while (sim.stepsDone < sim.totalSteps) {
+    const frame = sim.advance(CHUNK);
+    for (const chunk of frame.spikes) {
+      if (chunk.nodeId === SWEPT_ID) for (const t of chunk.time) spikeTimes.push(t);
+    }
+    for (const trace of frame.traces) {
+      if (trace.probeId === PROBE_ID && trace.steps.length > 0) {
+        lastY = trace.values[trace.steps.length - 1]!;
+      }
+    }
+  }
+  if (target.model === 'rate') return { current, rate: lastY, spikes: 0 };
+  const n = spikeTimes.length;
+  const rate = n >= 2 ? (n - 1) / (spikeTimes[n - 1]! - spikeTimes[0]!) : 0;
+  return { current, rate, spikes: n };
+}

@@ -1,0 +1,256 @@
+/**
+ * The file, preference and desktop requests of the host API, for both hosts. Electron gives it
+ * native dialogs and window controls; the browser host gives it a workspace folder for the in-app
+ * picker. Either way the renderer gets opaque handles (fileHandles.ts) and never a path.
+ *
+ * Every method receives a payload already parsed by the contract's zod schema (HostService); a
+ * thrown error becomes an error result there, with nothing done.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { z } from 'zod';
+import { MAX_DOCUMENT_CHARS } from '../../../shared/document/limits';
+import type {
+  AppInfo,
+  FILE_REQUESTS,
+  FileRequestName,
+  FileRequestResults,
+  GrantedFile,
+  OpenedFile,
+} from '../../../shared/ipc/fileContract';
+import { readExample } from '../examples';
+import { saveFileAtomic } from '../fileStore';
+import { PreferencesStore } from '../preferences';
+import { AutosaveStore } from './autosave';
+import { FileHandleRegistry } from './fileHandles';
+import { dataFile } from './jsonStore';
+import { RecentFiles } from './recentFiles';
+import { displayPath, NEURO_EXTENSION, type Workspace } from './workspace';
+
+export interface NativeDialogs {
+  /** A path the user chose to open, or null when cancelled. */
+  showOpen(): Promise<string | null>;
+  /** A path the user chose to save to, or null when cancelled. */
+  showSave(suggestedName: string): Promise<string | null>;
+}
+
+export interface WindowControl {
+  setDocumentState(title: string, dirty: boolean): void;
+  /** The user confirmed closing with unsaved changes: close now. */
+  confirmClose(): void;
+}
+
+export interface FileServiceOptions {
+  dataDir: string;
+  examplesDir: string;
+  appInfo: AppInfo;
+  /** The browser host's picker folder. */
+  workspace?: Workspace;
+  /** Electron's native dialogs. */
+  dialogs?: NativeDialogs;
+  window?: WindowControl;
+  /** Pushes an event to the renderer. */
+  emitOpenRequested?: (file: GrantedFile) => void;
+}
+
+type Params<K extends FileRequestName> = z.output<(typeof FILE_REQUESTS)[K]['params']>;
+type Handlers = {
+  [K in FileRequestName]: (params: Params<K>) => Promise<FileRequestResults[K]>;
+};
+
+export class FileService {
+  readonly handles = new FileHandleRegistry();
+  readonly recent: RecentFiles;
+  readonly autosave: AutosaveStore;
+  readonly preferences: PreferencesStore;
+  private pendingOpen: GrantedFile | null = null;
+  private rendererReady = false;
+  /** Called after the recent list changed (Electron rebuilds its menu). */
+  onRecentChanged: () => void = () => {};
+
+  constructor(private readonly options: FileServiceOptions) {
+    this.recent = new RecentFiles(dataFile(options.dataDir, 'recent.json'));
+    this.autosave = new AutosaveStore(dataFile(options.dataDir, 'autosave.json'));
+    this.preferences = new PreferencesStore(dataFile(options.dataDir, 'preferences.json'));
+  }
+
+  dispatch<K extends FileRequestName>(name: K, params: Params<K>): Promise<FileRequestResults[K]> {
+    const handler = this.handlers[name] as (p: Params<K>) => Promise<FileRequestResults[K]>;
+    return handler(params);
+  }
+
+  /** Reads a granted file, refusing one too large to be a sane document before reading it. */
+  private async read(filePath: string): Promise<OpenedFile> {
+    const info = await stat(filePath);
+    if (!info.isFile()) throw new Error(`${path.basename(filePath)} is not a file`);
+    if (info.size > MAX_DOCUMENT_CHARS) {
+      const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
+      throw new Error(
+        `${path.basename(filePath)} is too large to be a circuit (${mb(info.size)}; at most ${mb(MAX_DOCUMENT_CHARS)})`,
+      );
+    }
+    const text = await readFile(filePath, 'utf8');
+    return { handle: this.handles.grant(filePath), fileName: path.basename(filePath), text };
+  }
+
+  private granted(filePath: string): GrantedFile {
+    return { handle: this.handles.grant(filePath), fileName: path.basename(filePath) };
+  }
+
+  private async remember(filePath: string): Promise<void> {
+    await this.recent.add(filePath);
+    this.onRecentChanged();
+  }
+
+  /** A path from outside the renderer (drop, command line, OS) must be an existing `.neuro` file. */
+  private async checkOsPath(filePath: string): Promise<string> {
+    if (!path.isAbsolute(filePath) || !filePath.toLowerCase().endsWith(NEURO_EXTENSION)) {
+      throw new Error('only .neuro files can be opened');
+    }
+    const info = await stat(filePath).catch(() => null);
+    if (!info?.isFile()) throw new Error(`${path.basename(filePath)} was not found`);
+    return path.resolve(filePath);
+  }
+
+  /** Electron: a dropped file (its path came from webUtils in the preload). */
+  async openDropped(filePath: string): Promise<OpenedFile> {
+    const opened = await this.read(await this.checkOsPath(filePath));
+    await this.remember(this.handles.resolve(opened.handle));
+    return opened;
+  }
+
+  /** Electron: the OS asked to open a file; queued until the renderer is ready. */
+  async requestOpenFromOs(filePath: string): Promise<void> {
+    const file = this.granted(await this.checkOsPath(filePath));
+    if (this.rendererReady && this.options.emitOpenRequested) this.options.emitOpenRequested(file);
+    else this.pendingOpen = file;
+  }
+
+  /** Electron's native menu: open a recent file by path (the path never leaves main). */
+  requestOpenRecent(filePath: string): void {
+    this.options.emitOpenRequested?.(this.granted(filePath));
+  }
+
+  private requireWorkspace(): Workspace {
+    if (!this.options.workspace) throw new Error('this host has no workspace picker');
+    return this.options.workspace;
+  }
+
+  private readonly handlers: Handlers = {
+    getAppInfo: async () => this.options.appInfo,
+    showOpenDialog: async () => {
+      if (!this.options.dialogs) throw new Error('this host opens files through the picker');
+      const chosen = await this.options.dialogs.showOpen();
+      if (!chosen) return null;
+      const opened = await this.read(chosen);
+      await this.remember(chosen);
+      return opened;
+    },
+    showSaveDialog: async ({ suggestedName }) => {
+      if (!this.options.dialogs) throw new Error('this host saves files through the picker');
+      const chosen = await this.options.dialogs.showSave(suggestedName);
+      if (!chosen) return null;
+      const withExtension = chosen.toLowerCase().endsWith(NEURO_EXTENSION)
+        ? chosen
+        : `${chosen}${NEURO_EXTENSION}`;
+      return this.granted(withExtension);
+    },
+    listWorkspace: async ({ folder }) => {
+      const workspace = this.requireWorkspace();
+      return {
+        folder,
+        rootLabel: displayPath(workspace.root),
+        entries: await workspace.list(folder),
+      };
+    },
+    openWorkspaceFile: async ({ path: relative }) => {
+      const filePath = await this.requireWorkspace().resolveExisting(relative);
+      const opened = await this.read(filePath);
+      await this.remember(filePath);
+      return opened;
+    },
+    createWorkspaceFile: async ({ folder, name, overwrite }) => {
+      const target = await this.requireWorkspace().resolveForSave(folder, name, overwrite);
+      return this.granted(target.path);
+    },
+    readFile: async ({ handle }) => {
+      const filePath = this.handles.resolve(handle);
+      const opened = await this.read(filePath);
+      await this.remember(filePath);
+      return opened;
+    },
+    saveFile: async ({ handle, text }) => {
+      const filePath = this.handles.resolve(handle);
+      await saveFileAtomic(filePath, text);
+      await this.remember(filePath);
+      return this.granted(filePath);
+    },
+    listRecent: async () =>
+      (await this.recent.list()).map((p) => ({
+        ...this.granted(p),
+        location: displayPath(path.dirname(p)),
+      })),
+    clearRecent: async () => {
+      await this.recent.clear();
+      this.onRecentChanged();
+      return null;
+    },
+    listExamples: async () => {
+      const names = (await readdir(this.options.examplesDir))
+        .filter((n) => n.endsWith(NEURO_EXTENSION))
+        .sort();
+      const out = [];
+      for (const id of names) {
+        let name = id.replace(NEURO_EXTENSION, '');
+        let description = '';
+        try {
+          const json = JSON.parse(await readExample(id)) as {
+            name?: unknown;
+            description?: unknown;
+          };
+          if (typeof json.name === 'string') name = json.name;
+          if (typeof json.description === 'string') description = json.description;
+        } catch {
+          // A broken example still opens and shows its problems.
+        }
+        out.push({ id, name, description });
+      }
+      return out;
+    },
+    openExample: async ({ id }) => ({ fileName: id, text: await readExample(id) }),
+    takePendingOpen: async () => {
+      this.rendererReady = true;
+      const pending = this.pendingOpen;
+      this.pendingOpen = null;
+      return pending;
+    },
+    writeAutosave: async ({ fileName, handle, text }) => {
+      const filePath = handle ? this.handles.resolve(handle) : null;
+      return { savedAt: await this.autosave.write(fileName, filePath, text) };
+    },
+    getRecovery: async () => {
+      const slot = await this.autosave.read();
+      if (!slot) return null;
+      return {
+        fileName: slot.fileName,
+        handle: slot.path ? this.handles.grant(slot.path) : null,
+        text: slot.text,
+        savedAt: slot.savedAt,
+      };
+    },
+    discardAutosave: async () => {
+      await this.autosave.discard();
+      return null;
+    },
+    getPreferences: async () => this.preferences.get(),
+    setPreferences: async (preferences) => this.preferences.set(preferences),
+    setDocumentState: async ({ title, dirty }) => {
+      this.options.window?.setDocumentState(title, dirty);
+      return null;
+    },
+    confirmClose: async () => {
+      this.options.window?.confirmClose();
+      return null;
+    },
+  };
+}

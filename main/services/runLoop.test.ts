@@ -1,0 +1,161 @@
+/**
+ * The RunLoop against a fake Simulation and a hand-driven clock: pausing, stepping, credit,
+ * live edits (with and without the engine's applyEdit) and a runtime failure.
+ */
+import { describe, expect, it } from 'vitest';
+import type { RunStatus } from '../../shared/ipc/contract';
+import { MAX_FRAMES_IN_FLIGHT } from '../../shared/ipc/contract';
+import type { Issue, LiveEdit, Simulation, SimulationFrame } from '../../shared/sim/types';
+import { SimulationError } from '../../shared/sim/types';
+import { NEEDS_RESTART, RunLoop } from './runLoop';
+
+interface FakeOptions {
+  totalSteps: number;
+  /** Step at which the state goes non-finite. */
+  failAt?: number;
+  applyEdit?: (edit: LiveEdit) => Issue | null;
+}
+
+function fakeSimulation(options: FakeOptions): Simulation {
+  const dt = 1e-4;
+  let stepsDone = 0;
+  const sim: Simulation = {
+    dt,
+    totalSteps: options.totalSteps,
+    get stepsDone() {
+      return stepsDone;
+    },
+    advance(maxSteps: number): SimulationFrame {
+      const stepFrom = stepsDone;
+      const stepTo = Math.min(options.totalSteps, stepFrom + Math.floor(maxSteps));
+      if (options.failAt !== undefined && options.failAt >= stepFrom && options.failAt < stepTo) {
+        stepsDone = options.failAt;
+        throw new SimulationError('C', options.failAt * dt, 'the rate is not finite');
+      }
+      stepsDone = stepTo;
+      return { stepFrom, stepTo, dt, traces: [], spikes: [] };
+    },
+  };
+  if (options.applyEdit) sim.applyEdit = options.applyEdit;
+  return sim;
+}
+
+function harness(sim: Simulation, paused = false) {
+  let now = 0;
+  const queue: Array<{ at: number; callback: () => void }> = [];
+  const frames: SimulationFrame[] = [];
+  const statuses: Array<Omit<RunStatus, 'runId'>> = [];
+  const loop = new RunLoop(
+    sim,
+    'max',
+    {
+      sendFrame: (frame) => frames.push(frame),
+      sendStatus: (status) => statuses.push(status),
+      now: () => now,
+      schedule: (callback, delayMs) => queue.push({ at: now + delayMs, callback }),
+    },
+    { paused },
+  );
+  /** Runs scheduled callbacks (advancing the clock) until none is left or `limit` ran. */
+  const drain = (limit = 10_000): void => {
+    for (let i = 0; i < limit && queue.length > 0; i++) {
+      queue.sort((a, b) => a.at - b.at);
+      const next = queue.shift()!;
+      now = Math.max(now, next.at) + 1;
+      next.callback();
+    }
+  };
+  return { loop, frames, statuses, drain };
+}
+
+describe('RunLoop', () => {
+  it('holds at most MAX_FRAMES_IN_FLIGHT frames without credit, then finishes with it', () => {
+    const h = harness(fakeSimulation({ totalSteps: 1_000_000 }));
+    h.loop.start();
+    h.drain();
+    expect(h.frames.length).toBe(MAX_FRAMES_IN_FLIGHT);
+    for (let i = 0; i < 10_000 && h.statuses.at(-1)?.state !== 'finished'; i++) {
+      h.loop.credit();
+      h.drain();
+    }
+    expect(h.statuses.at(-1)?.state).toBe('finished');
+    expect(h.frames.at(-1)?.stepTo).toBe(1_000_000);
+    // Contiguous chunks: each frame starts where the previous ended.
+    h.frames.forEach((f, i) => expect(f.stepFrom).toBe(i === 0 ? 0 : h.frames[i - 1]!.stepTo));
+  });
+
+  it('starts paused when asked, and Step advances one dt or one ms exactly', () => {
+    const h = harness(fakeSimulation({ totalSteps: 10_000 }), true);
+    h.loop.start();
+    h.drain();
+    expect(h.frames).toEqual([]);
+    expect(h.statuses.at(-1)?.state).toBe('paused');
+    h.loop.step(1e-4);
+    h.loop.step(1e-3);
+    expect(h.frames.map((f) => [f.stepFrom, f.stepTo])).toEqual([
+      [0, 1],
+      [1, 11],
+    ]);
+  });
+
+  it('runs forever when totalSteps is Infinity', () => {
+    const h = harness(fakeSimulation({ totalSteps: Infinity }));
+    h.loop.start();
+    for (let i = 0; i < 50; i++) {
+      h.loop.credit();
+      h.drain(100);
+    }
+    expect(h.frames.length).toBeGreaterThan(10);
+    expect(h.statuses.some((s) => s.state === 'finished')).toBe(false);
+  });
+
+  it('stops with a message naming the node and the time when the state goes non-finite', () => {
+    const h = harness(fakeSimulation({ totalSteps: 100_000, failAt: 1234 }));
+    h.loop.start();
+    for (let i = 0; i < 100; i++) {
+      h.loop.credit();
+      h.drain();
+    }
+    const last = h.statuses.at(-1)!;
+    expect(last.state).toBe('error');
+    expect(last.error).toBe('node C at t=0.1234 s: the rate is not finite');
+    const framesAtError = h.frames.length;
+    h.loop.resume();
+    h.loop.credit();
+    h.drain();
+    expect(h.frames.length).toBe(framesAtError);
+  });
+
+  it('answers "needs a restart" when the engine has no applyEdit', () => {
+    const h = harness(fakeSimulation({ totalSteps: 10_000 }), true);
+    h.loop.step(0.01);
+    const result = h.loop.applyEdits([{ elementId: 'A', path: 'params.bias', value: 2 }]);
+    expect(result.timeSeconds).toBeCloseTo(0.01, 12);
+    expect(result.outcomes).toEqual([
+      { elementId: 'A', path: 'params.bias', applied: false, reason: NEEDS_RESTART },
+    ]);
+  });
+
+  it("passes edits to the engine's applyEdit and reports what it refused", () => {
+    const seen: LiveEdit[] = [];
+    const h = harness(
+      fakeSimulation({
+        totalSteps: 10_000,
+        applyEdit: (edit) => {
+          seen.push(edit);
+          return edit.path === 'size'
+            ? { severity: 'error', path: 'nodes[0].size', message: 'size needs a restart' }
+            : null;
+        },
+      }),
+      true,
+    );
+    const result = h.loop.applyEdits([
+      { elementId: 'A', path: 'params.bias', value: 2 },
+      { elementId: 'A', path: 'size', value: 3 },
+    ]);
+    expect(seen.map((e) => e.path)).toEqual(['params.bias', 'size']);
+    expect(result.outcomes.map((o) => o.applied)).toEqual([true, false]);
+    expect(result.outcomes[1]!.reason).toBe('size needs a restart');
+  });
+});

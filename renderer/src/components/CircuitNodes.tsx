@@ -1,0 +1,368 @@
+/**
+ * The canvas's node and edge components. Each is memoised and reads only its own data, so moving
+ * one node or editing one param redraws that element, not the circuit.
+ */
+import {
+  BaseEdge,
+  EdgeLabelRenderer,
+  getBezierPath,
+  Handle,
+  Position,
+  type Edge as FlowEdge,
+  type EdgeProps,
+  type Node as FlowNode,
+  type NodeProps,
+} from '@xyflow/react';
+import { memo, useState, type KeyboardEvent } from 'react';
+import { useStore } from 'zustand';
+import type { Edge, NetworkNode, Probe } from '../../../shared/document/model';
+import {
+  activationPath,
+  EXCITATORY,
+  INHIBITORY,
+  NEUTRAL,
+  divergingColor,
+  nodeBadge,
+  nodeSummary,
+  weightMagnitude,
+  weightSign,
+  weightText,
+} from '../editor/format';
+import { renameId, updateNodes } from '../store/commands';
+import { runCommand } from '../store/documentStore';
+import { nodeSize } from '../store/graph';
+import { select, uiStore } from '../store/uiStore';
+import './editor.css';
+
+export interface CircuitNodeData extends Record<string, unknown> {
+  node: NetworkNode;
+  warnings: readonly string[];
+}
+export type CircuitFlowNode = FlowNode<CircuitNodeData, 'circuit'>;
+
+export interface ScopeNodeData extends Record<string, unknown> {
+  probe: Probe;
+  targetName: string;
+  warnings: readonly string[];
+}
+export type ScopeFlowNode = FlowNode<ScopeNodeData, 'scope'>;
+
+export interface SynapseEdgeData extends Record<string, unknown> {
+  edge: Edge;
+  sourceName: string;
+  targetName: string;
+  /** Largest |w| in the circuit: widths are relative to it. */
+  scale: number;
+  unitHint: string | null;
+  warnings: readonly string[];
+  /** Connected to the hovered node (true), dimmed because another node is hovered (false). */
+  highlight: boolean | null;
+}
+export type SynapseFlowEdge = FlowEdge<SynapseEdgeData, 'synapse'>;
+
+function nodeName(node: { id: string; label?: string | undefined }): string {
+  return node.label ?? node.id;
+}
+
+function RenameField({ id, initial, isScope }: { id: string; initial: string; isScope: boolean }) {
+  const [text, setText] = useState(initial);
+  const finish = (save: boolean): void => {
+    uiStore.setState({ renamingId: null });
+    const value = text.trim();
+    if (!save || value === initial) return;
+    if (isScope) {
+      if (runCommand(renameId, { from: id, to: value })) select([value]);
+    } else runCommand(updateNodes, { ids: [id], patch: { label: value } });
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>): void => {
+    if (e.key === 'Enter') finish(true);
+    if (e.key === 'Escape') finish(false);
+    e.stopPropagation();
+  };
+  return (
+    <input
+      className="circuit-node__rename nodrag"
+      aria-label={`rename ${id}`}
+      autoFocus
+      value={text}
+      onChange={(e) => setText(e.target.value)}
+      onBlur={() => finish(true)}
+      onKeyDown={onKeyDown}
+    />
+  );
+}
+
+function Warnings({ warnings }: { warnings: readonly string[] }) {
+  if (warnings.length === 0) return null;
+  return (
+    <div className="circuit-node__warning" role="note" title={warnings.join('\n')}>
+      ⚠ {warnings[0]}
+      {warnings.length > 1 ? ` (+${warnings.length - 1})` : ''}
+    </div>
+  );
+}
+
+function CircuitNodeView({ id, data, selected }: NodeProps<CircuitFlowNode>) {
+  const { node, warnings } = data;
+  const renaming = useStore(uiStore, (s) => s.renamingId === id);
+  const size = nodeSize(node);
+  const badge = nodeBadge(node);
+  const model = node.kind === 'neuron' || node.kind === 'population' ? node.model : node.kind;
+  const hasInput = node.kind === 'neuron' || node.kind === 'population';
+  const name = nodeName(node);
+  const kindText =
+    node.kind === 'population'
+      ? 'population'
+      : node.kind === 'input'
+        ? size > 1
+          ? `input ×${size}`
+          : 'input'
+        : node.kind === 'bias'
+          ? 'bias node'
+          : 'neuron';
+  return (
+    <div
+      className={`circuit-node circuit-node--${node.kind} circuit-node--${model}${selected ? ' is-selected' : ''}${warnings.length ? ' has-warning' : ''}`}
+      aria-label={`${badge} ${kindText} ${name}`}
+      role="group"
+    >
+      {hasInput && (
+        <Handle
+          type="target"
+          position={Position.Left}
+          id="in"
+          role="button"
+          aria-label={`${name} input`}
+          className="circuit-handle circuit-handle--in"
+        />
+      )}
+      <div className="circuit-node__head">
+        <span className="circuit-node__badge">{badge}</span>
+        {size > 1 && <span className="circuit-node__size">×{size}</span>}
+        <span className="circuit-node__kind">{kindText}</span>
+      </div>
+      {renaming ? (
+        <RenameField id={id} initial={name} isScope={false} />
+      ) : (
+        <div className="circuit-node__title">
+          {name}
+          {node.label !== undefined && node.label !== node.id && (
+            <span className="circuit-node__id"> {node.id}</span>
+          )}
+        </div>
+      )}
+      <div className="circuit-node__body">
+        {(node.kind === 'neuron' || node.kind === 'population') && node.model === 'rate' && (
+          <svg
+            className="circuit-node__curve"
+            viewBox="0 0 40 20"
+            aria-label={`activation ${node.activation ?? 'logistic'}`}
+            role="img"
+          >
+            <line x1="0" y1="18" x2="40" y2="18" className="axis" />
+            <line x1="20" y1="0" x2="20" y2="20" className="axis" />
+            <path d={activationPath(node.activation ?? 'logistic')} />
+          </svg>
+        )}
+        <div className="circuit-node__params">
+          {nodeSummary(node).map((line) => (
+            <div key={line}>{line}</div>
+          ))}
+        </div>
+      </div>
+      <Warnings warnings={warnings} />
+      <Handle
+        type="source"
+        position={Position.Right}
+        id="out"
+        role="button"
+        aria-label={`${name} output`}
+        className="circuit-handle circuit-handle--out"
+      />
+    </div>
+  );
+}
+
+export const CircuitNode = memo(CircuitNodeView);
+
+function ScopeNodeView({ id, data, selected }: NodeProps<ScopeFlowNode>) {
+  const { probe, targetName, warnings } = data;
+  const renaming = useStore(uiStore, (s) => s.renamingId === id);
+  return (
+    <div
+      className={`circuit-node circuit-node--scope${selected ? ' is-selected' : ''}${warnings.length ? ' has-warning' : ''}`}
+      aria-label={`scope ${probe.id}`}
+      role="group"
+    >
+      <Handle
+        type="target"
+        position={Position.Left}
+        id="in"
+        role="button"
+        aria-label={`${probe.id} input`}
+        className="circuit-handle circuit-handle--in"
+      />
+      <div className="circuit-node__head">
+        <span className="circuit-node__badge">SCOPE</span>
+        <svg className="scope-icon" viewBox="0 0 24 14" aria-hidden="true">
+          <path d="M1 10 L6 10 L8 2 L10 12 L12 6 L14 10 L23 10" />
+        </svg>
+      </div>
+      {renaming ? (
+        <RenameField id={id} initial={probe.id} isScope />
+      ) : (
+        <div className="circuit-node__title">{probe.id}</div>
+      )}
+      <div className="circuit-node__params">
+        records {probe.variable} of {targetName}
+        {probe.every !== undefined && probe.every > 1 ? `, every ${probe.every} steps` : ''}
+      </div>
+      <Warnings warnings={warnings} />
+    </div>
+  );
+}
+
+export const ScopeNode = memo(ScopeNodeView);
+
+/** Up to 8×8 cells of a matrix (sampled), coloured by sign and size. */
+function MiniHeatMap({ matrix, scale }: { matrix: number[][]; scale: number }) {
+  const rows = matrix.length;
+  const cols = matrix[0]?.length ?? 0;
+  const r = Math.min(rows, 8);
+  const c = Math.min(cols, 8);
+  const cells = [];
+  for (let i = 0; i < r; i++) {
+    for (let j = 0; j < c; j++) {
+      const v = matrix[Math.floor((i * rows) / r)]![Math.floor((j * cols) / c)] ?? 0;
+      cells.push(
+        <rect
+          key={`${i}-${j}`}
+          x={j * 4}
+          y={i * 4}
+          width={4}
+          height={4}
+          fill={divergingColor(scale > 0 ? v / scale : 0)}
+        />,
+      );
+    }
+  }
+  return (
+    <svg
+      className="synapse-label__heat"
+      viewBox={`0 0 ${c * 4} ${r * 4}`}
+      width={c * 4}
+      height={r * 4}
+      aria-hidden="true"
+    >
+      {cells}
+    </svg>
+  );
+}
+
+function SynapseEdgeView(props: EdgeProps<SynapseFlowEdge>) {
+  const { id, data, selected, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition } =
+    props;
+  const [path, labelX, labelY] = getBezierPath({
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    sourcePosition,
+    targetPosition,
+  });
+  if (!data) return <BaseEdge id={id} path={path} />;
+  const { edge, scale, unitHint, highlight, warnings } = data;
+  const sign = weightSign(edge.weight);
+  const color = sign > 0 ? EXCITATORY : sign < 0 ? INHIBITORY : NEUTRAL;
+  const magnitude = scale > 0 ? Math.min(1, weightMagnitude(edge.weight) / scale) : 0;
+  const width = 1.5 + 3.5 * magnitude + (selected ? 1.5 : 0) + (highlight ? 1 : 0);
+  const isMatrix = Array.isArray(edge.weight);
+  const opacity = highlight === false ? 0.25 : 1;
+  const kind = sign < 0 ? 'inhibitory' : 'excitatory';
+  return (
+    <>
+      <BaseEdge
+        id={id}
+        path={path}
+        style={{ stroke: color, strokeWidth: width, opacity }}
+        className={sign < 0 ? 'synapse-path synapse-path--inhibitory' : 'synapse-path'}
+        markerEnd={sign < 0 ? 'url(#ns-inhibitory-end)' : 'url(#ns-excitatory-end)'}
+      />
+      <EdgeLabelRenderer>
+        <button
+          type="button"
+          className={`synapse-label nodrag nopan${selected ? ' is-selected' : ''}${warnings.length ? ' has-warning' : ''}`}
+          style={{
+            transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`,
+            borderColor: color,
+            opacity: highlight === false ? 0.4 : 1,
+          }}
+          title={[unitHint, ...warnings].filter(Boolean).join('\n') || undefined}
+          onClick={(e) => {
+            select(e.shiftKey ? [...uiStore.getState().selection, id] : [id]);
+          }}
+          onDoubleClick={() => {
+            if (typeof edge.weight !== 'number') uiStore.setState({ matrixEdgeId: id });
+          }}
+        >
+          <span className="sr-only">
+            synapse {data.sourceName} to {data.targetName}, {kind},{' '}
+          </span>
+          {isMatrix && (
+            <MiniHeatMap matrix={edge.weight as number[][]} scale={weightMagnitude(edge.weight)} />
+          )}
+          <span style={{ color }}>
+            {isMatrix ? `W ${weightText(edge.weight)}` : `w ${weightText(edge.weight)}`}
+          </span>
+          {edge.synapse && (
+            <span className="synapse-label__tau">
+              τs {Number((edge.synapse.tauS * 1000).toPrecision(4))} ms
+            </span>
+          )}
+          {unitHint && (
+            <span className="synapse-label__hint" aria-label="units differ">
+              units
+            </span>
+          )}
+          {warnings.length > 0 && <span className="synapse-label__warn">⚠</span>}
+        </button>
+      </EdgeLabelRenderer>
+    </>
+  );
+}
+
+export const SynapseEdge = memo(SynapseEdgeView);
+
+/** Arrow heads: an arrow for excitation, a bar (the classic inhibitory tee) for inhibition. */
+export function EdgeMarkers() {
+  return (
+    <svg className="edge-markers" aria-hidden="true" width="0" height="0">
+      <defs>
+        <marker
+          id="ns-excitatory-end"
+          viewBox="0 0 10 10"
+          refX="9"
+          refY="5"
+          markerUnits="userSpaceOnUse"
+          markerWidth="12"
+          markerHeight="12"
+          orient="auto-start-reverse"
+        >
+          <path d="M0,0 L10,5 L0,10 z" fill={EXCITATORY} />
+        </marker>
+        <marker
+          id="ns-inhibitory-end"
+          viewBox="0 0 10 10"
+          refX="8"
+          refY="5"
+          markerUnits="userSpaceOnUse"
+          markerWidth="12"
+          markerHeight="12"
+          orient="auto"
+        >
+          <rect x="6" y="0" width="3" height="10" fill={INHIBITORY} />
+        </marker>
+      </defs>
+    </svg>
+  );
+}

@@ -1,0 +1,110 @@
+/**
+ * The editor's toolbar over the canvas: undo/redo, tidy, fit, snap, export, help, and the
+ * notices (why a connection was refused, what was added).
+ */
+import { useEffect } from 'react';
+import { useStore } from 'zustand';
+import { canvasBridge, redo, tidy, undo } from '../editor/actions';
+import { exportPng, exportSvg } from '../editor/exportDiagram';
+import { canRedo, canUndo, currentDocument, documentStore } from '../store/documentStore';
+import { uiStore } from '../store/uiStore';
+
+function Notice() {
+  const notice = useStore(uiStore, (s) => s.notice);
+  useEffect(() => {
+    if (!notice) return undefined;
+    const timer = window.setTimeout(
+      () => {
+        if (uiStore.getState().notice?.id === notice.id) uiStore.setState({ notice: null });
+      },
+      notice.tone === 'refusal' ? 9000 : 4000,
+    );
+    return () => window.clearTimeout(timer);
+  }, [notice]);
+  if (!notice) return null;
+  return (
+    <div
+      className={`editor-notice editor-notice--${notice.tone}`}
+      role={notice.tone === 'refusal' ? 'alert' : undefined}
+      aria-live="polite"
+    >
+      {notice.tone === 'refusal' ? 'Not connected: ' : ''}
+      {notice.text}
+      <button type="button" aria-label="dismiss" onClick={() => uiStore.setState({ notice: null })}>
+        ×
+      </button>
+    </div>
+  );
+}
+
+export function EditorToolbar() {
+  const undoable = useStore(documentStore, canUndo);
+  const redoable = useStore(documentStore, canRedo);
+  const snap = useStore(uiStore, (s) => s.snapToGrid);
+  const fileName = useStore(documentStore, (s) => s.fileName);
+  const exportName = (): string =>
+    (currentDocument()?.name ?? fileName).replace(/[^\w.-]+/g, '-').replace(/\.neuro$/, '');
+  return (
+    <div className="editor-toolbar-wrap">
+      <div className="editor-toolbar" role="toolbar" aria-label="editor">
+        <button
+          type="button"
+          onClick={undo}
+          disabled={!undoable}
+          title="Undo (Ctrl+Z)"
+          aria-label="Undo"
+        >
+          ↶ Undo
+        </button>
+        <button
+          type="button"
+          onClick={redo}
+          disabled={!redoable}
+          title="Redo (Ctrl+Shift+Z)"
+          aria-label="Redo"
+        >
+          ↷ Redo
+        </button>
+        <span className="editor-toolbar__sep" />
+        <button type="button" onClick={tidy} title="Tidy layout (L)">
+          Tidy
+        </button>
+        <button type="button" onClick={() => canvasBridge()?.fitView()} title="Zoom to fit (F)">
+          Fit
+        </button>
+        <label className="editor-toolbar__check" title="Snap to grid (G)">
+          <input
+            type="checkbox"
+            checked={snap}
+            onChange={(e) => uiStore.setState({ snapToGrid: e.target.checked })}
+          />
+          Snap
+        </label>
+        <span className="editor-toolbar__sep" />
+        <button
+          type="button"
+          onClick={() => void exportPng(exportName())}
+          title="Save the diagram as a PNG image"
+        >
+          PNG
+        </button>
+        <button
+          type="button"
+          onClick={() => exportSvg(exportName())}
+          title="Save the diagram as an SVG drawing"
+        >
+          SVG
+        </button>
+        <button
+          type="button"
+          onClick={() => uiStore.setState({ helpOpen: true })}
+          title="Keyboard shortcuts (?)"
+          aria-label="keyboard shortcuts"
+        >
+          ?
+        </button>
+      </div>
+      <Notice />
+    </div>
+  );
+}

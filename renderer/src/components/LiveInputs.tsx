@@ -1,0 +1,110 @@
+/**
+ * A slider for every continuous input (its amplitude: a constant's value, a pulse's or sine's
+ * amplitude, a noise's mean) and for every neuron's bias. Moving one changes the document through
+ * the editor's commands; while a run is active the live-edit controller sends the new value to the
+ * worker, which applies it at its next chunk: the circuit answers without a restart.
+ */
+import { useState } from 'react';
+import type { NetworkDocument } from '../../../shared/document/model';
+import { formatValue } from '../sim/chartSetup';
+import { nodeColor } from '../sim/nodeColors';
+import { setParamFromSlider, setSignalFieldFromSlider } from '../sim/runCommands';
+import '../sim/charts.css';
+
+interface SliderSpec {
+  key: string;
+  nodeId: string;
+  label: string;
+  /** `bias` (a param) or a signal field. */
+  kind: 'param' | 'signal';
+  field: string;
+  value: number;
+  color: string;
+}
+
+const SIGNAL_AMPLITUDE: Record<string, string> = {
+  constant: 'value',
+  pulse: 'amplitude',
+  sine: 'amplitude',
+  noise: 'mean',
+  poisson: 'rate',
+};
+
+export function slidersOf(doc: NetworkDocument): SliderSpec[] {
+  const out: SliderSpec[] = [];
+  for (const node of doc.nodes) {
+    const name = node.label ?? node.id;
+    const color = nodeColor(doc, node.id);
+    if (node.kind === 'input') {
+      const field = SIGNAL_AMPLITUDE[node.signal.type];
+      const value = field ? (node.signal as Record<string, unknown>)[field] : undefined;
+      if (field && typeof value === 'number')
+        out.push({
+          key: `${node.id}.signal.${field}`,
+          nodeId: node.id,
+          label: `${name} ${field}`,
+          kind: 'signal',
+          field,
+          value,
+          color,
+        });
+    } else if (node.kind === 'neuron' || node.kind === 'population') {
+      const bias = (node.params as Record<string, unknown> | undefined)?.['bias'] ?? 0;
+      if (typeof bias === 'number')
+        out.push({
+          key: `${node.id}.params.bias`,
+          nodeId: node.id,
+          label: `${name} bias`,
+          kind: 'param',
+          field: 'bias',
+          value: bias,
+          color,
+        });
+    }
+  }
+  return out;
+}
+
+export function LiveInputs({ document }: { document: NetworkDocument }) {
+  const sliders = slidersOf(document);
+  if (sliders.length === 0) return <div />;
+  return (
+    <section className="live-inputs" aria-label="live inputs">
+      <h3 className="live-inputs__title">Live inputs</h3>
+      {sliders.map((s) => (
+        <InputSlider key={s.key} spec={s} />
+      ))}
+    </section>
+  );
+}
+
+function InputSlider({ spec }: { spec: SliderSpec }) {
+  // The range is fixed when the slider appears, so it does not move under the pointer.
+  const [range] = useState(() => {
+    const hi = Math.max(Math.abs(spec.value) * 2, 1);
+    const lo = spec.value > 0 || spec.field === 'rate' ? 0 : -hi;
+    return { lo, hi, step: (hi - lo) / 400 };
+  });
+  const id = `live-input-${spec.key.replace(/[^A-Za-z0-9_-]/g, '-')}`;
+  return (
+    <div className="live-inputs__row">
+      <label htmlFor={id} style={{ color: spec.color, fontWeight: 600 }}>
+        {spec.label}
+      </label>
+      <span className="live-inputs__value">{formatValue(spec.value)}</span>
+      <input
+        id={id}
+        type="range"
+        min={range.lo}
+        max={Math.max(range.hi, spec.value)}
+        step={range.step}
+        value={spec.value}
+        onChange={(e) => {
+          const value = Number(e.target.value);
+          if (spec.kind === 'param') setParamFromSlider(spec.nodeId, spec.field, value);
+          else setSignalFieldFromSlider(spec.nodeId, spec.field, value);
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,205 @@
+/**
+ * Editor actions: what palette clicks, keyboard shortcuts, context menus and toolbar buttons do.
+ * Each turns into one named command (or an undo/redo/load) plus UI-store updates.
+ */
+import type { Activation, Probe } from '../../../shared/document/model';
+import { copySelection, planPaste } from '../store/clipboard';
+import {
+  addNode,
+  addProbe,
+  connectNodes,
+  deleteElements,
+  insertElements,
+  tidyLayout,
+} from '../store/commands';
+import { connectionRefusal } from '../store/connect';
+import { currentDocument, redoCommand, runCommand, undoCommand } from '../store/documentStore';
+import { freshNumberedId, probeVariablesOf, usedIds, type XY } from '../store/graph';
+import { notify, pruneSelection, select, uiStore } from '../store/uiStore';
+import { buildNode, PALETTE } from './catalogue';
+
+/** What the canvas offers to the rest of the editor (set while the canvas is mounted). */
+export interface CanvasBridge {
+  /** The centre of the visible canvas, in flow coordinates. */
+  centre(): XY;
+  fitView(): void;
+  /** Measured node sizes (for export). */
+  nodeSizes(): Record<string, { width: number; height: number }>;
+}
+
+let bridge: CanvasBridge | null = null;
+export function setCanvasBridge(next: CanvasBridge | null): void {
+  bridge = next;
+}
+export function canvasBridge(): CanvasBridge | null {
+  return bridge;
+}
+
+const PASTE_OFFSET = { x: 40, y: 40 };
+
+function afterHistoryMove(): void {
+  const doc = currentDocument();
+  if (!doc) return;
+  const ids = usedIds(doc);
+  pruneSelection((id) => ids.has(id));
+}
+
+/**
+ * Adds a palette item at `position` (default: the centre of the view). The scope records the
+ * selected node, or else the node nearest the drop point.
+ */
+export function addFromPalette(key: string, position?: XY, activation?: Activation): string | null {
+  const doc = currentDocument();
+  if (!doc) return null;
+  const label = PALETTE.find((p) => p.key === key)?.label ?? key;
+  if (key === 'probe') {
+    const target = scopeTarget(position ?? bridge?.centre() ?? { x: 0, y: 0 });
+    if (!target) {
+      notify('Add a neuron or an input first: a scope records one of them.', 'refusal');
+      return null;
+    }
+    const node = doc.nodes.find((n) => n.id === target)!;
+    const probe: Probe = {
+      id: freshNumberedId(usedIds(doc), 'scope'),
+      target,
+      variable: probeVariablesOf(node)[0] as Probe['variable'],
+    };
+    // Beside its target unless dropped somewhere.
+    const t = doc.layout?.[target] ?? { x: 0, y: 0 };
+    const at = position ?? freeSpot({ x: t.x + 220, y: t.y + 90 });
+    if (!runCommand(addProbe, { probe, position: at })) return null;
+    select([probe.id]);
+    notify(`Scope ${probe.id} records ${probe.variable} of ${node.label ?? node.id}.`);
+    return probe.id;
+  }
+  const node = buildNode(doc, key, activation);
+  if (!node) return null;
+  if (!runCommand(addNode, { node, position: position ?? offsetCentre() })) return null;
+  select([node.id]);
+  notify(`Added ${label} ${node.id}.`);
+  return node.id;
+}
+
+/** The centre of the view, nudged so repeated adds do not stack exactly. */
+function offsetCentre(): XY {
+  const c = bridge?.centre() ?? { x: 0, y: 0 };
+  return freeSpot({ x: Math.round(c.x / 20) * 20 - 80, y: Math.round(c.y / 20) * 20 - 40 });
+}
+
+/** `at`, or a step down-right of it until no node starts within 30 px. */
+function freeSpot(at: XY): XY {
+  const taken = Object.values(currentDocument()?.layout ?? {});
+  let p = at;
+  while (taken.some((q) => Math.abs(q.x - p.x) < 30 && Math.abs(q.y - p.y) < 30))
+    p = { x: p.x + 40, y: p.y + 40 };
+  return p;
+}
+
+function scopeTarget(at: XY): string | null {
+  const doc = currentDocument();
+  if (!doc) return null;
+  const selected = uiStore.getState().selection;
+  const recordable = doc.nodes.filter((n) => probeVariablesOf(n).length > 0);
+  const chosen = recordable.find((n) => selected.includes(n.id));
+  if (chosen) return chosen.id;
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const n of recordable) {
+    const p = doc.layout?.[n.id] ?? { x: 0, y: 0 };
+    const d = (p.x - at.x) ** 2 + (p.y - at.y) ** 2;
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = n.id;
+    }
+  }
+  return best;
+}
+
+/** Connects two elements, or says why it cannot. */
+export function connect(source: string, target: string): boolean {
+  const doc = currentDocument();
+  if (!doc) return false;
+  const refusal = connectionRefusal(doc, source, target);
+  if (refusal) {
+    notify(refusal, 'refusal');
+    return false;
+  }
+  const before = new Set(doc.edges.map((e) => e.id));
+  const ok = runCommand(connectNodes, { source, target });
+  const created = currentDocument()?.edges.find((e) => !before.has(e.id));
+  if (created) select([created.id]);
+  return ok;
+}
+
+export function deleteSelection(): void {
+  const ids = uiStore.getState().selection;
+  if (ids.length === 0) return;
+  if (runCommand(deleteElements, { ids: [...ids] })) {
+    select([]);
+    afterHistoryMove();
+  }
+}
+
+export function copy(): void {
+  const doc = currentDocument();
+  const ids = uiStore.getState().selection;
+  if (!doc || ids.length === 0) return;
+  const clip = copySelection(doc, ids);
+  if (clip.nodes.length === 0) return;
+  uiStore.setState({ clipboard: clip });
+  notify(`Copied ${clip.nodes.length} node${clip.nodes.length === 1 ? '' : 's'}.`);
+}
+
+export function cut(): void {
+  copy();
+  deleteSelection();
+}
+
+export function paste(): void {
+  const doc = currentDocument();
+  const clip = uiStore.getState().clipboard;
+  if (!doc || !clip) return;
+  const plan = planPaste(doc, clip, PASTE_OFFSET);
+  if (runCommand(insertElements, plan)) {
+    select(plan.ids);
+    // The next paste lands a step further.
+    uiStore.setState({ clipboard: { ...clip, layout: plan.layout } });
+  }
+}
+
+export function duplicate(): void {
+  const doc = currentDocument();
+  const ids = uiStore.getState().selection;
+  if (!doc || ids.length === 0) return;
+  const clip = copySelection(doc, ids);
+  const plan = planPaste(doc, clip, PASTE_OFFSET);
+  if (runCommand(insertElements, plan)) select(plan.ids);
+}
+
+export function selectAll(): void {
+  const doc = currentDocument();
+  if (!doc) return;
+  select([
+    ...doc.nodes.map((n) => n.id),
+    ...(doc.probes ?? []).map((p) => p.id),
+    ...doc.edges.map((e) => e.id),
+  ]);
+}
+
+export function undo(): void {
+  if (undoCommand()) afterHistoryMove();
+}
+
+export function redo(): void {
+  if (redoCommand()) afterHistoryMove();
+}
+
+export function tidy(): void {
+  runCommand(tidyLayout, {});
+  requestAnimationFrame(() => bridge?.fitView());
+}
+
+export function startRename(id?: string): void {
+  const target = id ?? uiStore.getState().selection[0];
+  if (target) uiStore.setState({ renamingId: target });
+}

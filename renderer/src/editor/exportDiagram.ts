@@ -1,0 +1,236 @@
+/**
+ * The circuit diagram as a standalone SVG (for hand-in), written from the document itself rather
+ * than copied from the screen: nodes with their badge, name and key params, synapses coloured by
+ * sign with their weights, scopes with their wires. PNG: the same SVG drawn on a canvas at 2x.
+ */
+import type { NetworkDocument } from '../../../shared/document/model';
+import { currentDocument } from '../store/documentStore';
+import { findNode, nodeSize } from '../store/graph';
+import { canvasBridge } from './actions';
+import {
+  EXCITATORY,
+  INHIBITORY,
+  NEUTRAL,
+  nodeBadge,
+  nodeSummary,
+  weightMagnitude,
+  weightSign,
+  weightText,
+} from './format';
+
+const NODE_W = 180;
+const NODE_H = 84;
+const SCOPE_H = 64;
+const PAD = 40;
+
+function esc(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}
+
+const BADGE_COLORS: Record<string, string> = {
+  LIF: '#2563eb',
+  HH: '#7c3aed',
+  RATE: '#15803d',
+  INPUT: '#b45309',
+  SPIKES: '#b45309',
+  BIAS: '#475569',
+  SCOPE: '#0f766e',
+};
+
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** The SVG text of the diagram. `sizes`: measured node sizes (else a standard box). */
+export function diagramSvg(
+  doc: NetworkDocument,
+  sizes: Record<string, { width: number; height: number }> = {},
+): string {
+  const boxes = new Map<string, Box>();
+  const layout = doc.layout ?? {};
+  doc.nodes.forEach((n, i) => {
+    const p = layout[n.id] ?? { x: (i % 5) * 240, y: Math.floor(i / 5) * 160 };
+    boxes.set(n.id, {
+      x: p.x,
+      y: p.y,
+      w: sizes[n.id]?.width ?? NODE_W,
+      h: sizes[n.id]?.height ?? NODE_H,
+    });
+  });
+  (doc.probes ?? []).forEach((p, i) => {
+    const at = layout[p.id] ?? { x: 600, y: i * 120 };
+    boxes.set(p.id, {
+      x: at.x,
+      y: at.y,
+      w: sizes[p.id]?.width ?? 150,
+      h: sizes[p.id]?.height ?? SCOPE_H,
+    });
+  });
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const b of boxes.values()) {
+    minX = Math.min(minX, b.x);
+    minY = Math.min(minY, b.y);
+    maxX = Math.max(maxX, b.x + b.w);
+    maxY = Math.max(maxY, b.y + b.h);
+  }
+  if (!Number.isFinite(minX)) [minX, minY, maxX, maxY] = [0, 0, 200, 100];
+  const width = maxX - minX + 2 * PAD;
+  const height = maxY - minY + 2 * PAD + 30;
+  const ox = PAD - minX;
+  const oy = PAD + 30 - minY;
+  const parts: string[] = [];
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${Math.ceil(width)}" height="${Math.ceil(height)}" viewBox="0 0 ${Math.ceil(width)} ${Math.ceil(height)}" font-family="Inter, Segoe UI, Helvetica, Arial, sans-serif">`,
+    `<defs><marker id="exc" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="${EXCITATORY}"/></marker>` +
+      `<marker id="inh" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="6" markerHeight="6" orient="auto"><rect x="6" y="0" width="3" height="10" fill="${INHIBITORY}"/></marker></defs>`,
+    `<rect width="100%" height="100%" fill="#ffffff"/>`,
+    `<text x="${PAD}" y="${PAD}" font-size="16" font-weight="600" fill="#0f172a">${esc(doc.name ?? 'Circuit')}</text>`,
+  );
+  let scale = 0;
+  for (const e of doc.edges) scale = Math.max(scale, weightMagnitude(e.weight));
+  const curve = (a: Box, b: Box): { d: string; mx: number; my: number } => {
+    const x1 = a.x + a.w + ox;
+    const y1 = a.y + a.h / 2 + oy;
+    const x2 = b.x + ox;
+    const y2 = b.y + b.h / 2 + oy;
+    const dx = Math.max(40, Math.abs(x2 - x1) / 2);
+    return {
+      d: `M${x1},${y1} C${x1 + dx},${y1} ${x2 - dx},${y2} ${x2},${y2}`,
+      mx: (x1 + x2) / 2,
+      my: (y1 + y2) / 2,
+    };
+  };
+  for (const p of doc.probes ?? []) {
+    const a = boxes.get(p.target);
+    const b = boxes.get(p.id);
+    if (!a || !b) continue;
+    parts.push(
+      `<path d="${curve(a, b).d}" fill="none" stroke="#0f766e" stroke-width="1.5" stroke-dasharray="5 4"/>`,
+    );
+  }
+  for (const e of doc.edges) {
+    const a = boxes.get(e.source);
+    const b = boxes.get(e.target);
+    if (!a || !b) continue;
+    const sign = weightSign(e.weight);
+    const color = sign > 0 ? EXCITATORY : sign < 0 ? INHIBITORY : NEUTRAL;
+    const w = 1.5 + 3.5 * (scale > 0 ? Math.min(1, weightMagnitude(e.weight) / scale) : 0);
+    const { d, mx, my } = curve(a, b);
+    parts.push(
+      `<path d="${d}" fill="none" stroke="${color}" stroke-width="${w.toFixed(2)}" marker-end="url(#${sign < 0 ? 'inh' : 'exc'})"/>`,
+    );
+    const label = `${Array.isArray(e.weight) ? 'W' : 'w'} ${weightText(e.weight)}`;
+    const lw = label.length * 6.6 + 12;
+    parts.push(
+      `<rect x="${(mx - lw / 2).toFixed(1)}" y="${(my - 10).toFixed(1)}" width="${lw.toFixed(1)}" height="20" rx="10" fill="#ffffff" stroke="${color}"/>`,
+      `<text x="${mx.toFixed(1)}" y="${(my + 4).toFixed(1)}" font-size="11" text-anchor="middle" fill="${color}">${esc(label)}</text>`,
+    );
+  }
+  for (const n of doc.nodes) {
+    const b = boxes.get(n.id)!;
+    const badge = nodeBadge(n);
+    const color = BADGE_COLORS[badge] ?? NEUTRAL;
+    const x = b.x + ox;
+    const y = b.y + oy;
+    const size = nodeSize(n);
+    if (n.kind === 'population')
+      parts.push(
+        `<rect x="${x + 6}" y="${y - 6}" width="${b.w}" height="${b.h}" rx="10" fill="#f8fafc" stroke="#cbd5e1"/>`,
+      );
+    parts.push(
+      `<rect x="${x}" y="${y}" width="${b.w}" height="${b.h}" rx="10" fill="#ffffff" stroke="${color}" stroke-width="1.5"/>`,
+      `<rect x="${x + 10}" y="${y + 10}" width="${badge.length * 7.5 + 10}" height="16" rx="4" fill="${color}"/>`,
+      `<text x="${x + 15}" y="${y + 22}" font-size="10" font-weight="700" fill="#ffffff">${esc(badge)}</text>`,
+    );
+    if (size > 1)
+      parts.push(
+        `<text x="${x + badge.length * 7.5 + 26}" y="${y + 22}" font-size="11" fill="#334155">×${size}</text>`,
+      );
+    parts.push(
+      `<text x="${x + 10}" y="${y + 44}" font-size="14" font-weight="600" fill="#0f172a">${esc(n.label ?? n.id)}</text>`,
+    );
+    nodeSummary(n).forEach((line, i) => {
+      parts.push(
+        `<text x="${x + 10}" y="${y + 62 + i * 14}" font-size="11" fill="#475569">${esc(line)}</text>`,
+      );
+    });
+  }
+  for (const p of doc.probes ?? []) {
+    const b = boxes.get(p.id)!;
+    const x = b.x + ox;
+    const y = b.y + oy;
+    const target = findNode(doc, p.target);
+    parts.push(
+      `<rect x="${x}" y="${y}" width="${b.w}" height="${b.h}" rx="10" fill="#f0fdfa" stroke="#0f766e" stroke-width="1.5"/>`,
+      `<text x="${x + 10}" y="${y + 22}" font-size="10" font-weight="700" fill="#0f766e">SCOPE</text>`,
+      `<text x="${x + 10}" y="${y + 40}" font-size="13" font-weight="600" fill="#0f172a">${esc(p.id)}</text>`,
+      `<text x="${x + 10}" y="${y + 56}" font-size="11" fill="#475569">records ${esc(p.variable)} of ${esc(target?.label ?? p.target)}</text>`,
+    );
+  }
+  parts.push('</svg>');
+  return parts.join('\n');
+}
+
+function download(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = window.document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  window.document.body.append(a);
+  a.click();
+  a.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** The open document's diagram, with the node sizes measured on the canvas. */
+export function currentSvg(): string | null {
+  const doc = currentDocument();
+  if (!doc) return null;
+  return diagramSvg(doc, canvasBridge()?.nodeSizes() ?? {});
+}
+
+export function exportSvg(baseName: string): void {
+  const svg = currentSvg();
+  if (svg) download(new Blob([svg], { type: 'image/svg+xml' }), `${baseName}.svg`);
+}
+
+/** The diagram as PNG bytes, drawn at `pixelRatio`. */
+export async function diagramPng(svg: string, pixelRatio = 2): Promise<Blob> {
+  const url = URL.createObjectURL(new Blob([svg], { type: 'image/svg+xml' }));
+  try {
+    const image = new Image();
+    image.src = url;
+    await image.decode();
+    const canvas = window.document.createElement('canvas');
+    canvas.width = Math.ceil(image.width * pixelRatio);
+    canvas.height = Math.ceil(image.height * pixelRatio);
+    const ctx = canvas.getContext('2d');
+    if (!ctx) throw new Error('no 2D canvas');
+    ctx.scale(pixelRatio, pixelRatio);
+    ctx.drawImage(image, 0, 0);
+    return await new Promise<Blob>((resolve, reject) =>
+      canvas.toBlob(
+        (b) => (b ? resolve(b) : reject(new Error('PNG encoding failed'))),
+        'image/png',
+      ),
+    );
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}
+
+export async function exportPng(baseName: string): Promise<void> {
+  const svg = currentSvg();
+  if (!svg) return;
+  download(await diagramPng(svg), `${baseName}.png`);
+}

@@ -1,0 +1,176 @@
+/** Renders the current modal request of the dialog store (see dialogs.ts). */
+import { useEffect, useState } from 'react';
+import { useStore } from 'zustand';
+import type { ExampleInfo, RecentEntry } from '../../../shared/ipc/fileContract';
+import { AboutDialog } from '../desktop/AboutDialog';
+import { PreferencesDialog } from '../desktop/PreferencesDialog';
+import { getHost } from '../host/hostClient';
+import { dialogStore, type DialogRequest } from './dialogs';
+import { Modal } from './Modal';
+import { WorkspacePicker } from './WorkspacePicker';
+
+function UnsavedDialog({ request }: { request: Extract<DialogRequest, { kind: 'unsaved' }> }) {
+  return (
+    <Modal
+      role="alertdialog"
+      title={`Save changes to ${request.fileName}?`}
+      description={<p>You have unsaved changes. To {request.action}, save them or discard them.</p>}
+      onCancel={() => request.resolve('cancel')}
+    >
+      <div className="ns-modal__actions">
+        <button type="button" className="primary" onClick={() => request.resolve('save')}>
+          Save
+        </button>
+        <button type="button" onClick={() => request.resolve('discard')}>
+          Don’t save
+        </button>
+        <button type="button" onClick={() => request.resolve('cancel')}>
+          Cancel
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+function RecoveryDialog({ request }: { request: Extract<DialogRequest, { kind: 'recovery' }> }) {
+  const when = new Date(request.recovery.savedAt);
+  return (
+    <Modal
+      role="alertdialog"
+      title="Restore unsaved work?"
+      description={
+        <p>
+          NeuroSketch closed before your changes to <strong>{request.recovery.fileName}</strong>{' '}
+          were saved. They were kept automatically at {when.toLocaleString()}.
+        </p>
+      }
+      onCancel={() => request.resolve(false)}
+    >
+      <div className="ns-modal__actions">
+        <button type="button" className="primary" onClick={() => request.resolve(true)}>
+          Restore
+        </button>
+        <button type="button" onClick={() => request.resolve(false)}>
+          Discard
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+function useList<T>(load: () => Promise<{ ok: true; value: T[] } | { ok: false; error: string }>) {
+  const [items, setItems] = useState<T[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    void load().then((r) => {
+      if (!live) return;
+      if (r.ok) setItems(r.value);
+      else setError(r.error);
+    });
+    return () => {
+      live = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  return { items, error };
+}
+
+function ExamplesDialog({ request }: { request: Extract<DialogRequest, { kind: 'examples' }> }) {
+  const { items, error } = useList<ExampleInfo>(() => getHost().listExamples());
+  return (
+    <Modal title="Examples" onCancel={() => request.resolve(null)} className="gallery">
+      {error && <p role="alert">{error}</p>}
+      <ul className="gallery__list" aria-label="examples">
+        {items?.map((example) => (
+          <li key={example.id}>
+            <button
+              type="button"
+              className="gallery__item"
+              onClick={() => request.resolve(example.id)}
+            >
+              <span className="gallery__name">{example.name}</span>
+              <span className="gallery__description">{example.description}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="ns-modal__actions">
+        <button type="button" onClick={() => request.resolve(null)}>
+          Cancel
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+function RecentDialog({ request }: { request: Extract<DialogRequest, { kind: 'recent' }> }) {
+  const [cleared, setCleared] = useState(false);
+  const { items, error } = useList<RecentEntry>(() => getHost().listRecent());
+  const shown = cleared ? [] : items;
+  return (
+    <Modal title="Open recent" onCancel={() => request.resolve(null)} className="gallery">
+      {error && <p role="alert">{error}</p>}
+      {shown && shown.length === 0 && <p>No recent files yet.</p>}
+      <ul className="gallery__list" aria-label="recent files">
+        {shown?.map((entry) => (
+          <li key={entry.handle}>
+            <button
+              type="button"
+              className="gallery__item"
+              onClick={() => request.resolve(entry.handle)}
+            >
+              <span className="gallery__name">{entry.fileName}</span>
+              <span className="gallery__description">{entry.location}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div className="ns-modal__actions">
+        <button
+          type="button"
+          disabled={!shown || shown.length === 0}
+          onClick={() =>
+            void getHost()
+              .clearRecent()
+              .then(() => setCleared(true))
+          }
+        >
+          Clear list
+        </button>
+        <button type="button" onClick={() => request.resolve(null)}>
+          Cancel
+        </button>
+      </div>
+    </Modal>
+  );
+}
+
+export function DialogHost() {
+  const request = useStore(dialogStore, (s) => s.current);
+  if (!request) return null;
+  switch (request.kind) {
+    case 'unsaved':
+      return <UnsavedDialog request={request} />;
+    case 'recovery':
+      return <RecoveryDialog request={request} />;
+    case 'open':
+      return <WorkspacePicker mode="open" onDone={request.resolve} />;
+    case 'saveAs':
+      return (
+        <WorkspacePicker
+          mode="save"
+          suggestedName={request.suggestedName}
+          onDone={request.resolve}
+        />
+      );
+    case 'examples':
+      return <ExamplesDialog request={request} />;
+    case 'recent':
+      return <RecentDialog request={request} />;
+    case 'about':
+      return <AboutDialog onClose={() => request.resolve()} />;
+    case 'preferences':
+      return <PreferencesDialog onClose={() => request.resolve()} />;
+  }
+}

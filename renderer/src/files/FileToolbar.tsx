@@ -1,0 +1,106 @@
+/**
+ * The file controls in the header (both hosts; Electron also has them in its native menu), the
+ * unsaved marker, and a status line for file actions and autosave.
+ */
+import { useStore } from 'zustand';
+import { runCommand } from '../desktop/commands';
+import { ask } from './dialogs';
+import { dismissNotice, fileSession, openRecent } from './fileSession';
+import { ProblemList } from './ProblemList';
+import { useDirty } from './useFileLifecycle';
+import './files.css';
+
+export function UnsavedMarker() {
+  const dirty = useDirty();
+  if (!dirty) return null;
+  return (
+    <span className="unsaved-marker" data-testid="unsaved-marker" title="unsaved changes">
+      <span aria-hidden="true">●</span>
+      <span className="visually-hidden">unsaved changes</span>
+    </span>
+  );
+}
+
+export function FileToolbar() {
+  return (
+    <div className="file-toolbar" role="toolbar" aria-label="file">
+      <button type="button" onClick={() => runCommand('file.new')}>
+        New
+      </button>
+      <button type="button" onClick={() => runCommand('file.open')}>
+        Open…
+      </button>
+      <button type="button" onClick={() => void openRecent()}>
+        Recent…
+      </button>
+      <button type="button" onClick={() => runCommand('file.examples')}>
+        Examples…
+      </button>
+      <button type="button" onClick={() => runCommand('file.save')}>
+        Save
+      </button>
+      <button type="button" onClick={() => runCommand('file.saveAs')}>
+        Save as…
+      </button>
+      <button
+        type="button"
+        onClick={() => void ask({ kind: 'preferences' })}
+        aria-label="Preferences"
+      >
+        <span aria-hidden="true">⚙</span>
+      </button>
+      <button
+        type="button"
+        onClick={() => void ask({ kind: 'about' })}
+        aria-label="About NeuroSketch"
+      >
+        About
+      </button>
+    </div>
+  );
+}
+
+export function FileStatus() {
+  const notice = useStore(fileSession, (s) => s.notice);
+  const autosavedAt = useStore(fileSession, (s) => s.autosavedAt);
+  const dirty = useDirty();
+  return (
+    <div className="file-status" role="status" aria-live="polite">
+      {notice && (
+        <span className={notice.error ? 'file-status__error' : undefined}>
+          {notice.text}
+          <button
+            type="button"
+            className="file-status__dismiss"
+            onClick={dismissNotice}
+            aria-label="Dismiss"
+          >
+            ✕
+          </button>
+        </span>
+      )}
+      {dirty && autosavedAt && (
+        <span data-testid="autosave-status">
+          Unsaved changes autosaved at {new Date(autosavedAt).toLocaleTimeString()}
+        </span>
+      )}
+    </div>
+  );
+}
+
+/** The file name beside the circuit's name in the header, with the unsaved marker. */
+export function FileTitle() {
+  const fileName = useStore(fileSession, (s) => s.fileName);
+  return (
+    <span className="file-title" data-testid="file-title">
+      {fileName}
+      <UnsavedMarker />
+    </span>
+  );
+}
+
+/** The problems of the last file opened, when there are any. */
+export function FileProblems() {
+  const problems = useStore(fileSession, (s) => s.problems);
+  return problems ? <ProblemList report={problems} /> : null;
+}

@@ -1,0 +1,39 @@
+/**
+ * e2e hooks of the file layer: an edit that does not depend on the editor's UI (so the unsaved
+ * marker, autosave and recovery are tested on their own), and a read of the file session.
+ */
+import { documentStore } from '../store/documentStore';
+import { fileSession, isDirty } from './fileSession';
+
+declare global {
+  interface Window {
+    __neurosketchFilesTest?: {
+      /** Renames the circuit (a document edit, like typing a new name in the inspector). */
+      renameCircuit(name: string): void;
+      state(): {
+        fileName: string;
+        dirty: boolean;
+        hasHandle: boolean;
+        documentName: string | null;
+      };
+    };
+  }
+}
+
+export function installFileTestHooks(): void {
+  window.__neurosketchFilesTest = {
+    renameCircuit(name) {
+      const { document } = documentStore.getState();
+      if (document) documentStore.setState({ document: { ...document, name } });
+    },
+    state() {
+      const s = fileSession.getState();
+      return {
+        fileName: s.fileName,
+        dirty: isDirty(),
+        hasHandle: s.handle !== null,
+        documentName: documentStore.getState().document?.name ?? null,
+      };
+    },
+  };
+}

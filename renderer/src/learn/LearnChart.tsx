@@ -1,0 +1,182 @@
+/**
+ * One chart of a "See the math" view: Chart.js on a canvas, fed small, precomputed datasets (no
+ * streaming here), `animation: false`, updated in place when the data change. The chart paints a
+ * white background so its PNG export looks like the screen. Optional: `onPickX` turns a press or
+ * drag on the plot into an x value (a draggable marker).
+ */
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  Filler,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+  type ChartDataset,
+  type Plugin,
+} from 'chart.js';
+import { useEffect, useRef } from 'react';
+import { registerChartForTests } from '../testHooks';
+import { downloadCanvasPng } from './download';
+
+Chart.register(
+  BarController,
+  BarElement,
+  CategoryScale,
+  Filler,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+);
+
+const whiteBackground: Plugin = {
+  id: 'learnWhiteBackground',
+  beforeDraw(chart) {
+    const { ctx, width, height } = chart;
+    ctx.save();
+    ctx.globalCompositeOperation = 'destination-over';
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, width, height);
+    ctx.restore();
+  },
+};
+
+export interface AxisSpec {
+  label: string;
+  min?: number;
+  max?: number;
+}
+
+export interface LearnChartProps {
+  /** Test-hook and file name id, e.g. `learn-hh-gating-steady`. */
+  id: string;
+  /** Caption, the canvas' accessible name and the PNG's title. */
+  title: string;
+  kind?: 'line' | 'bar';
+  /** Bar charts: the category labels. */
+  labels?: string[];
+  datasets: Array<
+    ChartDataset<'line', Array<{ x: number; y: number | null }>> | ChartDataset<'bar', number[]>
+  >;
+  x: AxisSpec;
+  y: AxisSpec;
+  onPickX?: (x: number) => void;
+  /** CSS height of the plot. */
+  height?: number;
+}
+
+export function LearnChart(props: LearnChartProps) {
+  const { id, title, kind = 'line', labels, datasets, x, y, onPickX, height = 320 } = props;
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const chartRef = useRef<Chart | null>(null);
+  const pickRef = useRef(onPickX);
+  useEffect(() => {
+    pickRef.current = onPickX;
+  }, [onPickX]);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return undefined;
+    const chart = new Chart(canvas, {
+      type: kind,
+      data: { datasets: [] },
+      options: {
+        animation: false,
+        responsive: true,
+        maintainAspectRatio: false,
+        plugins: {
+          legend: { position: 'top', align: 'end', labels: { boxWidth: 12, font: { size: 11 } } },
+          tooltip: { mode: 'nearest', intersect: false },
+        },
+      },
+      plugins: [whiteBackground],
+    });
+    chartRef.current = chart;
+    registerChartForTests(id, chart);
+    let dragging = false;
+    const pick = (event: PointerEvent): void => {
+      const scale = chart.scales['x'];
+      if (!scale || !pickRef.current) return;
+      const rect = canvas.getBoundingClientRect();
+      const value = scale.getValueForPixel(event.clientX - rect.left);
+      if (value !== undefined && Number.isFinite(value)) pickRef.current(value);
+    };
+    const down = (event: PointerEvent): void => {
+      if (!pickRef.current) return;
+      dragging = true;
+      canvas.setPointerCapture(event.pointerId);
+      pick(event);
+    };
+    const move = (event: PointerEvent): void => {
+      if (dragging) pick(event);
+    };
+    const up = (): void => {
+      dragging = false;
+    };
+    canvas.addEventListener('pointerdown', down);
+    canvas.addEventListener('pointermove', move);
+    canvas.addEventListener('pointerup', up);
+    canvas.addEventListener('pointercancel', up);
+    return () => {
+      canvas.removeEventListener('pointerdown', down);
+      canvas.removeEventListener('pointermove', move);
+      canvas.removeEventListener('pointerup', up);
+      canvas.removeEventListener('pointercancel', up);
+      registerChartForTests(id, null);
+      chart.destroy();
+      chartRef.current = null;
+    };
+  }, [id, kind]);
+
+  useEffect(() => {
+    const chart = chartRef.current;
+    if (!chart) return;
+    chart.data.labels = labels;
+    // Legend swatches are filled with backgroundColor: default it to the line's colour.
+    chart.data.datasets = datasets.map((d) =>
+      kind === 'line' && d.backgroundColor === undefined
+        ? { ...d, backgroundColor: d.borderColor }
+        : d,
+    ) as Chart['data']['datasets'];
+    const axis = (spec: AxisSpec, type: 'linear' | 'category') => ({
+      type,
+      min: spec.min,
+      max: spec.max,
+      title: { display: true, text: spec.label },
+    });
+    chart.options.scales = {
+      x: axis(x, kind === 'bar' ? 'category' : 'linear'),
+      y: axis(y, 'linear'),
+    } as Chart['options']['scales'];
+    chart.update('none');
+  }, [datasets, labels, x, y, kind]);
+
+  return (
+    <figure className="learn-chart">
+      <figcaption className="learn-chart__caption">
+        <span>{title}</span>
+        <button
+          type="button"
+          className="learn-button learn-button--small"
+          aria-label={`Save ${title} as PNG`}
+          onClick={() => canvasRef.current && downloadCanvasPng(canvasRef.current, `${id}.png`)}
+        >
+          PNG
+        </button>
+      </figcaption>
+      <div
+        className={onPickX ? 'learn-chart__plot learn-chart__plot--pick' : 'learn-chart__plot'}
+        style={{ height }}
+      >
+        <canvas ref={canvasRef} role="img" aria-label={`${title} chart`} />
+      </div>
+    </figure>
+  );
+}

@@ -1,0 +1,56 @@
+/**
+ * Picks the node a view is tied to, among the circuit's nodes the view applies to, or the spec's
+ * defaults ('' = a standard neuron of the model, not in the circuit).
+ */
+import type { NetworkNode } from '../../../shared/document/model';
+
+export function NodePicker({
+  label,
+  nodes,
+  value,
+  onChange,
+  standardLabel,
+}: {
+  label: string;
+  nodes: NetworkNode[];
+  value: string;
+  onChange: (nodeId: string) => void;
+  /** Text of the '' option; omitted: no such option. */
+  standardLabel?: string;
+}) {
+  return (
+    <label className="learn-field">
+      <span className="learn-field__label">{label}</span>
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        {nodes.map((n) => (
+          <option key={n.id} value={n.id}>
+            {n.label && n.label !== n.id ? `${n.label} (${n.id})` : n.id}
+          </option>
+        ))}
+        {standardLabel !== undefined && <option value="">{standardLabel}</option>}
+      </select>
+    </label>
+  );
+}
+
+/** The initial choice: the requested node when it applies, else the first that does, else ''. */
+export function initialNodeId(requested: string | undefined, nodes: NetworkNode[]): string {
+  if (requested && nodes.some((n) => n.id === requested)) return requested;
+  return nodes[0]?.id ?? '';
+}
+
+/** A node's numeric params (a population's element 0 for arrays), over defaults. */
+export function numericParams<T extends Record<string, number>>(
+  node: NetworkNode | undefined,
+  defaults: T,
+): T {
+  const out: Record<string, number> = { ...defaults };
+  if (node && (node.kind === 'neuron' || node.kind === 'population')) {
+    for (const [key, value] of Object.entries(node.params ?? {})) {
+      if (!(key in defaults)) continue;
+      if (typeof value === 'number') out[key] = value;
+      else if (Array.isArray(value) && typeof value[0] === 'number') out[key] = value[0];
+    }
+  }
+  return out as T;
+}

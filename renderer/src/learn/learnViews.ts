@@ -1,0 +1,84 @@
+/**
+ * The catalogue of "See the math" views: title, one line, and which nodes each applies to (for the
+ * node context menu: `learnViewsForNode`).
+ */
+import type { NetworkDocument, NetworkNode } from '../../../shared/document/model';
+import type { LearnViewKind } from './learnStore';
+
+export interface LearnViewInfo {
+  kind: LearnViewKind;
+  title: string;
+  summary: string;
+  /** Whether the view can be tied to this node. */
+  appliesTo(node: NetworkNode, doc: NetworkDocument): boolean;
+}
+
+function isModel(node: NetworkNode, model: string): boolean {
+  return (node.kind === 'neuron' || node.kind === 'population') && node.model === model;
+}
+
+function hasSynapseIn(node: NetworkNode, doc: NetworkDocument): boolean {
+  return doc.edges.some((e) => e.target === node.id && e.synapse);
+}
+
+export const LEARN_VIEWS: readonly LearnViewInfo[] = [
+  {
+    kind: 'hhGating',
+    title: 'HH gating',
+    summary: 'm, h, n steady states and time constants against V',
+    appliesTo: (node) => isModel(node, 'hh'),
+  },
+  {
+    kind: 'hhCurrent',
+    title: 'HH under input current',
+    summary: 'rest, one spike, spiking, block; Na, K and leak currents',
+    appliesTo: (node) => isModel(node, 'hh'),
+  },
+  {
+    kind: 'lif',
+    title: 'LIF charging and rate',
+    summary: 'v(t) to threshold, reset, refractory; G(v_in)',
+    appliesTo: (node) => isModel(node, 'lif'),
+  },
+  {
+    kind: 'fi',
+    title: 'f-I curve',
+    summary: 'rate against constant input, swept in the background',
+    appliesTo: (node) =>
+      (node.kind === 'neuron' || node.kind === 'population') &&
+      !(node.model === 'rate' && (node.activation === 'softmax' || node.activation === 'onehot')),
+  },
+  {
+    kind: 'activations',
+    title: 'Activation functions',
+    summary: 'the seven activations; softmax and one-hot of a vector',
+    appliesTo: (node) => isModel(node, 'rate'),
+  },
+  {
+    kind: 'psc',
+    title: 'PSC filters',
+    summary: 'h(t) of area 1; a spike train filtered into s(t)',
+    appliesTo: hasSynapseIn,
+  },
+  {
+    kind: 'weights',
+    title: 'Weight matrix',
+    summary: 'z = Wx + b and the augmented [W | b]',
+    appliesTo: (node, doc) => doc.edges.some((e) => e.target === node.id || e.source === node.id),
+  },
+];
+
+export function learnViewInfo(kind: LearnViewKind): LearnViewInfo {
+  return LEARN_VIEWS.find((v) => v.kind === kind)!;
+}
+
+/** The views a node's context menu offers: [kind, title] pairs for `openLearnView(kind, nodeId)`. */
+export function learnViewsForNode(
+  node: NetworkNode,
+  doc: NetworkDocument,
+): Array<{ kind: LearnViewKind; title: string }> {
+  return LEARN_VIEWS.filter((v) => v.appliesTo(node, doc)).map(({ kind, title }) => ({
+    kind,
+    title: `See the math: ${title}`,
+  }));
+}

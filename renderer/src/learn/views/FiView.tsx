@@ -1,0 +1,294 @@
+/**
+ * View 4: the f-I curve of any neuron of the circuit (or a standard LIF/HH neuron): its constant
+ * input swept in a background worker of the main process, with progress and cancel; for LIF the
+ * analytic G overlaid.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { NetworkNode } from '../../../../shared/document/model';
+import type { SweepPoint } from '../../../../shared/ipc/sweepContract';
+import { LearnChart } from '../LearnChart';
+import { toCsv } from '../math/csv';
+import { LIF_DEFAULTS, lifRate, type LifParams } from '../math/lifMath';
+import { numericParams } from '../NodePicker';
+import { runSweep, type SweepHandle } from '../sweepClient';
+import { Field, ViewFrame } from '../ViewFrame';
+import { COLORS, fmt, type LearnViewProps } from '../viewProps';
+import { sweepSubject } from './LifView';
+
+type Model = 'lif' | 'hh' | 'rate';
+
+const STANDARD_LIF = '__standard-lif';
+const STANDARD_HH = '__standard-hh';
+
+const DEFAULT_RANGE: Record<Model, { from: number; to: number; count: number; duration: number }> =
+  {
+    lif: { from: 0, to: 5, count: 51, duration: 1 },
+    hh: { from: 0, to: 20, count: 41, duration: 0.5 },
+    rate: { from: -5, to: 5, count: 41, duration: 0.01 },
+  };
+
+const UNIT: Record<Model, string> = { lif: 'J (dimensionless)', hh: 'J (µA/cm²)', rate: 'z' };
+
+function sweepable(node: NetworkNode): boolean {
+  return (
+    (node.kind === 'neuron' || node.kind === 'population') &&
+    !(node.model === 'rate' && (node.activation === 'softmax' || node.activation === 'onehot'))
+  );
+}
+
+interface SweepState {
+  state: 'idle' | 'running' | 'done' | 'cancelled' | 'error';
+  done: number;
+  total: number;
+  points: SweepPoint[];
+  error?: string;
+}
+
+export function FiView({ document, nodeId, host }: LearnViewProps) {
+  const nodes = useMemo(() => document.nodes.filter(sweepable), [document]);
+  const [selected, setSelected] = useState(() =>
+    nodeId && nodes.some((n) => n.id === nodeId) ? nodeId : (nodes[0]?.id ?? STANDARD_LIF),
+  );
+  const node = nodes.find((n) => n.id === selected);
+  const model: Model =
+    node && (node.kind === 'neuron' || node.kind === 'population')
+      ? node.model
+      : selected === STANDARD_HH
+        ? 'hh'
+        : 'lif';
+  const [range, setRange] = useState(DEFAULT_RANGE[model]);
+  const [sweep, setSweep] = useState<SweepState>({ state: 'idle', done: 0, total: 0, points: [] });
+  const handleRef = useRef<SweepHandle | null>(null);
+  useEffect(() => () => handleRef.current?.cancel(), []);
+
+  const choose = (id: string): void => {
+    handleRef.current?.cancel();
+    setSelected(id);
+    const n = nodes.find((x) => x.id === id);
+    const m: Model =
+      n && (n.kind === 'neuron' || n.kind === 'population')
+        ? n.model
+        : id === STANDARD_HH
+          ? 'hh'
+          : 'lif';
+    setRange(DEFAULT_RANGE[m]);
+    setSweep({ state: 'idle', done: 0, total: 0, points: [] });
+  };
+
+  const currents = useMemo(() => {
+    const count = Math.max(2, Math.min(400, Math.round(range.count)));
+    return Array.from(
+      { length: count },
+      (_, i) => range.from + ((range.to - range.from) * i) / (count - 1),
+    );
+  }, [range]);
+
+  const start = (): void => {
+    handleRef.current?.cancel();
+    const subject = sweepSubject(document, node, model === 'hh' ? 'hh' : 'lif');
+    setSweep({ state: 'running', done: 0, total: currents.length, points: [] });
+    const handle = runSweep(host, { ...subject, currents, durationSeconds: range.duration }, (p) =>
+      setSweep((s) => ({ ...s, done: p.done, total: p.total, points: [...s.points, p.point] })),
+    );
+    handleRef.current = handle;
+    handle.done.then(
+      (pts) => {
+        if (handleRef.current === handle)
+          setSweep({ state: 'done', done: pts.length, total: pts.length, points: pts });
+      },
+      (e: Error) => {
+        if (handleRef.current !== handle) return;
+        setSweep((s) =>
+          e.message === 'cancelled'
+            ? { ...s, state: 'cancelled' }
+            : { ...s, state: 'error', error: e.message },
+        );
+      },
+    );
+  };
+  const cancel = (): void => {
+    handleRef.current?.cancel();
+    setSweep((s) => ({ ...s, state: 'cancelled' }));
+  };
+
+  const lifKey = model === 'lif' ? JSON.stringify(numericParams(node, { ...LIF_DEFAULTS })) : null;
+  const lifParams = useMemo(() => (lifKey ? (JSON.parse(lifKey) as LifParams) : null), [lifKey]);
+  const analytic = useMemo(() => {
+    if (!lifParams) return null;
+    const xs = Array.from(
+      { length: 401 },
+      (_, i) => range.from + ((range.to - range.from) * i) / 400,
+    );
+    return xs.map((x) => ({ x, y: lifRate(x, lifParams) }));
+  }, [lifParams, range]);
+
+  const datasets = useMemo(
+    () => [
+      {
+        label: model === 'rate' ? 'y (engine)' : 'rate (engine)',
+        data: sweep.points.map((p) => ({ x: p.current, y: p.rate })),
+        borderColor: COLORS.red,
+        backgroundColor: COLORS.red,
+        borderWidth: 1.5,
+        pointRadius: 3.5,
+        // With the formula drawn, the engine's runs are its points only, so the curve shows.
+        showLine: !analytic,
+      },
+      ...(analytic
+        ? [
+            {
+              label: 'G(J), analytic',
+              data: analytic,
+              borderColor: COLORS.blue,
+              borderWidth: 1.5,
+              pointRadius: 0,
+            },
+          ]
+        : []),
+    ],
+    [sweep.points, analytic, model],
+  );
+  const data = useMemo(
+    () => ({
+      nodeId: node?.id ?? selected,
+      model,
+      state: sweep.state,
+      done: sweep.done,
+      total: sweep.total,
+      points: sweep.points,
+      error: sweep.error ?? null,
+    }),
+    [node, selected, model, sweep],
+  );
+  const running = sweep.state === 'running';
+
+  return (
+    <ViewFrame
+      viewId="fi"
+      title="f-I curve"
+      data={data}
+      csv={() =>
+        toCsv(
+          [
+            'input',
+            model === 'rate' ? 'y' : 'rate_Hz',
+            'spikes',
+            ...(lifParams ? ['G_analytic_Hz'] : []),
+          ],
+          sweep.points.map((p) => [
+            p.current,
+            p.rate,
+            p.spikes,
+            ...(lifParams ? [lifRate(p.current, lifParams)] : []),
+          ]),
+        )
+      }
+      text={
+        <>
+          Each point is a separate run of this one neuron, alone, with its inputs and bias replaced
+          by a constant input J; the rate is (n − 1)/(t_n − t_1) over its n spikes, so a single
+          onset spike or a depolarisation block counts as 0. The sweep runs in a background thread:
+          the circuit stays editable and a live run is not slowed. For LIF the blue curve is the
+          formula.
+        </>
+      }
+      tex={String.raw`f(J) = \frac{n - 1}{t_n - t_1}\ \text{(simulated)},\qquad G(J) = \frac{1}{\tau_{ref} + \tau_m \ln\frac{J - v_{reset}}{J - v_{th}}}\ \text{(LIF, } J > v_{th})`}
+    >
+      <div className="learn-controls">
+        <label className="learn-field">
+          <span className="learn-field__label">neuron</span>
+          <select value={selected} onChange={(e) => choose(e.target.value)} disabled={running}>
+            {nodes.map((n) => (
+              <option key={n.id} value={n.id}>
+                {n.label && n.label !== n.id ? `${n.label} (${n.id})` : n.id} ·{' '}
+                {n.kind === 'neuron' || n.kind === 'population' ? n.model : ''}
+              </option>
+            ))}
+            <option value={STANDARD_LIF}>standard LIF neuron (spec defaults)</option>
+            <option value={STANDARD_HH}>standard HH neuron (spec defaults)</option>
+          </select>
+        </label>
+        <Field label="from">
+          <input
+            type="number"
+            aria-label="sweep from"
+            value={range.from}
+            step="any"
+            disabled={running}
+            onChange={(e) => setRange({ ...range, from: Number(e.target.value) })}
+          />
+        </Field>
+        <Field label="to">
+          <input
+            type="number"
+            aria-label="sweep to"
+            value={range.to}
+            step="any"
+            disabled={running}
+            onChange={(e) => setRange({ ...range, to: Number(e.target.value) })}
+          />
+        </Field>
+        <Field label="points">
+          <input
+            type="number"
+            aria-label="sweep points"
+            value={range.count}
+            min={2}
+            max={400}
+            step={1}
+            disabled={running}
+            onChange={(e) => setRange({ ...range, count: Number(e.target.value) })}
+          />
+        </Field>
+        <Field label="seconds per point">
+          <input
+            type="number"
+            aria-label="seconds per point"
+            value={range.duration}
+            min={0.001}
+            max={20}
+            step="any"
+            disabled={running}
+            onChange={(e) => setRange({ ...range, duration: Number(e.target.value) })}
+          />
+        </Field>
+        <div className="learn-sweep">
+          {running ? (
+            <button type="button" className="learn-button" onClick={cancel}>
+              Cancel sweep
+            </button>
+          ) : (
+            <button type="button" className="learn-button learn-button--primary" onClick={start}>
+              Run sweep
+            </button>
+          )}
+          <progress aria-label="sweep progress" max={Math.max(1, sweep.total)} value={sweep.done} />
+          <span className="learn-note" aria-live="polite" data-testid="sweep-status">
+            {sweep.state === 'idle' && `${currents.length} runs of ${fmt(range.duration)} s each`}
+            {sweep.state === 'running' && `${sweep.done} / ${sweep.total}`}
+            {sweep.state === 'done' && `done: ${sweep.points.length} points`}
+            {sweep.state === 'cancelled' && `cancelled after ${sweep.points.length} points`}
+            {sweep.state === 'error' && `failed: ${sweep.error}`}
+          </span>
+        </div>
+      </div>
+      <div className="learn-charts learn-charts--one">
+        <LearnChart
+          id="learn-fi"
+          title={`f-I curve of ${node ? node.id : selected === STANDARD_HH ? 'a standard HH neuron' : 'a standard LIF neuron'}`}
+          datasets={datasets}
+          x={{
+            label: UNIT[model],
+            min: Math.min(range.from, range.to),
+            max: Math.max(range.from, range.to),
+          }}
+          y={{
+            label: model === 'rate' ? 'y' : 'rate (Hz)',
+            ...(model === 'rate' ? {} : { min: 0 }),
+          }}
+          height={320}
+        />
+      </div>
+    </ViewFrame>
+  );
+}

@@ -1,0 +1,323 @@
+/**
+ * View 3: the LIF charging curve v(t) under a constant v_in with t*, the reset and the refractory
+ * hold drawn, and G(v_in) (spec 3.1's general form with the node's own params) with points
+ * simulated by the engine (a background sweep) on top.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import type { NetworkDocument, NetworkNode } from '../../../../shared/document/model';
+import type { SweepPoint } from '../../../../shared/ipc/sweepContract';
+import { LearnChart } from '../LearnChart';
+import { columns, toCsv } from '../math/csv';
+import {
+  chargingTrace,
+  crossingTime,
+  LIF_DEFAULTS,
+  lifRate,
+  rateCurve,
+  type LifParams,
+} from '../math/lifMath';
+import { initialNodeId, NodePicker, numericParams } from '../NodePicker';
+import { runSweep } from '../sweepClient';
+import { Field, ViewFrame } from '../ViewFrame';
+import { COLORS, fmt, points, vline, type LearnViewProps } from '../viewProps';
+
+interface SimulatedPoints {
+  state: 'running' | 'done' | 'error';
+  points: SweepPoint[];
+  error?: string;
+}
+
+/** The inputs simulated by the engine for the points on G. */
+export const LIF_SIMULATED_INPUTS = [0.5, 1, 1.1, 1.25, 1.5, 2, 2.5, 3, 4, 5];
+
+/** The document and node a sweep runs: the circuit's node, or a standard LIF neuron. */
+export function sweepSubject(
+  document: NetworkDocument,
+  node: NetworkNode | undefined,
+  model: 'lif' | 'hh',
+): { documentText: string; nodeId: string } {
+  if (node) return { documentText: JSON.stringify(document), nodeId: node.id };
+  const standard = {
+    format: 'neurosketch-network',
+    version: 1,
+    name: `standard ${model.toUpperCase()} neuron`,
+    simulation: { dt: model === 'lif' ? 0.0001 : 0.0001, duration: 1, seed: 1 },
+    nodes: [{ id: 'N', kind: 'neuron', model }],
+    edges: [],
+  };
+  return { documentText: JSON.stringify(standard), nodeId: 'N' };
+}
+
+/** The constant drive of a node from constant inputs and bias nodes through plain edges, if any. */
+function constantDrive(document: NetworkDocument, node: NetworkNode | undefined): number | null {
+  if (!node) return null;
+  let drive = numericParams(node, { bias: 0 }).bias;
+  for (const edge of document.edges) {
+    if (edge.target !== node.id) continue;
+    const source = document.nodes.find((n) => n.id === edge.source);
+    if (typeof edge.weight !== 'number' || edge.synapse || !source) return null;
+    if (source.kind === 'bias') drive += edge.weight;
+    else if (
+      source.kind === 'input' &&
+      source.signal.type === 'constant' &&
+      typeof source.signal.value === 'number'
+    )
+      drive += edge.weight * source.signal.value;
+    else return null;
+  }
+  return drive;
+}
+
+export function LifView({ document, nodeId, host }: LearnViewProps) {
+  const lifNodes = useMemo(
+    () =>
+      document.nodes.filter(
+        (n) => (n.kind === 'neuron' || n.kind === 'population') && n.model === 'lif',
+      ),
+    [document],
+  );
+  const [selected, setSelected] = useState(() => initialNodeId(nodeId, lifNodes));
+  const node = lifNodes.find((n) => n.id === selected);
+  const paramsKey = JSON.stringify(numericParams(node, { ...LIF_DEFAULTS }));
+  const params: LifParams = useMemo(() => JSON.parse(paramsKey) as LifParams, [paramsKey]);
+  const [vIn, setVIn] = useState(() => {
+    const drive = constantDrive(document, node);
+    return drive !== null && drive > params.vTh ? drive : 2;
+  });
+  const subject = useMemo(() => sweepSubject(document, node, 'lif'), [document, node]);
+  // The engine's points, tagged with the subject they belong to (a new subject starts empty).
+  const [sweepState, setSweepState] = useState<SimulatedPoints & { subject: object | null }>({
+    subject: null,
+    state: 'running',
+    points: [],
+  });
+  const simulated: SimulatedPoints = useMemo(
+    () => (sweepState.subject === subject ? sweepState : { state: 'running', points: [] }),
+    [sweepState, subject],
+  );
+  useEffect(() => {
+    const sweep = runSweep(
+      host,
+      { ...subject, currents: LIF_SIMULATED_INPUTS, durationSeconds: 1 },
+      (p) =>
+        setSweepState((s) =>
+          s.subject === subject
+            ? { ...s, points: [...s.points, p.point] }
+            : { subject, state: 'running', points: [p.point] },
+        ),
+    );
+    sweep.done.then(
+      (pts) => setSweepState({ subject, state: 'done', points: pts }),
+      (e: Error) => {
+        if (e.message !== 'cancelled')
+          setSweepState({ subject, state: 'error', points: [], error: e.message });
+      },
+    );
+    return () => sweep.cancel();
+  }, [host, subject]);
+
+  const tStar = crossingTime(vIn, params);
+  const rate = lifRate(vIn, params);
+  // About three inter-spike intervals, rounded up to 10 ms.
+  const span =
+    Math.ceil(
+      (Number.isFinite(tStar) ? Math.min(3.2 * (tStar + params.tauRef), 1) : 5 * params.tauM) * 100,
+    ) / 100;
+  const trace = useMemo(() => chargingTrace(vIn, params, span), [vIn, params, span]);
+  const curve = useMemo(() => rateCurve(params, 5), [params]);
+
+  const vMax = Math.max(params.vTh, vIn) * 1.1;
+  const yMin = Math.min(0, params.vReset);
+  const chargingSets = useMemo(() => {
+    const ms = (t: number) => t * 1000;
+    const refractory = trace.refractory.flatMap(([a, b]) => [
+      { x: ms(a), y: params.vReset },
+      { x: ms(b), y: params.vReset },
+      { x: ms(b), y: null },
+    ]);
+    return [
+      {
+        label: 'v(t)',
+        data: trace.t.map((t, i) => ({ x: ms(t), y: trace.v[i]! })),
+        borderColor: COLORS.blue,
+        borderWidth: 2,
+        pointRadius: 0,
+      },
+      {
+        label: `vTh = ${fmt(params.vTh)}`,
+        data: [
+          { x: 0, y: params.vTh },
+          { x: ms(span), y: params.vTh },
+        ],
+        borderColor: COLORS.grey,
+        borderDash: [6, 4],
+        borderWidth: 1,
+        pointRadius: 0,
+      },
+      {
+        label: `v_in = ${fmt(vIn)}`,
+        data: [
+          { x: 0, y: vIn },
+          { x: ms(span), y: vIn },
+        ],
+        borderColor: COLORS.green,
+        borderDash: [2, 3],
+        borderWidth: 1,
+        pointRadius: 0,
+      },
+      ...(Number.isFinite(tStar)
+        ? [
+            {
+              label: `t* = ${fmt(ms(tStar))} ms`,
+              data: vline(ms(tStar), yMin, vMax),
+              borderColor: COLORS.red,
+              borderDash: [4, 3],
+              borderWidth: 1.5,
+              pointRadius: 0,
+            },
+          ]
+        : []),
+      {
+        label: 'spike: v reaches vTh, resets',
+        data: trace.spikes.map((t) => ({ x: ms(t), y: params.vTh })),
+        borderColor: COLORS.red,
+        backgroundColor: COLORS.red,
+        showLine: false,
+        pointRadius: 4,
+      },
+      {
+        label: `refractory τref = ${fmt(ms(params.tauRef))} ms`,
+        data: refractory,
+        borderColor: COLORS.orange,
+        borderWidth: 6,
+        pointRadius: 0,
+        spanGaps: false,
+      },
+    ];
+  }, [trace, params, span, vIn, tStar, yMin, vMax]);
+
+  const rateSets = useMemo(
+    () => [
+      {
+        label: 'G(v_in), analytic',
+        data: points(curve.vIn, curve.rate),
+        borderColor: COLORS.blue,
+        borderWidth: 2,
+        pointRadius: 0,
+      },
+      {
+        label: 'simulated (engine)',
+        data: simulated.points.map((p) => ({ x: p.current, y: p.rate })),
+        borderColor: COLORS.red,
+        backgroundColor: COLORS.red,
+        showLine: false,
+        pointRadius: 4,
+        pointStyle: 'crossRot' as const,
+        borderWidth: 2,
+      },
+      {
+        label: `v_in = ${fmt(vIn)}`,
+        data: [{ x: vIn, y: rate }],
+        borderColor: COLORS.green,
+        backgroundColor: COLORS.green,
+        showLine: false,
+        pointRadius: 5,
+      },
+    ],
+    [curve, simulated, vIn, rate],
+  );
+
+  const data = useMemo(
+    () => ({
+      nodeId: node?.id ?? null,
+      params,
+      vIn,
+      tStar,
+      rate,
+      curve,
+      trace: { spikes: trace.spikes },
+      simulated: simulated.points,
+      simulatedState: simulated.state,
+    }),
+    [node, params, vIn, tStar, rate, curve, trace, simulated],
+  );
+
+  return (
+    <ViewFrame
+      viewId="lif"
+      title="LIF charging and rate"
+      data={data}
+      csv={() =>
+        toCsv(
+          ['kind', 'v_in', 'rate_Hz'],
+          [
+            ...columns(
+              curve.vIn.map(() => 'analytic'),
+              curve.vIn,
+              curve.rate,
+            ),
+            ...simulated.points.map((p) => ['simulated', p.current, p.rate]),
+          ],
+        )
+      }
+      text={
+        <>
+          Under a constant input the voltage climbs exponentially towards v_in, but only inputs
+          above the threshold ever reach it. The crossing time t* plus the refractory pause is one
+          inter-spike interval, so the rate is its inverse: zero up to vTh, then rising steeply and
+          saturating at 1/τref. The crosses are the engine's own runs of this neuron, one second
+          each.
+        </>
+      }
+      tex={String.raw`v(t) = v_{in} + (v_{reset} - v_{in})\,e^{-t/\tau_m},\quad t^* = \tau_m \ln\frac{v_{in} - v_{reset}}{v_{in} - v_{th}},\quad G(v_{in}) = \frac{1}{\tau_{ref} + t^*}\ (v_{in} > v_{th})`}
+    >
+      <div className="learn-controls">
+        <NodePicker
+          label="LIF neuron"
+          nodes={lifNodes}
+          value={selected}
+          onChange={setSelected}
+          standardLabel="standard LIF neuron (spec defaults)"
+        />
+        <Field label={`v_in: ${fmt(vIn)}`}>
+          <input
+            type="range"
+            aria-label="v_in"
+            min={0}
+            max={5}
+            step={0.01}
+            value={vIn}
+            onChange={(e) => setVIn(Number(e.target.value))}
+          />
+        </Field>
+        <p className="learn-note" aria-live="polite">
+          τm = {fmt(params.tauM * 1000)} ms, τref = {fmt(params.tauRef * 1000)} ms, vTh ={' '}
+          {fmt(params.vTh)}, vReset = {fmt(params.vReset)}; t* ={' '}
+          {Number.isFinite(tStar) ? `${fmt(tStar * 1000)} ms` : 'never'}, G = {fmt(rate)} Hz.{' '}
+          {simulated.state === 'running' &&
+            `Simulating… ${simulated.points.length}/${LIF_SIMULATED_INPUTS.length}`}
+          {simulated.state === 'done' &&
+            `${simulated.points.length} points simulated by the engine.`}
+          {simulated.state === 'error' && `The engine could not run it: ${simulated.error}`}
+        </p>
+      </div>
+      <div className="learn-charts">
+        <LearnChart
+          id="learn-lif-charging"
+          title="v(t) under constant v_in"
+          datasets={chargingSets}
+          x={{ label: 'time (ms)', min: 0, max: span * 1000 }}
+          y={{ label: 'v', min: yMin, max: vMax }}
+        />
+        <LearnChart
+          id="learn-lif-rate"
+          title="Firing rate G(v_in)"
+          datasets={rateSets}
+          x={{ label: 'v_in', min: 0, max: 5 }}
+          y={{ label: 'rate (Hz)', min: 0 }}
+          onPickX={(x) => setVIn(Math.round(Math.min(5, Math.max(0, x)) * 100) / 100)}
+        />
+      </div>
+    </ViewFrame>
+  );
+}

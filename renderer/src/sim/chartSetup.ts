@@ -1,0 +1,138 @@
+/**
+ * Chart.js registration and the options every live chart shares: no animation, no parsing,
+ * x zoom/pan (wheel, pinch, drag) feeding the shared TimeView, a white background (so a PNG export
+ * is not transparent) and the shared hover crosshair.
+ */
+import {
+  Chart,
+  Filler,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  ScatterController,
+  Tooltip,
+  type ChartOptions,
+  type Plugin,
+} from 'chart.js';
+import zoomPlugin from 'chartjs-plugin-zoom';
+import type { TimeView } from './timeView';
+
+Chart.register(
+  LineController,
+  ScatterController,
+  LineElement,
+  PointElement,
+  LinearScale,
+  Tooltip,
+  Legend,
+  Filler,
+  zoomPlugin,
+);
+
+/** Fills the canvas white under everything (exports as PNG keep a background). */
+export const whiteBackground: Plugin = {
+  id: 'whiteBackground',
+  beforeDraw(chart) {
+    const { ctx, width, height } = chart;
+    ctx.save();
+    ctx.globalCompositeOperation = 'destination-over';
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, width, height);
+    ctx.restore();
+  },
+};
+
+/** The shared hover time as a vertical line across the plot area. */
+export function crosshair(timeView: TimeView): Plugin {
+  return {
+    id: 'timeCrosshair',
+    afterDraw(chart) {
+      const hover = timeView.hoverMs;
+      const x = chart.scales['x'];
+      if (hover === null || !x) return;
+      const px = x.getPixelForValue(hover);
+      const area = chart.chartArea;
+      if (px < area.left || px > area.right) return;
+      const { ctx } = chart;
+      ctx.save();
+      ctx.strokeStyle = '#57606a';
+      ctx.setLineDash([3, 3]);
+      ctx.lineWidth = 1;
+      ctx.beginPath();
+      ctx.moveTo(Math.round(px) + 0.5, area.top);
+      ctx.lineTo(Math.round(px) + 0.5, area.bottom);
+      ctx.stroke();
+      ctx.restore();
+    },
+  };
+}
+
+/** Zoom and pan on x only; the result goes to the shared TimeView (which stops auto-scroll). */
+export function zoomOptions(timeView: TimeView): NonNullable<ChartOptions['plugins']>['zoom'] {
+  const stopFollowing = (): boolean => {
+    timeView.follow = false;
+    return true;
+  };
+  const commit = ({ chart }: { chart: Chart }): void => {
+    const x = chart.scales['x'];
+    if (x) timeView.setManual(Math.max(0, x.min), x.max);
+  };
+  return {
+    zoom: {
+      wheel: { enabled: true },
+      pinch: { enabled: true },
+      mode: 'x',
+      onZoomStart: stopFollowing,
+      onZoomComplete: commit,
+    },
+    pan: { enabled: true, mode: 'x', onPanStart: stopFollowing, onPanComplete: commit },
+    limits: { x: { min: 0 } },
+  };
+}
+
+/** Keyboard zoom and pan on a focused chart: arrows pan, + and - zoom, 0 or Home follows again. */
+export function chartKeyHandler(
+  timeView: TimeView,
+  zoom: (factor: number) => void,
+  pan: (fraction: number) => void,
+): (event: KeyboardEvent) => void {
+  return (event) => {
+    switch (event.key) {
+      case 'ArrowLeft':
+        pan(-0.2);
+        break;
+      case 'ArrowRight':
+        pan(0.2);
+        break;
+      case '+':
+      case '=':
+        zoom(0.5);
+        break;
+      case '-':
+        zoom(2);
+        break;
+      case '0':
+      case 'Home':
+        timeView.setFollow(true);
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+  };
+}
+
+/** Formats a value for readouts: 4 significant digits, no exponent for ordinary magnitudes. */
+export function formatValue(value: number): string {
+  if (!Number.isFinite(value)) return String(value);
+  const abs = Math.abs(value);
+  if (abs !== 0 && (abs < 1e-3 || abs >= 1e5)) return value.toExponential(3);
+  return Number(value.toPrecision(4)).toString();
+}
+
+/** Saves a chart as PNG (through the browser's download path). */
+export function chartPngBlob(chart: Chart): Promise<Blob | null> {
+  return new Promise((resolve) => chart.canvas.toBlob((blob) => resolve(blob), 'image/png'));
+}

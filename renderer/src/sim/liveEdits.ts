@@ -1,0 +1,248 @@
+/**
+ * Live edits: while a run is active, every change of the document (from the inspector, a slider, an
+ * undo) is compared with the document the run is running, and
+ *  - a changed value of a node or edge (params, signal fields, activation, weight, synapse, delay)
+ *    becomes an `editRun` request the worker applies at its next chunk;
+ *  - a structural change (a node, edge or probe added or removed, a kind, model, size, source,
+ *    target or signal type changed, the simulation settings) cannot apply to a running network:
+ *    the user is asked whether to restart.
+ * What the engine refuses ("this change needs a restart") is offered as a restart too. Applied
+ * edits go to the session's edit log (time, field, old, new).
+ */
+import type { NetworkDocument } from '../../../shared/document/model';
+import type { HostApi, LiveEditRequest } from '../../../shared/ipc/contract';
+import type { SimulationSession } from './SimulationSession';
+
+export interface ValueEdit {
+  elementId: string;
+  /** Relative to the node or edge, as the CLI's --set full form: `params.bias`, `weight`. */
+  path: string;
+  oldValue: unknown;
+  newValue: unknown;
+}
+
+export interface DocumentDiff {
+  edits: ValueEdit[];
+  /** Why a restart is needed, one short phrase each ("node D added"). */
+  structural: string[];
+}
+
+/** Fields that change what the network is, not a value in it. */
+const STRUCTURAL_NODE_FIELDS = new Set(['kind', 'model', 'size']);
+const STRUCTURAL_EDGE_FIELDS = new Set(['source', 'target']);
+/** Fields that never reach the simulator. */
+const IGNORED_FIELDS = new Set(['id', 'label']);
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * Leaf differences between two values: plain objects are walked key by key; numbers, strings,
+ * arrays (a per-element param, a weight matrix) and generator objects' fields are leaves.
+ */
+function diffValues(
+  before: unknown,
+  after: unknown,
+  path: string,
+  out: Array<{ path: string; oldValue: unknown; newValue: unknown }>,
+): void {
+  if (sameJson(before, after)) return;
+  if (isPlainObject(before) && isPlainObject(after)) {
+    const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+    for (const key of keys) diffValues(before[key], after[key], path ? `${path}.${key}` : key, out);
+    return;
+  }
+  out.push({ path, oldValue: before, newValue: after });
+}
+
+function byId<T extends { id: string }>(items: readonly T[] | undefined): Map<string, T> {
+  return new Map((items ?? []).map((item) => [item.id, item]));
+}
+
+/** What changed between the running document and the edited one. */
+export function diffForLiveEdits(before: NetworkDocument, after: NetworkDocument): DocumentDiff {
+  const edits: ValueEdit[] = [];
+  const structural: string[] = [];
+  if (!sameJson(before.simulation, after.simulation))
+    structural.push('simulation settings changed');
+
+  const diffElements = (
+    kind: 'node' | 'edge',
+    olds: Map<string, Record<string, unknown>>,
+    news: Map<string, Record<string, unknown>>,
+    structuralFields: Set<string>,
+  ): void => {
+    for (const id of olds.keys()) if (!news.has(id)) structural.push(`${kind} ${id} removed`);
+    for (const [id, next] of news) {
+      const prev = olds.get(id);
+      if (!prev) {
+        structural.push(`${kind} ${id} added`);
+        continue;
+      }
+      const leaves: Array<{ path: string; oldValue: unknown; newValue: unknown }> = [];
+      diffValues(prev, next, '', leaves);
+      for (const leaf of leaves) {
+        const top = leaf.path.split('.')[0]!;
+        if (IGNORED_FIELDS.has(top)) continue;
+        if (structuralFields.has(top)) structural.push(`${id}.${top} changed`);
+        else if (leaf.path === 'signal.type' || leaf.path === 'signal')
+          structural.push(`${id}.signal type changed`);
+        else edits.push({ elementId: id, ...leaf });
+      }
+    }
+  };
+  diffElements(
+    'node',
+    byId(before.nodes) as unknown as Map<string, Record<string, unknown>>,
+    byId(after.nodes) as unknown as Map<string, Record<string, unknown>>,
+    STRUCTURAL_NODE_FIELDS,
+  );
+  diffElements(
+    'edge',
+    byId(before.edges) as unknown as Map<string, Record<string, unknown>>,
+    byId(after.edges) as unknown as Map<string, Record<string, unknown>>,
+    STRUCTURAL_EDGE_FIELDS,
+  );
+  const probesBefore = byId(before.probes);
+  const probesAfter = byId(after.probes);
+  for (const id of probesBefore.keys())
+    if (!probesAfter.has(id)) structural.push(`probe ${id} removed`);
+  for (const [id, probe] of probesAfter) {
+    const prev = probesBefore.get(id);
+    if (!prev) structural.push(`probe ${id} added`);
+    else if (!sameJson(prev, probe)) structural.push(`probe ${id} changed`);
+  }
+  return { edits, structural };
+}
+
+/** What the controller asks of the UI. */
+export interface LiveEditUi {
+  /** A change that cannot apply to the running network: ask whether to restart. */
+  askRestart(reasons: string[]): void;
+  /** A short note for the user (applied, or refused and why). */
+  notify(message: string): void;
+}
+
+/**
+ * Watches the document while a run is active and forwards value changes as live edits. Requests
+ * are sent one at a time; changes that arrive meanwhile (a slider being dragged) are coalesced
+ * into the next request.
+ */
+export class LiveEditController {
+  /** The document as the running simulation has it (the run's document plus applied edits). */
+  private running: NetworkDocument | null = null;
+  private latest: NetworkDocument | null = null;
+  private inFlight = false;
+  /** Structural reasons already asked about (not asked again until they change). */
+  private askedFor = '';
+
+  constructor(
+    private readonly host: HostApi,
+    private readonly session: SimulationSession,
+    private readonly ui: LiveEditUi,
+  ) {}
+
+  /** A run started with this document. */
+  runStarted(document: NetworkDocument): void {
+    this.running = document;
+    this.latest = document;
+    this.askedFor = '';
+  }
+
+  /** The user chose to keep running without a structural change: stop asking about it. */
+  keepRunning(reasons: string[]): void {
+    this.askedFor = reasons.join('\n');
+  }
+
+  documentChanged(document: NetworkDocument | null): void {
+    if (!document || !this.running || document === this.latest) return;
+    this.latest = document;
+    if (!this.session.isActive) return;
+    void this.flush();
+  }
+
+  private async flush(): Promise<void> {
+    if (this.inFlight || !this.running || !this.latest) return;
+    const runId = this.session.runId;
+    if (!runId || !this.session.isActive) return;
+    const target = this.latest;
+    const diff = diffForLiveEdits(this.running, target);
+    const key = diff.structural.join('\n');
+    if (diff.structural.length > 0 && key !== this.askedFor) {
+      this.askedFor = key;
+      this.ui.askRestart(diff.structural);
+    }
+    if (diff.edits.length === 0) return;
+    this.inFlight = true;
+    const requests: LiveEditRequest[] = diff.edits.map((e) => ({
+      elementId: e.elementId,
+      path: e.path,
+      value: (e.newValue ?? null) as LiveEditRequest['value'],
+    }));
+    const result = await this.host.editRun({ runId, edits: requests });
+    this.inFlight = false;
+    if (runId !== this.session.runId) return;
+    if (!result.ok) {
+      this.ui.notify(result.error);
+      return;
+    }
+    const refused: string[] = [];
+    let running = this.running;
+    result.value.outcomes.forEach((outcome, i) => {
+      const edit = diff.edits[i]!;
+      const field = `${edit.elementId}.${edit.path}`;
+      if (outcome.applied) {
+        running = withValue(running, edit);
+        this.session.logEdit({
+          timeSeconds: result.value.timeSeconds,
+          field,
+          oldValue: edit.oldValue,
+          newValue: edit.newValue,
+        });
+      } else {
+        refused.push(`${field}: ${outcome.reason ?? 'refused'}`);
+      }
+    });
+    this.running = running;
+    if (refused.length > 0) {
+      const key2 = refused.join('\n');
+      if (key2 !== this.askedFor) {
+        this.askedFor = key2;
+        this.ui.askRestart(refused);
+      }
+    }
+    // Changes made while this request was in flight.
+    if (this.latest !== target) void this.flush();
+  }
+}
+
+/** The document with one node or edge value replaced (immutably). */
+function withValue(doc: NetworkDocument, edit: ValueEdit): NetworkDocument {
+  const setIn = (obj: Record<string, unknown>, keys: string[]): Record<string, unknown> => {
+    const [head, ...rest] = keys;
+    const copy = { ...obj };
+    if (rest.length === 0) {
+      if (edit.newValue === undefined) delete copy[head!];
+      else copy[head!] = edit.newValue;
+    } else {
+      const inner = isPlainObject(obj[head!]) ? (obj[head!] as Record<string, unknown>) : {};
+      copy[head!] = setIn(inner, rest);
+    }
+    return copy;
+  };
+  const keys = edit.path.split('.');
+  const patch = <T extends { id: string }>(items: T[]): T[] =>
+    items.map((item) =>
+      item.id === edit.elementId
+        ? (setIn(item as unknown as Record<string, unknown>, keys) as unknown as T)
+        : item,
+    );
+  return { ...doc, nodes: patch(doc.nodes), edges: patch(doc.edges) };
+}

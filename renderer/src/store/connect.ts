@@ -1,0 +1,118 @@
+/**
+ * What a new connection becomes, and why some cannot be made (spec 4): edges only end at neurons
+ * and populations; a spiking source gets a default synapse (tauS 5 ms, n 0); a scope is re-aimed
+ * at whatever is wired into it. Pure functions, so the canvas, the tests and the commands agree.
+ */
+import type { Edge, NetworkDocument, Weight } from '../../../shared/document/model';
+import { SYNAPSE_PARAMS } from '../../../shared/models/paramSpecs';
+import {
+  findEdge,
+  findNode,
+  findProbe,
+  inputUnit,
+  isSpikingSource,
+  nodeSize,
+  probeVariablesOf,
+} from './graph';
+
+/** tauS 5 ms, n 0: the default synapse of a new edge from a spiking source. */
+export const DEFAULT_SYNAPSE = {
+  tauS: SYNAPSE_PARAMS.find((p) => p.name === 'tauS')!.default,
+  n: SYNAPSE_PARAMS.find((p) => p.name === 'n')!.default,
+};
+/** A spike through weight w adds w/tauS to J: 0.05 / 5 ms = 10 per second of J (notes 1.3.5). */
+export const DEFAULT_SPIKING_WEIGHT = 0.05;
+export const DEFAULT_CONTINUOUS_WEIGHT = 1;
+
+/** Why `source -> target` cannot be drawn, or null when it can. */
+export function connectionRefusal(
+  doc: NetworkDocument,
+  sourceId: string,
+  targetId: string,
+): string | null {
+  const sourceProbe = findProbe(doc, sourceId);
+  if (sourceProbe) return 'A scope only records: it has no output to connect from.';
+  const source = findNode(doc, sourceId);
+  if (!source) return `There is no node "${sourceId}".`;
+  const targetProbe = findProbe(doc, targetId);
+  if (targetProbe) {
+    if (probeVariablesOf(source).length === 0)
+      return `A scope cannot record ${source.label ?? source.id}: a bias node always outputs 1.`;
+    return null;
+  }
+  const target = findNode(doc, targetId);
+  if (!target) return `There is no node "${targetId}".`;
+  if (target.kind === 'input')
+    return `${target.label ?? target.id} is an input: it only sends, so nothing can connect into it.`;
+  if (target.kind === 'bias')
+    return `${target.label ?? target.id} is a bias node: it always outputs 1, so nothing can connect into it.`;
+  if (doc.edges.some((e) => e.source === sourceId && e.target === targetId))
+    return `${source.label ?? source.id} already connects to ${target.label ?? target.id}: select that synapse to change its weight.`;
+  return null;
+}
+
+/** The edge a new connection creates (with the given id). Assumes no refusal. */
+export function defaultEdge(
+  doc: NetworkDocument,
+  id: string,
+  sourceId: string,
+  targetId: string,
+): Edge {
+  const source = findNode(doc, sourceId)!;
+  if (isSpikingSource(source)) {
+    return {
+      id,
+      source: sourceId,
+      target: targetId,
+      weight: DEFAULT_SPIKING_WEIGHT,
+      synapse: { ...DEFAULT_SYNAPSE },
+    };
+  }
+  return { id, source: sourceId, target: targetId, weight: DEFAULT_CONTINUOUS_WEIGHT };
+}
+
+/**
+ * A gentle hint when an edge joins models whose input J has different units (HH currents in
+ * uA/cm^2, LIF and rate dimensionless), or null.
+ */
+export function unitHint(doc: NetworkDocument, edge: Edge): string | null {
+  const source = findNode(doc, edge.source);
+  const target = findNode(doc, edge.target);
+  if (!source || !target) return null;
+  const from = inputUnit(source);
+  const to = inputUnit(target);
+  if (!from || !to || from === to) return null;
+  const name = (u: string): string => (u === '1' ? 'dimensionless' : u);
+  return `Units differ: ${source.label ?? source.id} works in ${name(from)}, ${target.label ?? target.id}'s input is ${name(to)}. The weight converts one into the other: choose its size with that in mind.`;
+}
+
+/** The unit of an edge's weight, in words (spec 4: on a spiking edge, J times seconds). */
+export function weightUnit(doc: NetworkDocument, edge: Edge): string {
+  const source = findNode(doc, edge.source);
+  const target = findNode(doc, edge.target);
+  const j = target ? (inputUnit(target) ?? '1') : '1';
+  if (source && isSpikingSource(source)) return j === '1' ? 's' : `${j}·s`;
+  return j === '1' ? '1' : j;
+}
+
+/** Why a weight cannot be used on this edge (matrix shape, identity sizes), or null. */
+export function weightRefusal(doc: NetworkDocument, edgeId: string, weight: Weight): string | null {
+  const edge = findEdge(doc, edgeId);
+  if (!edge) return `There is no edge "${edgeId}".`;
+  const source = findNode(doc, edge.source);
+  const target = findNode(doc, edge.target);
+  if (!source || !target) return null;
+  const rows = nodeSize(target);
+  const cols = nodeSize(source);
+  if (Array.isArray(weight)) {
+    if (weight.length !== rows)
+      return `The matrix has ${weight.length} rows but ${target.label ?? target.id} has ${rows} elements (one row per target element).`;
+    const bad = weight.findIndex((row) => row.length !== cols);
+    if (bad >= 0)
+      return `Row ${bad + 1} has ${weight[bad]!.length} columns but ${source.label ?? source.id} has ${cols} elements (one column per source element).`;
+    return null;
+  }
+  if (typeof weight === 'object' && weight.init === 'identity' && rows !== cols)
+    return `Identity connects element i to element i, so both sides need the same size (${cols} -> ${rows} here).`;
+  return null;
+}

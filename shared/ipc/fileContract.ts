@@ -1,0 +1,224 @@
+/**
+ * The file, preference and desktop part of the host API (issues 4 and 8), spread into
+ * HOST_REQUESTS by contract.ts.
+ *
+ * Files cross the bridge as OPAQUE handles: random ids that main maps to paths it was allowed to
+ * touch (a native dialog, the workspace picker, the recent list, a drop or the OS). The renderer
+ * never sees or sends a path, except a path RELATIVE to the browser host's workspace folder, which
+ * main resolves and confines to that folder.
+ */
+import { z } from 'zod';
+import { FILE_REQUEST_CHANNELS as C } from './fileChannels';
+
+export const fileHandleSchema = z.string().regex(/^fh-[0-9a-f]{32}$/, 'not a file handle');
+export type FileHandle = z.infer<typeof fileHandleSchema>;
+
+/** A file name the user typed, without folders. */
+const fileNameSchema = z
+  .string()
+  .min(1)
+  .max(255)
+  .refine((s) => !/[/\\\0]/.test(s) && s !== '.' && s !== '..', 'a file name, without folders');
+
+/**
+ * A path inside the workspace, `/`-separated and relative: no `..`, no `.`, no empty segments, no
+ * drive letters or backslashes. Main checks again on disk (symlinks may not lead out).
+ */
+export const workspacePathSchema = z
+  .string()
+  .max(1024)
+  .refine(
+    (s) =>
+      s === '' ||
+      (!s.startsWith('/') &&
+        !/[\\\0:]/.test(s) &&
+        s.split('/').every((seg) => seg !== '' && seg !== '.' && seg !== '..')),
+    'a path inside the workspace (no "..", no absolute path)',
+  );
+
+export const themeSchema = z.enum(['light', 'dark', 'system']);
+export const preferencesSchema = z.strictObject({
+  theme: themeSchema,
+  /** Default time step for new circuits, in seconds. */
+  defaultDt: z.number().min(1e-6).max(0.01),
+  /** How times are shown in the UI (the file always stores seconds). */
+  timeUnit: z.enum(['ms', 's']),
+});
+export type Preferences = z.infer<typeof preferencesSchema>;
+export const DEFAULT_PREFERENCES: Preferences = {
+  theme: 'system',
+  defaultDt: 1e-4,
+  timeUnit: 'ms',
+};
+
+/** Every command a native menu item can send to the renderer (`menu:command`). */
+export const menuCommandSchema = z.enum([
+  'file.new',
+  'file.open',
+  'file.save',
+  'file.saveAs',
+  'file.examples',
+  'file.preferences',
+  'edit.undo',
+  'edit.redo',
+  'edit.delete',
+  'edit.selectAll',
+  'view.fitCanvas',
+  'sim.run',
+  'sim.pause',
+  'sim.stop',
+  'sim.step',
+  'help.about',
+]);
+export type MenuCommand = z.infer<typeof menuCommandSchema>;
+
+const emptySchema = z.undefined();
+const documentTextSchema = z.string().max(64 * 1024 * 1024);
+
+export const FILE_REQUESTS = {
+  getAppInfo: { channel: C.getAppInfo, params: emptySchema },
+  showOpenDialog: { channel: C.showOpenDialog, params: emptySchema },
+  showSaveDialog: {
+    channel: C.showSaveDialog,
+    params: z.strictObject({ suggestedName: fileNameSchema }),
+  },
+  listWorkspace: {
+    channel: C.listWorkspace,
+    params: z.strictObject({ folder: workspacePathSchema }),
+  },
+  openWorkspaceFile: {
+    channel: C.openWorkspaceFile,
+    params: z.strictObject({ path: workspacePathSchema.refine((s) => s !== '', 'a file') }),
+  },
+  createWorkspaceFile: {
+    channel: C.createWorkspaceFile,
+    params: z.strictObject({
+      folder: workspacePathSchema,
+      name: fileNameSchema,
+      overwrite: z.boolean().default(false),
+    }),
+  },
+  readFile: { channel: C.readFile, params: z.strictObject({ handle: fileHandleSchema }) },
+  saveFile: {
+    channel: C.saveFile,
+    params: z.strictObject({ handle: fileHandleSchema, text: documentTextSchema }),
+  },
+  listRecent: { channel: C.listRecent, params: emptySchema },
+  clearRecent: { channel: C.clearRecent, params: emptySchema },
+  listExamples: { channel: C.listExamples, params: emptySchema },
+  openExample: {
+    channel: C.openExample,
+    params: z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_-]+\.neuro$/) }),
+  },
+  takePendingOpen: { channel: C.takePendingOpen, params: emptySchema },
+  writeAutosave: {
+    channel: C.writeAutosave,
+    params: z.strictObject({
+      fileName: fileNameSchema,
+      handle: fileHandleSchema.nullable(),
+      text: documentTextSchema,
+    }),
+  },
+  getRecovery: { channel: C.getRecovery, params: emptySchema },
+  discardAutosave: { channel: C.discardAutosave, params: emptySchema },
+  getPreferences: { channel: C.getPreferences, params: emptySchema },
+  setPreferences: { channel: C.setPreferences, params: preferencesSchema },
+  setDocumentState: {
+    channel: C.setDocumentState,
+    params: z.strictObject({ title: z.string().max(300), dirty: z.boolean() }),
+  },
+  confirmClose: { channel: C.confirmClose, params: emptySchema },
+} as const;
+
+export interface AppInfo {
+  /** 'electron': native dialogs; 'web': the in-app workspace picker. */
+  host: 'electron' | 'web';
+  platform: string;
+  versions: Record<string, string>;
+  /** Where the browser host's files live, for display (e.g. `~/Documents/NeuroSketch`). */
+  workspaceLabel?: string;
+}
+
+export interface OpenedFile {
+  handle: FileHandle;
+  fileName: string;
+  text: string;
+}
+
+export interface GrantedFile {
+  handle: FileHandle;
+  fileName: string;
+}
+
+export interface WorkspaceEntry {
+  name: string;
+  kind: 'file' | 'folder';
+}
+
+export interface WorkspaceListing {
+  /** The folder listed, relative to the workspace ('' is the workspace itself). */
+  folder: string;
+  rootLabel: string;
+  entries: WorkspaceEntry[];
+}
+
+export interface RecentEntry {
+  handle: FileHandle;
+  fileName: string;
+  /** The folder, for display only (home shortened to ~). */
+  location: string;
+}
+
+export interface ExampleInfo {
+  id: string;
+  name: string;
+  description: string;
+}
+
+export interface Recovery {
+  fileName: string;
+  handle: FileHandle | null;
+  text: string;
+  /** ISO time of the autosave. */
+  savedAt: string;
+}
+
+export interface FileRequestResults {
+  getAppInfo: AppInfo;
+  showOpenDialog: OpenedFile | null;
+  showSaveDialog: GrantedFile | null;
+  listWorkspace: WorkspaceListing;
+  openWorkspaceFile: OpenedFile;
+  createWorkspaceFile: GrantedFile;
+  readFile: OpenedFile;
+  saveFile: GrantedFile;
+  listRecent: RecentEntry[];
+  clearRecent: null;
+  listExamples: ExampleInfo[];
+  openExample: { fileName: string; text: string };
+  takePendingOpen: GrantedFile | null;
+  writeAutosave: { savedAt: string };
+  getRecovery: Recovery | null;
+  discardAutosave: null;
+  getPreferences: Preferences;
+  setPreferences: Preferences;
+  setDocumentState: null;
+  confirmClose: null;
+}
+
+export interface DesktopEvents {
+  /** A native menu item was chosen. */
+  menuCommand: { command: MenuCommand };
+  /** The OS asked to open a file (command line, file association, second instance, open-file). */
+  openRequested: GrantedFile;
+  /** The window is closing with unsaved changes: ask, then call confirmClose to really close. */
+  closeRequested: null;
+}
+
+/** Electron only (the preload's drop method): a dropped file's path, from webUtils. */
+export const droppedPathSchema = z.strictObject({ path: z.string().min(1).max(4096) });
+
+export type FileRequestName = keyof typeof FILE_REQUESTS;
+export function isFileRequest(name: string): name is FileRequestName {
+  return Object.prototype.hasOwnProperty.call(FILE_REQUESTS, name);
+}

@@ -1,0 +1,967 @@
+/**
+ * The step loop: advances a CompiledPlan step by step in a fixed order and records probes.
+ *
+ * Step k covers (t_k, t_{k+1}], t_k = k dt (by multiplication). Phase order of one step:
+ *   A. For each node in the step order (topological order of zero-delay edges):
+ *        spike source  -> emit its spikes in (t_k, t_{k+1}]
+ *        LIF           -> add this step's switch events of piecewise inputs, integrate exactly with
+ *                         the events of the step (spike arrivals at their exact times), locate spikes
+ *        HH            -> integrate (sub-intervals split at input switches; mean synaptic current)
+ *        rate          -> propagate filters exactly (events by superposition); tau > 0: y relaxes
+ *                         toward sigma(z_k) with z held over the step
+ *      and right after a spiking node: deliver its new spikes. A spike at t_s on an edge with delay d
+ *      arrives at t_s + d. If that is inside this step and the target comes later in the order, it
+ *      is an exact event of the target's current step; if it is in a later step, it waits in the
+ *      target's ring of per-step buckets; if it is inside this step but the target was already
+ *      advanced (a cycle of zero-delay edges, e.g. a recurrent population, or a short backwards
+ *      delay), it is a "late" spike:
+ *   B. Late spikes: added to the target's filter states at t_{k+1} with the exact filter evolution
+ *      since their arrival (x_k += (w/tau) E_k((t_{k+1} - t_a)/tau)); their effect on v starts at
+ *      t_{k+1} (the spec 5 rule for cycles; docs/simulator.md).
+ *   C. Continuous values at t_{k+1}, in the step order: inputs (noise: one exact OU update), the
+ *      drives of every target from its continuous sources, rate units' z and (tau = 0) y = sigma(z).
+ *      Inside a cycle of instantaneous units an edge from a node later in the order reads the value
+ *      that node had at t_k (y0 at the first step).
+ *   D. Probes sample the state at t_{k+1} (k+1 a multiple of `every`).
+ * Before step 0: continuous values at t = 0, spikes at exactly t = 0 (v0 >= vTh, spike times 0)
+ * applied to their targets' filters, then sample 0.
+ */
+import { activate, onehot, softmax } from '../../models/activations';
+import { advanceHh, type HhSpikeSink } from '../../models/hh/advanceHh';
+import { createHhPopulation, type HhPopulation } from '../../models/hh/hhPopulation';
+
+import type { RandomStream } from '../../util/random';
+import type {
+  CompiledPlan,
+  EventBuffer,
+  HhPlan,
+  InputPlan,
+  LifPlan,
+  NodePlan,
+  Projection,
+  RatePlan,
+  TargetPlan,
+} from '../plan';
+import {
+  CONN_ALL,
+  CONN_CSR,
+  CONN_DENSE,
+  CONN_IDENTITY,
+  SIG_BIAS,
+  SIG_CONSTANT,
+  SIG_NOISE,
+  SIG_POISSON,
+  SIG_SINE,
+  SIG_SPIKES,
+} from '../plan';
+import type { SpikeBuffer } from '../plan';
+import type {
+  Issue,
+  LiveEdit,
+  Simulation,
+  SimulationFrame,
+  SpikeChunk,
+  TraceChunk,
+} from '../types';
+import { SimulationError } from '../types';
+import { BankCoefficients, addImpulse, propagateBanks } from './filters';
+import { LifKernel } from './lifKernel';
+import { NEEDS_RESTART, applyLiveEdit, type LiveEditContext } from './liveEdit';
+import { forEachSwitch, hasSwitches, isPiecewise, snapTime, valueAt } from './signals';
+
+/** Counters the benches read. */
+export interface EngineStats {
+  /** Spike deliveries to single target elements. */
+  synapticEvents: number;
+  /** Neuron updates (elements x steps, all models). */
+  neuronUpdates: number;
+}
+
+interface ProbeFrameState {
+  steps: Float64Array;
+  values: Float64Array;
+  count: number;
+}
+
+export class Engine implements Simulation {
+  readonly dt: number;
+  readonly totalSteps: number;
+  private steps = 0;
+  readonly stats: EngineStats = { synapticEvents: 0, neuronUpdates: 0 };
+  private readonly plan: CompiledPlan;
+  private readonly lifKernels = new Map<LifPlan, LifKernel>();
+  private readonly fullBankCoefs = new Map<TargetPlan, BankCoefficients[]>();
+  private readonly scratchBankCoefs: BankCoefficients[] = [];
+  private readonly hh = new Map<HhPlan, HhPopulation>();
+  private readonly staticDrives = new Set<TargetPlan>();
+  // late spikes of the current step
+  private lateProj: Projection[] = [];
+  private lateElem = new Int32Array(256);
+  private lateTime = new Float64Array(256);
+  private lateCount = 0;
+  private readonly column = new Float64Array(11);
+  private readonly sourceScratch: Float64Array;
+  private readonly sigma: Float64Array;
+  private readonly hhCurrent: Float64Array;
+  private readonly hhIntegral: Float64Array;
+  private hhNode: HhPlan | null = null;
+  private readonly hhSink: HhSpikeSink;
+  private probeFrames: ProbeFrameState[] = [];
+  private sample0Done = false;
+  private editContext: LiveEditContext | null = null;
+
+  constructor(plan: CompiledPlan) {
+    this.plan = plan;
+    this.dt = plan.dt;
+    this.totalSteps = plan.totalSteps;
+    let maxSize = 1;
+    for (const n of plan.nodes) maxSize = Math.max(maxSize, n.size);
+    this.sourceScratch = new Float64Array(maxSize);
+    this.sigma = new Float64Array(maxSize);
+    this.hhCurrent = new Float64Array(maxSize);
+    this.hhIntegral = new Float64Array(maxSize);
+    this.hhSink = (index, time) => {
+      this.hhNode!.spikes.push(index, time);
+    };
+    for (let b = 0; b < 16; b++) this.scratchBankCoefs.push(new BankCoefficients());
+    for (const n of plan.nodes) {
+      if (n.kind === 'input') continue;
+      const coefs = n.banks.map((bank) => {
+        const c = new BankCoefficients();
+        c.set(plan.dt, bank.tauS, bank.order);
+        return c;
+      });
+      this.fullBankCoefs.set(n, coefs);
+      while (this.scratchBankCoefs.length < n.banks.length)
+        this.scratchBankCoefs.push(new BankCoefficients());
+      if (n.continuousIn.every((p) => isStaticSource(p))) this.staticDrives.add(n);
+      if (n.kind === 'hh') {
+        const pop = createHhPopulation(n.size, {
+          C: n.params['C'],
+          gNa: n.params['gNa'],
+          gK: n.params['gK'],
+          gL: n.params['gL'],
+          ENa: n.params['ENa'],
+          EK: n.params['EK'],
+          EL: n.params['EL'],
+          V0: n.params['V0'],
+          spikeThreshold: n.params['spikeThreshold'],
+          bias: n.params['bias'],
+        });
+        this.hh.set(n, pop);
+        n.V = pop.V;
+        n.m = pop.m;
+        n.h = pop.h;
+        n.n = pop.n;
+        n.backend = pop;
+      }
+    }
+    for (const n of plan.nodes)
+      if (n.kind === 'lif') this.lifKernels.set(n, new LifKernel(n, plan.dt));
+    this.initialise();
+    for (const [n, kernel] of this.lifKernels)
+      if (this.staticDrives.has(n)) kernel.setStaticDrive();
+  }
+
+  get stepsDone(): number {
+    return this.steps;
+  }
+
+  // ---------------------------------------------------------------- live edits
+
+  /**
+   * Change one value from the next step on (engine/liveEdit.ts says what is supported and when
+   * each change acts). Returns null when applied, else an Issue; a refused edit changes nothing.
+   */
+  applyEdit(edit: LiveEdit): Issue | null {
+    try {
+      return applyLiveEdit((this.editContext ??= this.createEditContext()), edit);
+    } catch (e) {
+      return {
+        severity: 'error',
+        path: String(edit.path),
+        message: `${NEEDS_RESTART}: ${(e as Error)?.message ?? String(e)}`,
+        ...(typeof edit.elementId === 'string' ? { elementId: edit.elementId } : {}),
+      };
+    }
+  }
+
+  private createEditContext(): LiveEditContext {
+    const nodes = new Map(this.plan.nodes.map((n) => [n.id, n]));
+    const projections = new Map(this.plan.projections.map((p) => [p.id, p]));
+    return {
+      dt: this.dt,
+      stepsDone: () => this.steps,
+      projections: this.plan.projections,
+      node: (id) => nodes.get(id),
+      projection: (id) => projections.get(id),
+      hhPopulation: (node) => this.hh.get(node)!,
+      coefficientsChanged: (target) => this.updateCoefficients(target),
+      drivesChanged: (target) => this.refreshDrives(target),
+      inputChanged: (node) => this.refreshInput(node),
+    };
+  }
+
+  /** Recompute the full-step filter and membrane propagators of a target (tauM or tauS edited). */
+  private updateCoefficients(target: TargetPlan): void {
+    const coefs = this.fullBankCoefs.get(target)!;
+    target.banks.forEach((bank, b) => coefs[b]!.set(this.dt, bank.tauS, bank.order));
+    if (target.kind === 'lif') this.lifKernels.get(target)!.updateCoefficients();
+  }
+
+  /**
+   * Re-evaluate a target's drives at t_k = stepsDone dt after a value entering them changed. An
+   * edge from an instantaneous rate unit advanced after the target (a cycle) carried that unit's
+   * previous value when the drives were computed: re-reading it now would change that rule, so
+   * such a target takes the change at the next sample instead.
+   */
+  private refreshDrives(target: TargetPlan): void {
+    const k = this.steps;
+    const cycleEdge = target.continuousIn.some(
+      (p) => p.source.kind === 'rate' && p.delaySteps === 0 && p.source.rank >= target.rank,
+    );
+    if (!cycleEdge) this.computeDrives(target, k, k * this.dt);
+    if (target.kind === 'lif' && this.staticDrives.has(target))
+      this.lifKernels.get(target)!.setStaticDrive();
+  }
+
+  /** An input's signal changed: its value u at t_k, its history slot, its targets' drives. */
+  private refreshInput(node: InputPlan): void {
+    const k = this.steps;
+    const t = k * this.dt;
+    const u = node.u;
+    if (node.signal === SIG_NOISE) {
+      // u_0 = mean; later the Ornstein-Uhlenbeck state moves toward the new mean by itself
+      if (k !== 0) return;
+      u.set(node.fields['mean']!);
+    } else {
+      for (let i = 0; i < node.size; i++) u[i] = valueAt(node, i, t, this.dt);
+    }
+    if (node.history) node.history.set(u, (k % node.historyLength) * node.size);
+    const seen = new Set<TargetPlan>();
+    for (const p of node.out) {
+      if (p.spiking || seen.has(p.target)) continue;
+      seen.add(p.target);
+      this.refreshDrives(p.target);
+    }
+  }
+
+  // ---------------------------------------------------------------- initial state (t = 0)
+
+  private initialise(): void {
+    const plan = this.plan;
+    // spikes at exactly t = 0
+    for (const node of plan.order) {
+      const before = node.kind === 'rate' ? 0 : (spikeBufferOf(node)?.count ?? 0);
+      if (node.kind === 'lif') {
+        for (let i = 0; i < node.size; i++) {
+          if (node.v[i]! >= node.vTh[i]!) {
+            node.spikes.push(i, 0);
+            node.v[i] = node.vReset[i]!;
+            node.refUntil[i] = snapTime(node.tauRef[i]!, plan.dt);
+          }
+        }
+      } else if (node.kind === 'input' && node.signal === SIG_SPIKES) {
+        const cursor = node.spikeCursor!;
+        for (let i = 0; i < node.size; i++) {
+          const end = node.spikeRowPtr![i + 1]!;
+          while (cursor[i]! < end && node.spikeTimes![cursor[i]!]! <= 0) {
+            node.spikes!.push(i, 0);
+            cursor[i]++;
+          }
+        }
+      }
+      const buffer = spikeBufferOf(node);
+      if (buffer && buffer.count > before) this.deliverInitial(node, buffer, before);
+    }
+    this.evaluateContinuous(0);
+  }
+
+  /** t = 0 spikes: zero-delay arrivals act on the filter states at t = 0 directly. */
+  private deliverInitial(node: NodePlan, buffer: SpikeBuffer, from: number): void {
+    for (const p of node.out) {
+      for (let s = from; s < buffer.count; s++) {
+        const j = buffer.index[s]!;
+        const arrival = p.delay === 0 ? 0 : snapTime(p.delay, this.dt);
+        if (arrival === 0) {
+          this.forTargets(p, j, (i, w) => addImpulse(p.target, p.bank, i, w / p.tauS, 0, null));
+        } else {
+          const step = this.stepOfEvent(arrival);
+          const bucket = p.target.queue.bucket(step);
+          this.forTargets(p, j, (i, w) => bucket.push(i, arrival, p.bank, w / p.tauS));
+        }
+      }
+    }
+  }
+
+  /** The step whose interval (t_k, t_{k+1}] contains t (t > 0). */
+  private stepOfEvent(t: number): number {
+    return Math.max(0, Math.ceil(t / this.dt - 1e-9) - 1);
+  }
+
+  private forTargets(p: Projection, j: number, fn: (i: number, w: number) => void): void {
+    const M = p.target.size;
+    switch (p.conn) {
+      case CONN_ALL:
+        for (let i = 0; i < M; i++) fn(i, p.weight);
+        break;
+      case CONN_IDENTITY:
+        fn(j, p.weight);
+        break;
+      case CONN_DENSE: {
+        const d = p.dense!;
+        for (let i = 0; i < M; i++) {
+          const w = d[j * M + i]!;
+          if (w !== 0) fn(i, w);
+        }
+        break;
+      }
+      case CONN_CSR: {
+        const col = p.col!;
+        const end = p.rowPtr![j + 1]!;
+        for (let c = p.rowPtr![j]!; c < end; c++) fn(col[c]!, p.weight);
+        break;
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- advance
+
+  advance(maxSteps: number): SimulationFrame {
+    const stepFrom = this.steps;
+    const stepTo = Math.min(this.totalSteps, stepFrom + Math.max(0, Math.floor(maxSteps)));
+    this.beginFrame(this.sample0Done ? stepFrom + 1 : 0, stepTo);
+    if (!this.sample0Done) {
+      this.record(0);
+      this.sample0Done = true;
+    }
+    for (let k = stepFrom; k < stepTo; k++) {
+      this.step(k);
+      this.steps = k + 1;
+      this.record(k + 1);
+    }
+    return this.endFrame(stepFrom, stepTo);
+  }
+
+  private step(k: number): void {
+    const dt = this.dt;
+    const t0 = k * dt;
+    const t1 = (k + 1) * dt;
+    this.lateCount = 0;
+    for (const node of this.plan.order) {
+      switch (node.kind) {
+        case 'input':
+          if (node.spikes) {
+            const before = node.spikes.count;
+            this.emitSource(node, t0, t1);
+            if (node.spikes.count > before) this.deliver(node, node.spikes, before, k);
+          }
+          break;
+        case 'lif': {
+          const before = node.spikes.count;
+          const bucket = node.queue.bucket(k);
+          this.addSwitchEvents(node, bucket, t0, t1);
+          this.lifKernels.get(node)!.advance(k, t0, t1, bucket);
+          this.stats.neuronUpdates += node.size;
+          if (node.spikes.count > before) this.deliver(node, node.spikes, before, k);
+          break;
+        }
+        case 'hh': {
+          const before = node.spikes.count;
+          this.advanceHhNode(node, k, t0, t1);
+          this.stats.neuronUpdates += node.size;
+          if (node.spikes.count > before) this.deliver(node, node.spikes, before, k);
+          break;
+        }
+        case 'rate':
+          this.advanceRate(node, k, t1);
+          this.stats.neuronUpdates += node.size;
+          break;
+      }
+    }
+    this.applyLate(t1);
+    this.evaluateContinuous(k + 1);
+  }
+
+  // ---------------------------------------------------------------- spike sources
+
+  private emitSource(node: InputPlan, t0: number, t1: number): void {
+    const spikes = node.spikes!;
+    if (node.signal === SIG_SPIKES) {
+      const cursor = node.spikeCursor!;
+      const times = node.spikeTimes!;
+      for (let i = 0; i < node.size; i++) {
+        const end = node.spikeRowPtr![i + 1]!;
+        let c = cursor[i]!;
+        while (c < end && times[c]! <= t1) {
+          if (times[c]! > t0) spikes.push(i, times[c]!);
+          c++;
+        }
+        cursor[i] = c;
+      }
+    } else if (node.signal === SIG_POISSON) {
+      const next = node.poissonNext!;
+      const rate = node.fields['rate']!;
+      for (let i = 0; i < node.size; i++) {
+        let t = next[i]!;
+        if (t > t1) continue;
+        const stream = node.streams[i] as RandomStream;
+        const r = rate[i]!;
+        while (t <= t1) {
+          spikes.push(i, t);
+          t += stream.exponential(r);
+        }
+        next[i] = t;
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- spike delivery
+
+  private deliver(node: NodePlan, buffer: SpikeBuffer, from: number, k: number): void {
+    const out = node.out;
+    const dt = this.dt;
+    for (let pi = 0; pi < out.length; pi++) {
+      const p = out[pi]!;
+      const target = p.target;
+      const amountScale = 1 / p.tauS;
+      for (let s = from; s < buffer.count; s++) {
+        const j = buffer.index[s]!;
+        const ts = buffer.time[s]!;
+        const arrival = p.delay === 0 ? ts : snapTime(ts + p.delay, dt);
+        const step = p.delay === 0 ? k : this.stepOfEvent(arrival);
+        if (step <= k && p.targetFirst) {
+          this.pushLate(p, j, arrival);
+          continue;
+        }
+        const bucket = target.queue.bucket(step);
+        this.pushEvents(p, j, arrival, amountScale, bucket);
+      }
+    }
+  }
+
+  private pushEvents(
+    p: Projection,
+    j: number,
+    time: number,
+    scale: number,
+    bucket: EventBuffer,
+  ): void {
+    const M = p.target.size;
+    const bank = p.bank;
+    switch (p.conn) {
+      case CONN_ALL: {
+        const a = p.weight * scale;
+        for (let i = 0; i < M; i++) bucket.push(i, time, bank, a);
+        this.stats.synapticEvents += M;
+        break;
+      }
+      case CONN_IDENTITY:
+        bucket.push(j, time, bank, p.weight * scale);
+        this.stats.synapticEvents += 1;
+        break;
+      case CONN_DENSE: {
+        const d = p.dense!;
+        const o = j * M;
+        for (let i = 0; i < M; i++) {
+          const w = d[o + i]!;
+          if (w !== 0) bucket.push(i, time, bank, w * scale);
+        }
+        this.stats.synapticEvents += M;
+        break;
+      }
+      case CONN_CSR: {
+        const col = p.col!;
+        const a = p.weight * scale;
+        const end = p.rowPtr![j + 1]!;
+        const start = p.rowPtr![j]!;
+        for (let c = start; c < end; c++) bucket.push(col[c]!, time, bank, a);
+        this.stats.synapticEvents += end - start;
+        break;
+      }
+    }
+  }
+
+  private pushLate(p: Projection, j: number, time: number): void {
+    if (this.lateCount === this.lateElem.length) {
+      const e = new Int32Array(this.lateElem.length * 2);
+      e.set(this.lateElem);
+      this.lateElem = e;
+      const t = new Float64Array(this.lateTime.length * 2);
+      t.set(this.lateTime);
+      this.lateTime = t;
+    }
+    this.lateProj[this.lateCount] = p;
+    this.lateElem[this.lateCount] = j;
+    this.lateTime[this.lateCount] = time;
+    this.lateCount++;
+  }
+
+  /** Late spikes enter the filters at t1 with their exact partial evolution since arrival. */
+  private applyLate(t1: number): void {
+    const col = this.column;
+    for (let l = 0; l < this.lateCount; l++) {
+      const p = this.lateProj[l]!;
+      const j = this.lateElem[l]!;
+      const r = t1 - this.lateTime[l]!;
+      const target = p.target;
+      const bank = target.banks[p.bank]!;
+      const n = bank.order;
+      const a = r / bank.tauS;
+      let e = Math.exp(-a) / bank.tauS;
+      col[0] = e;
+      for (let m = 1; m <= n; m++) {
+        e = (e * a) / m;
+        col[m] = e;
+      }
+      const M = target.size;
+      const first = bank.first;
+      if (n === 0) {
+        const x0 = target.stages[first]!;
+        const c0 = col[0]!;
+        switch (p.conn) {
+          case CONN_CSR: {
+            const cols = p.col!;
+            const f = p.weight * c0;
+            const end = p.rowPtr![j + 1]!;
+            const start = p.rowPtr![j]!;
+            for (let c = start; c < end; c++) x0[cols[c]!] += f;
+            this.stats.synapticEvents += end - start;
+            continue;
+          }
+          case CONN_ALL: {
+            const f = p.weight * c0;
+            for (let i = 0; i < M; i++) x0[i] += f;
+            this.stats.synapticEvents += M;
+            continue;
+          }
+          default:
+            break;
+        }
+      }
+      this.forTargets(p, j, (i, w) => {
+        for (let m = 0; m <= n; m++) target.stages[first + m]![i] += w * col[m]!;
+        this.stats.synapticEvents++;
+      });
+    }
+    for (let l = 0; l < this.lateCount; l++) this.lateProj[l] = undefined as unknown as Projection;
+    this.lateCount = 0;
+  }
+
+  // ---------------------------------------------------------------- piecewise input switches
+
+  /** Switch events of piecewise-constant inputs strictly inside (t0, t1), for LIF/HH targets. */
+  private addSwitchEvents(node: TargetPlan, bucket: EventBuffer, t0: number, t1: number): void {
+    if (this.staticDrives.has(node)) return;
+    const B = node.banks.length;
+    for (const p of node.continuousIn) {
+      const src = p.source;
+      if (src.kind !== 'input' || !hasSwitches(src, p.delay)) continue;
+      const slot = p.bank < 0 ? 2 * B : B + p.bank;
+      const d = p.delay;
+      for (let j = 0; j < src.size; j++) {
+        forEachSwitch(src, j, t0 - d, t1 - d, this.dt, (ts, delta) => {
+          const time = d === 0 ? ts : snapTime(ts + d, this.dt);
+          if (!(time > t0 && time < t1)) return;
+          this.forTargets(p, j, (i, w) => bucket.push(i, time, slot, w * delta));
+        });
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- continuous values (phase C)
+
+  private evaluateContinuous(k: number): void {
+    const dt = this.dt;
+    const t = k * dt;
+    for (const node of this.plan.order) {
+      if (node.kind === 'input') {
+        this.evaluateInput(node, k, t);
+      } else if (node.kind === 'rate') {
+        this.computeDrives(node, k, t);
+        this.evaluateRate(node, k);
+      } else if (k === 0 || !this.staticDrives.has(node)) {
+        this.computeDrives(node, k, t);
+      }
+    }
+  }
+
+  private evaluateInput(node: InputPlan, k: number, t: number): void {
+    const u = node.u;
+    switch (node.signal) {
+      case SIG_BIAS:
+        break;
+      case SIG_NOISE: {
+        const mean = node.fields['mean']!;
+        const std = node.fields['std']!;
+        const tau = node.fields['tau']!;
+        for (let i = 0; i < node.size; i++) {
+          if (k === 0) {
+            u[i] = mean[i]!;
+            continue;
+          }
+          const decay = Math.exp(-this.dt / tau[i]!);
+          const spread = std[i]! * Math.sqrt(-Math.expm1((-2 * this.dt) / tau[i]!));
+          u[i] =
+            mean[i]! +
+            (u[i]! - mean[i]!) * decay +
+            spread * (node.streams[i] as RandomStream).normal();
+        }
+        break;
+      }
+      case SIG_SPIKES:
+      case SIG_POISSON:
+        return;
+      default:
+        for (let i = 0; i < node.size; i++) u[i] = valueAt(node, i, t, this.dt);
+    }
+    if (node.history) node.history.set(u, (k % node.historyLength) * node.size);
+  }
+
+  /** Values of p's source over the step starting at t_k (delayed, 0 before the delay). */
+  private sourceValues(p: Projection, k: number, t: number): Float64Array {
+    const src = p.source;
+    const N = src.size;
+    const out = this.sourceScratch;
+    if (src.kind === 'input') {
+      if (
+        p.delay === 0 ||
+        src.signal === SIG_BIAS ||
+        isPiecewise(src.signal) ||
+        src.signal === SIG_SINE
+      ) {
+        if (p.delay === 0) return src.u;
+        for (let j = 0; j < N; j++) out[j] = valueAt(src, j, t - p.delay, this.dt);
+        return out;
+      }
+      return this.historyValues(src.history!, src.historyLength, N, k - p.delaySteps, out);
+    }
+    if (src.kind === 'rate') {
+      if (p.delaySteps === 0) return src.y;
+      return this.historyValues(src.history!, src.historyLength, N, k - p.delaySteps, out);
+    }
+    out.fill(0, 0, N);
+    return out;
+  }
+
+  private historyValues(
+    history: Float64Array,
+    length: number,
+    N: number,
+    k: number,
+    out: Float64Array,
+  ): Float64Array {
+    if (k < 0) out.fill(0, 0, N);
+    else out.set(history.subarray((k % length) * N, (k % length) * N + N));
+    return out;
+  }
+
+  private computeDrives(node: TargetPlan, k: number, t: number): void {
+    node.direct.fill(0);
+    for (const bank of node.banks) bank.drive?.fill(0);
+    for (const p of node.continuousIn) {
+      const values = this.sourceValues(p, k, t);
+      const dest = p.bank < 0 ? node.direct : node.banks[p.bank]!.drive!;
+      const M = node.size;
+      const N = p.source.size;
+      switch (p.conn) {
+        case CONN_ALL: {
+          let s = 0;
+          for (let j = 0; j < N; j++) s += values[j]!;
+          const a = p.weight * s;
+          for (let i = 0; i < M; i++) dest[i] += a;
+          break;
+        }
+        case CONN_IDENTITY:
+          for (let i = 0; i < M; i++) dest[i] += p.weight * values[i]!;
+          break;
+        case CONN_DENSE: {
+          const d = p.dense!;
+          for (let j = 0; j < N; j++) {
+            const v = values[j]!;
+            if (v === 0) continue;
+            const o = j * M;
+            for (let i = 0; i < M; i++) dest[i] += d[o + i]! * v;
+          }
+          break;
+        }
+        case CONN_CSR: {
+          const col = p.col!;
+          for (let j = 0; j < N; j++) {
+            const a = p.weight * values[j]!;
+            const end = p.rowPtr![j + 1]!;
+            for (let c = p.rowPtr![j]!; c < end; c++) dest[col[c]!] += a;
+          }
+          break;
+        }
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- rate units
+
+  private computeSigma(node: RatePlan, z: Float64Array): void {
+    const n = node.size;
+    if (node.activation === 5) softmax(z, this.sigma, n);
+    else if (node.activation === 6) onehot(z, this.sigma, n);
+    else for (let i = 0; i < n; i++) this.sigma[i] = activate(node.activation, z[i]!);
+  }
+
+  private evaluateRate(node: RatePlan, k: number): void {
+    const n = node.size;
+    const z = node.z;
+    for (let i = 0; i < n; i++) {
+      let s = node.bias[i]! + node.direct[i]!;
+      for (const bank of node.banks) s += node.stages[bank.first + bank.order]![i]!;
+      z[i] = s;
+    }
+    this.computeSigma(node, z);
+    let check = 0;
+    for (let i = 0; i < n; i++) {
+      if (node.tau[i] === 0) node.y[i] = this.sigma[i]!;
+      check += node.y[i]! + z[i]!;
+    }
+    if (!Number.isFinite(check)) this.failRate(node, k * this.dt);
+    if (node.history) node.history.set(node.y, (k % node.historyLength) * n);
+  }
+
+  private failRate(node: RatePlan, t: number): never {
+    for (let i = 0; i < node.size; i++) {
+      if (!Number.isFinite(node.z[i]!))
+        throw new SimulationError(
+          node.id,
+          t,
+          `input z of element ${i} is not finite (${node.z[i]})`,
+        );
+      if (!Number.isFinite(node.y[i]!))
+        throw new SimulationError(node.id, t, `y of element ${i} is not finite (${node.y[i]})`);
+    }
+    throw new SimulationError(node.id, t, 'a value is not finite');
+  }
+
+  private advanceRate(node: RatePlan, k: number, t1: number): void {
+    propagateBanks(node, this.fullBankCoefs.get(node)!, null);
+    const bucket = node.queue.bucket(k);
+    for (let e = 0; e < bucket.count; e++) {
+      addImpulse(
+        node,
+        bucket.slot[e]!,
+        bucket.elem[e]!,
+        bucket.amount[e]!,
+        t1 - bucket.time[e]!,
+        null,
+      );
+    }
+    bucket.count = 0;
+    let anyTau = false;
+    for (let i = 0; i < node.size; i++) if (node.tau[i]! > 0) anyTau = true;
+    if (!anyTau) return;
+    this.computeSigma(node, node.z);
+    for (let i = 0; i < node.size; i++) {
+      const tau = node.tau[i]!;
+      if (tau > 0) {
+        const s = this.sigma[i]!;
+        node.y[i] = s + (node.y[i]! - s) * Math.exp(-this.dt / tau);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------- HH
+
+  /**
+   * HH over one step: split at the input switch times of the step; over each sub-interval the
+   * current is the exact mean of J - bias (filters integrated exactly, spike arrivals included).
+   */
+  private advanceHhNode(node: HhPlan, k: number, t0: number, t1: number): void {
+    const pop = this.hh.get(node)!;
+    const bucket = node.queue.bucket(k);
+    this.addSwitchEvents(node, bucket, t0, t1);
+    const B = node.banks.length;
+    const n = bucket.count;
+    // sort event indices by time (few per step in practice)
+    const order: number[] = [];
+    for (let e = 0; e < n; e++) order.push(e);
+    if (n > 1) order.sort((a, b) => bucket.time[a]! - bucket.time[b]! || a - b);
+    const cuts: number[] = [];
+    for (const e of order)
+      if (bucket.slot[e]! >= B && cuts[cuts.length - 1] !== bucket.time[e])
+        cuts.push(bucket.time[e]!);
+    cuts.push(t1);
+    const integral = this.hhIntegral;
+    const current = this.hhCurrent;
+    // drives may change inside the step: work on the arrays and restore them at the end
+    const savedDirect = cuts.length > 1 ? node.direct.slice() : null;
+    const savedDrives = cuts.length > 1 ? node.banks.map((b) => b.drive?.slice() ?? null) : null;
+    let ta = t0;
+    let ei = 0;
+    this.hhNode = node;
+    for (const tb of cuts) {
+      const u = tb - ta;
+      if (u > 0) {
+        integral.fill(0, 0, node.size);
+        const coefs = u === this.dt ? this.fullBankCoefs.get(node)! : this.bankCoefs(node, u);
+        propagateBanks(node, coefs, integral);
+        while (ei < n && bucket.time[order[ei]!]! <= tb) {
+          const e = order[ei]!;
+          if (bucket.slot[e]! < B)
+            addImpulse(
+              node,
+              bucket.slot[e]!,
+              bucket.elem[e]!,
+              bucket.amount[e]!,
+              tb - bucket.time[e]!,
+              integral,
+            );
+          else if (bucket.time[e]! < tb) break;
+          ei++;
+        }
+        for (let i = 0; i < node.size; i++) current[i] = node.direct[i]! + integral[i]! / u;
+        const failed = advanceHh(pop, ta, tb, current, this.hhSink);
+        if (failed >= 0) {
+          throw new SimulationError(
+            node.id,
+            tb,
+            `the HH state of element ${failed} is not finite (or its integration failed)`,
+          );
+        }
+      }
+      // switch events at tb
+      while (ei < n && bucket.time[order[ei]!]! <= tb) {
+        const e = order[ei]!;
+        const slot = bucket.slot[e]!;
+        if (slot < B) addImpulse(node, slot, bucket.elem[e]!, bucket.amount[e]!, 0, null);
+        else if (slot < 2 * B) node.banks[slot - B]!.drive![bucket.elem[e]!] += bucket.amount[e]!;
+        else node.direct[bucket.elem[e]!] += bucket.amount[e]!;
+        ei++;
+      }
+      ta = tb;
+    }
+    this.hhNode = null;
+    if (savedDirect) {
+      node.direct.set(savedDirect);
+      node.banks.forEach((b, i) => {
+        if (b.drive) b.drive.set(savedDrives![i]!);
+      });
+    }
+    bucket.count = 0;
+  }
+
+  private bankCoefs(node: TargetPlan, u: number): BankCoefficients[] {
+    const out = this.scratchBankCoefs;
+    node.banks.forEach((bank, b) => out[b]!.set(u, bank.tauS, bank.order));
+    return out;
+  }
+
+  // ---------------------------------------------------------------- probes and frames
+
+  /** Allocate this frame's probe buffers for the samples firstSample..lastSample. */
+  private beginFrame(firstSample: number, lastSample: number): void {
+    this.probeFrames = this.plan.probes.map((probe) => {
+      let count = 0;
+      const first = Math.ceil(firstSample / probe.every) * probe.every;
+      if (lastSample >= first) count = Math.floor((lastSample - first) / probe.every) + 1;
+      return {
+        steps: new Float64Array(count),
+        values: new Float64Array(count * probe.indices.length),
+        count: 0,
+      };
+    });
+  }
+
+  private record(k: number): void {
+    const probes = this.plan.probes;
+    for (let pi = 0; pi < probes.length; pi++) {
+      const probe = probes[pi]!;
+      if (k % probe.every !== 0) continue;
+      const frame = this.probeFrames[pi]!;
+      const s = frame.count;
+      if (s >= frame.steps.length) continue;
+      frame.steps[s] = k;
+      const total = frame.steps.length;
+      const idx = probe.indices;
+      for (let e = 0; e < idx.length; e++)
+        frame.values[e * total + s] = readVariable(probe.node, probe.variable, idx[e]!);
+      frame.count++;
+    }
+  }
+
+  private endFrame(stepFrom: number, stepTo: number): SimulationFrame {
+    const traces: TraceChunk[] = this.plan.probes.map((probe, pi) => {
+      const frame = this.probeFrames[pi]!;
+      return {
+        probeId: probe.id,
+        target: probe.node.id,
+        variable: probe.variable,
+        indices: probe.indices.slice(),
+        steps: frame.steps,
+        values: frame.values,
+      };
+    });
+    // the run simulates [0, duration): a spike exactly at the end is not recorded
+    const limit = Number.isFinite(this.totalSteps)
+      ? this.totalSteps * this.dt - 1e-9 * this.dt
+      : Infinity;
+    const spikes: SpikeChunk[] = this.plan.spiking.map((node) => {
+      const buffer = spikeBufferOf(node)!;
+      const n = buffer.count;
+      let kept = 0;
+      const order = new Int32Array(n);
+      for (let s = 0; s < n; s++) if (buffer.time[s]! < limit) order[kept++] = s;
+      const sorted = order.subarray(0, kept);
+      sorted.sort(
+        (a, b) => buffer.time[a]! - buffer.time[b]! || buffer.index[a]! - buffer.index[b]!,
+      );
+      const index = new Int32Array(kept);
+      const time = new Float64Array(kept);
+      for (let s = 0; s < kept; s++) {
+        index[s] = buffer.index[sorted[s]!]!;
+        time[s] = buffer.time[sorted[s]!]!;
+      }
+      buffer.count = 0;
+      return { nodeId: node.id, index, time };
+    });
+    this.probeFrames = [];
+    return { stepFrom, stepTo, dt: this.dt, traces, spikes };
+  }
+}
+
+function spikeBufferOf(node: NodePlan): SpikeBuffer | null {
+  if (node.kind === 'lif' || node.kind === 'hh') return node.spikes;
+  if (node.kind === 'input') return node.spikes;
+  return null;
+}
+
+function isStaticSource(p: Projection): boolean {
+  const s = p.source;
+  return (
+    s.kind === 'input' && (s.signal === SIG_CONSTANT || s.signal === SIG_BIAS) && p.delay === 0
+  );
+}
+
+function readVariable(node: NodePlan, variable: string, i: number): number {
+  switch (variable) {
+    case 'v':
+      return (node as LifPlan).v[i]!;
+    case 'V':
+      return (node as HhPlan).V[i]!;
+    case 'm':
+      return (node as HhPlan).m[i]!;
+    case 'h':
+      return (node as HhPlan).h[i]!;
+    case 'n':
+      return (node as HhPlan).n[i]!;
+    case 'y':
+      return (node as RatePlan).y[i]!;
+    case 'u':
+      return (node as InputPlan).u[i]!;
+    case 's':
+    case 'J': {
+      const t = node as TargetPlan;
+      let s = t.direct[i]!;
+      for (const bank of t.banks) s += t.stages[bank.first + bank.order]![i]!;
+      return variable === 'J' ? s + t.bias[i]! : s;
+    }
+    default:
+      return NaN;
+  }
+}

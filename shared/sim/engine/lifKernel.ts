@@ -1,0 +1,780 @@
+/**
+ * LIF population kernel: exact integration of the membrane together with its PSC filter banks.
+ *
+ * Equations (spec 3.1, 4, 5; dimensionless v, seconds):
+ *   tau_m v' = D + sum_b x_{b,n_b} - v                  (not refractory; D = bias + unfiltered inputs)
+ *   tau_b x_{b,0}' = c_b - x_{b,0},  tau_b x_{b,k}' = x_{b,k-1} - x_{b,k}   (bank b of order n_b)
+ * Between events D and c_b are constant, so the whole state (v, x) evolves by the exact linear
+ * propagator over any interval u (shared/models/psc.ts):
+ *   v(u)      = e^{-u/tau_m} v + (1 - e^{-u/tau_m}) D + sum_b (Pc_b c_b + sum_j Q_{n_b-j}(u) x_{b,j})
+ *   x_{b,k}(u) = sum_{j<=k} E_{k-j}(u/tau_b) x_{b,j} + F_k(u/tau_b) c_b
+ * with Pc_b = 1 - e^{-u/tau_m} - sum_j Q_{n_b-j}(u) (the membrane's response to a unit step into the
+ * bank). v(u) is a sum of exponential-polynomials; it is never sampled to find a spike.
+ *
+ * Events inside a step (exact times): spike arrivals (x_{b,0} += w/tau_b), drive switches of
+ * piecewise-constant inputs (c_b or D change), the end of a refractory period, and threshold
+ * crossings. The step is integrated segment by segment between them.
+ *
+ * Threshold crossing on a segment [a, b] (v(a) < vTh): an upper envelope bounds v over the segment:
+ * each filter output is a low-pass of its previous stage, so x_{b,n}(t) <= max(x_{b,0}(a),
+ * x_{b,0}(b), x_{b,1}(a), ..., x_{b,n}(a)) =: hi_b (x_{b,0} is monotone), J <= Jmax = D + sum hi_b, and
+ * by comparison v(t) <= Jmax + (v(a) - Jmax) e^{-(t-a)/tau_m} <= vBound. If vBound < vTh the segment
+ * has no crossing, whatever happens inside it (this is the fast path: one bound per neuron and step).
+ * If Jmin (same with min) > vBound then v is strictly increasing on [a, b]: the crossing exists iff
+ * v(b) >= vTh and is unique; it is found by Newton's method on the exact trajectory, safeguarded by
+ * bisection. Otherwise the segment is halved depth-first (left half first), so the first crossing is
+ * found, also one where v rises above vTh and falls back inside the step.
+ * At a crossing t_c: a spike at t_c, v = vReset, refractory until t_c + tauRef; filters keep evolving
+ * and receiving events; integration resumes at the end of the refractory period, mid-step if so.
+ */
+import { filterPropagator, filterStepResponse, membraneCoupling } from '../../models/psc';
+import type { EventBuffer, LifPlan } from '../plan';
+import { SimulationError } from '../types';
+
+const MAX_SPIKES_PER_STEP = 100_000;
+
+export class LifKernel {
+  private readonly pop: LifPlan;
+  private readonly dt: number;
+  private readonly nBanks: number;
+  private readonly nStages: number;
+  /** Coefficient layout: [em, 1-em] then per bank at coefOffset[b]: E[0..n], F[0..n], Q[0..n], Pc. */
+  private readonly coefLength: number;
+  private readonly coefOffset: Int32Array;
+  private readonly bankFirst: Int32Array;
+  private readonly bankOrder: Int32Array;
+  private readonly bankTau: Float64Array;
+  private uniformTauM = true;
+  /** Full-step coefficients: one set (uniform tauM) or one per element. */
+  private fullCoef: Float64Array = new Float64Array(0);
+  private readonly coefScratch: Float64Array;
+  private readonly coefScratch2: Float64Array;
+  // per-element state scratch: [v, stages...]
+  private sa: Float64Array;
+  private sb: Float64Array;
+  private sc: Float64Array;
+  /** Drive scratch: [D, c_0..c_{B-1}]. */
+  private readonly dr: Float64Array;
+  private readonly stack = new Float64Array(256);
+  // events of the step, linked per element
+  private readonly head: Int32Array;
+  private next: Int32Array;
+  private evTime = new Float64Array(16);
+  private evSlot = new Int32Array(16);
+  private evAmount = new Float64Array(16);
+  private readonly tiny: number;
+  /** The order-0 fast path applies (uniform tauM, banks of order 0, no filtered drive). */
+  private order0 = false;
+  private readonly zeros: Float64Array;
+  private readonly slowList: Int32Array;
+  private checkCounter = 0;
+  /**
+   * bias + direct when it is the same for every element and cannot change during the run (set by
+   * the engine through `setStaticDrive`), and vTh is uniform too: the fast loop then streams only
+   * v, the two filter states and refUntil.
+   */
+  private uniformDrive: number | null = null;
+  private readonly snapTolerance: number;
+
+  constructor(pop: LifPlan, dt: number) {
+    this.pop = pop;
+    this.dt = dt;
+    this.nBanks = pop.banks.length;
+    this.nStages = pop.stages.length;
+    this.coefOffset = new Int32Array(this.nBanks);
+    this.bankFirst = new Int32Array(this.nBanks);
+    this.bankOrder = new Int32Array(this.nBanks);
+    this.bankTau = new Float64Array(this.nBanks);
+    let len = 2;
+    pop.banks.forEach((bank, b) => {
+      this.coefOffset[b] = len;
+      this.bankFirst[b] = bank.first;
+      this.bankOrder[b] = bank.order;
+      this.bankTau[b] = bank.tauS;
+      len += 3 * (bank.order + 1) + 1;
+    });
+    this.coefLength = len;
+    this.coefScratch = new Float64Array(len);
+    this.coefScratch2 = new Float64Array(len);
+    this.sa = new Float64Array(1 + this.nStages);
+    this.sb = new Float64Array(1 + this.nStages);
+    this.sc = new Float64Array(1 + this.nStages);
+    this.dr = new Float64Array(1 + this.nBanks);
+    this.head = new Int32Array(pop.size).fill(-1);
+    this.next = new Int32Array(64);
+    this.tiny = dt * 1e-12;
+    this.zeros = new Float64Array(pop.size);
+    this.slowList = new Int32Array(pop.size);
+    this.snapTolerance = dt * 1e-9;
+    this.updateCoefficients();
+  }
+
+  /**
+   * (Re)compute everything cached from tauM and the banks' tauS: the full-step coefficients, whether
+   * tauM is uniform, and whether the order-0 fast path applies. Called once by the constructor and
+   * by a live edit of tauM or of a synapse's tauS, between steps (it allocates only when tauM
+   * changes between uniform and per element).
+   */
+  updateCoefficients(): void {
+    const pop = this.pop;
+    pop.banks.forEach((bank, b) => {
+      this.bankTau[b] = bank.tauS;
+    });
+    const tauM = pop.tauM;
+    let uniform = true;
+    for (let i = 1; i < pop.size; i++) if (tauM[i] !== tauM[0]) uniform = false;
+    this.uniformTauM = uniform;
+    const len = this.coefLength;
+    const count = uniform ? Math.min(1, pop.size) : pop.size;
+    if (this.fullCoef.length !== len * (uniform ? 1 : pop.size))
+      this.fullCoef = new Float64Array(len * (uniform ? 1 : pop.size));
+    const tmp = this.coefScratch;
+    for (let i = 0; i < count; i++) {
+      this.computeCoef(this.dt, tauM[i]!, tmp);
+      this.fullCoef.set(tmp, i * len);
+    }
+    this.order0 =
+      uniform && pop.banks.every((b) => b.order === 0 && b.drive === null) && this.nBanks <= 2;
+  }
+
+  /**
+   * Called by the engine when drives are known not to change during the run (and again after a
+   * live edit of bias, vTh or a static input): caches bias + direct when it is uniform.
+   */
+  setStaticDrive(): void {
+    const pop = this.pop;
+    this.uniformDrive = null;
+    const d0 = pop.bias[0]! + pop.direct[0]!;
+    for (let i = 0; i < pop.size; i++) {
+      if (pop.bias[i]! + pop.direct[i]! !== d0 || pop.vTh[i] !== pop.vTh[0]) return;
+    }
+    this.uniformDrive = d0;
+  }
+
+  /** Exact propagator coefficients over an interval u for membrane time constant tauM. */
+  computeCoef(u: number, tauM: number, out: Float64Array): void {
+    const em = Math.exp(-u / tauM);
+    out[0] = em;
+    out[1] = -Math.expm1(-u / tauM);
+    for (let b = 0; b < this.nBanks; b++) {
+      const o = this.coefOffset[b]!;
+      const n = this.bankOrder[b]!;
+      const tau = this.bankTau[b]!;
+      const a = u / tau;
+      if (n === 0) {
+        // order 0: E_0 = e^{-a}, F_0 = 1 - e^{-a}, Q_0 = (u/tau_m) e^{-a} expm1(x)/x
+        const es = Math.exp(-a);
+        const x = u / tau - u / tauM;
+        const q =
+          x === 0
+            ? (es * u) / tauM
+            : Math.abs(x) < 700
+              ? (es * u * Math.expm1(x)) / (x * tauM)
+              : membraneCoupling(u, tau, tauM, 0);
+        out[o] = es;
+        out[o + 1] = -Math.expm1(-a);
+        out[o + 2] = q;
+        out[o + 3] = out[1]! - q;
+        continue;
+      }
+      filterPropagator(a, n, out, o);
+      filterStepResponse(a, n, out, o + n + 1);
+      let qsum = 0;
+      for (let j = 0; j <= n; j++) {
+        const q = membraneCoupling(u, tau, tauM, n - j);
+        out[o + 2 * (n + 1) + j] = q;
+        qsum += q;
+      }
+      out[o + 3 * (n + 1)] = out[1]! - qsum;
+    }
+  }
+
+  /** Propagate state src -> dst over the interval whose coefficients are coef[base..]. */
+  private propagate(
+    src: Float64Array,
+    dst: Float64Array,
+    coef: Float64Array,
+    base: number,
+    refractory: boolean,
+  ): void {
+    const dr = this.dr;
+    let v = refractory ? src[0]! : coef[base]! * src[0]! + coef[base + 1]! * dr[0]!;
+    for (let b = 0; b < this.nBanks; b++) {
+      const o = base + this.coefOffset[b]!;
+      const n = this.bankOrder[b]!;
+      const s0 = 1 + this.bankFirst[b]!;
+      const c = dr[1 + b]!;
+      if (!refractory) {
+        v += coef[o + 3 * (n + 1)]! * c;
+        const qo = o + 2 * (n + 1);
+        for (let j = 0; j <= n; j++) v += coef[qo + j]! * src[s0 + j]!;
+      }
+      for (let k = n; k >= 0; k--) {
+        let x = coef[o + n + 1 + k]! * c;
+        for (let j = 0; j <= k; j++) x += coef[o + k - j]! * src[s0 + j]!;
+        dst[s0 + k] = x;
+      }
+    }
+    dst[0] = v;
+  }
+
+  /**
+   * Advance every element from t0 to t1 = t0 + dt (step k). `events` holds this step's exact events
+   * (times in (t0, t1]); it is consumed. Spikes go to pop.spikes.
+   */
+  advance(k: number, t0: number, t1: number, events: EventBuffer): void {
+    const head = this.head;
+    const nEv = events.count;
+    if (nEv > 0) {
+      if (this.next.length < nEv) this.next = new Int32Array(Math.max(nEv, 2 * this.next.length));
+      const next = this.next;
+      const elem = events.elem;
+      // push in reverse so each element's list comes out in insertion order
+      for (let e = nEv - 1; e >= 0; e--) {
+        const i = elem[e]!;
+        next[e] = head[i]!;
+        head[i] = e;
+      }
+    }
+    if (this.order0) this.advanceOrder0(t0, t1, events);
+    else this.advanceGeneric(t0, t1, events);
+    if (nEv > 0) {
+      const elem = events.elem;
+      for (let e = 0; e < nEv; e++) head[elem[e]!] = -1;
+      events.count = 0;
+    }
+    void k;
+  }
+
+  /**
+   * Fast path of the common case (uniform tauM, every bank of order 0, no filtered continuous
+   * drive): the same propagator and bound as the generic path, in a branch-light loop over arrays;
+   * elements that need the general path are listed and done after the loop.
+   */
+  private advanceOrder0(t0: number, t1: number, events: EventBuffer): void {
+    const pop = this.pop;
+    const full = this.fullCoef;
+    const nBanks = this.nBanks;
+    const x0 = nBanks > 0 ? pop.stages[0]! : this.zeros;
+    const x1 = nBanks > 1 ? pop.stages[1]! : this.zeros;
+    const e0 = nBanks > 0 ? full[this.coefOffset[0]!]! : 0;
+    const q0 = nBanks > 0 ? full[this.coefOffset[0]! + 2]! : 0;
+    const e1 = nBanks > 1 ? full[this.coefOffset[1]!]! : 0;
+    const q1 = nBanks > 1 ? full[this.coefOffset[1]! + 2]! : 0;
+    const nSlow =
+      this.uniformDrive !== null && events.count === 0
+        ? stepOrder0Uniform(
+            pop.size,
+            t0,
+            t1,
+            full[0]!,
+            full[1]!,
+            e0,
+            q0,
+            e1,
+            q1,
+            pop.v,
+            x0,
+            x1,
+            pop.refUntil,
+            pop.vTh[0]!,
+            this.uniformDrive,
+            this.slowList,
+            nBanks > 0 ? 1 / this.bankTau[0]! : 0,
+            nBanks > 1 ? 1 / this.bankTau[1]! : 0,
+            1 / pop.tauM[0]!,
+            (this.dt * this.dt) / 8,
+          )
+        : stepOrder0(
+            pop.size,
+            t0,
+            t1,
+            full[0]!,
+            full[1]!,
+            e0,
+            q0,
+            e1,
+            q1,
+            pop.v,
+            x0,
+            x1,
+            pop.refUntil,
+            pop.vTh,
+            pop.bias,
+            pop.direct,
+            this.head,
+            this.slowList,
+            nBanks > 0 ? 1 / this.bankTau[0]! : 0,
+            nBanks > 1 ? 1 / this.bankTau[1]! : 0,
+            1 / pop.tauM[0]!,
+            (this.dt * this.dt) / 8,
+          );
+    const v = pop.v;
+    let check = 0;
+    for (let s = 0; s < nSlow; s++) {
+      const i = this.slowList[s]!;
+      this.slowElement(i, t0, t1, events);
+      check += v[i]!;
+    }
+    if (nSlow < 0 || !Number.isFinite(check)) this.checkFinite(t1);
+    if ((this.checkCounter = (this.checkCounter + 1) & 63) === 0) this.checkFinite(t1);
+  }
+
+  private advanceGeneric(t0: number, t1: number, events: EventBuffer): void {
+    const pop = this.pop;
+    const size = pop.size;
+    const head = this.head;
+    const v = pop.v;
+    const refUntil = pop.refUntil;
+    const vTh = pop.vTh;
+    const bias = pop.bias;
+    const direct = pop.direct;
+    const stages = pop.stages;
+    const banks = pop.banks;
+    const nBanks = this.nBanks;
+    const nStages = this.nStages;
+    const K = this.coefLength;
+    const full = this.fullCoef;
+    const uniform = this.uniformTauM;
+    const dr = this.dr;
+    let check = 0;
+    for (let i = 0; i < size; i++) {
+      const base = uniform ? 0 : i * K;
+      const ref = refUntil[i]!;
+      // load (sa/sb are swapped by the slow path: read them per element)
+      const sa = this.sa;
+      const sb = this.sb;
+      sa[0] = v[i]!;
+      for (let s = 0; s < nStages; s++) sa[1 + s] = stages[s]![i]!;
+      dr[0] = bias[i]! + direct[i]!;
+      for (let b = 0; b < nBanks; b++) {
+        const d = banks[b]!.drive;
+        dr[1 + b] = d === null ? 0 : d[i]!;
+      }
+      if (head[i] === -1 && (ref <= t0 || ref >= t1)) {
+        const refractory = ref >= t1;
+        this.propagate(sa, sb, full, base, refractory);
+        let needSlow = false;
+        if (!refractory) {
+          if (sa[0]! >= vTh[i]! || sb[0]! >= vTh[i]!) needSlow = true;
+          else if (this.envelope(sa, sb, full[base]!) >= vTh[i]!) needSlow = true;
+        }
+        if (!needSlow) {
+          v[i] = sb[0]!;
+          check += sb[0]!;
+          for (let s = 0; s < nStages; s++) stages[s]![i] = sb[1 + s]!;
+          continue;
+        }
+      }
+      this.slowElement(i, t0, t1, events);
+      check += v[i]!;
+    }
+    if (!Number.isFinite(check)) this.checkFinite(t1);
+  }
+
+  /** vBound of the file comment for the segment with start state a, end state b; em = e^{-u/tau_m}. */
+  private envelope(a: Float64Array, b: Float64Array, em: number): number {
+    const jmax = this.jBounds(a, b, true);
+    const va = a[0]!;
+    return va >= jmax ? va : jmax + (va - jmax) * em;
+  }
+
+  private jBounds(a: Float64Array, b: Float64Array, upper: boolean): number {
+    let j = this.dr[0]!;
+    for (let bk = 0; bk < this.nBanks; bk++) {
+      const s0 = 1 + this.bankFirst[bk]!;
+      const n = this.bankOrder[bk]!;
+      let m = b[s0]!;
+      if (upper) {
+        for (let s = 0; s <= n; s++) if (a[s0 + s]! > m) m = a[s0 + s]!;
+      } else {
+        for (let s = 0; s <= n; s++) if (a[s0 + s]! < m) m = a[s0 + s]!;
+      }
+      j += m;
+    }
+    return j;
+  }
+
+  /** J = D + sum of filter outputs for a state. */
+  private jAt(s: Float64Array): number {
+    let j = this.dr[0]!;
+    for (let b = 0; b < this.nBanks; b++) j += s[1 + this.bankFirst[b]! + this.bankOrder[b]!]!;
+    return j;
+  }
+
+  private gatherEvents(i: number, events: EventBuffer): number {
+    let n = 0;
+    for (let e = this.head[i]!; e !== -1; e = this.next[e]!) n++;
+    if (this.evTime.length < n) {
+      const cap = Math.max(n, 2 * this.evTime.length);
+      this.evTime = new Float64Array(cap);
+      this.evSlot = new Int32Array(cap);
+      this.evAmount = new Float64Array(cap);
+    }
+    let c = 0;
+    for (let e = this.head[i]!; e !== -1; e = this.next[e]!) {
+      // insertion sort by time, stable
+      const t = events.time[e]!;
+      let p = c;
+      while (p > 0 && this.evTime[p - 1]! > t) {
+        this.evTime[p] = this.evTime[p - 1]!;
+        this.evSlot[p] = this.evSlot[p - 1]!;
+        this.evAmount[p] = this.evAmount[p - 1]!;
+        p--;
+      }
+      this.evTime[p] = t;
+      this.evSlot[p] = events.slot[e]!;
+      this.evAmount[p] = events.amount[e]!;
+      c++;
+    }
+    return n;
+  }
+
+  private applyEvent(slot: number, amount: number): void {
+    const B = this.nBanks;
+    if (slot < B) this.sa[1 + this.bankFirst[slot]!] += amount;
+    else if (slot < 2 * B) this.dr[1 + slot - B] += amount;
+    else this.dr[0] += amount;
+  }
+
+  private snap(t: number): number {
+    const k = Math.round(t / this.dt);
+    const g = k * this.dt;
+    return Math.abs(t - g) <= this.snapTolerance ? g : t;
+  }
+
+  /** Load element i's state into sa and its drives into dr. */
+  private load(i: number): void {
+    const pop = this.pop;
+    const sa = this.sa;
+    sa[0] = pop.v[i]!;
+    for (let s = 0; s < this.nStages; s++) sa[1 + s] = pop.stages[s]![i]!;
+    this.dr[0] = pop.bias[i]! + pop.direct[i]!;
+    for (let b = 0; b < this.nBanks; b++) {
+      const d = this.pop.banks[b]!.drive;
+      this.dr[1 + b] = d === null ? 0 : d[i]!;
+    }
+  }
+
+  /** The general path: segments between events, crossings root-found on the exact trajectory. */
+  private slowElement(i: number, t0: number, t1: number, events: EventBuffer): void {
+    const pop = this.pop;
+    const nEv = this.gatherEvents(i, events);
+    this.load(i);
+    const tauM = pop.tauM[i]!;
+    const vTh = pop.vTh[i]!;
+    const vReset = pop.vReset[i]!;
+    const tauRef = pop.tauRef[i]!;
+    const fullBase = this.uniformTauM ? 0 : i * this.coefLength;
+    let ref = pop.refUntil[i]!;
+    let t = t0;
+    let e = 0;
+    let spikes = 0;
+    for (;;) {
+      while (e < nEv && this.evTime[e]! <= t) {
+        this.applyEvent(this.evSlot[e]!, this.evAmount[e]!);
+        e++;
+      }
+      if (t >= t1) break;
+      const tEnd = e < nEv ? this.evTime[e]! : t1;
+      if (ref > t) {
+        const tr = ref < tEnd ? ref : tEnd;
+        this.propagateOver(t, tr, t0, t1, tauM, fullBase, true);
+        this.sa[0] = vReset;
+        t = tr;
+        continue;
+      }
+      if (this.sa[0]! >= vTh) {
+        this.emit(i, t, ++spikes);
+        this.sa[0] = vReset;
+        ref = this.snap(t + tauRef);
+        continue;
+      }
+      const tc = this.integrate(t, tEnd, t0, t1, tauM, vTh, fullBase);
+      if (tc >= 0) {
+        this.emit(i, tc, ++spikes);
+        this.sa[0] = vReset;
+        ref = this.snap(tc + tauRef);
+        t = tc;
+      } else {
+        t = tEnd;
+      }
+    }
+    pop.v[i] = this.sa[0]!;
+    for (let s = 0; s < this.nStages; s++) pop.stages[s]![i] = this.sa[1 + s]!;
+    pop.refUntil[i] = ref;
+  }
+
+  private emit(i: number, t: number, count: number): void {
+    if (count > MAX_SPIKES_PER_STEP) {
+      throw new SimulationError(
+        this.pop.id,
+        t,
+        `element ${i} fires more than ${MAX_SPIKES_PER_STEP} spikes in one step (tauRef = 0 with a huge input?)`,
+      );
+    }
+    this.pop.spikes.push(i, t);
+  }
+
+  /** sa -> state at tb (from ta); uses the cached full-step coefficients when [ta,tb] is the step. */
+  private propagateOver(
+    ta: number,
+    tb: number,
+    t0: number,
+    t1: number,
+    tauM: number,
+    fullBase: number,
+    refractory: boolean,
+  ): void {
+    if (tb <= ta) return;
+    if (ta === t0 && tb === t1)
+      this.propagate(this.sa, this.sb, this.fullCoef, fullBase, refractory);
+    else {
+      this.computeCoef(tb - ta, tauM, this.coefScratch);
+      this.propagate(this.sa, this.sb, this.coefScratch, 0, refractory);
+    }
+    const tmp = this.sa;
+    this.sa = this.sb;
+    this.sb = tmp;
+  }
+
+  /**
+   * Free integration of sa from ta to tEnd. Returns the first crossing time (sa = state there) or
+   * -1 (sa = state at tEnd).
+   */
+  private integrate(
+    ta: number,
+    tEnd: number,
+    t0: number,
+    t1: number,
+    tauM: number,
+    vTh: number,
+    fullBase: number,
+  ): number {
+    const stack = this.stack;
+    let sp = 0;
+    let a = ta;
+    let b = tEnd;
+    const tiny = Math.max(this.tiny, 4e-16 * Math.abs(tEnd));
+    for (;;) {
+      let coef: Float64Array;
+      let base = 0;
+      if (a === t0 && b === t1) {
+        coef = this.fullCoef;
+        base = fullBase;
+      } else {
+        coef = this.coefScratch;
+        this.computeCoef(b - a, tauM, coef);
+      }
+      this.propagate(this.sa, this.sb, coef, base, false);
+      const em = coef[base]!;
+      const vb = this.sb[0]!;
+      const bound = this.envelope(this.sa, this.sb, em);
+      let excluded = bound < vTh;
+      if (!excluded) {
+        const monotone = this.jBounds(this.sa, this.sb, false) > bound;
+        if (monotone) {
+          if (vb >= vTh) return this.rootFind(a, b, tauM, vTh);
+          excluded = true;
+        } else if (b - a <= tiny) {
+          if (vb >= vTh) {
+            this.swap();
+            return b;
+          }
+          excluded = true; // grazing: v touches vTh within rounding without crossing
+        }
+      }
+      if (excluded) {
+        this.swap();
+        if (sp === 0) return -1;
+        a = b;
+        b = stack[--sp]!;
+        continue;
+      }
+      if (sp < stack.length) stack[sp++] = b;
+      b = a + (b - a) / 2;
+    }
+  }
+
+  private swap(): void {
+    const tmp = this.sa;
+    this.sa = this.sb;
+    this.sb = tmp;
+  }
+
+  /** Unique crossing of a monotone segment [a, b] (v(a) < vTh <= v(b)); sa becomes the state there. */
+  private rootFind(a: number, b: number, tauM: number, vTh: number): number {
+    const coef = this.coefScratch2;
+    const sc = this.sc;
+    let lo = 0;
+    let hi = b - a;
+    const flo = this.sa[0]! - vTh;
+    const fhi = this.sb[0]! - vTh;
+    let u = lo + ((hi - lo) * -flo) / (fhi - flo);
+    if (!(u > lo && u < hi)) u = (lo + hi) / 2;
+    const tol = Math.max(1e-15 * Math.abs(b), 1e-300);
+    for (let iter = 0; iter < 200; iter++) {
+      this.computeCoef(u, tauM, coef);
+      this.propagate(this.sa, sc, coef, 0, false);
+      const f = sc[0]! - vTh;
+      if (f >= 0) hi = u;
+      else lo = u;
+      if (f === 0) break;
+      const fp = (this.jAt(sc) - sc[0]!) / tauM;
+      let un = u - f / fp;
+      if (!(un > lo && un < hi)) un = lo + (hi - lo) / 2;
+      const du = Math.abs(un - u);
+      u = un;
+      if (du <= tol || hi - lo <= tol) break;
+    }
+    this.computeCoef(u, tauM, coef);
+    this.propagate(this.sa, sc, coef, 0, false);
+    this.sc = this.sa;
+    this.sa = sc;
+    return a + u;
+  }
+
+  private checkFinite(t: number): void {
+    const pop = this.pop;
+    for (let i = 0; i < pop.size; i++) {
+      if (!Number.isFinite(pop.v[i]!)) {
+        throw new SimulationError(pop.id, t, `v of element ${i} is not finite (${pop.v[i]})`);
+      }
+    }
+  }
+}
+
+/**
+ * One step of the order-0 fast path for elements 0..size-1 (see LifKernel.advanceOrder0): writes the
+ * new state of every element whose bound excludes a crossing and that has no event in the step, and
+ * lists the others in `slow`. Returns the number listed.
+ */
+function stepOrder0(
+  size: number,
+  t0: number,
+  t1: number,
+  em: number,
+  ed: number,
+  e0: number,
+  q0: number,
+  e1: number,
+  q1: number,
+  v: Float64Array,
+  x0: Float64Array,
+  x1: Float64Array,
+  refUntil: Float64Array,
+  vTh: Float64Array,
+  bias: Float64Array,
+  direct: Float64Array,
+  head: Int32Array,
+  slow: Int32Array,
+  invTauA: number,
+  invTauB: number,
+  invTauM: number,
+  dt2over8: number,
+): number {
+  let nSlow = 0;
+  for (let i = 0; i < size; i++) {
+    const ref = refUntil[i]!;
+    if (head[i] !== -1 || (ref > t0 && ref < t1)) {
+      slow[nSlow++] = i;
+      continue;
+    }
+    const xa = x0[i]!;
+    const xb = x1[i]!;
+    const xa1 = xa * e0;
+    const xb1 = xb * e1;
+    if (ref < t1) {
+      const vi = v[i]!;
+      const d = bias[i]! + direct[i]!;
+      const jmax = d + (xa > xa1 ? xa : xa1) + (xb > xb1 ? xb : xb1);
+      const bound = vi >= jmax ? vi : jmax + (vi - jmax) * em;
+      const v1 = em * vi + ed * d + q0 * xa + q1 * xb;
+      if (bound >= vTh[i]!) {
+        // Second, tighter bound: v <= max(v0, v1) + max|v''| dt^2 / 8 (linear interpolation error),
+        // |v''| <= (|J'| + |v'|) / tau_m, |J'| <= |xa|/tau_a + |xb|/tau_b, |v'| <= max|J - v| / tau_m.
+        const jmin = d + (xa < xa1 ? xa : xa1) + (xb < xb1 ? xb : xb1);
+        const vLow = vi <= jmin ? vi : jmin + (vi - jmin) * em;
+        const g1 = jmax - vLow;
+        const g2 = bound - jmin;
+        const gmax = g1 > g2 ? g1 : g2;
+        const c2 =
+          ((xa < 0 ? -xa : xa) * invTauA + (xb < 0 ? -xb : xb) * invTauB + gmax * invTauM) *
+          invTauM;
+        const bound2 = (vi > v1 ? vi : v1) + c2 * dt2over8 * (1 + 1e-12) + 1e-15;
+        if (bound2 >= vTh[i]! || v1 >= vTh[i]!) {
+          slow[nSlow++] = i;
+          continue;
+        }
+      }
+      v[i] = v1;
+    }
+    x0[i] = xa1;
+    x1[i] = xb1;
+  }
+  return nSlow;
+}
+
+/** stepOrder0 for a uniform, static drive d and threshold vTh, with no events in the step. */
+function stepOrder0Uniform(
+  size: number,
+  t0: number,
+  t1: number,
+  em: number,
+  ed: number,
+  e0: number,
+  q0: number,
+  e1: number,
+  q1: number,
+  v: Float64Array,
+  x0: Float64Array,
+  x1: Float64Array,
+  refUntil: Float64Array,
+  vTh: number,
+  d: number,
+  slow: Int32Array,
+  invTauA: number,
+  invTauB: number,
+  invTauM: number,
+  dt2over8: number,
+): number {
+  let nSlow = 0;
+  for (let i = 0; i < size; i++) {
+    const ref = refUntil[i]!;
+    if (ref > t0 && ref < t1) {
+      slow[nSlow++] = i;
+      continue;
+    }
+    const xa = x0[i]!;
+    const xb = x1[i]!;
+    const xa1 = xa * e0;
+    const xb1 = xb * e1;
+    if (ref < t1) {
+      const vi = v[i]!;
+      const jmax = d + (xa > xa1 ? xa : xa1) + (xb > xb1 ? xb : xb1);
+      const bound = vi >= jmax ? vi : jmax + (vi - jmax) * em;
+      const v1 = em * vi + ed * d + q0 * xa + q1 * xb;
+      if (bound >= vTh) {
+        // Second, tighter bound: v <= max(v0, v1) + max|v''| dt^2 / 8 (linear interpolation error),
+        // |v''| <= (|J'| + |v'|) / tau_m, |J'| <= |xa|/tau_a + |xb|/tau_b, |v'| <= max|J - v| / tau_m.
+        const jmin = d + (xa < xa1 ? xa : xa1) + (xb < xb1 ? xb : xb1);
+        const vLow = vi <= jmin ? vi : jmin + (vi - jmin) * em;
+        const g1 = jmax - vLow;
+        const g2 = bound - jmin;
+        const gmax = g1 > g2 ? g1 : g2;
+        const c2 =
+          ((xa < 0 ? -xa : xa) * invTauA + (xb < 0 ? -xb : xb) * invTauB + gmax * invTauM) *
+          invTauM;
+        const bound2 = (vi > v1 ? vi : v1) + c2 * dt2over8 * (1 + 1e-12) + 1e-15;
+        if (bound2 >= vTh || v1 >= vTh) {
+          slow[nSlow++] = i;
+          continue;
+        }
+      }
+      v[i] = v1;
+    }
+    x0[i] = xa1;
+    x1[i] = xb1;
+  }
+  return nSlow;
+}
