@@ -75,9 +75,7 @@ describe('activations', () => {
   });
 
   it('the layer-softmax example: y = softmax(W relu(x) + b) at every sample', () => {
-    const loaded = loadDocument(
-      readFileSync('../shared/spec/examples/layer-softmax.neuro', 'utf8'),
-    );
+    const loaded = loadDocument(readFileSync('examples/layer-softmax.neuro', 'utf8'));
     if (!loaded.ok) throw new Error('example does not load');
     const out = runNetwork(loaded.document);
     const x = [0.2, 1, 0.6];
