@@ -26,6 +26,15 @@ export function App() {
   const [status, setStatus] = useState<RunStatus | null>(null);
 
   useEffect(() => session.subscribeStatus(setStatus), [session]);
+  // Opening a file, an example or New replaces the circuit: the previous run's charts, clock and
+  // edit log belong to the old one, so the run stops and the session is cleared.
+  const loadCount = useStore(documentStore, (s) => s.loadCount);
+  useEffect(() => {
+    if (session.runId && session.isActive) {
+      void host.controlRun({ runId: session.runId, action: 'stop' });
+    }
+    session.clear();
+  }, [loadCount, session, host]);
   useEffect(() => registerSessionForTests(session), [session]);
   useEffect(() => () => session.dispose(), [session]);
 

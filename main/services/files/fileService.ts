@@ -215,7 +215,8 @@ export class FileService {
         }
         out.push({ id, name, description });
       }
-      return out;
+      // Listed by the name a student reads, not by file name.
+      return out.sort((a, b) => a.name.localeCompare(b.name));
     },
     openExample: async ({ id }) => ({ fileName: id, text: await readExample(id) }),
     takePendingOpen: async () => {
