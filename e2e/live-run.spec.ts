@@ -165,6 +165,12 @@ test('a run that goes non-finite stops with the node and time, and the document 
   app,
 }) => {
   await openExample(app, /Runaway feedback/);
+  // The example is loaded once the store holds it (opening is asynchronous).
+  await expect
+    .poll(() =>
+      app.evaluate(() => (window.__neurosketchTest!.document!() as { name?: string } | null)?.name),
+    )
+    .toBe('Runaway feedback');
   const before = await app.evaluate(() => JSON.stringify(window.__neurosketchTest!.document!()));
   await app.getByLabel('Speed').selectOption('max');
   await app.getByRole('button', { name: /Run$/ }).click();
