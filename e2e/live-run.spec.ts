@@ -23,6 +23,12 @@ async function openExample(app: Page, name: RegExp): Promise<void> {
   await app.getByRole('button', { name: /Examples/ }).click();
   await app.getByRole('button', { name }).click();
   await expect(app.getByRole('toolbar', { name: 'simulation controls' })).toBeVisible();
+  // Opening is asynchronous: wait until the store holds the example before acting on it.
+  await expect
+    .poll(() =>
+      app.evaluate(() => (window.__neurosketchTest!.document!() as { name?: string } | null)?.name),
+    )
+    .toMatch(name);
 }
 
 async function clockMs(app: Page): Promise<number> {
