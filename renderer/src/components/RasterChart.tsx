@@ -14,7 +14,8 @@ import {
   crosshair,
   formatValue,
   whiteBackground,
-  zoomOptions,
+  liveChartOptions,
+  timeAxisOptions,
 } from '../sim/chartSetup';
 import { packRgba } from '../sim/nodeColors';
 import { downloadBlob } from '../sim/runExport';
@@ -150,25 +151,9 @@ export function RasterChart(props: RasterChartProps) {
       type: 'scatter',
       data: { datasets: [{ label: 'spikes', data: [], pointRadius: 0 }] },
       options: {
-        animation: false,
-        parsing: false,
-        normalized: true,
-        responsive: true,
-        maintainAspectRatio: false,
-        events: ['mousemove', 'mouseout', 'mousedown', 'mouseup', 'wheel'],
-        plugins: {
-          legend: { display: false },
-          tooltip: { enabled: false },
-          zoom: zoomOptions(timeView),
-        },
+        ...liveChartOptions(timeView),
         scales: {
-          x: {
-            type: 'linear',
-            min: 0,
-            max: fallbackRef.current * 1000,
-            title: { display: true, text: 'time (ms)' },
-            ticks: { maxRotation: 0, includeBounds: false },
-          },
+          x: timeAxisOptions(fallbackRef.current * 1000),
           y: {
             type: 'linear',
             min: 0,

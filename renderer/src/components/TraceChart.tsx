@@ -14,7 +14,8 @@ import {
   crosshair,
   formatValue,
   whiteBackground,
-  zoomOptions,
+  liveChartOptions,
+  timeAxisOptions,
 } from '../sim/chartSetup';
 import { envelope, nearestSample, type Point } from '../sim/envelope';
 import { downloadBlob } from '../sim/runExport';
@@ -114,25 +115,9 @@ export function TraceChart(props: TraceChartProps) {
         ],
       },
       options: {
-        animation: false,
-        parsing: false,
-        normalized: true,
-        responsive: true,
-        maintainAspectRatio: false,
-        events: ['mousemove', 'mouseout', 'mousedown', 'mouseup', 'wheel'],
-        plugins: {
-          legend: { display: false },
-          tooltip: { enabled: false },
-          zoom: zoomOptions(timeView),
-        },
+        ...liveChartOptions(timeView),
         scales: {
-          x: {
-            type: 'linear',
-            min: 0,
-            max: fallbackSeconds * 1000,
-            title: { display: true, text: 'time (ms)' },
-            ticks: { maxRotation: 0, includeBounds: false },
-          },
+          x: timeAxisOptions(fallbackSeconds * 1000),
           y: { type: 'linear', title: { display: true, text: yLabel }, ...yBounds },
         },
       },

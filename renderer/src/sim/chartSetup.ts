@@ -92,6 +92,37 @@ export function zoomOptions(timeView: TimeView): NonNullable<ChartOptions['plugi
   };
 }
 
+/**
+ * Options every live chart starts from: data arrive pre-decimated (no parsing, no animation),
+ * hover is our shared crosshair rather than Chart.js tooltips, and x zooms the shared TimeView.
+ */
+export function liveChartOptions(timeView: TimeView) {
+  return {
+    animation: false,
+    parsing: false,
+    normalized: true,
+    responsive: true,
+    maintainAspectRatio: false,
+    events: ['mousemove', 'mouseout', 'mousedown', 'mouseup', 'wheel'],
+    plugins: {
+      legend: { display: false },
+      tooltip: { enabled: false },
+      zoom: zoomOptions(timeView),
+    },
+  } satisfies ChartOptions<'line' | 'scatter'>;
+}
+
+/** The shared time axis in ms, from 0 to `maxMs` until the TimeView moves it. */
+export function timeAxisOptions(maxMs: number) {
+  return {
+    type: 'linear',
+    min: 0,
+    max: maxMs,
+    title: { display: true, text: 'time (ms)' },
+    ticks: { maxRotation: 0, includeBounds: false },
+  } as const;
+}
+
 /** Keyboard zoom and pan on a focused chart: arrows pan, + and - zoom, 0 or Home follows again. */
 export function chartKeyHandler(
   timeView: TimeView,
