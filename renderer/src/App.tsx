@@ -29,12 +29,7 @@ export function App() {
   // Opening a file, an example or New replaces the circuit: the previous run's charts, clock and
   // edit log belong to the old one, so the run stops and the session is cleared.
   const loadCount = useStore(documentStore, (s) => s.loadCount);
-  useEffect(() => {
-    if (session.runId && session.isActive) {
-      void host.controlRun({ runId: session.runId, action: 'stop' });
-    }
-    session.clear();
-  }, [loadCount, session, host]);
+  useEffect(() => session.stopAndClear(), [loadCount, session]);
   useEffect(() => registerSessionForTests(session), [session]);
   useEffect(() => () => session.dispose(), [session]);
 

@@ -107,10 +107,9 @@ export function RunToolbar({ host, session, document, status }: RunToolbarProps)
     if (isActive && runId) void host.setRunSpeed({ runId, speed: value });
   };
   const reset = (): void => {
-    if (isActive && runId) void host.controlRun({ runId, action: 'stop' });
     setMessage(null);
     setRestartReasons(null);
-    session.clear();
+    session.stopAndClear();
   };
   const restart = async (): Promise<void> => {
     if (isActive && runId) await host.controlRun({ runId, action: 'stop' });

@@ -213,7 +213,14 @@ export class SimulationSession {
     return this.editLog.length > 0;
   }
 
-  /** Forget all data (Reset). */
+  /** Reset: stop the active run, if any, and forget all its data. */
+  stopAndClear(): void {
+    if (this.runId && this.isActive)
+      void this.host.controlRun({ runId: this.runId, action: 'stop' });
+    this.clear();
+  }
+
+  /** Forget all data. */
   clear(): void {
     this.traces.clear();
     this.spikes.clear();
