@@ -20,6 +20,11 @@ export interface SimulationOptions {
   seed?: number;
   /** Refuse networks estimated above this many bytes (default 2 GB). */
   maxBytes?: number;
+  /**
+   * Use the LIF kernel's order-0 fast path where it applies (default true). Only tests turn it
+   * off, to check the fast path against the general segment-by-segment integrator.
+   */
+  lifFastPath?: boolean;
 }
 
 export type CreateSimulationResult =
@@ -44,7 +49,7 @@ export function createSimulation(
   const plan = compiled.plan;
   let engine: Engine;
   try {
-    engine = new Engine(plan);
+    engine = new Engine(plan, { lifFastPath: options.lifFastPath ?? true });
   } catch (e) {
     return {
       ok: false,

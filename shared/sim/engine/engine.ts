@@ -110,7 +110,7 @@ export class Engine implements Simulation {
   private sample0Done = false;
   private editContext: LiveEditContext | null = null;
 
-  constructor(plan: CompiledPlan) {
+  constructor(plan: CompiledPlan, options: { lifFastPath?: boolean } = {}) {
     this.plan = plan;
     this.dt = plan.dt;
     this.totalSteps = plan.totalSteps;
@@ -157,7 +157,8 @@ export class Engine implements Simulation {
       }
     }
     for (const n of plan.nodes)
-      if (n.kind === 'lif') this.lifKernels.set(n, new LifKernel(n, plan.dt));
+      if (n.kind === 'lif')
+        this.lifKernels.set(n, new LifKernel(n, plan.dt, options.lifFastPath ?? true));
     this.initialise();
     for (const [n, kernel] of this.lifKernels)
       if (this.staticDrives.has(n)) kernel.setStaticDrive();
@@ -175,7 +176,9 @@ export class Engine implements Simulation {
    */
   applyEdit(edit: LiveEdit): Issue | null {
     try {
-      return applyLiveEdit((this.editContext ??= this.createEditContext()), edit);
+      const issue = applyLiveEdit((this.editContext ??= this.createEditContext()), edit);
+      if (issue === null) for (const kernel of this.lifKernels.values()) kernel.stateChanged();
+      return issue;
     } catch (e) {
       return {
         severity: 'error',

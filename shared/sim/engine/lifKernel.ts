@@ -74,10 +74,19 @@ export class LifKernel {
    * v, the two filter states and refUntil.
    */
   private uniformDrive: number | null = null;
+  /**
+   * Set when v may start a step at or above vTh (the first step, or after a live edit): the next
+   * step then uses stepOrder0, which tests v at the start; every later step starts below vTh.
+   */
+  private checkStart = true;
   private readonly snapTolerance: number;
 
-  constructor(pop: LifPlan, dt: number) {
+  private readonly fastPath: boolean;
+
+  /** `fastPath` false forces the general path everywhere (tests compare the two). */
+  constructor(pop: LifPlan, dt: number, fastPath = true) {
     this.pop = pop;
+    this.fastPath = fastPath;
     this.dt = dt;
     this.nBanks = pop.banks.length;
     this.nStages = pop.stages.length;
@@ -117,6 +126,7 @@ export class LifKernel {
    */
   updateCoefficients(): void {
     const pop = this.pop;
+    this.checkStart = true;
     pop.banks.forEach((bank, b) => {
       this.bankTau[b] = bank.tauS;
     });
@@ -134,7 +144,10 @@ export class LifKernel {
       this.fullCoef.set(tmp, i * len);
     }
     this.order0 =
-      uniform && pop.banks.every((b) => b.order === 0 && b.drive === null) && this.nBanks <= 2;
+      this.fastPath &&
+      uniform &&
+      pop.banks.every((b) => b.order === 0 && b.drive === null) &&
+      this.nBanks <= 2;
   }
 
   /**
@@ -143,12 +156,18 @@ export class LifKernel {
    */
   setStaticDrive(): void {
     const pop = this.pop;
+    this.checkStart = true;
     this.uniformDrive = null;
     const d0 = pop.bias[0]! + pop.direct[0]!;
     for (let i = 0; i < pop.size; i++) {
       if (pop.bias[i]! + pop.direct[i]! !== d0 || pop.vTh[i] !== pop.vTh[0]) return;
     }
     this.uniformDrive = d0;
+  }
+
+  /** A live edit changed something of this population: v may now start a step above vTh. */
+  stateChanged(): void {
+    this.checkStart = true;
   }
 
   /** Exact propagator coefficients over an interval u for membrane time constant tauM. */
@@ -262,7 +281,7 @@ export class LifKernel {
     const e1 = nBanks > 1 ? full[this.coefOffset[1]!]! : 0;
     const q1 = nBanks > 1 ? full[this.coefOffset[1]! + 2]! : 0;
     const nSlow =
-      this.uniformDrive !== null && events.count === 0
+      this.uniformDrive !== null && events.count === 0 && !this.checkStart
         ? stepOrder0Uniform(
             pop.size,
             t0,
@@ -309,6 +328,7 @@ export class LifKernel {
             1 / pop.tauM[0]!,
             (this.dt * this.dt) / 8,
           );
+    this.checkStart = false;
     const v = pop.v;
     let check = 0;
     for (let s = 0; s < nSlow; s++) {
@@ -673,46 +693,84 @@ function stepOrder0(
   invTauM: number,
   dt2over8: number,
 ): number {
+  const ca = (ed * (1 + e0)) / 2 - q0;
+  const cA = (ed * (1 - e0)) / 2;
+  const cb = (ed * (1 + e1)) / 2 - q1;
+  const cB = (ed * (1 - e1)) / 2;
   let nSlow = 0;
   for (let i = 0; i < size; i++) {
     const ref = refUntil[i]!;
-    if (head[i] !== -1 || (ref > t0 && ref < t1)) {
+    if (head[i] !== -1) {
       slow[nSlow++] = i;
       continue;
     }
     const xa = x0[i]!;
     const xb = x1[i]!;
-    const xa1 = xa * e0;
-    const xb1 = xb * e1;
-    if (ref < t1) {
-      const vi = v[i]!;
-      const d = bias[i]! + direct[i]!;
-      const jmax = d + (xa > xa1 ? xa : xa1) + (xb > xb1 ? xb : xb1);
-      const bound = vi >= jmax ? vi : jmax + (vi - jmax) * em;
-      const v1 = em * vi + ed * d + q0 * xa + q1 * xb;
-      if (bound >= vTh[i]!) {
-        // Second, tighter bound: v <= max(v0, v1) + max|v''| dt^2 / 8 (linear interpolation error),
-        // |v''| <= (|J'| + |v'|) / tau_m, |J'| <= |xa|/tau_a + |xb|/tau_b, |v'| <= max|J - v| / tau_m.
-        const jmin = d + (xa < xa1 ? xa : xa1) + (xb < xb1 ? xb : xb1);
-        const vLow = vi <= jmin ? vi : jmin + (vi - jmin) * em;
-        const g1 = jmax - vLow;
-        const g2 = bound - jmin;
-        const gmax = g1 > g2 ? g1 : g2;
-        const c2 =
-          ((xa < 0 ? -xa : xa) * invTauA + (xb < 0 ? -xb : xb) * invTauB + gmax * invTauM) *
-          invTauM;
-        const bound2 = (vi > v1 ? vi : v1) + c2 * dt2over8 * (1 + 1e-12) + 1e-15;
-        if (bound2 >= vTh[i]! || v1 >= vTh[i]!) {
-          slow[nSlow++] = i;
-          continue;
-        }
+    if (ref > t0) {
+      if (ref < t1) slow[nSlow++] = i;
+      else {
+        x0[i] = xa * e0;
+        x1[i] = xb * e1;
       }
-      v[i] = v1;
+      continue;
     }
-    x0[i] = xa1;
-    x1[i] = xb1;
+    const vi = v[i]!;
+    const d = bias[i]! + direct[i]!;
+    const th = vTh[i]!;
+    const v1 = em * vi + ed * d + q0 * xa + q1 * xb;
+    const aa = xa < 0 ? -xa : xa;
+    const ab = xb < 0 ? -xb : xb;
+    const bound = v1 + ca * xa + cA * aa + cb * xb + cB * ab;
+    if (vi >= th || bound >= th - 1e-12 * (Math.abs(th) + Math.abs(d))) {
+      if (
+        vi >= th ||
+        slowBound(vi, v1, xa, xb, d, em, e0, e1, invTauA, invTauB, invTauM, dt2over8) >= th
+      ) {
+        slow[nSlow++] = i;
+        continue;
+      }
+    }
+    v[i] = v1;
+    x0[i] = xa * e0;
+    x1[i] = xb * e1;
   }
   return nSlow;
+}
+
+/**
+ * The second, tighter bound of the order-0 fast path, for an element whose envelope bound reaches
+ * vTh: v <= max(v0, v1) + max|v''| dt^2 / 8 (the error of linear interpolation, valid because v
+ * is smooth on a step without events), with |v''| <= (|J'| + |v'|) / tau_m, |J'| <= |xa|/tau_a +
+ * |xb|/tau_b and |v'| <= max|J - v| / tau_m. Returns max(v1, bound), so that the caller's one
+ * comparison with vTh also sends an element whose end value v1 reaches vTh to the general path.
+ */
+function slowBound(
+  vi: number,
+  v1: number,
+  xa: number,
+  xb: number,
+  d: number,
+  em: number,
+  e0: number,
+  e1: number,
+  invTauA: number,
+  invTauB: number,
+  invTauM: number,
+  dt2over8: number,
+): number {
+  const xa1 = xa * e0;
+  const xb1 = xb * e1;
+  const jmax = d + (xa > xa1 ? xa : xa1) + (xb > xb1 ? xb : xb1);
+  const jmin = d + (xa < xa1 ? xa : xa1) + (xb < xb1 ? xb : xb1);
+  const top = vi >= jmax ? vi : jmax + (vi - jmax) * em;
+  const vLow = vi <= jmin ? vi : jmin + (vi - jmin) * em;
+  const g1 = jmax - vLow;
+  const g2 = top - jmin;
+  const gmax = g1 > g2 ? g1 : g2;
+  const c2 =
+    ((xa < 0 ? -xa : xa) * invTauA + (xb < 0 ? -xb : xb) * invTauB + gmax * invTauM) * invTauM;
+  const b2 = (vi > v1 ? vi : v1) + c2 * dt2over8 * (1 + 1e-12) + 1e-15;
+  return v1 > b2 ? v1 : b2;
 }
 
 /** stepOrder0 for a uniform, static drive d and threshold vTh, with no events in the step. */
@@ -738,43 +796,44 @@ function stepOrder0Uniform(
   invTauM: number,
   dt2over8: number,
 ): number {
+  // Envelope bound of the file comment, rewritten around v1 so that it costs four products:
+  //   jmax = d + max(xa, xa e0) + max(xb, xb e1), max(x, x e) = x (1 + e)/2 + |x| (1 - e)/2,
+  //   bound = em vi + ed jmax = v1 + ca xa + cA |xa| + cb xb + cB |xb|.
+  // bound < vTh excludes a crossing: v stays below vTh on the step. (The envelope is only an
+  // upper bound while vi < vTh, which holds at the start of every step except the first after a
+  // change; the kernel then uses stepOrder0, which also tests vi.) Rounding is covered by `thr`.
+  const ca = (ed * (1 + e0)) / 2 - q0;
+  const cA = (ed * (1 - e0)) / 2;
+  const cb = (ed * (1 + e1)) / 2 - q1;
+  const cB = (ed * (1 - e1)) / 2;
+  const dd = ed * d;
+  const thr = vTh - 1e-12 * (Math.abs(vTh) + Math.abs(d));
   let nSlow = 0;
   for (let i = 0; i < size; i++) {
     const ref = refUntil[i]!;
-    if (ref > t0 && ref < t1) {
-      slow[nSlow++] = i;
-      continue;
-    }
     const xa = x0[i]!;
     const xb = x1[i]!;
-    const xa1 = xa * e0;
-    const xb1 = xb * e1;
-    if (ref < t1) {
-      const vi = v[i]!;
-      const jmax = d + (xa > xa1 ? xa : xa1) + (xb > xb1 ? xb : xb1);
-      const bound = vi >= jmax ? vi : jmax + (vi - jmax) * em;
-      const v1 = em * vi + ed * d + q0 * xa + q1 * xb;
-      if (bound >= vTh) {
-        // Second, tighter bound: v <= max(v0, v1) + max|v''| dt^2 / 8 (linear interpolation error),
-        // |v''| <= (|J'| + |v'|) / tau_m, |J'| <= |xa|/tau_a + |xb|/tau_b, |v'| <= max|J - v| / tau_m.
-        const jmin = d + (xa < xa1 ? xa : xa1) + (xb < xb1 ? xb : xb1);
-        const vLow = vi <= jmin ? vi : jmin + (vi - jmin) * em;
-        const g1 = jmax - vLow;
-        const g2 = bound - jmin;
-        const gmax = g1 > g2 ? g1 : g2;
-        const c2 =
-          ((xa < 0 ? -xa : xa) * invTauA + (xb < 0 ? -xb : xb) * invTauB + gmax * invTauM) *
-          invTauM;
-        const bound2 = (vi > v1 ? vi : v1) + c2 * dt2over8 * (1 + 1e-12) + 1e-15;
-        if (bound2 >= vTh || v1 >= vTh) {
-          slow[nSlow++] = i;
-          continue;
-        }
+    if (ref > t0) {
+      if (ref < t1) slow[nSlow++] = i;
+      else {
+        x0[i] = xa * e0;
+        x1[i] = xb * e1;
       }
-      v[i] = v1;
+      continue;
     }
-    x0[i] = xa1;
-    x1[i] = xb1;
+    const vi = v[i]!;
+    const v1 = em * vi + dd + q0 * xa + q1 * xb;
+    const aa = xa < 0 ? -xa : xa;
+    const ab = xb < 0 ? -xb : xb;
+    if (v1 + ca * xa + cA * aa + cb * xb + cB * ab >= thr) {
+      if (slowBound(vi, v1, xa, xb, d, em, e0, e1, invTauA, invTauB, invTauM, dt2over8) >= vTh) {
+        slow[nSlow++] = i;
+        continue;
+      }
+    }
+    v[i] = v1;
+    x0[i] = xa * e0;
+    x1[i] = xb * e1;
   }
   return nSlow;
 }
