@@ -718,8 +718,8 @@ function stepOrder0(
     const d = bias[i]! + direct[i]!;
     const th = vTh[i]!;
     const v1 = em * vi + ed * d + q0 * xa + q1 * xb;
-    const aa = xa < 0 ? -xa : xa;
-    const ab = xb < 0 ? -xb : xb;
+    const aa = Math.abs(xa);
+    const ab = Math.abs(xb);
     const bound = v1 + ca * xa + cA * aa + cb * xb + cB * ab;
     if (vi >= th || bound >= th - 1e-12 * (Math.abs(th) + Math.abs(d))) {
       if (
@@ -823,8 +823,8 @@ function stepOrder0Uniform(
     }
     const vi = v[i]!;
     const v1 = em * vi + dd + q0 * xa + q1 * xb;
-    const aa = xa < 0 ? -xa : xa;
-    const ab = xb < 0 ? -xb : xb;
+    const aa = Math.abs(xa);
+    const ab = Math.abs(xb);
     if (v1 + ca * xa + cA * aa + cb * xb + cB * ab >= thr) {
       if (slowBound(vi, v1, xa, xb, d, em, e0, e1, invTauA, invTauB, invTauM, dt2over8) >= vTh) {
         slow[nSlow++] = i;
