@@ -82,6 +82,23 @@ export class LifKernel {
   private readonly snapTolerance: number;
 
   private readonly fastPath: boolean;
+  private readonly order0Coef: Order0Coefficients = {
+    size: 0,
+    em: 0,
+    ed: 0,
+    e0: 0,
+    q0: 0,
+    e1: 0,
+    q1: 0,
+    ca: 0,
+    cA: 0,
+    cb: 0,
+    cB: 0,
+    invTauA: 0,
+    invTauB: 0,
+    invTauM: 0,
+    dt2over8: 0,
+  };
 
   /** `fastPath` false forces the general path everywhere (tests compare the two). */
   constructor(pop: LifPlan, dt: number, fastPath = true) {
@@ -148,6 +165,34 @@ export class LifKernel {
       uniform &&
       pop.banks.every((b) => b.order === 0 && b.drive === null) &&
       this.nBanks <= 2;
+    if (this.order0 && pop.size > 0) this.setOrder0Coefficients();
+  }
+
+  /** The fast path's constants, from the full-step coefficients (see Order0Coefficients). */
+  private setOrder0Coefficients(): void {
+    const full = this.fullCoef;
+    const c = this.order0Coef;
+    const em = full[0]!;
+    const ed = full[1]!;
+    const e0 = this.nBanks > 0 ? full[this.coefOffset[0]!]! : 0;
+    const q0 = this.nBanks > 0 ? full[this.coefOffset[0]! + 2]! : 0;
+    const e1 = this.nBanks > 1 ? full[this.coefOffset[1]!]! : 0;
+    const q1 = this.nBanks > 1 ? full[this.coefOffset[1]! + 2]! : 0;
+    c.size = this.pop.size;
+    c.em = em;
+    c.ed = ed;
+    c.e0 = e0;
+    c.q0 = q0;
+    c.e1 = e1;
+    c.q1 = q1;
+    c.ca = (ed * (1 + e0)) / 2 - q0;
+    c.cA = (ed * (1 - e0)) / 2;
+    c.cb = (ed * (1 + e1)) / 2 - q1;
+    c.cB = (ed * (1 - e1)) / 2;
+    c.invTauA = this.nBanks > 0 ? 1 / this.bankTau[0]! : 0;
+    c.invTauB = this.nBanks > 1 ? 1 / this.bankTau[1]! : 0;
+    c.invTauM = 1 / this.pop.tauM[0]!;
+    c.dt2over8 = (this.dt * this.dt) / 8;
   }
 
   /**
@@ -272,26 +317,15 @@ export class LifKernel {
    */
   private advanceOrder0(t0: number, t1: number, events: EventBuffer): void {
     const pop = this.pop;
-    const full = this.fullCoef;
-    const nBanks = this.nBanks;
-    const x0 = nBanks > 0 ? pop.stages[0]! : this.zeros;
-    const x1 = nBanks > 1 ? pop.stages[1]! : this.zeros;
-    const e0 = nBanks > 0 ? full[this.coefOffset[0]!]! : 0;
-    const q0 = nBanks > 0 ? full[this.coefOffset[0]! + 2]! : 0;
-    const e1 = nBanks > 1 ? full[this.coefOffset[1]!]! : 0;
-    const q1 = nBanks > 1 ? full[this.coefOffset[1]! + 2]! : 0;
+    const c = this.order0Coef;
+    const x0 = this.nBanks > 0 ? pop.stages[0]! : this.zeros;
+    const x1 = this.nBanks > 1 ? pop.stages[1]! : this.zeros;
     const nSlow =
       this.uniformDrive !== null && events.count === 0 && !this.checkStart
         ? stepOrder0Uniform(
-            pop.size,
+            c,
             t0,
             t1,
-            full[0]!,
-            full[1]!,
-            e0,
-            q0,
-            e1,
-            q1,
             pop.v,
             x0,
             x1,
@@ -299,21 +333,11 @@ export class LifKernel {
             pop.vTh[0]!,
             this.uniformDrive,
             this.slowList,
-            nBanks > 0 ? 1 / this.bankTau[0]! : 0,
-            nBanks > 1 ? 1 / this.bankTau[1]! : 0,
-            1 / pop.tauM[0]!,
-            (this.dt * this.dt) / 8,
           )
         : stepOrder0(
-            pop.size,
+            c,
             t0,
             t1,
-            full[0]!,
-            full[1]!,
-            e0,
-            q0,
-            e1,
-            q1,
             pop.v,
             x0,
             x1,
@@ -323,10 +347,6 @@ export class LifKernel {
             pop.direct,
             this.head,
             this.slowList,
-            nBanks > 0 ? 1 / this.bankTau[0]! : 0,
-            nBanks > 1 ? 1 / this.bankTau[1]! : 0,
-            1 / pop.tauM[0]!,
-            (this.dt * this.dt) / 8,
           );
     this.checkStart = false;
     const v = pop.v;
@@ -665,20 +685,41 @@ export class LifKernel {
 }
 
 /**
- * One step of the order-0 fast path for elements 0..size-1 (see LifKernel.advanceOrder0): writes the
- * new state of every element whose bound excludes a crossing and that has no event in the step, and
- * lists the others in `slow`. Returns the number listed.
+ * Constants of the order-0 fast path for one population, fixed between live edits. Banks a and b
+ * are the population's (at most two) order-0 synapse banks; a missing bank has zeros.
+ *   em = e^{-dt/tau_m}, ed = 1 - em; e0, e1 = e^{-dt/tau_s} of each bank; q0, q1 = Q_0(dt), the
+ *   membrane's response to a unit filter state (shared/models/psc.ts);
+ *   ca, cA, cb, cB: the envelope bound around v1 (see stepOrder0Uniform);
+ *   invTauA, invTauB, invTauM, dt2over8: for slowBound.
+ */
+interface Order0Coefficients {
+  size: number;
+  em: number;
+  ed: number;
+  e0: number;
+  q0: number;
+  e1: number;
+  q1: number;
+  ca: number;
+  cA: number;
+  cb: number;
+  cB: number;
+  invTauA: number;
+  invTauB: number;
+  invTauM: number;
+  dt2over8: number;
+}
+
+/**
+ * One step of the order-0 fast path for every element (see LifKernel.advanceOrder0): writes the
+ * new state of each element whose bound excludes a crossing, that has no event in the step and
+ * whose refractory period does not end inside it, and lists the others in `slow`. Returns the
+ * number listed. Per-element drive d = bias + direct and threshold; tests v >= vTh at the start.
  */
 function stepOrder0(
-  size: number,
+  c: Order0Coefficients,
   t0: number,
   t1: number,
-  em: number,
-  ed: number,
-  e0: number,
-  q0: number,
-  e1: number,
-  q1: number,
   v: Float64Array,
   x0: Float64Array,
   x1: Float64Array,
@@ -688,15 +729,8 @@ function stepOrder0(
   direct: Float64Array,
   head: Int32Array,
   slow: Int32Array,
-  invTauA: number,
-  invTauB: number,
-  invTauM: number,
-  dt2over8: number,
 ): number {
-  const ca = (ed * (1 + e0)) / 2 - q0;
-  const cA = (ed * (1 - e0)) / 2;
-  const cb = (ed * (1 + e1)) / 2 - q1;
-  const cB = (ed * (1 - e1)) / 2;
+  const { size, em, ed, e0, q0, e1, q1, ca, cA, cb, cB } = c;
   let nSlow = 0;
   for (let i = 0; i < size; i++) {
     const ref = refUntil[i]!;
@@ -718,14 +752,9 @@ function stepOrder0(
     const d = bias[i]! + direct[i]!;
     const th = vTh[i]!;
     const v1 = em * vi + ed * d + q0 * xa + q1 * xb;
-    const aa = Math.abs(xa);
-    const ab = Math.abs(xb);
-    const bound = v1 + ca * xa + cA * aa + cb * xb + cB * ab;
+    const bound = v1 + ca * xa + cA * Math.abs(xa) + cb * xb + cB * Math.abs(xb);
     if (vi >= th || bound >= th - 1e-12 * (Math.abs(th) + Math.abs(d))) {
-      if (
-        vi >= th ||
-        slowBound(vi, v1, xa, xb, d, em, e0, e1, invTauA, invTauB, invTauM, dt2over8) >= th
-      ) {
+      if (vi >= th || slowBound(c, vi, v1, xa, xb, d) >= th) {
         slow[nSlow++] = i;
         continue;
       }
@@ -745,21 +774,16 @@ function stepOrder0(
  * comparison with vTh also sends an element whose end value v1 reaches vTh to the general path.
  */
 function slowBound(
+  c: Order0Coefficients,
   vi: number,
   v1: number,
   xa: number,
   xb: number,
   d: number,
-  em: number,
-  e0: number,
-  e1: number,
-  invTauA: number,
-  invTauB: number,
-  invTauM: number,
-  dt2over8: number,
 ): number {
-  const xa1 = xa * e0;
-  const xb1 = xb * e1;
+  const em = c.em;
+  const xa1 = xa * c.e0;
+  const xb1 = xb * c.e1;
   const jmax = d + (xa > xa1 ? xa : xa1) + (xb > xb1 ? xb : xb1);
   const jmin = d + (xa < xa1 ? xa : xa1) + (xb < xb1 ? xb : xb1);
   const top = vi >= jmax ? vi : jmax + (vi - jmax) * em;
@@ -767,23 +791,25 @@ function slowBound(
   const g1 = jmax - vLow;
   const g2 = top - jmin;
   const gmax = g1 > g2 ? g1 : g2;
-  const c2 =
-    ((xa < 0 ? -xa : xa) * invTauA + (xb < 0 ? -xb : xb) * invTauB + gmax * invTauM) * invTauM;
-  const b2 = (vi > v1 ? vi : v1) + c2 * dt2over8 * (1 + 1e-12) + 1e-15;
+  const c2 = (Math.abs(xa) * c.invTauA + Math.abs(xb) * c.invTauB + gmax * c.invTauM) * c.invTauM;
+  const b2 = (vi > v1 ? vi : v1) + c2 * c.dt2over8 * (1 + 1e-12) + 1e-15;
   return v1 > b2 ? v1 : b2;
 }
 
-/** stepOrder0 for a uniform, static drive d and threshold vTh, with no events in the step. */
+/**
+ * stepOrder0 for a uniform, static drive d and threshold vTh, with no events in the step, in a
+ * step that starts with every v below vTh. The envelope bound of the file comment is written
+ * around v1 so that it costs four products and no branch:
+ *   jmax = d + max(xa, xa e0) + max(xb, xb e1), max(x, x e) = x (1 + e)/2 + |x| (1 - e)/2,
+ *   bound = em vi + ed jmax = v1 + ca xa + cA |xa| + cb xb + cB |xb|,
+ * and bound < vTh excludes a crossing (rounding is covered by `thr`). The envelope is an upper
+ * bound only while vi < vTh: that holds at the start of every step except the first and the first
+ * after a live edit, and the kernel uses stepOrder0, which tests vi, for those.
+ */
 function stepOrder0Uniform(
-  size: number,
+  c: Order0Coefficients,
   t0: number,
   t1: number,
-  em: number,
-  ed: number,
-  e0: number,
-  q0: number,
-  e1: number,
-  q1: number,
   v: Float64Array,
   x0: Float64Array,
   x1: Float64Array,
@@ -791,21 +817,8 @@ function stepOrder0Uniform(
   vTh: number,
   d: number,
   slow: Int32Array,
-  invTauA: number,
-  invTauB: number,
-  invTauM: number,
-  dt2over8: number,
 ): number {
-  // Envelope bound of the file comment, rewritten around v1 so that it costs four products:
-  //   jmax = d + max(xa, xa e0) + max(xb, xb e1), max(x, x e) = x (1 + e)/2 + |x| (1 - e)/2,
-  //   bound = em vi + ed jmax = v1 + ca xa + cA |xa| + cb xb + cB |xb|.
-  // bound < vTh excludes a crossing: v stays below vTh on the step. (The envelope is only an
-  // upper bound while vi < vTh, which holds at the start of every step except the first after a
-  // change; the kernel then uses stepOrder0, which also tests vi.) Rounding is covered by `thr`.
-  const ca = (ed * (1 + e0)) / 2 - q0;
-  const cA = (ed * (1 - e0)) / 2;
-  const cb = (ed * (1 + e1)) / 2 - q1;
-  const cB = (ed * (1 - e1)) / 2;
+  const { size, em, ed, e0, q0, e1, q1, ca, cA, cb, cB } = c;
   const dd = ed * d;
   const thr = vTh - 1e-12 * (Math.abs(vTh) + Math.abs(d));
   let nSlow = 0;
@@ -823,10 +836,8 @@ function stepOrder0Uniform(
     }
     const vi = v[i]!;
     const v1 = em * vi + dd + q0 * xa + q1 * xb;
-    const aa = Math.abs(xa);
-    const ab = Math.abs(xb);
-    if (v1 + ca * xa + cA * aa + cb * xb + cB * ab >= thr) {
-      if (slowBound(vi, v1, xa, xb, d, em, e0, e1, invTauA, invTauB, invTauM, dt2over8) >= vTh) {
+    if (v1 + ca * xa + cA * Math.abs(xa) + cb * xb + cB * Math.abs(xb) >= thr) {
+      if (slowBound(c, vi, v1, xa, xb, d) >= vTh) {
         slow[nSlow++] = i;
         continue;
       }
