@@ -12,6 +12,7 @@ import { setParams, updateEdges } from '../store/commands';
 import { weightRefusal } from '../store/connect';
 import { runCommand } from '../store/documentStore';
 import { findEdge, findNode, nodeSize } from '../store/graph';
+import { materializeWeight } from '../../../shared/sim/compile/weightDraws';
 import { uiStore } from '../store/uiStore';
 import { useStore } from 'zustand';
 
@@ -21,61 +22,11 @@ export const MAX_EDITABLE = 32;
 type GeneratorKind = 'uniform' | 'normal' | 'identity' | 'sparse' | 'constant';
 
 /**
- * A small seeded generator for "Fill cells" (the drawn numbers are written into the document, so
- * the file stays reproducible whatever generator drew them): FNV-1a of the key, then mulberry32;
- * normals by Box-Muller.
+ * The rows x cols matrix a run uses for this weight: generators are drawn by the simulator's own
+ * code (shared/sim/compile/weightDraws.ts), so the heat-map shows the very numbers of a run, and
+ * "Fill cells" writes them into the file.
  */
-export function seededRandom(key: string): {
-  uniform(): number;
-  uniformIn(a: number, b: number): number;
-  normal(): number;
-} {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-  let state = h >>> 0;
-  const uniform = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    uniform,
-    uniformIn: (a, b) => a + (b - a) * uniform(),
-    normal: () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform()),
-  };
-}
-
-/** A dense matrix with the given shape (rows = target elements). */
-export function materialize(
-  weight: Weight,
-  rows: number,
-  cols: number,
-  seed: number,
-  edgeId: string,
-): number[][] {
-  if (typeof weight === 'number')
-    return Array.from({ length: rows }, () => new Array<number>(cols).fill(weight));
-  if (Array.isArray(weight)) return weight.map((r) => [...r]);
-  const rng = seededRandom(
-    `${weight.init !== 'identity' ? (weight.seed ?? seed) : seed}/${edgeId}/weight`,
-  );
-  return Array.from({ length: rows }, (_, i) =>
-    Array.from({ length: cols }, (_, j) => {
-      switch (weight.init) {
-        case 'uniform':
-          return rng.uniformIn(weight.low, weight.high);
-        case 'normal':
-          return weight.mean + weight.std * rng.normal();
-        case 'identity':
-          return i === j ? weight.value : 0;
-        case 'sparse':
-          return rng.uniform() < weight.p ? weight.value : 0;
-      }
-    }),
-  );
-}
+export const materialize = materializeWeight;
 
 /** Spreadsheet text (tabs, commas, semicolons or spaces between cells; one row per line). */
 export function parseMatrix(text: string): number[][] | string {

@@ -25,6 +25,7 @@ import type {
   WeightGenerator,
 } from '../../document/model';
 import { ACTIVATION_CODE } from '../../models/activations';
+import { drawDenseWeights, SparsePairs, weightStream } from './weightDraws';
 import {
   EDGE_DELAY,
   MODEL_PARAMS,
@@ -1198,8 +1199,6 @@ function buildProjection(
     return p;
   }
   const g = w as WeightGenerator;
-  const genSeed = (g as { seed?: number }).seed ?? seed;
-  const stream = (): RandomStream => RandomStream.fromKey(streamKey(genSeed, edge.id, 'weight'));
   switch (g.init) {
     case 'identity':
       p.conn = CONN_IDENTITY;
@@ -1207,25 +1206,15 @@ function buildProjection(
       p.synapses = M;
       return p;
     case 'uniform':
-    case 'normal': {
+    case 'normal':
       p.conn = CONN_DENSE;
-      const dense = new Float64Array(M * N);
-      const r = stream();
-      for (let i = 0; i < M; i++) {
-        for (let j = 0; j < N; j++) {
-          dense[j * M + i] =
-            g.init === 'uniform' ? r.uniformIn(g.low, g.high) : g.mean + g.std * r.normal();
-        }
-      }
-      p.dense = dense;
+      p.dense = drawDenseWeights(g, M, N, weightStream(g, seed, edge.id));
       return p;
-    }
-    case 'sparse': {
+    case 'sparse':
       p.conn = CONN_CSR;
       p.weight = g.value;
-      buildSparse(p, M, N, g.p, stream());
+      buildSparse(p, M, N, g.p, weightStream(g, seed, edge.id));
       return p;
-    }
   }
 }
 
@@ -1237,32 +1226,23 @@ function buildSparse(p: Projection, M: number, N: number, prob: number, r: Rando
   let src = new Int32Array(cap);
   let count = 0;
   const counts = new Int32Array(N + 1);
-  if (prob > 0) {
-    const logq = Math.log1p(-prob);
-    let k = -1;
-    for (;;) {
-      if (prob >= 1) k += 1;
-      else {
-        const gap = Math.floor(Math.log1p(-r.uniform()) / logq);
-        k += 1 + gap;
-      }
-      if (!(k < pairs)) break;
-      if (count === cap) {
-        cap *= 2;
-        const t2 = new Int32Array(cap);
-        t2.set(tgt);
-        tgt = t2;
-        const s2 = new Int32Array(cap);
-        s2.set(src);
-        src = s2;
-      }
-      const i = Math.floor(k / N);
-      const j = k - i * N;
-      tgt[count] = i;
-      src[count] = j;
-      counts[j + 1]++;
-      count++;
+  const walk = new SparsePairs(pairs, prob, r);
+  for (let k = walk.next(); k >= 0; k = walk.next()) {
+    if (count === cap) {
+      cap *= 2;
+      const t2 = new Int32Array(cap);
+      t2.set(tgt);
+      tgt = t2;
+      const s2 = new Int32Array(cap);
+      s2.set(src);
+      src = s2;
     }
+    const i = Math.floor(k / N);
+    const j = k - i * N;
+    tgt[count] = i;
+    src[count] = j;
+    counts[j + 1]++;
+    count++;
   }
   const rowPtr = new Int32Array(N + 1);
   for (let j = 0; j < N; j++) rowPtr[j + 1] = rowPtr[j]! + counts[j + 1]!;
