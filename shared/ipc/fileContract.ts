@@ -43,12 +43,15 @@ export const preferencesSchema = z.strictObject({
   defaultDt: z.number().min(1e-6).max(0.01),
   /** How times are shown in the UI (the file always stores seconds). */
   timeUnit: z.enum(['ms', 's']),
+  /** Whether the start screen (the examples gallery, New, Open) greets the user at startup. */
+  showStartScreen: z.boolean(),
 });
 export type Preferences = z.infer<typeof preferencesSchema>;
 export const DEFAULT_PREFERENCES: Preferences = {
   theme: 'system',
   defaultDt: 1e-4,
   timeUnit: 'ms',
+  showStartScreen: true,
 };
 
 /** Every command a native menu item can send to the renderer (`menu:command`). */

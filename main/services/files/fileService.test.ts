@@ -17,6 +17,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HostResult } from '../../../shared/ipc/contract';
 import { DEFAULT_PREFERENCES } from '../../../shared/ipc/fileContract';
 import { HostService } from '../hostService';
+import { GALLERY_ORDER } from '../examples';
 import type { SimulationHost } from '../simulationHost';
 import { FileService, type NativeDialogs, type WindowControl } from './fileService';
 import { Workspace } from './workspace';
@@ -187,9 +188,10 @@ describe('file requests (browser host)', () => {
   it('persists preferences, falling back per field on a damaged file', async () => {
     const host = webService().host;
     expect(await ok(host.handle('getPreferences', undefined))).toEqual(DEFAULT_PREFERENCES);
-    const next = { theme: 'dark', defaultDt: 5e-5, timeUnit: 's' };
+    const next = { theme: 'dark', defaultDt: 5e-5, timeUnit: 's', showStartScreen: false };
     await ok(host.handle('setPreferences', next));
     expect(await ok(webService().host.handle('getPreferences', undefined))).toEqual(next);
+    // (a file from before showStartScreen existed reads it as its default, too)
     writeFileSync(
       path.join(dataDir, 'preferences.json'),
       JSON.stringify({ theme: 'dark', defaultDt: 'fast' }),
@@ -210,6 +212,8 @@ describe('file requests (browser host)', () => {
       host.handle('listExamples', undefined),
     );
     expect(examples.length).toBeGreaterThan(0);
+    // in the course notes' order (examples.ts), not by file name
+    expect(examples.map((e) => e.id)).toEqual(GALLERY_ORDER);
     const lif = examples.find((e) => e.id === 'lif-charging.neuro')!;
     expect(lif.name.length).toBeGreaterThan(3);
     const opened = await ok<{ fileName: string; text: string }>(

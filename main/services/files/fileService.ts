@@ -18,7 +18,7 @@ import type {
   GrantedFile,
   OpenedFile,
 } from '../../../shared/ipc/fileContract';
-import { readExample } from '../examples';
+import { readExample, sortGallery } from '../examples';
 import { saveFileAtomic } from '../fileStore';
 import { PreferencesStore } from '../preferences';
 import { AutosaveStore } from './autosave';
@@ -215,8 +215,8 @@ export class FileService {
         }
         out.push({ id, name, description });
       }
-      // Listed by the name a student reads, not by file name.
-      return out.sort((a, b) => a.name.localeCompare(b.name));
+      // In the course notes' order; any other example after them, by the name a student reads.
+      return sortGallery(out);
     },
     openExample: async ({ id }) => ({ fileName: id, text: await readExample(id) }),
     takePendingOpen: async () => {

@@ -1,4 +1,7 @@
-/** Preferences: theme, the default time step of new circuits, and how times are shown. */
+/**
+ * Preferences: theme, the default time step of new circuits, how times are shown, and whether the
+ * start screen greets the user at startup.
+ */
 import { useState } from 'react';
 import { useStore } from 'zustand';
 import type { Preferences } from '../../../shared/ipc/fileContract';
@@ -11,6 +14,7 @@ export function PreferencesDialog({ onClose }: { onClose(): void }) {
   const [theme, setTheme] = useState<Preferences['theme']>(current.theme);
   const [dtMs, setDtMs] = useState(String(current.defaultDt * 1000));
   const [timeUnit, setTimeUnit] = useState<Preferences['timeUnit']>(current.timeUnit);
+  const [showStartScreen, setShowStartScreen] = useState(current.showStartScreen);
   const [error, setError] = useState<string | null>(null);
 
   const submit = async (): Promise<void> => {
@@ -19,7 +23,12 @@ export function PreferencesDialog({ onClose }: { onClose(): void }) {
       setError('The time step must be between 0.001 ms and 10 ms.');
       return;
     }
-    const failed = await savePreferences(getHost(), { theme, defaultDt: dt, timeUnit });
+    const failed = await savePreferences(getHost(), {
+      theme,
+      defaultDt: dt,
+      timeUnit,
+      showStartScreen,
+    });
     if (failed) setError(failed);
     else onClose();
   };
@@ -84,6 +93,14 @@ export function PreferencesDialog({ onClose }: { onClose(): void }) {
             seconds (s)
           </label>
         </fieldset>
+        <label className="prefs__check">
+          <input
+            type="checkbox"
+            checked={showStartScreen}
+            onChange={(event) => setShowStartScreen(event.target.checked)}
+          />
+          Show the start screen (examples, New, Open) when NeuroSketch opens
+        </label>
         {error && (
           <p role="alert" className="ns-modal__error">
             {error}

@@ -1,12 +1,14 @@
 /** Renders the current modal request of the dialog store (see dialogs.ts). */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useStore } from 'zustand';
-import type { ExampleInfo, RecentEntry } from '../../../shared/ipc/fileContract';
+import type { RecentEntry } from '../../../shared/ipc/fileContract';
 import { AboutDialog } from '../desktop/AboutDialog';
 import { PreferencesDialog } from '../desktop/PreferencesDialog';
 import { getHost } from '../host/hostClient';
 import { dialogStore, type DialogRequest } from './dialogs';
 import { Modal } from './Modal';
+import { StartScreen } from './StartScreen';
+import { useList } from './useList';
 import { WorkspacePicker } from './WorkspacePicker';
 
 function UnsavedDialog({ request }: { request: Extract<DialogRequest, { kind: 'unsaved' }> }) {
@@ -52,52 +54,6 @@ function RecoveryDialog({ request }: { request: Extract<DialogRequest, { kind: '
         </button>
         <button type="button" onClick={() => request.resolve(false)}>
           Discard
-        </button>
-      </div>
-    </Modal>
-  );
-}
-
-function useList<T>(load: () => Promise<{ ok: true; value: T[] } | { ok: false; error: string }>) {
-  const [items, setItems] = useState<T[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    void load().then((r) => {
-      if (!live) return;
-      if (r.ok) setItems(r.value);
-      else setError(r.error);
-    });
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
-  return { items, error };
-}
-
-function ExamplesDialog({ request }: { request: Extract<DialogRequest, { kind: 'examples' }> }) {
-  const { items, error } = useList<ExampleInfo>(() => getHost().listExamples());
-  return (
-    <Modal title="Examples" onCancel={() => request.resolve(null)} className="gallery">
-      {error && <p role="alert">{error}</p>}
-      <ul className="gallery__list" aria-label="examples">
-        {items?.map((example) => (
-          <li key={example.id}>
-            <button
-              type="button"
-              className="gallery__item"
-              onClick={() => request.resolve(example.id)}
-            >
-              <span className="gallery__name">{example.name}</span>
-              <span className="gallery__description">{example.description}</span>
-            </button>
-          </li>
-        ))}
-      </ul>
-      <div className="ns-modal__actions">
-        <button type="button" onClick={() => request.resolve(null)}>
-          Cancel
         </button>
       </div>
     </Modal>
@@ -165,7 +121,7 @@ export function DialogHost() {
         />
       );
     case 'examples':
-      return <ExamplesDialog request={request} />;
+      return <StartScreen request={request} />;
     case 'recent':
       return <RecentDialog request={request} />;
     case 'about':

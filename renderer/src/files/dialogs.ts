@@ -8,12 +8,20 @@ import type { GrantedFile, OpenedFile, Recovery } from '../../../shared/ipc/file
 
 export type UnsavedAnswer = 'save' | 'discard' | 'cancel';
 
+/** What the start screen (the examples gallery) was asked to do. */
+export type GalleryChoice = { kind: 'example'; id: string } | { kind: 'new' } | { kind: 'open' };
+
 export type DialogRequest =
   | { kind: 'unsaved'; fileName: string; action: string; resolve(answer: UnsavedAnswer): void }
   | { kind: 'open'; resolve(file: OpenedFile | null): void }
   | { kind: 'saveAs'; suggestedName: string; resolve(file: GrantedFile | null): void }
   | { kind: 'recovery'; recovery: Recovery; resolve(restore: boolean): void }
-  | { kind: 'examples'; resolve(id: string | null): void }
+  | {
+      kind: 'examples';
+      /** At startup: the welcome title, and a button to go on with the circuit already open. */
+      welcome?: boolean;
+      resolve(choice: GalleryChoice | null): void;
+    }
   | { kind: 'recent'; resolve(handle: string | null): void }
   | { kind: 'about'; resolve(): void }
   | { kind: 'preferences'; resolve(): void };

@@ -215,9 +215,15 @@ export async function openHandle(handle: FileHandle): Promise<void> {
   openText(result.value.fileName, result.value.text, result.value.handle);
 }
 
-export async function openExamples(): Promise<void> {
-  const id = await ask({ kind: 'examples' });
-  if (id) await openExample(id);
+/**
+ * The examples gallery (File > Examples…, the toolbar): the start screen's list of examples, with
+ * New and Open beside it. At startup (`welcome`) it greets the user over the default circuit.
+ */
+export async function openExamples(options: { welcome?: boolean } = {}): Promise<void> {
+  const choice = await ask({ kind: 'examples', welcome: options.welcome });
+  if (choice?.kind === 'example') await openExample(choice.id);
+  else if (choice?.kind === 'new') await newDocument();
+  else if (choice?.kind === 'open') await openFile();
 }
 
 /** Examples open read-only: Save asks where to put the copy. */
@@ -260,19 +266,21 @@ export async function autosaveNow(): Promise<void> {
   }
 }
 
-/** At startup: offers back work autosaved before a crash or kill. */
-export async function offerRecovery(): Promise<void> {
+/** At startup: offers back work autosaved before a crash or kill. True when it was restored. */
+export async function offerRecovery(): Promise<boolean> {
   const result = await host().getRecovery();
-  if (!result.ok || !result.value) return;
+  if (!result.ok || !result.value) return false;
   const recovery = result.value;
   const restore = await ask({ kind: 'recovery', recovery });
   if (!restore) {
     await host().discardAutosave();
-    return;
+    return false;
   }
   if (openText(recovery.fileName, recovery.text, recovery.handle, { unsaved: true })) {
     notify(`Restored unsaved work on ${recovery.fileName}`);
+    return true;
   }
+  return false;
 }
 
 export function dismissProblems(): void {

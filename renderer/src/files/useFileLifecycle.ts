@@ -1,6 +1,7 @@
 /**
  * Wires the file session into the app: startup (a file from the OS, else the default example, then
- * the offer to restore autosaved work), autosave every few seconds, the window title with its
+ * the offer to restore autosaved work, then the start screen unless the user asked not to see it or
+ * is already working on a file), autosave every few seconds, the window title with its
  * unsaved marker, closing with unsaved changes (Electron's close handshake, the browser's
  * beforeunload), native menu commands, keyboard shortcuts in the browser, and dropped files.
  */
@@ -8,7 +9,7 @@ import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import type { HostApi } from '../../../shared/ipc/contract';
 import { registerCommand, runCommand } from '../desktop/commands';
-import { loadPreferences } from '../desktop/preferences';
+import { loadPreferences, preferencesStore } from '../desktop/preferences';
 import { documentStore, setLoadErrorCommand } from '../store/documentStore';
 import { ask } from './dialogs';
 import { installFileTestHooks } from './testHooks';
@@ -52,6 +53,7 @@ async function startup(host: HostApi): Promise<void> {
   setFileHost(host, info.value);
   await loadPreferences(host);
   const pending = await host.takePendingOpen();
+  const fromOs = pending.ok && pending.value !== null;
   if (pending.ok && pending.value) {
     await openHandle(pending.value.handle);
   } else {
@@ -59,7 +61,12 @@ async function startup(host: HostApi): Promise<void> {
     if (!result.ok) setLoadErrorCommand(result.error);
     else openText(result.value.fileName, result.value.text, null);
   }
-  await offerRecovery();
+  const restored = await offerRecovery();
+  // The start screen greets a user who opened the app itself, over the default circuit (which
+  // stays loaded behind it); not one who opened a file or just got their work back.
+  if (!fromOs && !restored && preferencesStore.getState().showStartScreen) {
+    void openExamples({ welcome: true });
+  }
 }
 
 export function useFileLifecycle(host: HostApi): void {
@@ -79,7 +86,7 @@ export function useFileLifecycle(host: HostApi): void {
       registerCommand('file.open', openFile),
       registerCommand('file.save', async () => void (await save())),
       registerCommand('file.saveAs', async () => void (await saveAs())),
-      registerCommand('file.examples', openExamples),
+      registerCommand('file.examples', () => openExamples()),
       registerCommand('file.preferences', () => ask({ kind: 'preferences' })),
       registerCommand('help.about', () => ask({ kind: 'about' })),
     ];
