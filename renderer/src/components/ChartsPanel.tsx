@@ -140,7 +140,8 @@ export function chartSpecs(doc: NetworkDocument, baseName: string): ChartSpec[] 
         title = `${name} · gates ${variables.join(' ')}`;
         break;
       case 'Js':
-        yLabel = model === 'hh' ? 'µA/cm²' : model === 'rate' ? 'z' : 'dimensionless';
+        // J is the summed input, s its synaptic (filtered) part; their unit is the model's
+        yLabel = `${variables.join(', ')} (${model === 'hh' ? 'µA/cm²' : model === 'rate' ? 'input z' : 'dimensionless'})`;
         title = `${name} · ${variables.join(' and ')}`;
         break;
       case 'y':
@@ -390,8 +391,13 @@ function summariseSpikes(session: SimulationSession, doc: NetworkDocument): stri
     if (store.size > 1) rate = simulated > 0 ? store.total / (store.size * simulated) : 0;
     else if (store.retained > 1)
       rate = (store.retained - 1) / (store.times[store.end - 1]! - store.times[store.start]!);
+    const count = `${store.total} ${store.total === 1 ? 'spike' : 'spikes'}`;
+    // a single neuron's rate needs two spikes; a population's is defined once time has passed
+    const hasRate = store.size > 1 ? simulated > 0 : store.retained > 1;
     parts.push(
-      `${name}: ${store.total} spikes, ${rate.toFixed(2)} Hz${store.size > 1 ? ' per neuron' : ''}`,
+      hasRate
+        ? `${name}: ${count}, ${rate.toFixed(2)} Hz${store.size > 1 ? ' per neuron' : ''}`
+        : `${name}: ${count}`,
     );
   }
   const summary = parts.length > 0 ? parts.join(' · ') : 'No spikes yet: press Run.';
