@@ -18,6 +18,15 @@ const fileToolbar = (app: Page) => app.getByRole('toolbar', { name: 'file' });
 
 test('offline: the page requests nothing that is not on this computer', async ({ app }) => {
   const foreign: string[] = [];
+  // And everything it requests is there: no 404 (a missing favicon was one), no failed load.
+  const failed: string[] = [];
+  app.context().on('response', (response) => {
+    if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+  });
+  app.on('console', (message) => {
+    if (message.type() === 'error' && /Failed to load resource/.test(message.text()))
+      failed.push(`${message.text()} ${message.location().url}`);
+  });
   const check = (url: string): void => {
     const { protocol, hostname } = new URL(url);
     const local =
@@ -43,6 +52,15 @@ test('offline: the page requests nothing that is not on this computer', async ({
   await app.getByRole('button', { name: /Run/ }).first().click();
   await expect(app.getByTestId('sim-clock')).toContainText('finished', { timeout: 30_000 });
   expect(foreign).toEqual([]);
+  expect(failed).toEqual([]);
+  // The icon the page names is served (browsers fetch it outside the page's own requests).
+  const icon = await app.evaluate(async () => {
+    const link = document.querySelector<HTMLLinkElement>('link[rel="icon"]');
+    if (!link) return null;
+    const response = await fetch(link.href);
+    return { status: response.status, type: response.headers.get('content-type') };
+  });
+  expect(icon).toEqual({ status: 200, type: 'image/svg+xml' });
 });
 
 test('preferences persist: the dark theme survives a reload', async ({ app }) => {

@@ -253,3 +253,49 @@ test('every node kind on one canvas, a refused connection with its reason, the w
   await dialog.getByLabel('close').click();
   await expect(dialog).toBeHidden();
 });
+
+test('tauM = -5 stays in the inspector with its field named, and Run refuses until it is fixed', async ({
+  app,
+}) => {
+  await startEmpty(app);
+  await dropFromPalette(app, 'LIF neuron', 300, 160);
+  const node = canvasOf(app).getByRole('group', { name: 'LIF neuron A' });
+  await node.click();
+  const tauM = inspectorOf(app).getByLabel(/^tauM/);
+  await tauM.fill('-5');
+  await tauM.press('Enter');
+  await expect(inspectorOf(app).getByRole('alert')).toHaveText('tauM must be > 0 ms');
+  await expect(tauM).toHaveValue('-5');
+  const storedTauM = async (): Promise<unknown> =>
+    ((await documentOf(app)) as { nodes: Array<{ params?: { tauM?: number } }> }).nodes[0]!.params
+      ?.tauM;
+  expect(await storedTauM()).toBeUndefined();
+
+  // Elsewhere and back: the typed text and its message are still there.
+  await canvasOf(app).click({ position: { x: 40, y: 400 } });
+  await expect(inspectorOf(app).getByRole('heading', { level: 2 })).toHaveText('Circuit');
+  await node.click();
+  await expect(tauM).toHaveValue('-5');
+  await expect(inspectorOf(app).getByRole('alert')).toHaveText('tauM must be > 0 ms');
+
+  // Run refuses, naming the node and the field; "Show" brings the field back, focused.
+  await canvasOf(app).click({ position: { x: 40, y: 400 } });
+  const controls = app.getByRole('toolbar', { name: 'simulation controls' });
+  await controls.getByRole('button', { name: /Run$/ }).click();
+  await expect(controls.getByRole('alert')).toContainText(
+    "Can't run: node A, tauM must be > 0 ms — fix it in the inspector",
+  );
+  await expect(app.getByTestId('sim-clock')).toHaveText(/^t = 0\.0 ms$/);
+  await screenshot(app, 'editor-run-refused');
+  await controls.getByRole('button', { name: 'Show' }).click();
+  await expect(tauM).toBeFocused();
+  await expect(tauM).toHaveValue('-5');
+
+  // Fixed: stored, and the run goes.
+  await tauM.fill('10');
+  await tauM.press('Enter');
+  await expect(inspectorOf(app).getByRole('alert')).toHaveCount(0);
+  expect(await storedTauM()).toBe(0.01);
+  await controls.getByRole('button', { name: /Run$/ }).click();
+  await expect(app.getByTestId('sim-clock')).toContainText(/running|finished/);
+});

@@ -229,3 +229,44 @@ test("A node's context menu opens its views, tied to that node", async ({ app })
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(dialog).toBeHidden();
 });
+
+test('every formula fits its box at 1280x800 and 1024x700, without a scrollbar', async ({
+  app,
+}) => {
+  const overflowing: string[] = [];
+  for (const size of [
+    { width: 1280, height: 800 },
+    { width: 1024, height: 700 },
+  ]) {
+    await app.setViewportSize(size);
+    await app.getByRole('button', { name: 'Learn: see the math' }).click();
+    const dialog = app.getByRole('dialog', { name: 'See the math' });
+    const items = dialog.getByRole('navigation', { name: 'math views' }).getByRole('button');
+    const titles = await items.locator('.learn-panel__item-title').allTextContents();
+    expect(titles.length).toBeGreaterThanOrEqual(7);
+    for (const [i, title] of titles.entries()) {
+      await items.nth(i).click();
+      const view = dialog.getByRole('region', { name: `${title} view` });
+      await expect(view.locator('.learn-formula').first()).toBeVisible();
+      // How far each formula reaches past its own box (a scrollbar) and past the view (the whole
+      // panel scrolls sideways), in pixels.
+      const widths = await view.evaluate((el) => {
+        const right = el.getBoundingClientRect().right;
+        return [...el.querySelectorAll<HTMLElement>('.learn-formula')].map((f) =>
+          Math.max(
+            f.scrollWidth - f.clientWidth,
+            Math.round(f.getBoundingClientRect().right - right),
+          ),
+        );
+      });
+      widths.forEach((px, k) => {
+        if (px > 0)
+          overflowing.push(`${title} #${k + 1} at ${size.width}x${size.height}: ${px} px`);
+      });
+      const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+      await screenshot(app, `learn-fit-${size.width}x${size.height}-${slug}`);
+    }
+    await dialog.getByRole('button', { name: 'Close' }).click();
+  }
+  expect(overflowing).toEqual([]);
+});

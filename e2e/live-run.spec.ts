@@ -55,6 +55,16 @@ async function spikesBetween(app: Page, node: string, fromS: number, toS: number
   );
 }
 
+/** The bias param of a node in the document (undefined: the default). */
+async function biasOf(app: Page, node: string): Promise<unknown> {
+  return app.evaluate((id) => {
+    const doc = window.__neurosketchTest!.document!() as {
+      nodes: Array<{ id: string; params?: { bias?: number } }>;
+    };
+    return doc.nodes.find((n) => n.id === id)?.params?.bias;
+  }, node);
+}
+
 async function simulatedSeconds(app: Page): Promise<number> {
   return app.evaluate(() => {
     const s = window.__neurosketchTest!.session!;
@@ -125,6 +135,70 @@ test("moving A's slider while running changes C's firing, and the run is marked 
   expect(log.at(-1)).toMatchObject({ field: 'A.params.bias', newValue: 3 });
   await screenshot(app, 'live-slider-edit');
   await app.getByRole('button', { name: 'Stop' }).click();
+  // Stopped: the slider change is offered to keep or revert; Keep leaves it in the circuit.
+  const offer = app.getByRole('group', { name: 'slider changes' });
+  await expect(offer).toContainText('A bias 1.5 → 3');
+  await offer.getByRole('button', { name: 'Keep the slider changes' }).click();
+  await expect(offer).toBeHidden();
+  expect(await biasOf(app, 'A')).toBe(3);
+});
+
+test('Reset after moving a slider offers Revert: the pre-run value back, as one undo step', async ({
+  app,
+}) => {
+  await openExample(app, /A and B drive C/);
+  await app.getByLabel('Speed').selectOption('0.25');
+  await app.getByRole('button', { name: /Run$/ }).click();
+  await expect.poll(() => clockMs(app)).toBeGreaterThan(5);
+  const offer = app.getByRole('group', { name: 'slider changes' });
+  await app.getByRole('slider', { name: 'B bias' }).fill('3');
+  await expect(app.getByTestId('sim-clock')).toContainText('edited live');
+  await expect(offer).toHaveCount(0);
+  await app.getByRole('button', { name: 'Reset' }).click();
+  await expect(offer).toContainText('B bias 2 → 3');
+  await screenshot(app, 'live-slider-offer');
+  await offer.getByRole('button', { name: 'Revert' }).click();
+  await expect(offer).toBeHidden();
+  expect(await biasOf(app, 'B')).toBe(2);
+  await expect(app.getByRole('slider', { name: 'B bias' })).toHaveValue('2');
+  await app.getByRole('toolbar', { name: 'editor' }).getByRole('button', { name: /Undo/ }).click();
+  expect(await biasOf(app, 'B')).toBe(3);
+});
+
+test('the run status never moves the controls around it, and shows its whole text on hover', async ({
+  app,
+}) => {
+  await app.setViewportSize({ width: 1280, height: 800 });
+  await openExample(app, /A and B drive C/);
+  const boxes = async () => {
+    const of = async (name: string, locator: ReturnType<Page['getByRole']>) => {
+      const box = (await locator.boundingBox())!;
+      return `${name} ${Math.round(box.x)},${Math.round(box.y)} ${Math.round(box.width)}x${Math.round(box.height)}`;
+    };
+    return [
+      await of('header', app.getByRole('banner')),
+      await of('speed', app.getByLabel('Speed')),
+      await of('forever', app.getByLabel('Run forever')),
+      await of('clock', app.getByTestId('sim-clock') as ReturnType<Page['getByRole']>),
+      await of('learn', app.getByRole('button', { name: 'Learn: see the math' })),
+      await of('canvas', app.getByLabel('circuit canvas')),
+    ];
+  };
+  const idle = await boxes();
+  await app.getByLabel('Run forever').check();
+  await app.getByRole('button', { name: /Run$/ }).click();
+  await expect(app.getByTestId('sim-clock')).toContainText('real time');
+  await expect.poll(() => clockMs(app), { timeout: 20_000 }).toBeGreaterThan(1000);
+  expect(await boxes()).toEqual(idle);
+  await screenshot(app, 'live-status-1280');
+  const title = await app.getByTestId('sim-clock').getAttribute('title');
+  expect(title).toMatch(/^t = [\d.]+ m?s \(forever\) · running · ×[\d.]+ real time$/);
+  await app.getByRole('button', { name: 'Pause' }).click();
+  await expect(app.getByTestId('sim-clock')).toContainText('paused');
+  expect(await boxes()).toEqual(idle);
+  await app.getByRole('button', { name: 'Stop' }).click();
+  await expect(app.getByTestId('sim-clock')).toContainText('stopped');
+  expect(await boxes()).toEqual(idle);
 });
 
 test('Pause freezes the clock, Step advances it exactly, Resume goes on', async ({ app }) => {

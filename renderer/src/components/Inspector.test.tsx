@@ -26,6 +26,7 @@ import { buildNode, defaultSignal } from '../editor/catalogue';
 import { formatNumber, rangeProblem, toDisplay } from '../editor/format';
 import { addNode, addProbe, connectNodes, emptyDocument } from '../store/commands';
 import { currentDocument, documentStore, loadDocumentCommand } from '../store/documentStore';
+import { clearAllDrafts, pendingDrafts, runRefusal } from '../store/drafts';
 import { select } from '../store/uiStore';
 import { Inspector } from './Inspector';
 
@@ -36,6 +37,7 @@ let host: HTMLElement | null = null;
 
 afterEach(() => {
   act(() => root?.unmount());
+  clearAllDrafts();
   host?.remove();
   root = null;
   host = null;
@@ -227,7 +229,7 @@ describe('the inspector edits synapses, scopes and the document', () => {
   it('shows an out-of-range value inline and does not store it', () => {
     const el = render(twoNeurons(), ['wCA']);
     type(field(el, 'tauS'), '-3');
-    expect(el.querySelector('[role="alert"]')?.textContent).toBe('must be > 0 ms');
+    expect(el.querySelector('[role="alert"]')?.textContent).toBe('tauS must be > 0 ms');
     expect(currentDocument()!.edges[0]!.synapse).toEqual({ tauS: 0.005, n: 0 });
   });
 
@@ -279,5 +281,146 @@ describe('the inspector edits synapses, scopes and the document', () => {
       seed: candidate(SIMULATION_PARAMS[2]!),
     });
     expect(field(el, 'dt').closest('.field')?.textContent).toContain('(ms)');
+  });
+});
+
+describe('a value that cannot be stored', () => {
+  function lifA(): NetworkDocument {
+    return docWith({ id: 'A', kind: 'neuron', model: 'lif', params: { tauM: 0.02 } });
+  }
+  const tauM = (): unknown => (nodeIn() as { params: { tauM?: number } }).params.tauM;
+  const alertOf = (el: HTMLElement): string | null | undefined =>
+    el.querySelector('[role="alert"]')?.textContent;
+
+  function key(control: HTMLElement, k: string): void {
+    act(() => {
+      control.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+    });
+  }
+
+  function blur(control: HTMLElement): void {
+    act(() => control.dispatchEvent(new FocusEvent('focusout', { bubbles: true })));
+  }
+
+  it('tauM = -5: stays as typed with the field and range named, is not stored, and blocks Run', () => {
+    const el = render(lifA(), ['A']);
+    type(field(el, 'tauM'), '-5');
+    expect(field(el, 'tauM').value).toBe('-5');
+    expect(field(el, 'tauM').getAttribute('aria-invalid')).toBe('true');
+    expect(alertOf(el)).toBe('tauM must be > 0 ms');
+    expect(tauM()).toBe(0.02);
+    expect(runRefusal(currentDocument()!)?.message).toBe(
+      "Can't run: node A, tauM must be > 0 ms — fix it in the inspector",
+    );
+
+    // Leaving the field and the node and coming back shows the same text and message.
+    blur(field(el, 'tauM'));
+    expect(field(el, 'tauM').value).toBe('-5');
+    act(() => select([]));
+    expect(el.textContent).toContain('Circuit');
+    act(() => select(['A']));
+    expect(field(el, 'tauM').value).toBe('-5');
+    expect(alertOf(el)).toBe('tauM must be > 0 ms');
+    expect(runRefusal(currentDocument()!)).not.toBeNull();
+
+    // A valid value is stored and Run is free again.
+    type(field(el, 'tauM'), '30');
+    expect(tauM()).toBeCloseTo(0.03, 12);
+    expect(alertOf(el)).toBeUndefined();
+    expect(runRefusal(currentDocument()!)).toBeNull();
+  });
+
+  it('keeps the typed text on blur even after the field was emptied on the way (default stored)', () => {
+    const el = render(lifA(), ['A']);
+    type(field(el, 'tauM'), '');
+    expect(tauM()).toBeUndefined();
+    type(field(el, 'tauM'), '-5');
+    blur(field(el, 'tauM'));
+    expect(field(el, 'tauM').value).toBe('-5');
+    expect(alertOf(el)).toBe('tauM must be > 0 ms');
+  });
+
+  it('names the field and its range for text that is not a number; Escape goes back', () => {
+    const el = render(lifA(), ['A']);
+    type(field(el, 'tauM'), 'abc');
+    expect(alertOf(el)).toBe('tauM must be a number > 0 ms');
+    key(field(el, 'tauM'), 'Escape');
+    expect(field(el, 'tauM').value).toBe('20');
+    expect(alertOf(el)).toBeUndefined();
+    expect(pendingDrafts()).toEqual([]);
+  });
+
+  it('a preset replaces the typed text; switching the model or deleting the node ends it', () => {
+    const el = render(lifA(), ['A']);
+    type(field(el, 'tauM'), '-5');
+    blur(field(el, 'tauM'));
+    const preset = [...el.querySelectorAll('button')].find((b) =>
+      b.textContent?.startsWith('Fast-spiking'),
+    )!;
+    act(() => preset.click());
+    expect(field(el, 'tauM').value).toBe('10');
+    expect(pendingDrafts()).toEqual([]);
+
+    type(field(el, 'tauM'), '-5');
+    blur(field(el, 'tauM'));
+    expect(pendingDrafts()).toHaveLength(1);
+    const model = field(el, 'model') as HTMLSelectElement;
+    act(() => {
+      model.value = 'hh';
+      model.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    expect(pendingDrafts()).toEqual([]);
+    expect(runRefusal(currentDocument()!)).toBeNull();
+  });
+
+  it('a synapse and the simulation settings are named too', () => {
+    let doc = docWith({ id: 'A', kind: 'neuron', model: 'lif', params: {} });
+    doc = addNode.apply(doc, {
+      node: { id: 'C', kind: 'neuron', model: 'lif', params: {} },
+      position: { x: 0, y: 0 },
+    });
+    doc = connectNodes.apply(doc, { source: 'A', target: 'C' });
+    const el = render(doc, ['wCA']);
+    type(field(el, 'tauS'), '0');
+    expect(runRefusal(currentDocument()!)?.message).toBe(
+      "Can't run: synapse A → C, tauS must be > 0 ms — fix it in the inspector",
+    );
+    act(() => select([]));
+    type(field(el, 'dt'), '-1');
+    expect(runRefusal(currentDocument()!)?.message).toBe(
+      "Can't run: synapse A → C, tauS must be > 0 ms (and 1 more) — fix it in the inspector",
+    );
+    expect(pendingDrafts().map((d) => d.problem)).toEqual([
+      'tauS must be > 0 ms',
+      'dt must be > 0 ms',
+    ]);
+  });
+});
+
+describe('units of input values', () => {
+  it('a constant shows no "J" (not joules): its unit is that of the driven neuron\'s input J', () => {
+    let doc = docWith({ id: 'in1', kind: 'input', signal: { type: 'constant', value: 1 } });
+    doc = addNode.apply(doc, {
+      node: { id: 'N', kind: 'neuron', model: 'lif', params: {} },
+      position: { x: 0, y: 0 },
+    });
+    doc = connectNodes.apply(doc, { source: 'in1', target: 'N' });
+    let el = render(doc, ['in1']);
+    let row = field(el, 'value').closest('.field')!;
+    expect(row.querySelector('.field__unit')).toBeNull();
+    expect(row.textContent).toContain("in the unit of N's input J: dimensionless");
+    act(() => root!.unmount());
+    host!.remove();
+
+    doc = addNode.apply(doc, {
+      node: { id: 'H', kind: 'neuron', model: 'hh', params: {} },
+      position: { x: 0, y: 0 },
+    });
+    doc = connectNodes.apply(doc, { source: 'in1', target: 'H' });
+    doc = { ...doc, edges: doc.edges.filter((e) => e.target === 'H') };
+    el = render(doc, ['in1']);
+    row = field(el, 'value').closest('.field')!;
+    expect(row.querySelector('.field__unit')?.textContent).toBe(' (uA/cm^2)');
+    expect(row.textContent).toContain("H's input J: uA/cm^2");
   });
 });

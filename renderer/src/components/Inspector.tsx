@@ -41,10 +41,18 @@ import {
 } from '../store/commands';
 import { DEFAULT_SYNAPSE, unitHint, weightUnit } from '../store/connect';
 import { currentDocument, runCommand } from '../store/documentStore';
-import { findNode, isSpikingSource, nodeSize, probeVariablesOf, usedIds } from '../store/graph';
+import {
+  findNode,
+  inputUnit,
+  isSpikingSource,
+  nodeSize,
+  probeVariablesOf,
+  usedIds,
+} from '../store/graph';
 import { select, uiStore } from '../store/uiStore';
 import { issuesById } from '../editor/issues';
-import { ListField, NumberField, SelectField, TextField } from './fields';
+import type { DraftOwner } from '../store/drafts';
+import { DraftOwnerContext, ListField, NumberField, SelectField, TextField } from './fields';
 
 /** Presets a student reaches for (values in file units). */
 export const NEURON_PRESETS: Record<
@@ -293,14 +301,48 @@ function signalValue(signal: Signal, field: string): number | number[] | undefin
   return (signal as unknown as Record<string, number | number[] | undefined>)[field];
 }
 
+/**
+ * The unit of an input's value, amplitude, mean...: the file says "as J", the unit of the input J
+ * of what the input drives (dimensionless for LIF and rate neurons, uA/cm^2 for HH). `unit` goes
+ * after the field's name (none when dimensionless, as for vTh), `note` into its explanation.
+ */
+export function inputValueUnit(
+  doc: NetworkDocument,
+  node: NetworkNode,
+): { unit: string; note: string } {
+  const targets = doc.edges
+    .filter((e) => e.source === node.id)
+    .map((e) => findNode(doc, e.target))
+    .filter((t): t is NetworkNode => t !== undefined);
+  const units = [...new Set(targets.map((t) => inputUnit(t) ?? '1'))];
+  const words = (u: string): string => (u === '1' ? 'dimensionless' : u);
+  if (units.length === 1) {
+    const names = targets.map(name).join(', ');
+    return {
+      unit: units[0] === '1' ? '' : units[0]!,
+      note: `in the unit of ${names}'s input J: ${words(units[0]!)}`,
+    };
+  }
+  return {
+    unit: '',
+    note: `in the unit of the input J of the neuron it drives: dimensionless for LIF and rate, uA/cm^2 for HH`,
+  };
+}
+
 function SignalFieldEditor({
+  doc,
   node,
-  spec,
+  spec: rawSpec,
 }: {
+  doc: NetworkDocument;
   node: Extract<NetworkNode, { kind: 'input' }>;
   spec: SignalFieldSpec;
 }) {
   const size = node.size ?? 1;
+  const asJ = rawSpec.unit === 'J' ? inputValueUnit(doc, node) : null;
+  const spec: SignalFieldSpec = asJ
+    ? { ...rawSpec, meaning: `${rawSpec.meaning}, ${asJ.note}` }
+    : rawSpec;
   const value = signalValue(node.signal, spec.name);
   const key = `signal:${node.id}:${spec.name}`;
   const commit = (v: number | number[] | undefined, mk: string): void => {
@@ -318,7 +360,7 @@ function SignalFieldEditor({
       <ListField
         fieldKey={key}
         label={spec.name}
-        unit={spec.displayUnit ?? (spec.unit === '1' ? undefined : spec.unit)}
+        unit={asJ ? asJ.unit : (spec.displayUnit ?? (spec.unit === '1' ? undefined : spec.unit))}
         meaning={`${spec.meaning}: one value for all, or one per element (${size})`}
         value={list}
         scale={spec.displayScale ?? 1}
@@ -335,15 +377,22 @@ function SignalFieldEditor({
       spec={spec}
       value={value}
       allowEmpty={spec.optional === true}
-      unitOverride={spec.unit === 'J' ? 'J' : undefined}
+      unitOverride={asJ ? asJ.unit : undefined}
       onCommit={commit}
     />
   );
 }
 
-function InputEditor({ node }: { node: Extract<NetworkNode, { kind: 'input' }> }) {
+function InputEditor({
+  doc,
+  node,
+}: {
+  doc: NetworkDocument;
+  node: Extract<NetworkNode, { kind: 'input' }>;
+}) {
   const signal = node.signal;
   const size = node.size ?? 1;
+  const asJ = inputValueUnit(doc, node);
   const setWhole = (next: Signal, mk?: string): void =>
     void runCommand(setSignal, { ids: [node.id], signal: next }, mk);
   return (
@@ -369,7 +418,7 @@ function InputEditor({ node }: { node: Extract<NetworkNode, { kind: 'input' }> }
       />
       <h3 className="inspector__section">Signal</h3>
       {(SIGNAL_FIELDS[signal.type] ?? []).map((spec) => (
-        <SignalFieldEditor key={`${signal.type}:${spec.name}`} node={node} spec={spec} />
+        <SignalFieldEditor key={`${signal.type}:${spec.name}`} doc={doc} node={node} spec={spec} />
       ))}
       {signal.type === 'step' && (
         <>
@@ -388,8 +437,8 @@ function InputEditor({ node }: { node: Extract<NetworkNode, { kind: 'input' }> }
           <ListField
             fieldKey={`signal:${node.id}:values`}
             label="values"
-            unit="J"
-            meaning="one value per switch time (0 before the first)"
+            unit={asJ.unit}
+            meaning={`one value per switch time (0 before the first), ${asJ.note}`}
             value={signal.values.map((v) => (typeof v === 'number' ? v : (v[0] ?? 0)))}
             check={(v) =>
               v.length !== signal.times.length
@@ -506,7 +555,7 @@ function NodePanel({
         />
       )}
       {model && sameModel && <NeuronParams nodes={nodes} model={model} />}
-      {single?.kind === 'input' && <InputEditor node={single} />}
+      {single?.kind === 'input' && <InputEditor doc={doc} node={single} />}
       {single?.kind === 'bias' && (
         <p className="inspector__note">
           Outputs the constant 1. An edge from it with weight b adds b to its target’s input J,
@@ -561,7 +610,7 @@ function EdgePanel({
     unit,
     default: 1,
     meaning: spiking
-      ? `each spike adds w/τs to ${target ? name(target) : 'the target'}'s input (unit: J·s)`
+      ? `each spike adds w/τs to ${target ? name(target) : 'the target'}'s input J (so w is in J's unit times seconds)`
       : 'multiplies the source’s output',
   };
   const title =
@@ -804,14 +853,22 @@ export function Inspector({ document: doc }: { document: NetworkDocument }) {
   const edges = doc.edges.filter((e) => set.has(e.id));
   const probes = (doc.probes ?? []).filter((p) => set.has(p.id));
   let body;
-  if (nodes.length + edges.length + probes.length === 0) body = <DocumentPanel doc={doc} />;
-  else if (nodes.length > 0 && edges.length === 0 && probes.length === 0)
+  // Whose fields the panel shows: a value typed there that cannot be stored is kept as a draft of
+  // these elements (store/drafts.ts) and names them when it blocks Run.
+  let owner: DraftOwner | null = null;
+  if (nodes.length + edges.length + probes.length === 0) {
+    owner = { kind: 'simulation', ids: [] };
+    body = <DocumentPanel doc={doc} />;
+  } else if (nodes.length > 0 && edges.length === 0 && probes.length === 0) {
+    owner = { kind: 'node', ids: nodes.map((n) => n.id) };
     body = <NodePanel doc={doc} nodes={nodes} problems={problems} />;
-  else if (edges.length > 0 && nodes.length === 0 && probes.length === 0)
+  } else if (edges.length > 0 && nodes.length === 0 && probes.length === 0) {
+    owner = { kind: 'synapse', ids: edges.map((e) => e.id) };
     body = <EdgePanel doc={doc} edges={edges} problems={problems} />;
-  else if (probes.length === 1 && nodes.length === 0 && edges.length === 0)
+  } else if (probes.length === 1 && nodes.length === 0 && edges.length === 0) {
+    owner = { kind: 'scope', ids: [probes[0]!.id] };
     body = <ProbePanel doc={doc} probe={probes[0]!} problems={problems} />;
-  else
+  } else
     body = (
       <>
         <h2 className="panel-title">{selection.length} selected</h2>
@@ -824,7 +881,9 @@ export function Inspector({ document: doc }: { document: NetworkDocument }) {
   // Remount per selection so fields start from the selected values.
   return (
     <aside className="inspector" aria-label="inspector">
-      <div key={selection.join('|')}>{body}</div>
+      <DraftOwnerContext.Provider value={owner}>
+        <div key={selection.join('|')}>{body}</div>
+      </DraftOwnerContext.Provider>
     </aside>
   );
 }

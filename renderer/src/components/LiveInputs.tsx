@@ -3,12 +3,23 @@
  * amplitude, a noise's mean) and for every neuron's bias. Moving one changes the document through
  * the editor's commands; while a run is active the live-edit controller sends the new value to the
  * worker, which applies it at its next chunk: the circuit answers without a restart.
+ *
+ * When a run in which sliders moved ends (or is Reset), a small offer above the sliders asks
+ * whether to keep those changes or revert them to the values before the run (store/liveTweaks.ts).
  */
 import { useState } from 'react';
+import { useStore } from 'zustand';
 import type { NetworkDocument } from '../../../shared/document/model';
 import { formatValue } from '../sim/chartSetup';
 import { nodeColor } from '../sim/nodeColors';
 import { setParamFromSlider, setSignalFieldFromSlider } from '../sim/runCommands';
+import {
+  currentOffer,
+  keepSliderChanges,
+  liveTweakStore,
+  revertSliderChanges,
+  type SliderChange,
+} from '../store/liveTweaks';
 import '../sim/charts.css';
 
 interface SliderSpec {
@@ -65,12 +76,45 @@ export function slidersOf(doc: NetworkDocument): SliderSpec[] {
   return out;
 }
 
+/** "A bias 1.5 → 3": one slider change, named as its slider is. */
+function changeText(doc: NetworkDocument, change: SliderChange): string {
+  const node = doc.nodes.find((n) => n.id === change.nodeId);
+  const show = (v: number | undefined): string => (v === undefined ? 'default' : formatValue(v));
+  return `${node?.label ?? change.nodeId} ${change.field} ${show(change.before)} → ${show(change.after)}`;
+}
+
+function SliderChangesOffer({ document }: { document: NetworkDocument }) {
+  const offer = useStore(liveTweakStore, currentOffer);
+  if (!offer) return null;
+  const list = offer.changes.map((c) => changeText(document, c)).join(', ');
+  return (
+    <div className="live-inputs__offer" role="group" aria-label="slider changes">
+      <p className="live-inputs__offer-text" title={list}>
+        Sliders moved during the run: {list}.
+      </p>
+      <div className="live-inputs__offer-buttons">
+        <button type="button" onClick={keepSliderChanges}>
+          Keep the slider changes
+        </button>
+        <button
+          type="button"
+          onClick={revertSliderChanges}
+          title="Put back the values from before the run (one undo step)"
+        >
+          Revert
+        </button>
+      </div>
+    </div>
+  );
+}
+
 export function LiveInputs({ document }: { document: NetworkDocument }) {
   const sliders = slidersOf(document);
   if (sliders.length === 0) return <div />;
   return (
     <section className="live-inputs" aria-label="live inputs">
       <h3 className="live-inputs__title">Live inputs</h3>
+      <SliderChangesOffer document={document} />
       {sliders.map((s) => (
         <InputSlider key={s.key} spec={s} />
       ))}

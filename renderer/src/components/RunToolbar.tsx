@@ -6,6 +6,12 @@
  *
  * It also owns the live-edit controller: document changes during a run become live edits, and a
  * change that needs a restart opens the restart dialog.
+ *
+ * Run (and Step, which starts a paused run) refuses to start while an inspector field holds a
+ * value that cannot be stored (a draft, store/drafts.ts), naming the node and the field; "Show"
+ * selects that element so the inspector shows the field. The status has a fixed width (the time
+ * on one line, the state below, each cut with an ellipsis and whole in the tooltip) and messages
+ * open below the toolbar, so neither moves the other controls as it changes.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { NetworkDocument } from '../../../shared/document/model';
@@ -13,6 +19,9 @@ import type { HostApi, RunSpeed, RunStatus } from '../../../shared/ipc/contract'
 import type { SimulationSession } from '../sim/SimulationSession';
 import { LiveEditController } from '../sim/liveEdits';
 import { documentStore } from '../store/documentStore';
+import { runRefusal, type Draft } from '../store/drafts';
+import { runBegan, runEnded } from '../store/liveTweaks';
+import { select } from '../store/uiStore';
 import { registerDocumentForTests } from '../testHooks';
 import '../sim/charts.css';
 
@@ -39,8 +48,25 @@ function formatClock(seconds: number): string {
   return seconds < 10 ? `${(seconds * 1000).toFixed(1)} ms` : `${seconds.toFixed(3)} s`;
 }
 
+/** A message under the toolbar; `draft` when Run was refused for a field that needs fixing. */
+interface RunMessage {
+  text: string;
+  draft?: Draft;
+}
+
+/** Selects the draft's element(s) and focuses its field once the inspector shows it. */
+function showDraft(draft: Draft): void {
+  select(draft.owner.ids);
+  requestAnimationFrame(() => {
+    const fields = window.document.querySelectorAll<HTMLElement>('[data-field-key]');
+    [...fields].find((f) => f.dataset['fieldKey'] === draft.key)?.focus();
+  });
+}
+
 export function RunToolbar({ host, session, document, status }: RunToolbarProps) {
-  const [message, setMessage] = useState<string | null>(null);
+  const [message, setMessageState] = useState<RunMessage | null>(null);
+  const setMessage = (text: string | null, draft?: Draft): void =>
+    setMessageState(text === null ? null : draft ? { text, draft } : { text });
   const [speed, setSpeed] = useState<RunSpeed>(1);
   const [forever, setForever] = useState(false);
   const [restartReasons, setRestartReasons] = useState<string[] | null>(null);
@@ -54,7 +80,7 @@ export function RunToolbar({ host, session, document, status }: RunToolbarProps)
     () =>
       new LiveEditController(host, session, {
         askRestart: (reasons) => setRestartReasons(reasons),
-        notify: (text) => setMessage(text),
+        notify: (text) => setMessageState({ text }),
       }),
     [host, session],
   );
@@ -71,11 +97,20 @@ export function RunToolbar({ host, session, document, status }: RunToolbarProps)
   const runId = session.runId;
   const state = status?.state;
   const isActive = state === 'running' || state === 'paused';
+  // A run that ends (finished, stopped, failed) offers to keep or revert its slider changes.
+  useEffect(() => {
+    if (state === 'finished' || state === 'stopped' || state === 'error') runEnded();
+  }, [state]);
 
   const start = async (paused = false): Promise<boolean> => {
     setMessage(null);
     setRestartReasons(null);
     const doc = documentRef.current;
+    const refusal = runRefusal(doc);
+    if (refusal) {
+      setMessage(refusal.message, refusal.draft);
+      return false;
+    }
     const started = await host.startRun({
       documentText: JSON.stringify(doc),
       speed,
@@ -88,6 +123,7 @@ export function RunToolbar({ host, session, document, status }: RunToolbarProps)
     }
     session.beginRun(started.value.runId, started.value.dt, doc, { forever });
     controller.runStarted(doc);
+    runBegan(doc);
     return true;
   };
   const control = async (action: 'pause' | 'resume' | 'stop'): Promise<void> => {
@@ -110,6 +146,7 @@ export function RunToolbar({ host, session, document, status }: RunToolbarProps)
     setMessage(null);
     setRestartReasons(null);
     session.stopAndClear();
+    runEnded();
   };
   const restart = async (): Promise<void> => {
     if (isActive && runId) await host.controlRun({ runId, action: 'stop' });
@@ -120,20 +157,31 @@ export function RunToolbar({ host, session, document, status }: RunToolbarProps)
   const simSeconds = status ? status.stepsDone * status.dt : 0;
   const total = status && Number.isFinite(status.totalSteps) ? status.totalSteps * status.dt : null;
   const canStep = state !== 'running' && state !== 'finished' && state !== 'error';
+  const timeText = `t = ${formatClock(simSeconds)}${total !== null ? ` / ${formatClock(total)}` : status ? ' (forever)' : ''}`;
+  const stateText = [
+    state ?? '',
+    editedCount > 0 ? 'edited live' : '',
+    status && state === 'running' && status.realtimeFactor > 0
+      ? `×${status.realtimeFactor.toPrecision(3)} real time`
+      : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
   return (
     <div className="run-toolbar" role="toolbar" aria-label="simulation controls">
       <button type="button" onClick={() => void start()} disabled={isActive}>
         ▶ Run
       </button>
-      {state === 'paused' ? (
-        <button type="button" onClick={() => void control('resume')}>
-          Resume
-        </button>
-      ) : (
-        <button type="button" onClick={() => void control('pause')} disabled={state !== 'running'}>
-          Pause
-        </button>
-      )}
+      {/* One button, as wide as its longer label, so the controls after it stay put. */}
+      <button
+        type="button"
+        className="run-toolbar__swap"
+        onClick={() => void control(state === 'paused' ? 'resume' : 'pause')}
+        disabled={state !== 'running' && state !== 'paused'}
+      >
+        <span className={state === 'paused' ? undefined : 'run-toolbar__ghost'}>Resume</span>
+        <span className={state === 'paused' ? 'run-toolbar__ghost' : undefined}>Pause</span>
+      </button>
       <button type="button" onClick={() => void control('stop')} disabled={!isActive}>
         Stop
       </button>
@@ -183,19 +231,33 @@ export function RunToolbar({ host, session, document, status }: RunToolbarProps)
         role="timer"
         aria-label="simulated time"
         data-testid="sim-clock"
+        title={stateText ? `${timeText} · ${stateText}` : timeText}
       >
-        t = {formatClock(simSeconds)}
-        {total !== null ? ` / ${formatClock(total)}` : status ? ' (forever)' : ''}
-        {status && state === 'running' && status.realtimeFactor > 0
-          ? ` · ×${status.realtimeFactor.toPrecision(3)} real time`
-          : ''}
-        {state ? ` · ${state}` : ''}
-        {editedCount > 0 ? ' · edited live' : ''}
+        <span className="run-toolbar__time">{timeText}</span>
+        {stateText && (
+          <>
+            {' '}
+            <span className="run-toolbar__state">{stateText}</span>
+          </>
+        )}
       </span>
       {message && (
-        <span role="alert" className="run-toolbar__message">
-          {message}
-        </span>
+        <div role="alert" className="run-toolbar__message">
+          <span className="run-toolbar__message-text">{message.text}</span>
+          {message.draft && (
+            <button type="button" onClick={() => showDraft(message.draft!)}>
+              Show
+            </button>
+          )}
+          <button
+            type="button"
+            className="run-toolbar__dismiss"
+            aria-label="Dismiss"
+            onClick={() => setMessage(null)}
+          >
+            ✕
+          </button>
+        </div>
       )}
       {restartReasons && (
         <RestartDialog

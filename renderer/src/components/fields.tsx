@@ -2,8 +2,22 @@
  * Inspector fields: a number in display units (ms for times) with its unit, range and inline
  * validation; lists of numbers; text. Each field keeps what is typed locally and commits every
  * valid value at once (live), all edits while it has focus being one undo step (merge key).
+ *
+ * Text that cannot be stored (out of range, not a number) is never thrown away: it stays in the
+ * field with a message naming the field and the allowed range, and is kept as a draft
+ * (store/drafts.ts) so it survives a change of selection and blocks Run until it is fixed or
+ * reverted with Escape. The panel around the fields says whose they are (`DraftOwnerContext`).
  */
-import { useId, useRef, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  useContext,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
+import { useStore } from 'zustand';
 import type { ParamSpec } from '../../../shared/models/paramSpecs';
 import {
   formatNumber,
@@ -14,6 +28,42 @@ import {
   toDisplay,
 } from '../editor/format';
 import { sealMergeCommand } from '../store/documentStore';
+import { clearDraft, draftOf, draftStore, setDraft, type DraftOwner } from '../store/drafts';
+
+/**
+ * Follows outside changes of the stored value (undo, a preset, another field) while the field is
+ * not being edited: `reset` puts the stored value back in place of what was typed. Changes made
+ * while it has focus are the field's own commits and are not followed.
+ */
+function useFollow(shown: string, focused: boolean, reset: () => void): void {
+  const last = useRef(shown);
+  useEffect(() => {
+    if (shown === last.current) return;
+    last.current = shown;
+    if (!focused) reset();
+  });
+}
+
+/** Whose fields these are (the inspector's panel sets it); fields outside one keep no drafts. */
+export const DraftOwnerContext = createContext<DraftOwner | null>(null);
+
+/**
+ * The field's draft (what was typed and why it cannot be stored) and how to keep or end it. The
+ * text the field shows starts from the draft, so leaving and coming back shows the same text.
+ */
+function useDraft(fieldKey: string, label: string) {
+  const owner = useContext(DraftOwnerContext);
+  const draft = useStore(draftStore, (s) => draftOf(s, fieldKey));
+  return {
+    draft,
+    keep(text: string, problem: string): void {
+      if (owner) setDraft(fieldKey, { owner, field: label, text, problem });
+    },
+    clear(): void {
+      clearDraft(fieldKey);
+    },
+  };
+}
 
 let sessionCounter = 0;
 
@@ -101,50 +151,63 @@ export function NumberField(props: NumberFieldProps) {
   const { spec, value, mixed, allowEmpty = true, onCommit, fieldKey, check } = props;
   const id = useId();
   const session = useEditSession(fieldKey);
+  const label = props.label ?? spec.name;
+  const { draft, keep, clear } = useDraft(fieldKey, label);
   const shown = value === undefined ? '' : formatNumber(toDisplay(spec, value), 12);
-  const [text, setText] = useState(shown);
+  const [text, setText] = useState(draft?.text ?? shown);
   const [focused, setFocused] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [lastShown, setLastShown] = useState(shown);
-  // Follow outside changes (undo, another field, another selection) while not being edited.
-  if (!focused && shown !== lastShown) {
-    setLastShown(shown);
+  const [error, setError] = useState<string | null>(draft?.problem ?? null);
+  useFollow(shown, focused, () => {
     setText(shown);
     setError(null);
-  }
+    clear();
+  });
   const unit = props.unitOverride ?? shownUnit(spec);
+  const range = rangeText(spec);
   const placeholder = mixed ? 'mixed' : `${formatNumber(toDisplay(spec, spec.default))} (default)`;
+  const refuse = (next: string, problem: string): void => {
+    setError(problem);
+    keep(next, problem);
+  };
   const onChange = (next: string): void => {
     setText(next);
     const parsed = parseNumber(next);
+    const allowed = range ? ` ${range}${unit ? ` ${unit}` : ''}` : '';
     if (parsed === null) {
       if (allowEmpty) {
         setError(null);
+        clear();
         onCommit(undefined, session.key());
-      } else setError('a value is required');
+      } else refuse(next, `${label} needs a value${allowed ? `:${allowed}` : ''}`);
       return;
     }
     if (Number.isNaN(parsed)) {
-      setError('not a number');
+      refuse(next, `${label} must be a number${allowed}`);
       return;
     }
     const stored = fromDisplay(spec, parsed);
-    const problem = rangeProblem(spec, stored) ?? check?.(stored) ?? null;
-    setError(problem);
-    if (!problem) onCommit(stored, session.key());
+    const inRange = rangeProblem(spec, stored);
+    const other = inRange ? null : (check?.(stored) ?? null);
+    const problem = inRange ? `${label} ${inRange}` : other ? `${label}: ${other}` : null;
+    if (problem) {
+      refuse(next, problem);
+      return;
+    }
+    setError(null);
+    clear();
+    onCommit(stored, session.key());
+  };
+  const revert = (): void => {
+    setText(shown);
+    setError(null);
+    clear();
   };
   return (
-    <FieldRow
-      id={id}
-      label={props.label ?? spec.name}
-      unit={unit}
-      hint={rangeText(spec)}
-      error={error}
-      meaning={spec.meaning}
-    >
+    <FieldRow id={id} label={label} unit={unit} hint={range} error={error} meaning={spec.meaning}>
       <input
         id={id}
         className="field__input"
+        data-field-key={fieldKey}
         type="text"
         inputMode="decimal"
         autoComplete="off"
@@ -153,6 +216,7 @@ export function NumberField(props: NumberFieldProps) {
         placeholder={placeholder}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
+        title={error ? `${error} (Escape: back to the stored value)` : undefined}
         onFocus={() => {
           setFocused(true);
           session.onFocus();
@@ -165,6 +229,7 @@ export function NumberField(props: NumberFieldProps) {
         onChange={(e) => onChange(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
+          if (e.key === 'Escape' && error) revert();
         }}
       />
     </FieldRow>
@@ -200,38 +265,50 @@ export function ListField(props: ListFieldProps) {
   const { value, scale = 1, check, onCommit, fieldKey } = props;
   const id = useId();
   const session = useEditSession(fieldKey);
+  const { draft, keep, clear } = useDraft(fieldKey, props.label);
   const shown = (value ?? []).map((v) => formatNumber(v * scale, 12)).join(', ');
-  const [text, setText] = useState(shown);
+  const [text, setText] = useState(draft?.text ?? shown);
   const [focused, setFocused] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [lastShown, setLastShown] = useState(shown);
-  if (!focused && shown !== lastShown) {
-    setLastShown(shown);
+  const [error, setError] = useState<string | null>(draft?.problem ?? null);
+  useFollow(shown, focused, () => {
     setText(shown);
     setError(null);
-  }
+    clear();
+  });
+  const refuse = (next: string, problem: string): void => {
+    const named = `${props.label}: ${problem}`;
+    setError(named);
+    keep(next, named);
+  };
   const onChange = (next: string): void => {
     setText(next);
     const parsed = parseList(next);
     if (!parsed) {
-      setError('numbers separated by commas or spaces');
+      refuse(next, 'numbers separated by commas or spaces');
       return;
     }
     const stored = parsed.map((v) => (scale === 1 ? v : Number((v / scale).toPrecision(15))));
     const problem = check?.(stored) ?? null;
-    setError(problem);
-    if (!problem) onCommit(stored, session.key());
+    if (problem) {
+      refuse(next, problem);
+      return;
+    }
+    setError(null);
+    clear();
+    onCommit(stored, session.key());
   };
   return (
     <FieldRow id={id} label={props.label} unit={props.unit} error={error} meaning={props.meaning}>
       <input
         id={id}
         className="field__input field__input--wide"
+        data-field-key={fieldKey}
         type="text"
         autoComplete="off"
         spellCheck={false}
         value={text}
         aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
         onFocus={() => {
           setFocused(true);
           session.onFocus();
@@ -241,6 +318,13 @@ export function ListField(props: ListFieldProps) {
           session.onBlur();
         }}
         onChange={(e) => onChange(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && error) {
+            setText(shown);
+            setError(null);
+            clear();
+          }
+        }}
       />
     </FieldRow>
   );

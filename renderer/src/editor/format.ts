@@ -31,9 +31,13 @@ export function fromDisplay(spec: ParamSpec, shown: number): number {
   return scale === 1 ? shown : Number((shown / scale).toPrecision(15));
 }
 
+/**
+ * The unit written after a value: none for '1' (dimensionless) and none for 'J', which means "the
+ * unit of the target's input J" (spec: "as J"), not joules; the inspector says which unit that is.
+ */
 export function shownUnit(spec: ParamSpec): string {
   const unit = spec.displayUnit ?? spec.unit;
-  return unit === '1' ? '' : unit;
+  return unit === '1' || unit === 'J' ? '' : unit;
 }
 
 /** Why a value breaks a spec's range, or null. */

@@ -2,15 +2,19 @@
  * The few document changes the run panel makes — a slider moving a value, "record this" adding a
  * probe — expressed with the editor's named commands (renderer/src/store/commands.ts), so they
  * land in the undo history like any other edit and reach the live-edit controller as an ordinary
- * document change. A slider drag is one merged undo step (merge key per slider).
+ * document change. A slider drag is one merged undo step (merge key per slider). A slider moved
+ * during a run is remembered (store/liveTweaks.ts), so that when the run ends the user is offered
+ * to keep the change or revert it.
  */
 import type { NetworkDocument, Probe, ProbeVariable } from '../../../shared/document/model';
 import { addProbe, setParams, setSignal } from '../store/commands';
 import { currentDocument, runCommand } from '../store/documentStore';
 import { freshId, probeVariablesOf, usedIds } from '../store/graph';
+import { sliderMoved } from '../store/liveTweaks';
 
 /** Sets a numeric param of a neuron or population (`bias`). */
 export function setParamFromSlider(nodeId: string, param: string, value: number): void {
+  sliderMoved({ nodeId, kind: 'param', field: param });
   runCommand(setParams, { ids: [nodeId], values: { [param]: value } }, `slider:${nodeId}.${param}`);
 }
 
@@ -18,6 +22,7 @@ export function setParamFromSlider(nodeId: string, param: string, value: number)
 export function setSignalFieldFromSlider(nodeId: string, field: string, value: number): void {
   const node = currentDocument()?.nodes.find((n) => n.id === nodeId);
   if (!node || node.kind !== 'input') return;
+  sliderMoved({ nodeId, kind: 'signal', field });
   const signal = { ...node.signal, [field]: value } as typeof node.signal;
   runCommand(setSignal, { ids: [nodeId], signal }, `slider:${nodeId}.signal.${field}`);
 }

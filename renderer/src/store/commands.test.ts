@@ -93,6 +93,15 @@ describe('commands are pure and each does what its name says', () => {
     connectNodes: [base, { source: 'C', target: 'A' }],
     insertElements: [base, clip],
     setParams: [base, { ids: ['A', 'B'], values: { tauM: 0.01 } }],
+    restoreValues: [
+      withNode(base, 'input-constant'),
+      {
+        values: [
+          { nodeId: 'A', kind: 'param', field: 'bias', value: 0.5 },
+          { nodeId: 'in1', kind: 'signal', field: 'value', value: 3 },
+        ],
+      },
+    ],
     updateNodes: [base, { ids: ['A'], patch: { label: 'first' } }],
     setModel: [base, { ids: ['C'], model: 'hh' }],
     setSignal: [
@@ -179,6 +188,12 @@ describe('connecting', () => {
     expect(weightUnit(doc, doc.edges[0]!)).toBe('1');
     doc = connectNodes.apply(doc, { source: 'C', target: 'D' });
     expect(weightUnit(doc, doc.edges.at(-1)!)).toBe('uA/cm^2·s');
+    // A constant input's value is already in D's unit (spec: "as J"); the bias node's 1 is not.
+    doc = withNode(doc, 'input-constant');
+    doc = connectNodes.apply(doc, { source: 'in1', target: 'D' });
+    expect(weightUnit(doc, doc.edges.at(-1)!)).toBe('1');
+    doc = connectNodes.apply(doc, { source: 'one', target: 'D' });
+    expect(weightUnit(doc, doc.edges.at(-1)!)).toBe('uA/cm^2');
   });
 });
 

@@ -228,6 +228,43 @@ export const setParams = define<{ ids: string[]; values: Record<string, ParamVal
     }),
 );
 
+/** One value a live-input slider moves: a param of a neuron or population, or a signal field. */
+export interface SliderValue {
+  nodeId: string;
+  kind: 'param' | 'signal';
+  field: string;
+  /** undefined: the param is removed (back to its default). */
+  value: number | undefined;
+}
+
+/**
+ * Sets several slider values at once, as one undo step (reverting what the sliders changed during
+ * a run). When that makes the document equal to `original` (the document before the run), the
+ * result is `original` itself, so a document that was saved before the run is saved again.
+ */
+export const restoreValues = define<{ values: SliderValue[]; original?: NetworkDocument }>(
+  'restoreValues',
+  'record',
+  (doc, { values, original }) => {
+    let next = doc;
+    for (const { nodeId, kind, field, value } of values) {
+      next = mapNodes(next, [nodeId], (node) => {
+        if (kind === 'param' && (node.kind === 'neuron' || node.kind === 'population'))
+          return {
+            ...node,
+            params: applyPatch(node.params ?? {}, { [field]: value }),
+          } as NetworkNode;
+        if (kind === 'signal' && node.kind === 'input' && value !== undefined)
+          return { ...node, signal: { ...node.signal, [field]: value } } as NetworkNode;
+        return node;
+      });
+    }
+    if (next !== doc && original && JSON.stringify(next) === JSON.stringify(original))
+      return original;
+    return next;
+  },
+);
+
 /**
  * Sets plain fields of nodes: label, size, activation (undefined removes the key). Model and signal
  * type have their own commands, since they reshape the node.
@@ -423,6 +460,7 @@ export const COMMANDS = {
   connectNodes,
   insertElements,
   setParams,
+  restoreValues,
   updateNodes,
   setModel,
   setSignal,

@@ -86,12 +86,17 @@ export function unitHint(doc: NetworkDocument, edge: Edge): string | null {
   return `Units differ: ${source.label ?? source.id} works in ${name(from)}, ${target.label ?? target.id}'s input is ${name(to)}. The weight converts one into the other: choose its size with that in mind.`;
 }
 
-/** The unit of an edge's weight, in words (spec 4: on a spiking edge, J times seconds). */
+/**
+ * The unit of an edge's weight, in words (spec 4: on a spiking edge, J times seconds). A continuous
+ * input's value is already in the unit of its target's J (spec: "as J"), so its weight is a pure
+ * factor; a rate unit's y and the bias node's 1 are dimensionless, so their weight carries J's unit.
+ */
 export function weightUnit(doc: NetworkDocument, edge: Edge): string {
   const source = findNode(doc, edge.source);
   const target = findNode(doc, edge.target);
   const j = target ? (inputUnit(target) ?? '1') : '1';
   if (source && isSpikingSource(source)) return j === '1' ? 's' : `${j}·s`;
+  if (source?.kind === 'input') return '1';
   return j === '1' ? '1' : j;
 }
 

@@ -92,7 +92,7 @@ export function ActivationsView({ document, nodeId }: LearnViewProps) {
           makes the outputs positive and sum to 1, One-Hot keeps only the largest.
         </>
       }
-      tex={String.raw`\begin{gathered}\sigma(z) = \frac{1}{1+e^{-z}},\ \arctan z,\ \tanh z,\ \begin{cases}0 & z<0\\ 1 & z \ge 0\end{cases},\ \max(0, z)\\ \mathrm{SoftMax}(\vec z)_i = \frac{e^{z_i}}{\sum_j e^{z_j}},\qquad \mathrm{OneHot}(\vec z)_i = \begin{cases}1 & z_i = \max \vec z\\ 0 & \text{otherwise}\end{cases}\end{gathered}`}
+      tex={String.raw`\begin{gathered}\sigma(z) = \frac{1}{1+e^{-z}},\quad \arctan z,\quad \tanh z\\ \mathrm{threshold}(z) = \begin{cases}0 & z<0\\ 1 & z \ge 0\end{cases},\quad \mathrm{ReLU}(z) = \max(0, z)\\ \mathrm{SoftMax}(\vec z)_i = \frac{e^{z_i}}{\sum_j e^{z_j}}\\ \mathrm{OneHot}(\vec z)_i = \begin{cases}1 & z_i = \max \vec z\\ 0 & \text{otherwise}\end{cases}\end{gathered}`}
     >
       <div className="learn-controls">
         <Field label={`z: ${fmt(z)}`}>

@@ -192,7 +192,7 @@ export function FiView({ document, nodeId, host }: LearnViewProps) {
           formula.
         </>
       }
-      tex={String.raw`f(J) = \frac{n - 1}{t_n - t_1}\ \text{(simulated)},\qquad G(J) = \frac{1}{\tau_{ref} + \tau_m \ln\frac{J - v_{reset}}{J - v_{th}}}\ \text{(LIF, } J > v_{th})`}
+      tex={String.raw`\begin{gathered}f(J) = \frac{n - 1}{t_n - t_1}\ \ \text{(simulated)}\\ G(J) = \frac{1}{\tau_{ref} + \tau_m \ln\frac{J - v_{reset}}{J - v_{th}}}\ \ \text{(LIF, } J > v_{th})\end{gathered}`}
     >
       <div className="learn-controls">
         <label className="learn-field">

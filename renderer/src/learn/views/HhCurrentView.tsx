@@ -118,7 +118,7 @@ export function HhCurrentView({ document, nodeId }: LearnViewProps) {
           out on the way down.
         </>
       }
-      tex={String.raw`C\frac{dV}{dt} = J_{in} - g_L(V - V_L) - g_{Na} m^3 h (V - V_{Na}) - g_K n^4 (V - V_K)`}
+      tex={String.raw`\begin{aligned}C\frac{dV}{dt} = J_{in} &- g_L(V - V_L)\\ &- g_{Na} m^3 h (V - V_{Na})\\ &- g_K n^4 (V - V_K)\end{aligned}`}
     >
       <div className="learn-controls">
         <NodePicker

@@ -127,7 +127,7 @@ export function HhGatingView({ document, nodeId }: LearnViewProps) {
           use the slider.
         </>
       }
-      tex={String.raw`\begin{gathered}\frac{dx}{dt} = \frac{x_\infty(V) - x}{\tau_x(V)},\quad x_\infty = \frac{\alpha_x}{\alpha_x + \beta_x},\quad \tau_x = \frac{1}{\alpha_x + \beta_x},\quad x \in \{m, h, n\}\\ \text{open fractions: } m^3 h\ (\mathrm{Na}),\quad n^4\ (\mathrm{K})\end{gathered}`}
+      tex={String.raw`\begin{gathered}\frac{dx}{dt} = \frac{x_\infty(V) - x}{\tau_x(V)},\quad x \in \{m, h, n\}\\ x_\infty = \frac{\alpha_x}{\alpha_x + \beta_x},\quad \tau_x = \frac{1}{\alpha_x + \beta_x}\\ \text{open fractions: } m^3 h\ (\mathrm{Na}),\quad n^4\ (\mathrm{K})\end{gathered}`}
     >
       <div className="learn-controls">
         <NodePicker

@@ -269,7 +269,7 @@ export function LifView({ document, nodeId, host }: LearnViewProps) {
           each.
         </>
       }
-      tex={String.raw`v(t) = v_{in} + (v_{reset} - v_{in})\,e^{-t/\tau_m},\quad t^* = \tau_m \ln\frac{v_{in} - v_{reset}}{v_{in} - v_{th}},\quad G(v_{in}) = \frac{1}{\tau_{ref} + t^*}\ (v_{in} > v_{th})`}
+      tex={String.raw`\begin{gathered}v(t) = v_{in} + (v_{reset} - v_{in})\,e^{-t/\tau_m}\\ t^* = \tau_m \ln\frac{v_{in} - v_{reset}}{v_{in} - v_{th}}\\ G(v_{in}) = \frac{1}{\tau_{ref} + t^*}\ \ (v_{in} > v_{th})\end{gathered}`}
     >
       <div className="learn-controls">
         <NodePicker

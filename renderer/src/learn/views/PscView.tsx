@@ -155,7 +155,7 @@ export function PscView({ document, nodeId }: LearnViewProps) {
           spike, so spikes close together pile up.
         </>
       }
-      tex={String.raw`h(t) = \frac{t^n e^{-t/\tau_s}}{n!\,\tau_s^{n+1}}\ (t \ge 0),\quad \int_0^\infty h(t)\,dt = 1,\quad s(t) = \sum_p h(t - t_p)`}
+      tex={String.raw`\begin{gathered}h(t) = \frac{t^n e^{-t/\tau_s}}{n!\,\tau_s^{n+1}}\ \ (t \ge 0),\quad \int_0^\infty h(t)\,dt = 1\\ s(t) = \sum_p h(t - t_p)\end{gathered}`}
     >
       <div className="learn-controls">
         {synapses.length > 0 && (
