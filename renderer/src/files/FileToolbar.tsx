@@ -67,8 +67,11 @@ export function FileStatus() {
   return (
     <div className="file-status" role="status" aria-live="polite">
       {notice && (
-        <span className={notice.error ? 'file-status__error' : undefined}>
-          {notice.text}
+        <span
+          className={`file-status__item${notice.error ? ' file-status__error' : ''}`}
+          title={notice.text}
+        >
+          <span className="file-status__text">{notice.text}</span>
           <button
             type="button"
             className="file-status__dismiss"
@@ -80,8 +83,14 @@ export function FileStatus() {
         </span>
       )}
       {dirty && autosavedAt && (
-        <span data-testid="autosave-status">
-          Unsaved changes autosaved at {new Date(autosavedAt).toLocaleTimeString()}
+        <span
+          className="file-status__item"
+          data-testid="autosave-status"
+          title={`Unsaved changes autosaved at ${new Date(autosavedAt).toLocaleTimeString()}; they come back after a crash`}
+        >
+          <span className="file-status__text">
+            Unsaved changes autosaved at {new Date(autosavedAt).toLocaleTimeString()}
+          </span>
         </span>
       )}
     </div>
