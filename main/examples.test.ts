@@ -110,20 +110,29 @@ describe('examples gallery', () => {
     expect(high).toBeGreaterThan(medium);
   });
 
-  it('the softmax layer computes softmax(W relu(x) + b), summing to 1', () => {
+  it('the layer: softmax(W relu(x) + b) sums to 1 and the one-hot layer marks the largest z', () => {
     const frames = run(load('layer-softmax.neuro'));
-    const last = frames.at(-1)!.traces.find((c) => c.probeId === 'y')!;
-    const n = last.steps.length;
-    const y = [last.values[n - 1]!, last.values[2 * n - 1]!];
+    const last = (id: string) => {
+      const chunk = frames.at(-1)!.traces.find((c) => c.probeId === id)!;
+      const n = chunk.steps.length;
+      return [0, 1, 2].map((i) => chunk.values[(i + 1) * n - 1]!);
+    };
     const x = [0.2, 1, 0.6];
-    const z = [
-      1 * x[0]! - 0.5 * x[1]! + 0.25 * x[2]! + 0.1,
-      -0.3 * x[0]! + 0.8 * x[1]! + 0.1 * x[2]! - 0.2,
+    const W = [
+      [1, -0.5, 0.25],
+      [-0.3, 0.8, 0.1],
+      [0.2, 0.3, -0.4],
     ];
+    const z = W.map((row, i) => row.reduce((a, w, j) => a + w * x[j]!, 0) + [0.1, -0.2, 0.3][i]!);
     const e = z.map(Math.exp);
-    const sum = e[0]! + e[1]!;
-    expect(y[0]! + y[1]!).toBeCloseTo(1, 12);
-    expect(Math.abs(y[0]! - e[0]! / sum)).toBeLessThan(1e-12);
+    const sum = e.reduce((a, v) => a + v, 0);
+    const y = last('y');
+    expect(y.reduce((a, v) => a + v, 0)).toBeCloseTo(1, 12);
+    y.forEach((v, i) => expect(Math.abs(v - e[i]! / sum)).toBeLessThan(1e-12));
+    const winner = z.indexOf(Math.max(...z));
+    expect(last('h')).toEqual([0, 1, 2].map((i) => (i === winner ? 1 : 0)));
+    // the winner is not the first unit, so the one-hot really looks at z
+    expect(winner).not.toBe(0);
   });
 
   it('in A and B drive C, C fires only because of A and B', () => {

@@ -74,7 +74,7 @@ describe('activations', () => {
     expect(out.traces['h']!.values.map((v) => v[0])).toEqual([0, 1, 1, 0]);
   });
 
-  it('the layer-softmax example: y = softmax(W relu(x) + b) at every sample', () => {
+  it('the layer-softmax example: softmax(W relu(x) + b) and its one-hot at every sample', () => {
     const loaded = loadDocument(readFileSync('examples/layer-softmax.neuro', 'utf8'));
     if (!loaded.ok) throw new Error('example does not load');
     const out = runNetwork(loaded.document);
@@ -82,15 +82,19 @@ describe('activations', () => {
     const W = [
       [1, -0.5, 0.25],
       [-0.3, 0.8, 0.1],
+      [0.2, 0.3, -0.4],
     ];
-    const z = W.map((row, i) => row.reduce((a, w, j) => a + w * x[j]!, 0) + [0.1, -0.2][i]!);
+    const bias = [0.1, -0.2, 0.3];
+    const z = W.map((row, i) => row.reduce((a, w, j) => a + w * x[j]!, 0) + bias[i]!);
     const e = z.map((v) => Math.exp(v - Math.max(...z)));
-    const y = e.map((v) => v / (e[0]! + e[1]!));
+    const sum = e.reduce((a, v) => a + v, 0);
+    const winner = z.indexOf(Math.max(...z));
     const tr = out.traces['y']!;
+    const hot = out.traces['h']!;
     expect(tr.t.length).toBe(51);
     for (let s = 0; s < tr.t.length; s++) {
-      expect(tr.values[0]![s]).toBeCloseTo(y[0]!, 15);
-      expect(tr.values[1]![s]).toBeCloseTo(y[1]!, 15);
+      e.forEach((v, i) => expect(tr.values[i]![s]).toBeCloseTo(v / sum, 15));
+      z.forEach((_v, i) => expect(hot.values[i]![s]).toBe(i === winner ? 1 : 0));
     }
   });
 });
