@@ -12,7 +12,7 @@
  * it (median). Figures are printed as JSON lines, never asserted. Needs `npm run build` first.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
@@ -107,6 +107,8 @@ async function main(): Promise<void> {
   const web = path.join(root, 'out', 'main', 'web.js');
   if (!existsSync(web)) throw new Error('out/main/web.js is missing: run `npm run build` first');
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'neurosketch-bench-'));
+  // No start screen over the canvas (as e2e/fixtures.ts does).
+  writeFileSync(path.join(dataDir, 'preferences.json'), '{"showStartScreen": false}\n');
   const host = spawn(process.execPath, [web, '--no-open'], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -6,6 +6,7 @@ import { parentPort } from 'node:worker_threads';
 import { loadDocument } from '../../shared/document/loadDocument';
 import { frameBuffers } from '../../shared/ipc/frameCodec';
 import { createSimulation } from '../../shared/sim/createSimulation';
+import { liveStateOf } from '../../shared/sim/liveState';
 import { RunLoop } from './runLoop';
 import type { FromWorker, ToWorker } from './simWorkerProtocol';
 
@@ -41,11 +42,14 @@ port.on('message', (message: ToWorker) => {
         sim,
         message.speed,
         {
-          sendFrame: (frame) =>
+          // Sent right after advance(): the plan's state is the state at frame.stepTo.
+          sendFrame: (frame) => {
+            const live = liveStateOf(sim.plan);
             post(
-              { type: 'frame', frame, producedAtMs: Date.now() },
-              frameBuffers({ runId: '', seq: 0, frame }),
-            ),
+              { type: 'frame', frame, producedAtMs: Date.now(), live },
+              frameBuffers({ runId: '', seq: 0, frame, live }),
+            );
+          },
           sendStatus: (status) => post({ type: 'status', status }),
           now: () => performance.now(),
           schedule: (callback, delayMs) => {

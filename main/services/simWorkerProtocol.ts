@@ -1,5 +1,6 @@
 /** Messages between the simulation host (main process) and its worker thread. */
 import type { EditOutcome, LiveEditRequest, RunSpeed, RunStatus } from '../../shared/ipc/contract';
+import type { NodeLiveState } from '../../shared/sim/liveState';
 import type { SimulationFrame } from '../../shared/sim/types';
 
 export type ToWorker =
@@ -16,6 +17,6 @@ export type ToWorker =
 export type FromWorker =
   | { type: 'started'; dt: number; totalSteps: number }
   | { type: 'invalid'; message: string }
-  | { type: 'frame'; frame: SimulationFrame; producedAtMs: number }
+  | { type: 'frame'; frame: SimulationFrame; producedAtMs: number; live: NodeLiveState[] }
   | { type: 'status'; status: Omit<RunStatus, 'runId'> }
   | { type: 'edited'; requestId: number; timeSeconds: number; outcomes: EditOutcome[] };

@@ -80,6 +80,13 @@ describe('SimulationHost (built worker)', () => {
     const steps = frames.flatMap((f) => f.frame.traces.flatMap((t) => Array.from(t.steps)));
     expect(steps.length).toBe(10001);
     expect(steps.every((k, i) => k === i)).toBe(true);
+    // Every frame carries N's state at its last step: the probe's last sample of that frame.
+    for (const f of frames) {
+      expect(f.live?.map((l) => l.nodeId)).toEqual(['N']);
+      const trace = f.frame.traces.find((t) => t.probeId === 'vN')!;
+      expect(f.live![0]!.mean).toBe(trace.values[trace.values.length - 1]);
+      expect(Array.from(f.live![0]!.cells)).toEqual([f.live![0]!.level]);
+    }
   });
 
   it('reports an invalid document instead of starting', async () => {

@@ -100,6 +100,7 @@ export class SimulationHost {
               seq: run.seq++,
               frame: message.frame,
               producedAtMs: message.producedAtMs,
+              live: message.live,
             });
             return;
           case 'status':

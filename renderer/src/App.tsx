@@ -65,7 +65,7 @@ export function App() {
         <Palette />
         <section className="app__canvas" aria-label="circuit">
           {document ? (
-            <CircuitCanvas document={document} />
+            <CircuitCanvas document={document} session={session} />
           ) : (
             <p className="app__loading">Loading…</p>
           )}

@@ -7,6 +7,7 @@
  * acting, and answers with a `HostResult` instead of throwing across the bridge.
  */
 import { z } from 'zod';
+import type { NodeLiveState } from '../sim/liveState';
 import type { SimulationFrame } from '../sim/types';
 import { HOST_EVENT_CHANNELS, HOST_REQUEST_CHANNELS } from './channels';
 import {
@@ -162,6 +163,8 @@ export interface HostFrame {
   frame: SimulationFrame;
   /** Wall-clock time (ms since the epoch) the worker produced it: for sample-to-pixel latency. */
   producedAtMs?: number;
+  /** Every neuron node's state at step frame.stepTo, for the canvas's live colours (display only). */
+  live?: NodeLiveState[];
 }
 
 /** Push events from the host. */

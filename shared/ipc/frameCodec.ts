@@ -4,6 +4,7 @@
  * order, each 8-byte aligned so they can be viewed without copying.
  */
 import type { HostFrame } from './contract';
+import type { NodeLiveState } from '../sim/liveState';
 import type { SpikeChunk, TraceChunk } from '../sim/types';
 
 interface FrameHeader {
@@ -21,6 +22,14 @@ interface FrameHeader {
     samples: number;
   }>;
   spikes: Array<{ nodeId: string; count: number }>;
+  /** Per-node live state: the numbers in the header, the cells as a Float64Array each. */
+  live?: Array<{
+    nodeId: string;
+    variable: NodeLiveState['variable'];
+    mean: number | null;
+    level: number | null;
+    cells: number;
+  }>;
 }
 
 const align8 = (n: number): number => (n + 7) & ~7;
@@ -42,11 +51,24 @@ export function encodeFrame(hostFrame: HostFrame): ArrayBuffer {
       samples: t.steps.length,
     })),
     spikes: frame.spikes.map((s) => ({ nodeId: s.nodeId, count: s.index.length })),
+    ...(hostFrame.live
+      ? {
+          live: hostFrame.live.map((l) => ({
+            nodeId: l.nodeId,
+            variable: l.variable,
+            // JSON has no NaN or Infinity: they travel as null.
+            mean: Number.isFinite(l.mean) ? l.mean : null,
+            level: Number.isFinite(l.level) ? l.level : null,
+            cells: l.cells.length,
+          })),
+        }
+      : {}),
   };
   const headerBytes = new TextEncoder().encode(JSON.stringify(header));
   const arrays: ArrayBufferView[] = [];
   for (const t of frame.traces) arrays.push(t.indices, t.steps, t.values);
   for (const s of frame.spikes) arrays.push(s.index, s.time);
+  for (const l of hostFrame.live ?? []) arrays.push(l.cells);
   let size = align8(4 + headerBytes.length);
   for (const a of arrays) size += align8(a.byteLength);
   const buffer = new ArrayBuffer(size);
@@ -88,11 +110,19 @@ export function decodeFrame(buffer: ArrayBuffer): HostFrame {
     index: take(Int32Array, s.count),
     time: take(Float64Array, s.count),
   }));
+  const live: NodeLiveState[] | undefined = header.live?.map((l) => ({
+    nodeId: l.nodeId,
+    variable: l.variable,
+    mean: l.mean ?? NaN,
+    level: l.level ?? NaN,
+    cells: take(Float64Array, l.cells),
+  }));
   return {
     runId: header.runId,
     seq: header.seq,
     ...(header.producedAtMs !== undefined ? { producedAtMs: header.producedAtMs } : {}),
     frame: { stepFrom: header.stepFrom, stepTo: header.stepTo, dt: header.dt, traces, spikes },
+    ...(live ? { live } : {}),
   };
 }
 
@@ -108,5 +138,6 @@ export function frameBuffers(hostFrame: HostFrame): ArrayBuffer[] {
     out.add(s.index.buffer as ArrayBuffer);
     out.add(s.time.buffer as ArrayBuffer);
   }
+  for (const l of hostFrame.live ?? []) out.add(l.cells.buffer as ArrayBuffer);
   return [...out];
 }

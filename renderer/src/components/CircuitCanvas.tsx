@@ -19,7 +19,15 @@ import {
   type Node as FlowNode,
   type NodeChange,
 } from '@xyflow/react';
-import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type DragEvent,
+  type MouseEvent as ReactMouseEvent,
+} from 'react';
 import { useStore } from 'zustand';
 import type { NetworkDocument } from '../../../shared/document/model';
 import { registerCommand } from '../desktop/commands';
@@ -34,6 +42,7 @@ import {
 } from '../editor/actions';
 import { weightMagnitude } from '../editor/format';
 import { issuesById } from '../editor/issues';
+import { LiveNodePainter, LivePainterContext } from '../editor/liveNodes';
 import { useEditorShortcuts } from '../editor/shortcuts';
 import { moveNodes } from '../store/commands';
 import { connectionRefusal, unitHint } from '../store/connect';
@@ -41,8 +50,10 @@ import { documentStore, runCommand } from '../store/documentStore';
 import { registerEditorForTests } from '../testHooks';
 import type { XY } from '../store/graph';
 import { notify, select, uiStore } from '../store/uiStore';
+import type { SimulationSession } from '../sim/SimulationSession';
 import {
   CircuitNode,
+  EdgeLabelLayerContext,
   EdgeMarkers,
   ScopeNode,
   SynapseEdge,
@@ -53,13 +64,17 @@ import {
 import { ContextMenu } from './ContextMenu';
 import { EditorToolbar } from './EditorToolbar';
 import { HelpSheet } from './HelpSheet';
+import { LiveLegend } from './LiveLegend';
 import { MatrixEditor } from './MatrixEditor';
 import './editor.css';
+import './liveNodes.css';
 
 const nodeTypes = { circuit: CircuitNode, scope: ScopeNode };
 const edgeTypes = { synapse: SynapseEdge };
 export const PALETTE_MIME = 'application/x-neurosketch-palette';
 const SNAP_GRID: [number, number] = [20, 20];
+const PRO_OPTIONS = { hideAttribution: true };
+const MINIMAP_STYLE = { width: 150, height: 96 };
 /** Room for the toolbar and its notices (top) and the zoom controls (left). */
 export const FIT_OPTIONS = {
   padding: { top: '84px', left: '56px', right: '24px', bottom: '24px' },
@@ -86,7 +101,13 @@ function cached<T>(cache: Map<string, CacheEntry>, id: string, key: unknown[], m
   return value;
 }
 
-function CanvasInner({ document: doc }: { document: NetworkDocument }) {
+interface CanvasProps {
+  document: NetworkDocument;
+  /** The run whose live state the nodes show (none: the nodes show no live state). */
+  session?: SimulationSession | null;
+}
+
+function CanvasInner({ document: doc, session = null }: CanvasProps) {
   const flow = useReactFlow();
   const selection = useStore(uiStore, (s) => s.selection);
   const hoverId = useStore(uiStore, (s) => s.hoverId);
@@ -100,6 +121,30 @@ function CanvasInner({ document: doc }: { document: NetworkDocument }) {
   const wrapper = useRef<HTMLDivElement>(null);
 
   useEditorShortcuts();
+
+  // Synapse labels portal straight into React Flow's label layer (see EdgeLabelLayerContext).
+  const [labelLayer, setLabelLayer] = useState<HTMLElement | null>(null);
+  useEffect(() => {
+    setLabelLayer(
+      wrapper.current?.querySelector<HTMLElement>('.react-flow__edgelabel-renderer') ?? null,
+    );
+  }, []);
+
+  // Live colours during a run: one painter (one animation-frame loop) for all nodes.
+  const painter = useMemo(() => (session ? new LiveNodePainter(session) : null), [session]);
+  useEffect(() => painter?.start(), [painter]);
+
+  // A loaded file or example is fitted to the view once its nodes are measured (React Flow queues
+  // the fit until then); edits never move the view. An empty circuit (New) is not: a queued fit
+  // would wait for the first node and then jump the view to it while the student builds.
+  const loadCount = useStore(documentStore, (s) => s.loadCount);
+  const fittedLoad = useRef(loadCount);
+  const hasElements = doc.nodes.length > 0 || (doc.probes?.length ?? 0) > 0;
+  useEffect(() => {
+    if (fittedLoad.current === loadCount) return; // the first document: the fitView prop
+    fittedLoad.current = loadCount;
+    if (hasElements) void flow.fitView(FIT_OPTIONS);
+  }, [loadCount, flow, hasElements]);
 
   // The desktop menus' Edit and View commands (main/electron/menu.ts).
   useEffect(() => {
@@ -122,6 +167,20 @@ function CanvasInner({ document: doc }: { document: NetworkDocument }) {
           x: box.left + box.width / 2,
           y: box.top + box.height / 2,
         });
+      },
+      visibleRect() {
+        const box = wrapper.current?.getBoundingClientRect();
+        if (!box) return { x: 0, y: 0, width: 0, height: 0 };
+        const pad = FIT_OPTIONS.padding;
+        const a = flow.screenToFlowPosition({
+          x: box.left + parseFloat(pad.left),
+          y: box.top + parseFloat(pad.top),
+        });
+        const b = flow.screenToFlowPosition({
+          x: box.right - parseFloat(pad.right),
+          y: box.bottom - parseFloat(pad.bottom),
+        });
+        return { x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y };
       },
       fitView() {
         void flow.fitView(FIT_OPTIONS);
@@ -352,17 +411,53 @@ function CanvasInner({ document: doc }: { document: NetworkDocument }) {
     addFromPalette(item!, { x: snapped.x - 80, y: snapped.y - 30 }, activation as never);
   };
 
-  const openMenu = (
-    e: { clientX: number; clientY: number; preventDefault(): void },
-    targetId: string | null,
-  ): void => {
-    e.preventDefault();
-    const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
-    if (targetId && !uiStore.getState().selection.includes(targetId)) select([targetId]);
-    uiStore.setState({
-      contextMenu: { x: e.clientX, y: e.clientY, targetId, flowX: p.x, flowY: p.y },
-    });
-  };
+  // Handlers handed to React Flow are stable: a new function each render would make it update
+  // its store on every render (a drag renders the canvas once per pointer move).
+  const openMenu = useCallback(
+    (
+      e: { clientX: number; clientY: number; preventDefault(): void },
+      targetId: string | null,
+    ): void => {
+      e.preventDefault();
+      const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      if (targetId && !uiStore.getState().selection.includes(targetId)) select([targetId]);
+      uiStore.setState({
+        contextMenu: { x: e.clientX, y: e.clientY, targetId, flowX: p.x, flowY: p.y },
+      });
+    },
+    [flow],
+  );
+  const onNodeClick = useCallback((e: ReactMouseEvent, n: FlowNode) => {
+    // A plain click selects just this node (Ctrl/Cmd-click is React Flow's multi-select).
+    if (!e.ctrlKey && !e.metaKey && !e.shiftKey) select([n.id]);
+  }, []);
+  // Hover highlights a node's synapses, which redraws every synapse: not while dragging, when the
+  // pointer runs ahead of the node and would leave and re-enter it at every move.
+  const isDragging = (): boolean => Object.keys(dragRef.current).length > 0;
+  const onNodeMouseEnter = useCallback((_: ReactMouseEvent, n: FlowNode) => {
+    if (!isDragging() && uiStore.getState().hoverId !== n.id) uiStore.setState({ hoverId: n.id });
+  }, []);
+  const onNodeMouseLeave = useCallback(() => {
+    if (!isDragging() && uiStore.getState().hoverId !== null) uiStore.setState({ hoverId: null });
+  }, []);
+  const onNodeDoubleClick = useCallback(
+    (_: ReactMouseEvent, n: FlowNode) => uiStore.setState({ renamingId: n.id }),
+    [],
+  );
+  const onNodeContextMenu = useCallback(
+    (e: ReactMouseEvent, n: FlowNode) => openMenu(e, n.id),
+    [openMenu],
+  );
+  const onEdgeContextMenu = useCallback(
+    (e: ReactMouseEvent, edge: FlowEdge) =>
+      openMenu(e, edge.id.startsWith('probe-wire-') ? null : edge.id),
+    [openMenu],
+  );
+  const onPaneContextMenu = useCallback(
+    (e: ReactMouseEvent | MouseEvent) => openMenu(e, null),
+    [openMenu],
+  );
+  const onPaneClick = useCallback(() => uiStore.setState({ contextMenu: null }), []);
 
   return (
     <div
@@ -373,53 +468,57 @@ function CanvasInner({ document: doc }: { document: NetworkDocument }) {
       onDrop={onDrop}
     >
       <EdgeMarkers />
-      <ReactFlow<AnyFlowNode, FlowEdge>
-        nodes={nodes}
-        edges={edges}
-        nodeTypes={nodeTypes}
-        edgeTypes={edgeTypes}
-        onNodesChange={onNodesChange}
-        onEdgesChange={onEdgesChange}
-        onConnect={onConnect}
-        onConnectEnd={onConnectEnd}
-        isValidConnection={isValidConnection}
-        onNodeClick={(e, n) => {
-          // A plain click selects just this node (Ctrl/Cmd-click is React Flow's multi-select).
-          if (!e.ctrlKey && !e.metaKey && !e.shiftKey) select([n.id]);
-        }}
-        onNodeMouseEnter={(_, n) => uiStore.setState({ hoverId: n.id })}
-        onNodeMouseLeave={() => uiStore.setState({ hoverId: null })}
-        onNodeDoubleClick={(_, n) => uiStore.setState({ renamingId: n.id })}
-        onNodeContextMenu={(e, n) => openMenu(e, n.id)}
-        onEdgeContextMenu={(e, edge) =>
-          openMenu(e, edge.id.startsWith('probe-wire-') ? null : edge.id)
-        }
-        onPaneContextMenu={(e) => openMenu(e, null)}
-        onPaneClick={() => uiStore.setState({ contextMenu: null })}
-        deleteKeyCode={null}
-        selectionKeyCode="Shift"
-        multiSelectionKeyCode={['Meta', 'Control']}
-        snapToGrid={snapToGrid}
-        snapGrid={SNAP_GRID}
-        fitView
-        fitViewOptions={FIT_OPTIONS}
-        minZoom={0.1}
-        proOptions={{ hideAttribution: true }}
-        onlyRenderVisibleElements
-      >
-        <Background gap={20} />
-        <MiniMap<AnyFlowNode>
-          pannable
-          zoomable
-          ariaLabel="minimap"
-          style={{ width: 150, height: 96 }}
-          nodeColor={(n) => minimapColor(n)}
-        />
-        <Controls />
-        <Panel position="top-left">
-          <EditorToolbar />
-        </Panel>
-      </ReactFlow>
+      <LivePainterContext.Provider value={painter}>
+        <EdgeLabelLayerContext.Provider value={labelLayer}>
+          <ReactFlow<AnyFlowNode, FlowEdge>
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={nodeTypes}
+            edgeTypes={edgeTypes}
+            onNodesChange={onNodesChange}
+            onEdgesChange={onEdgesChange}
+            onConnect={onConnect}
+            onConnectEnd={onConnectEnd}
+            isValidConnection={isValidConnection}
+            onNodeClick={onNodeClick}
+            onNodeMouseEnter={onNodeMouseEnter}
+            onNodeMouseLeave={onNodeMouseLeave}
+            onNodeDoubleClick={onNodeDoubleClick}
+            onNodeContextMenu={onNodeContextMenu}
+            onEdgeContextMenu={onEdgeContextMenu}
+            onPaneContextMenu={onPaneContextMenu}
+            onPaneClick={onPaneClick}
+            deleteKeyCode={null}
+            selectionKeyCode="Shift"
+            multiSelectionKeyCode={['Meta', 'Control']}
+            snapToGrid={snapToGrid}
+            snapGrid={SNAP_GRID}
+            fitView
+            fitViewOptions={FIT_OPTIONS}
+            minZoom={0.1}
+            proOptions={PRO_OPTIONS}
+            onlyRenderVisibleElements
+          >
+            <Background gap={20} />
+            <MiniMap<AnyFlowNode>
+              pannable
+              zoomable
+              ariaLabel="minimap"
+              style={MINIMAP_STYLE}
+              nodeColor={minimapColor}
+            />
+            <Controls />
+            <Panel position="top-left">
+              <EditorToolbar />
+            </Panel>
+            {session && (
+              <Panel position="top-right">
+                <LiveLegend session={session} document={doc} />
+              </Panel>
+            )}
+          </ReactFlow>
+        </EdgeLabelLayerContext.Provider>
+      </LivePainterContext.Provider>
       <ContextMenu />
       <HelpSheet />
       <MatrixEditor document={doc} />
@@ -443,10 +542,10 @@ function minimapColor(n: FlowNode): string {
   return node.model === 'hh' ? '#7c3aed' : node.model === 'rate' ? '#15803d' : '#2563eb';
 }
 
-export function CircuitCanvas({ document }: { document: NetworkDocument }) {
+export function CircuitCanvas({ document, session }: CanvasProps) {
   return (
     <ReactFlowProvider>
-      <CanvasInner document={document} />
+      <CanvasInner document={document} session={session ?? null} />
     </ReactFlowProvider>
   );
 }

@@ -13,7 +13,16 @@ import {
   type Node as FlowNode,
   type NodeProps,
 } from '@xyflow/react';
-import { memo, useState, type KeyboardEvent } from 'react';
+import {
+  createContext,
+  memo,
+  useCallback,
+  useContext,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+} from 'react';
+import { createPortal } from 'react-dom';
 import { useStore } from 'zustand';
 import type { Edge, NetworkNode, Probe } from '../../../shared/document/model';
 import {
@@ -28,6 +37,7 @@ import {
   weightSign,
   weightText,
 } from '../editor/format';
+import { LivePainterContext } from '../editor/liveNodes';
 import { renameId, updateNodes } from '../store/commands';
 import { runCommand } from '../store/documentStore';
 import { nodeSize } from '../store/graph';
@@ -59,6 +69,19 @@ export interface SynapseEdgeData extends Record<string, unknown> {
   highlight: boolean | null;
 }
 export type SynapseFlowEdge = FlowEdge<SynapseEdgeData, 'synapse'>;
+
+/**
+ * The canvas's edge-label layer (React Flow's `.react-flow__edgelabel-renderer` div), found once by
+ * the canvas. React Flow's own EdgeLabelRenderer looks it up with a store selector that runs a
+ * querySelector in every label on every store change: with 400 synapses, 400 DOM queries per
+ * pointer move of a drag. Until the layer is known, labels go through EdgeLabelRenderer.
+ */
+export const EdgeLabelLayerContext = createContext<HTMLElement | null>(null);
+
+function EdgeLabel({ children }: { children: ReactNode }) {
+  const layer = useContext(EdgeLabelLayerContext);
+  return layer ? createPortal(children, layer) : <EdgeLabelRenderer>{children}</EdgeLabelRenderer>;
+}
 
 function nodeName(node: { id: string; label?: string | undefined }): string {
   return node.label ?? node.id;
@@ -105,6 +128,12 @@ function Warnings({ warnings }: { warnings: readonly string[] }) {
 function CircuitNodeView({ id, data, selected }: NodeProps<CircuitFlowNode>) {
   const { node, warnings } = data;
   const renaming = useStore(uiStore, (s) => s.renamingId === id);
+  // The live painter writes this element's colours during a run (no re-render per sample).
+  const painter = useContext(LivePainterContext);
+  const liveRef = useCallback(
+    (el: HTMLDivElement | null) => painter?.attach(id, el),
+    [painter, id],
+  );
   const size = nodeSize(node);
   const badge = nodeBadge(node);
   const model = node.kind === 'neuron' || node.kind === 'population' ? node.model : node.kind;
@@ -122,9 +151,11 @@ function CircuitNodeView({ id, data, selected }: NodeProps<CircuitFlowNode>) {
           : 'neuron';
   return (
     <div
+      ref={liveRef}
       className={`circuit-node circuit-node--${node.kind} circuit-node--${model}${selected ? ' is-selected' : ''}${warnings.length ? ' has-warning' : ''}`}
       aria-label={`${badge} ${kindText} ${name}`}
       role="group"
+      data-size={size}
     >
       {hasInput && (
         <Handle
@@ -170,6 +201,12 @@ function CircuitNodeView({ id, data, selected }: NodeProps<CircuitFlowNode>) {
           ))}
         </div>
       </div>
+      {hasInput && (
+        <div
+          className={`circuit-node__live circuit-node__live--${size > 1 ? 'cells' : 'meter'}`}
+          aria-hidden="true"
+        />
+      )}
       <Warnings warnings={warnings} />
       <Handle
         type="source"
@@ -288,7 +325,7 @@ function SynapseEdgeView(props: EdgeProps<SynapseFlowEdge>) {
         className={sign < 0 ? 'synapse-path synapse-path--inhibitory' : 'synapse-path'}
         markerEnd={sign < 0 ? 'url(#ns-inhibitory-end)' : 'url(#ns-excitatory-end)'}
       />
-      <EdgeLabelRenderer>
+      <EdgeLabel>
         <button
           type="button"
           className={`synapse-label nodrag nopan${selected ? ' is-selected' : ''}${warnings.length ? ' has-warning' : ''}`}
@@ -326,7 +363,7 @@ function SynapseEdgeView(props: EdgeProps<SynapseFlowEdge>) {
           )}
           {warnings.length > 0 && <span className="synapse-label__warn">⚠</span>}
         </button>
-      </EdgeLabelRenderer>
+      </EdgeLabel>
     </>
   );
 }

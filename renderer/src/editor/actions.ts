@@ -17,11 +17,20 @@ import { currentDocument, redoCommand, runCommand, undoCommand } from '../store/
 import { freshNumberedId, probeVariablesOf, usedIds, type XY } from '../store/graph';
 import { notify, pruneSelection, select, uiStore } from '../store/uiStore';
 import { buildNode, PALETTE } from './catalogue';
+import {
+  DEFAULT_NODE_SIZE,
+  DEFAULT_SCOPE_SIZE,
+  freePosition,
+  type Box,
+  type Size,
+} from './placement';
 
 /** What the canvas offers to the rest of the editor (set while the canvas is mounted). */
 export interface CanvasBridge {
   /** The centre of the visible canvas, in flow coordinates. */
   centre(): XY;
+  /** The visible canvas in flow coordinates, less the room of the toolbar and the controls. */
+  visibleRect?(): Box;
   fitView(): void;
   /** Measured node sizes (for export). */
   nodeSizes(): Record<string, { width: number; height: number }>;
@@ -66,7 +75,7 @@ export function addFromPalette(key: string, position?: XY, activation?: Activati
     };
     // Beside its target unless dropped somewhere.
     const t = doc.layout?.[target] ?? { x: 0, y: 0 };
-    const at = position ?? freeSpot({ x: t.x + 220, y: t.y + 90 });
+    const at = position ?? freeSpot({ x: t.x + 220, y: t.y + 90 }, DEFAULT_SCOPE_SIZE);
     if (!runCommand(addProbe, { probe, position: at })) return null;
     select([probe.id]);
     notify(`Scope ${probe.id} records ${probe.variable} of ${node.label ?? node.id}.`);
@@ -80,19 +89,31 @@ export function addFromPalette(key: string, position?: XY, activation?: Activati
   return node.id;
 }
 
-/** The centre of the view, nudged so repeated adds do not stack exactly. */
+/** The centre of the view, or the nearest spot around it where the new node covers no other. */
 function offsetCentre(): XY {
   const c = bridge?.centre() ?? { x: 0, y: 0 };
-  return freeSpot({ x: Math.round(c.x / 20) * 20 - 80, y: Math.round(c.y / 20) * 20 - 40 });
+  const size = DEFAULT_NODE_SIZE;
+  return freeSpot({ x: c.x - size.width / 2, y: c.y - size.height / 2 }, size);
 }
 
-/** `at`, or a step down-right of it until no node starts within 30 px. */
-function freeSpot(at: XY): XY {
-  const taken = Object.values(currentDocument()?.layout ?? {});
-  let p = at;
-  while (taken.some((q) => Math.abs(q.x - p.x) < 30 && Math.abs(q.y - p.y) < 30))
-    p = { x: p.x + 40, y: p.y + 40 };
-  return p;
+/** `at`, or the nearest position to it where a box of `size` overlaps no node or scope. */
+function freeSpot(at: XY, size: Size): XY {
+  const doc = currentDocument();
+  if (!doc) return at;
+  const layout = doc.layout ?? {};
+  const measured = bridge?.nodeSizes() ?? {};
+  // Where the canvas draws each element (its fallback positions when the layout has none).
+  const taken: Box[] = [
+    ...doc.nodes.map((n, i) => ({
+      ...(layout[n.id] ?? { x: (i % 5) * 240, y: Math.floor(i / 5) * 160 }),
+      ...(measured[n.id] ?? DEFAULT_NODE_SIZE),
+    })),
+    ...(doc.probes ?? []).map((p, i) => ({
+      ...(layout[p.id] ?? { x: 600, y: i * 120 }),
+      ...(measured[p.id] ?? DEFAULT_SCOPE_SIZE),
+    })),
+  ];
+  return freePosition(at, size, taken, bridge?.visibleRect?.());
 }
 
 function scopeTarget(at: XY): string | null {

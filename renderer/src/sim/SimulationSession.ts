@@ -9,6 +9,7 @@
  */
 import type { NetworkDocument } from '../../../shared/document/model';
 import type { HostApi, HostFrame, RunStatus } from '../../../shared/ipc/contract';
+import type { NodeLiveState } from '../../../shared/sim/liveState';
 import { SpikeStore } from './spikeStore';
 
 /** Samples of one probe: step index and one series per recorded element, in a ring. */
@@ -172,6 +173,8 @@ export class SimulationSession {
   readonly traces = new Map<string, TraceBuffer>();
   readonly spikes = new Map<string, SpikeStore>();
   readonly rates = new Map<string, RateTrace>();
+  /** Each neuron node's state at the newest frame's last step (the canvas's live colours). */
+  readonly live = new Map<string, NodeLiveState>();
   readonly editLog: EditLogEntry[] = [];
   status: RunStatus | null = null;
   runId: string | null = null;
@@ -225,6 +228,7 @@ export class SimulationSession {
     this.traces.clear();
     this.spikes.clear();
     this.rates.clear();
+    this.live.clear();
     this.editLog.length = 0;
     this.stepsReceived = 0;
     this.status = null;
@@ -307,8 +311,9 @@ export class SimulationSession {
     return this.run ? Math.max(0, this.lastFrameAtMs - this.run.startedAtMs) / 1000 : 0;
   }
 
-  private onFrame({ runId, seq, frame, producedAtMs }: HostFrame): void {
+  private onFrame({ runId, seq, frame, producedAtMs, live }: HostFrame): void {
     if (runId !== this.runId) return;
+    for (const state of live ?? []) this.live.set(state.nodeId, state);
     for (const chunk of frame.traces) {
       let buffer = this.traces.get(chunk.probeId);
       if (!buffer) {

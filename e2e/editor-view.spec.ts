@@ -1,0 +1,159 @@
+/**
+ * The editor's view and hand-in exports (issue 5): nodes added by palette clicks or keys land side
+ * by side instead of on top of each other; an opened example is fitted to the visible canvas (its
+ * scopes not hidden under the inspector) while an edit leaves the view alone; the diagram exports
+ * as a valid PNG and a valid SVG naming every node.
+ */
+import { readFileSync } from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
+import { expect, screenshot, test } from './fixtures';
+
+const canvasOf = (app: Page): Locator => app.getByLabel('circuit canvas');
+const editorToolbar = (app: Page): Locator => app.getByRole('toolbar', { name: 'editor' });
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+async function openExample(app: Page, name: RegExp): Promise<void> {
+  await app.getByRole('button', { name: /Examples/ }).click();
+  await app.getByRole('button', { name }).click();
+  await expect
+    .poll(() =>
+      app.evaluate(() => (window.__neurosketchTest!.document!() as { name?: string } | null)?.name),
+    )
+    .toMatch(name);
+}
+
+async function boxesOf(nodes: Locator): Promise<Box[]> {
+  const boxes: Box[] = [];
+  for (const node of await nodes.all()) {
+    const box = await node.boundingBox();
+    if (!box) throw new Error('a node has no box');
+    boxes.push(box);
+  }
+  return boxes;
+}
+
+const overlap = (a: Box, b: Box): boolean =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+const inside = (inner: Box, outer: Box): boolean =>
+  inner.x >= outer.x - 0.5 &&
+  inner.y >= outer.y - 0.5 &&
+  inner.x + inner.width <= outer.x + outer.width + 0.5 &&
+  inner.y + inner.height <= outer.y + outer.height + 0.5;
+
+test('nodes added by palette clicks and keys never cover one another', async ({ app }) => {
+  await expect(canvasOf(app)).toContainText('LIF');
+  await app.getByRole('toolbar', { name: 'file' }).getByRole('button', { name: 'New' }).click();
+  await expect(canvasOf(app)).toContainText('Drag a neuron from the palette');
+  const palette = app.getByRole('navigation', { name: 'palette' });
+  for (const kind of ['LIF neuron', 'LIF neuron', 'HH neuron', 'LIF population', 'Constant'])
+    await palette.getByRole('button', { name: `Add ${kind}` }).click();
+  // Keys: N adds a LIF neuron, B a bias node (with the focus on the canvas).
+  await canvasOf(app).click({ position: { x: 30, y: 380 } });
+  await app.keyboard.press('n');
+  await app.keyboard.press('b');
+  const nodes = canvasOf(app).getByRole('group', { name: /^(LIF|HH|INPUT|BIAS) / });
+  await expect(nodes).toHaveCount(7);
+  const boxes = await boxesOf(nodes);
+  for (let i = 0; i < boxes.length; i++)
+    for (let j = i + 1; j < boxes.length; j++)
+      expect(overlap(boxes[i]!, boxes[j]!), `node ${i} and node ${j} overlap`).toBe(false);
+  // The first one sits at the centre of the view.
+  const canvas = (await canvasOf(app).boundingBox())!;
+  const first = boxes[0]!;
+  expect(Math.abs(first.x + first.width / 2 - (canvas.x + canvas.width / 2))).toBeLessThan(30);
+  await screenshot(app, 'editor-click-to-add');
+});
+
+test('an opened example is fitted to the canvas; an edit does not move the view', async ({
+  app,
+}) => {
+  await openExample(app, /A and B drive C/);
+  const canvas = (await canvasOf(app).boundingBox())!;
+  const elements = canvasOf(app).getByRole('group', { name: /^(LIF neuron|scope) / });
+  await expect(elements).toHaveCount(5); // A, B, C and the scopes vC, sC
+  await expect
+    .poll(async () => (await boxesOf(elements)).every((b) => inside(b, canvas)), {
+      message: 'every node and scope inside the visible canvas',
+    })
+    .toBe(true);
+  await screenshot(app, 'editor-example-fitted');
+
+  // Zoom in, then edit: the view stays where the student put it.
+  await app.getByRole('button', { name: /zoom in/i }).click();
+  const viewport = app.locator('.react-flow__viewport');
+  await expect.poll(() => viewport.getAttribute('style')).not.toBe(null);
+  const before = await viewport.getAttribute('style');
+  await app
+    .getByRole('navigation', { name: 'palette' })
+    .getByRole('button', { name: 'Add LIF neuron' })
+    .click();
+  await expect(canvasOf(app).getByRole('group', { name: /^LIF neuron / })).toHaveCount(4);
+  await app.waitForTimeout(300); // a fit would animate in this time
+  expect(await viewport.getAttribute('style')).toBe(before);
+});
+
+test('the diagram exports as a PNG and an SVG', async ({ app }) => {
+  await openExample(app, /A and B drive C/);
+
+  const svgDownload = app.waitForEvent('download');
+  await editorToolbar(app).getByRole('button', { name: 'SVG' }).click();
+  const svgFile = await svgDownload;
+  expect(svgFile.suggestedFilename()).toMatch(/\.svg$/);
+  const svg = readFileSync((await svgFile.path())!, 'utf8');
+  expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+  // Well-formed XML with the drawing's size, and every node, scope and weight named in it.
+  const parsed = await app.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    const root = doc.documentElement;
+    return {
+      error: doc.querySelector('parsererror')?.textContent ?? null,
+      root: root.nodeName,
+      width: Number(root.getAttribute('width')),
+      height: Number(root.getAttribute('height')),
+      texts: [...doc.querySelectorAll('text')].map((t) => t.textContent ?? ''),
+    };
+  }, svg);
+  expect(parsed.error).toBeNull();
+  expect(parsed.root).toBe('svg');
+  expect(parsed.width).toBeGreaterThan(300);
+  expect(parsed.height).toBeGreaterThan(150);
+  for (const label of ['A and B drive C', 'A', 'B', 'C', 'vC', 'sC', 'w 0.05', 'w -0.02'])
+    expect(parsed.texts, `the SVG names ${label}`).toContain(label);
+
+  const pngDownload = app.waitForEvent('download');
+  await editorToolbar(app).getByRole('button', { name: 'PNG' }).click();
+  const pngFile = await pngDownload;
+  expect(pngFile.suggestedFilename()).toMatch(/\.png$/);
+  const png = readFileSync((await pngFile.path())!);
+  // The PNG signature, then the IHDR chunk: width and height, drawn at twice the SVG's size.
+  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
+  expect(png.readUInt32BE(16)).toBe(Math.ceil(parsed.width * 2));
+  expect(png.readUInt32BE(20)).toBe(Math.ceil(parsed.height * 2));
+  expect(png.length).toBeGreaterThan(10_000); // a drawing, not an empty canvas
+  // It decodes, and is not one flat colour.
+  const pixels = await app.evaluate(async (base64) => {
+    const image = new Image();
+    image.src = `data:image/png;base64,${base64}`;
+    await image.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(image, 0, 0);
+    const data = ctx.getImageData(0, 0, image.width, image.height).data;
+    const colours = new Set<number>();
+    for (let k = 0; k < data.length; k += 4 * 97)
+      colours.add((data[k]! << 16) | (data[k + 1]! << 8) | data[k + 2]!);
+    return { width: image.width, colours: colours.size };
+  }, png.toString('base64'));
+  expect(pixels.width).toBe(Math.ceil(parsed.width * 2));
+  expect(pixels.colours).toBeGreaterThan(10);
+});
