@@ -87,7 +87,11 @@ export function RunToolbar({ host, session, document, status }: RunToolbarProps)
   useEffect(
     () =>
       documentStore.subscribe((state, previous) => {
-        if (state.document !== previous.document) controller.documentChanged(state.document);
+        if (state.loadCount !== previous.loadCount) {
+          // a loaded circuit replaces the running one (App stops that run); it is not a live edit
+          controller.documentLoaded();
+          setRestartReasons(null);
+        } else if (state.document !== previous.document) controller.documentChanged(state.document);
       }),
     [controller],
   );

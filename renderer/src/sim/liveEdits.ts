@@ -156,6 +156,16 @@ export class LiveEditController {
     this.askedFor = '';
   }
 
+  /**
+   * Another circuit was loaded (open, New, an example): it is not an edit of the running one, whose
+   * run the app stops; forget that run so nothing is forwarded or asked about.
+   */
+  documentLoaded(): void {
+    this.running = null;
+    this.latest = null;
+    this.askedFor = '';
+  }
+
   /** The user chose to keep running without a structural change: stop asking about it. */
   keepRunning(reasons: string[]): void {
     this.askedFor = reasons.join('\n');
