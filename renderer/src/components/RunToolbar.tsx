@@ -44,6 +44,21 @@ const SPEEDS: Array<{ value: RunSpeed; label: string }> = [
   { value: 'max', label: 'as fast as possible' },
 ];
 
+/**
+ * The steps the charts have received, read about ten times a second while a run goes (frames arrive
+ * far more often; one re-render of this toolbar per frame would be waste), so the clock keeps up
+ * with the charts between the host's status reports.
+ */
+function useDrawnSteps(session: SimulationSession, running: boolean): number {
+  const [, setTick] = useState(0);
+  useEffect(() => {
+    if (!running) return;
+    const timer = setInterval(() => setTick((t) => t + 1), 100);
+    return () => clearInterval(timer);
+  }, [running]);
+  return session.stepsReceived;
+}
+
 function formatClock(seconds: number): string {
   return seconds < 10 ? `${(seconds * 1000).toFixed(1)} ms` : `${seconds.toFixed(3)} s`;
 }
@@ -158,7 +173,9 @@ export function RunToolbar({ host, session, document, status }: RunToolbarProps)
   };
 
   const dt = status?.dt || session.dt || document.simulation.dt;
-  const simSeconds = status ? status.stepsDone * status.dt : 0;
+  const drawnSteps = useDrawnSteps(session, state === 'running');
+  // The clock shows the newest of: the host's (throttled) status, and the frames already drawn.
+  const simSeconds = status ? Math.max(status.stepsDone, drawnSteps) * status.dt : 0;
   const total = status && Number.isFinite(status.totalSteps) ? status.totalSteps * status.dt : null;
   const canStep = state !== 'running' && state !== 'finished' && state !== 'error';
   const timeText = `t = ${formatClock(simSeconds)}${total !== null ? ` / ${formatClock(total)}` : status ? ' (forever)' : ''}`;
