@@ -296,17 +296,47 @@ function MiniHeatMap({ matrix, scale }: { matrix: number[][]; scale: number }) {
   );
 }
 
+/** How far a loop leaves the handles, and how far it clears the node's middle (px). */
+const LOOP_REACH = 56;
+const LOOP_CLEARANCE = 92;
+
+/**
+ * The path of a synapse. Outputs sit on the right of a node and inputs on the left, so a forward
+ * edge is the usual bezier; a recurrent edge (a population onto itself, as in CUBA) is a loop over
+ * the top of its node, and a backward edge (target left of source: the I -> E half of an E <-> I
+ * pair) is routed under both nodes, so neither hides behind a node nor puts its label on its
+ * partner's.
+ */
+export function synapsePath(
+  sourceX: number,
+  sourceY: number,
+  targetX: number,
+  targetY: number,
+  selfLoop: boolean,
+): [path: string, labelX: number, labelY: number] | null {
+  if (!selfLoop && targetX >= sourceX) return null;
+  const dy = selfLoop ? -LOOP_CLEARANCE : LOOP_CLEARANCE;
+  const y = selfLoop ? Math.min(sourceY, targetY) + dy : Math.max(sourceY, targetY) + dy;
+  const midX = (sourceX + targetX) / 2;
+  const path =
+    `M ${sourceX},${sourceY} C ${sourceX + LOOP_REACH},${sourceY} ${sourceX + LOOP_REACH},${y} ${midX},${y}` +
+    ` C ${targetX - LOOP_REACH},${y} ${targetX - LOOP_REACH},${targetY} ${targetX},${targetY}`;
+  return [path, midX, y];
+}
+
 function SynapseEdgeView(props: EdgeProps<SynapseFlowEdge>) {
   const { id, data, selected, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition } =
     props;
-  const [path, labelX, labelY] = getBezierPath({
-    sourceX,
-    sourceY,
-    targetX,
-    targetY,
-    sourcePosition,
-    targetPosition,
-  });
+  const [path, labelX, labelY] =
+    synapsePath(sourceX, sourceY, targetX, targetY, props.source === props.target) ??
+    getBezierPath({
+      sourceX,
+      sourceY,
+      targetX,
+      targetY,
+      sourcePosition,
+      targetPosition,
+    });
   if (!data) return <BaseEdge id={id} path={path} />;
   const { edge, scale, unitHint, highlight, warnings } = data;
   const sign = weightSign(edge.weight);

@@ -45,7 +45,7 @@ const SPEEDS: Array<{ value: RunSpeed; label: string }> = [
 ];
 
 /**
- * The steps the charts have received, read about ten times a second while a run goes (frames arrive
+ * The steps the charts have received, read twenty times a second while a run goes (frames arrive
  * far more often; one re-render of this toolbar per frame would be waste), so the clock keeps up
  * with the charts between the host's status reports.
  */
@@ -53,7 +53,7 @@ function useDrawnSteps(session: SimulationSession, running: boolean): number {
   const [, setTick] = useState(0);
   useEffect(() => {
     if (!running) return;
-    const timer = setInterval(() => setTick((t) => t + 1), 100);
+    const timer = setInterval(() => setTick((t) => t + 1), 50);
     return () => clearInterval(timer);
   }, [running]);
   return session.stepsReceived;
