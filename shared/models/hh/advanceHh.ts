@@ -4,7 +4,8 @@
  *
  *   C dV/dt = J - gL (V - EL) - gNa m^3 h (V - ENa) - gK n^4 (V - EK)
  *   dx/dt   = alpha_x(V) (1 - x) - beta_x(V) x          for x in m, h, n   (rates: hhRates.ts)
- *   J       = bias + current                            constant over [tFrom, tTo]
+ *   J       = bias + current                            constant over [tFrom, tTo], or
+ *   J(t)    = bias + D + filter outputs                 exact in time (hhInput.ts), when given
  *
  * Discretisation: each element takes its own sub-steps (Dormand & Prince 1980, 7 stages with
  * first-same-as-last, so 6 new derivative evaluations per accepted step). The embedded 4th-order
@@ -25,6 +26,7 @@
  * Units: V and thresholds mV, J uA/cm^2, C uF/cm^2, g mS/cm^2; equations in ms, the API in seconds.
  * Accuracy and cost measured against RK4 at 1 us: docs/decisions/0004-hh-integrator.md.
  */
+import type { HhInput } from './hhInput';
 import type { HhPopulation } from './hhPopulation';
 
 /** Receives each spike: element index and precise time in seconds. */
@@ -68,6 +70,11 @@ const E4 = 71 / 1920;
 const E5 = -17253 / 339200;
 const E6 = 22 / 525;
 const E7 = -1 / 40;
+// Stage times as fractions of the sub-step (c2..c6; c7 = 1).
+const C2 = 1 / 5;
+const C3 = 3 / 10;
+const C4 = 4 / 5;
+const C5 = 8 / 9;
 // Continuous extension (contd5).
 const D1 = -12715105075 / 11282082432;
 const D3 = 87487479700 / 32700410799;
@@ -276,6 +283,10 @@ export function hhRightHandSide(
  * spikes in time order. No allocation. The sink may itself call advanceHh on another population
  * (the kernel restores its scratch state after each spike).
  *
+ * With `input`, an element whose input varies over the interval (synaptic currents decaying, spikes
+ * arriving) gets the exact J(t) at every Runge-Kutta stage, and its sub-steps end at each of its
+ * events; `current` is then used only by the elements whose input is constant (input.begin false).
+ *
  * Returns -1, or the index of the first element whose integration failed (a non-finite state, the
  * step size collapsing, or more than 100,000 sub-steps in this call: absurd params); the elements
  * after it are not advanced and the engine should stop the run with an error naming the node.
@@ -286,6 +297,7 @@ export function advanceHh(
   tToSeconds: number,
   current: Float64Array,
   onSpike: HhSpikeSink,
+  input?: HhInput,
 ): number {
   const spanMs = (tToSeconds - tFromSeconds) * 1000;
   if (!(spanMs > 0)) return -1;
@@ -297,9 +309,14 @@ export function advanceHh(
   const invTolV = 1 / tolV;
   const invTolG = 100 / tolV;
   for (let i = 0; i < pop.size; i++) {
-    loadParams(pop, i, current[i]);
+    const varying = input !== undefined && input.begin(i);
+    loadParams(pop, i, varying ? input.jAt(0) : current[i]);
     const thr = pop.spikeThreshold[i];
-    const jc = P[0];
+    // J/C: constant, or (varying) at the current stage: (bias + J(t)) / C
+    let jc = P[0];
+    const biasI = pop.bias[i];
+    const invC = 1 / pop.C[i];
+    let segEnd = varying ? Math.min(spanMs, input.nextEventMs()) : spanMs;
     let V = Va[i];
     let m = ma[i];
     let h = ha[i];
@@ -314,10 +331,21 @@ export function advanceHh(
     let rejected = false;
     let substeps = 0;
     while (t < spanMs) {
-      const left = spanMs - t;
+      if (varying && t >= segEnd) {
+        // An event of this element at t: J changes there (a jump for an order-0 synapse)
+        input.applyEventsAt(t);
+        const jNew = (biasI + input.jAt(t)) * invC;
+        k1V += jNew - jc;
+        jc = jNew;
+        P[0] = jNew;
+        segEnd = Math.min(spanMs, input.nextEventMs());
+        continue;
+      }
+      const left = segEnd - t;
       const clipped = step >= left;
       const dt = clipped ? left : step;
       // Stages 2..7.
+      if (varying) P[0] = (biasI + input.jAt(t + C2 * dt)) * invC;
       X[0] = V + dt * A21 * k1V;
       X[1] = m + dt * A21 * k1m;
       X[2] = h + dt * A21 * k1h;
@@ -327,6 +355,7 @@ export function advanceHh(
         k2m = K[5],
         k2h = K[6],
         k2n = K[7];
+      if (varying) P[0] = (biasI + input.jAt(t + C3 * dt)) * invC;
       X[0] = V + dt * (A31 * k1V + A32 * k2V);
       X[1] = m + dt * (A31 * k1m + A32 * k2m);
       X[2] = h + dt * (A31 * k1h + A32 * k2h);
@@ -336,6 +365,7 @@ export function advanceHh(
         k3m = K[9],
         k3h = K[10],
         k3n = K[11];
+      if (varying) P[0] = (biasI + input.jAt(t + C4 * dt)) * invC;
       X[0] = V + dt * (A41 * k1V + A42 * k2V + A43 * k3V);
       X[1] = m + dt * (A41 * k1m + A42 * k2m + A43 * k3m);
       X[2] = h + dt * (A41 * k1h + A42 * k2h + A43 * k3h);
@@ -345,6 +375,7 @@ export function advanceHh(
         k4m = K[13],
         k4h = K[14],
         k4n = K[15];
+      if (varying) P[0] = (biasI + input.jAt(t + C5 * dt)) * invC;
       X[0] = V + dt * (A51 * k1V + A52 * k2V + A53 * k3V + A54 * k4V);
       X[1] = m + dt * (A51 * k1m + A52 * k2m + A53 * k3m + A54 * k4m);
       X[2] = h + dt * (A51 * k1h + A52 * k2h + A53 * k3h + A54 * k4h);
@@ -354,6 +385,9 @@ export function advanceHh(
         k5m = K[17],
         k5h = K[18],
         k5n = K[19];
+      // stages 6 and 7 are both at t + dt
+      const jEnd = varying ? (biasI + input.jAt(clipped ? segEnd : t + dt)) * invC : jc;
+      P[0] = jEnd;
       X[0] = V + dt * (A61 * k1V + A62 * k2V + A63 * k3V + A64 * k4V + A65 * k5V);
       X[1] = m + dt * (A61 * k1m + A62 * k2m + A63 * k3m + A64 * k4m + A65 * k5m);
       X[2] = h + dt * (A61 * k1h + A62 * k2h + A63 * k3h + A64 * k4h + A65 * k5h);
@@ -402,10 +436,11 @@ export function advanceHh(
             onSpike(i, tFromSeconds + (t + theta * dt) * 1e-3);
             // The sink may advance another population (re-entrant): restore the scratch params.
             loadParams(pop, i, 0);
-            P[0] = jc;
+            P[0] = jEnd;
           }
         }
-        t = clipped ? spanMs : t + dt;
+        t = clipped ? segEnd : t + dt;
+        jc = jEnd;
         V = V1;
         m = m1;
         h = h1;
@@ -425,6 +460,7 @@ export function advanceHh(
         step = clipped && next < step && fac >= 1 ? step : next;
         if (step > HH_MAX_STEP_MS) step = HH_MAX_STEP_MS;
       } else {
+        P[0] = jc;
         let fac = err < 1e10 ? 0.9 * Math.pow(err, -0.2) : 0.2;
         if (fac < 0.2) fac = 0.2;
         step = dt * fac;

@@ -6,7 +6,7 @@
  *        spike source  -> emit its spikes in (t_k, t_{k+1}]
  *        LIF           -> add this step's switch events of piecewise inputs, integrate exactly with
  *                         the events of the step (spike arrivals at their exact times), locate spikes
- *        HH            -> integrate (sub-intervals split at input switches; mean synaptic current)
+ *        HH            -> integrate with the exact J(t) at every stage (hhInput.ts), then the filters
  *        rate          -> propagate filters exactly (events by superposition); tau > 0: y relaxes
  *                         toward sigma(z_k) with z held over the step
  *      and right after a spiking node: deliver its new spikes. A spike at t_s on an edge with delay d
@@ -28,6 +28,7 @@
  */
 import { activate, onehot, softmax } from '../../models/activations';
 import { advanceHh, type HhSpikeSink } from '../../models/hh/advanceHh';
+import { HhInput } from '../../models/hh/hhInput';
 import { createHhPopulation, type HhPopulation } from '../../models/hh/hhPopulation';
 
 import type { RandomStream } from '../../util/random';
@@ -102,8 +103,10 @@ export class Engine implements Simulation {
   private readonly column = new Float64Array(11);
   private readonly sourceScratch: Float64Array;
   private readonly sigma: Float64Array;
-  private readonly hhCurrent: Float64Array;
-  private readonly hhIntegral: Float64Array;
+  private readonly hhInputs = new Map<HhPlan, HhInput>();
+  private readonly hhOrder: number[] = [];
+  private readonly hhCuts: number[] = [];
+  private hhFill = new Int32Array(0);
   private hhNode: HhPlan | null = null;
   private readonly hhSink: HhSpikeSink;
   private probeFrames: ProbeFrameState[] = [];
@@ -118,8 +121,6 @@ export class Engine implements Simulation {
     for (const n of plan.nodes) maxSize = Math.max(maxSize, n.size);
     this.sourceScratch = new Float64Array(maxSize);
     this.sigma = new Float64Array(maxSize);
-    this.hhCurrent = new Float64Array(maxSize);
-    this.hhIntegral = new Float64Array(maxSize);
     this.hhSink = (index, time) => {
       this.hhNode!.spikes.push(index, time);
     };
@@ -775,6 +776,13 @@ export class Engine implements Simulation {
    * HH over one step: split at the input switch times of the step; over each sub-interval the
    * current is the exact mean of J - bias (filters integrated exactly, spike arrivals included).
    */
+  /**
+   * One step of an HH node. The neurons are integrated over the whole step with their exact input
+   * current J(t): the filter states at t0 and this step's events at their times go to advanceHh
+   * through an HhInput (models/hh/hhInput.ts), which evaluates J at every Runge-Kutta stage. Then
+   * the filters themselves are advanced to t1 exactly, segment by segment between input switches,
+   * spikes entering with their partial evolution (filters.ts).
+   */
   private advanceHhNode(node: HhPlan, k: number, t0: number, t1: number): void {
     const pop = this.hh.get(node)!;
     const bucket = node.queue.bucket(k);
@@ -782,28 +790,42 @@ export class Engine implements Simulation {
     const B = node.banks.length;
     const n = bucket.count;
     // sort event indices by time (few per step in practice)
-    const order: number[] = [];
+    const order = this.hhOrder;
+    order.length = 0;
     for (let e = 0; e < n; e++) order.push(e);
     if (n > 1) order.sort((a, b) => bucket.time[a]! - bucket.time[b]! || a - b);
-    const cuts: number[] = [];
+
+    // 1. the neurons, with the exact J(t)
+    const input = this.loadHhInput(node, bucket, order, t0);
+    this.hhNode = node;
+    const failed = advanceHh(pop, t0, t1, node.direct, this.hhSink, input);
+    this.hhNode = null;
+    if (failed >= 0) {
+      throw new SimulationError(
+        node.id,
+        t1,
+        `the HH state of element ${failed} is not finite (or its integration failed)`,
+      );
+    }
+
+    // 2. the filters, exactly to t1 (cut at input switches, which change their drive)
+    if (B === 0 && n === 0) return;
+    const cuts = this.hhCuts;
+    cuts.length = 0;
     for (const e of order)
       if (bucket.slot[e]! >= B && cuts[cuts.length - 1] !== bucket.time[e])
         cuts.push(bucket.time[e]!);
     cuts.push(t1);
-    const integral = this.hhIntegral;
-    const current = this.hhCurrent;
     // drives may change inside the step: work on the arrays and restore them at the end
     const savedDirect = cuts.length > 1 ? node.direct.slice() : null;
     const savedDrives = cuts.length > 1 ? node.banks.map((b) => b.drive?.slice() ?? null) : null;
     let ta = t0;
     let ei = 0;
-    this.hhNode = node;
     for (const tb of cuts) {
       const u = tb - ta;
       if (u > 0) {
-        integral.fill(0, 0, node.size);
         const coefs = u === this.dt ? this.fullBankCoefs.get(node)! : this.bankCoefs(node, u);
-        propagateBanks(node, coefs, integral);
+        propagateBanks(node, coefs, null);
         while (ei < n && bucket.time[order[ei]!]! <= tb) {
           const e = order[ei]!;
           if (bucket.slot[e]! < B)
@@ -813,19 +835,10 @@ export class Engine implements Simulation {
               bucket.elem[e]!,
               bucket.amount[e]!,
               tb - bucket.time[e]!,
-              integral,
+              null,
             );
           else if (bucket.time[e]! < tb) break;
           ei++;
-        }
-        for (let i = 0; i < node.size; i++) current[i] = node.direct[i]! + integral[i]! / u;
-        const failed = advanceHh(pop, ta, tb, current, this.hhSink);
-        if (failed >= 0) {
-          throw new SimulationError(
-            node.id,
-            tb,
-            `the HH state of element ${failed} is not finite (or its integration failed)`,
-          );
         }
       }
       // switch events at tb
@@ -839,7 +852,6 @@ export class Engine implements Simulation {
       }
       ta = tb;
     }
-    this.hhNode = null;
     if (savedDirect) {
       node.direct.set(savedDirect);
       node.banks.forEach((b, i) => {
@@ -847,6 +859,61 @@ export class Engine implements Simulation {
       });
     }
     bucket.count = 0;
+  }
+
+  /**
+   * The node's HhInput for this step: filter states, drives and D at t0, and the step's events per
+   * element in time order (ms from t0). Null when the node has no banks and no events (every J is
+   * then the constant node.direct).
+   */
+  private loadHhInput(
+    node: HhPlan,
+    bucket: EventBuffer,
+    order: readonly number[],
+    t0: number,
+  ): HhInput | undefined {
+    const n = bucket.count;
+    const B = node.banks.length;
+    if (B === 0 && n === 0) return undefined;
+    let input = this.hhInputs.get(node);
+    if (!input) {
+      input = new HhInput(
+        node.size,
+        node.banks.map((b) => b.order),
+        node.banks.map((b) => b.first),
+        node.banks.map((b) => b.tauS),
+      );
+      this.hhInputs.set(node, input);
+    }
+    const size = node.size;
+    const S = input.stagesPerElement;
+    node.banks.forEach((bank, b) => {
+      input.invTauMs[b] = 1 / (bank.tauS * 1000);
+      for (let kk = 0; kk <= bank.order; kk++) {
+        const xs = node.stages[bank.first + kk]!;
+        for (let i = 0; i < size; i++) input.state[i * S + bank.first + kk] = xs[i]!;
+      }
+      const drive = bank.drive;
+      for (let i = 0; i < size; i++) input.drive[i * B + b] = drive ? drive[i]! : 0;
+    });
+    input.direct.set(node.direct);
+    // events per element (counting sort by element, stable in time order)
+    const ptr = input.evPtr;
+    ptr.fill(0);
+    for (let e = 0; e < n; e++) ptr[bucket.elem[e]! + 1]++;
+    for (let i = 0; i < size; i++) ptr[i + 1] += ptr[i]!;
+    input.reserveEvents(n);
+    const fill = this.hhFill;
+    if (fill.length < size) this.hhFill = new Int32Array(Math.max(size, 2 * fill.length));
+    this.hhFill.set(ptr.subarray(0, size));
+    for (const e of order) {
+      const i = bucket.elem[e]!;
+      const at = this.hhFill[i]!++;
+      input.evTimeMs[at] = (bucket.time[e]! - t0) * 1000;
+      input.evSlot[at] = bucket.slot[e]!;
+      input.evAmount[at] = bucket.amount[e]!;
+    }
+    return input;
   }
 
   private bankCoefs(node: TargetPlan, u: number): BankCoefficients[] {

@@ -2,8 +2,9 @@
  * PSC filter banks of targets without a threshold (rate units, HH neurons): exact propagation by
  * superposition. With no spike to locate, a spike arriving at t_a inside a step only needs its
  * exact contribution at the step end, x_{b,k}(t1) += (w/tau) E_k((t1 - t_a)/tau) (psc.ts), and,
- * for HH, its exact contribution to the mean filter output over the interval,
- * int_{t_a}^{t1} x_{b,n} dt += (w/tau) tau F_n((t1 - t_a)/tau).
+ * when asked, its exact contribution to the integral of the filter output over the interval,
+ * int_{t_a}^{t1} x_{b,n} dt += (w/tau) tau F_n((t1 - t_a)/tau). (HH neurons see the exact J(t)
+ * inside the step through models/hh/hhInput.ts instead.)
  * Units: seconds; x in the target's J units.
  */
 import { filterPropagator, filterStepResponse } from '../../models/psc';
