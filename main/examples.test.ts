@@ -166,7 +166,7 @@ describe('examples gallery', () => {
     const fast = [0, 1, 2].map((n) => shape(`fast${n}`));
     const slow = [0, 1, 2].map((n) => shape(`slow${n}`));
     for (const s of [...fast, ...slow]) {
-      expect(s.tauS).toBe(s === fast[s.n] ? 0.005 : 0.1);
+      expect(s.tauS).toBe(s === fast[s.n] ? 0.01 : 0.3);
       // n = 0 jumps at the spike; n = 1, 2 peak n tauS after it (to the step)
       expect(Math.abs(s.peakTime - s.n * s.tauS)).toBeLessThanOrEqual(dt / 2 + 1e-12);
       // area 1 by construction: what remains after the run is the incomplete-gamma tail
@@ -174,7 +174,7 @@ describe('examples gallery', () => {
       let tail = 0;
       for (let m = 0; m <= s.n; m++) tail += (Math.exp(-a) * a ** m) / factorial(m);
       expect(area(s.t, s.v, s.k0)).toBeCloseTo(1 - tail, 3);
-      if (s.tauS === 0.005) expect(tail).toBeLessThan(1e-30);
+      if (s.tauS === 0.01) expect(tail).toBeLessThan(1e-30);
     }
     for (let n = 0; n <= 2; n++) {
       const [f, s] = [fast[n]!, slow[n]!];

@@ -223,7 +223,7 @@ describe('the inspector edits synapses, scopes and the document', () => {
       b.textContent?.startsWith('NMDA-like'),
     )!;
     act(() => nmda.click());
-    expect(currentDocument()!.edges[0]!.synapse).toEqual({ tauS: 0.1, n: 1 });
+    expect(currentDocument()!.edges[0]!.synapse).toEqual({ tauS: 0.3, n: 1 });
   });
 
   it('shows an out-of-range value inline and does not store it', () => {

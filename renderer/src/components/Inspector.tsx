@@ -73,8 +73,9 @@ export const NEURON_PRESETS: Record<
 };
 
 export const SYNAPSE_PRESETS: { label: string; synapse: { tauS: number; n: number } }[] = [
-  { label: 'AMPA-like, fast (τs 2 ms, n 0)', synapse: { tauS: 0.002, n: 0 } },
-  { label: 'NMDA-like, slow (τs 100 ms, n 1)', synapse: { tauS: 0.1, n: 1 } },
+  // the notes' (1.3.2) fast and slow synapses: ~10 ms and ~300 ms
+  { label: 'AMPA-like, fast (τs 10 ms, n 0)', synapse: { tauS: 0.01, n: 0 } },
+  { label: 'NMDA-like, slow (τs 300 ms, n 1)', synapse: { tauS: 0.3, n: 1 } },
 ];
 
 const SIGNAL_LABELS: Record<Signal['type'], string> = {
