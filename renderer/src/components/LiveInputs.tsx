@@ -122,13 +122,28 @@ export function LiveInputs({ document }: { document: NetworkDocument }) {
   );
 }
 
+/** A slider range around a value: 0 (or -hi) to twice its size, at least 1. */
+export function sliderRange(
+  value: number,
+  field: string,
+): { lo: number; hi: number; step: number } {
+  const hi = Math.max(Math.abs(value) * 2, 1);
+  const lo = value > 0 || field === 'rate' ? 0 : -hi;
+  return { lo, hi, step: (hi - lo) / 400 };
+}
+
 function InputSlider({ spec }: { spec: SliderSpec }) {
-  // The range is fixed when the slider appears, so it does not move under the pointer.
-  const [range] = useState(() => {
-    const hi = Math.max(Math.abs(spec.value) * 2, 1);
-    const lo = spec.value > 0 || spec.field === 'rate' ? 0 : -hi;
-    return { lo, hi, step: (hi - lo) / 400 };
-  });
+  // The range stays put while this slider moves the value (it must not move under the pointer),
+  // and is fitted again when the value changes elsewhere (typed in the inspector, undo, a file).
+  const [own, setOwn] = useState(() => ({
+    value: spec.value,
+    range: sliderRange(spec.value, spec.field),
+  }));
+  let range = own.range;
+  if (spec.value !== own.value) {
+    range = sliderRange(spec.value, spec.field);
+    setOwn({ value: spec.value, range });
+  }
   const id = `live-input-${spec.key.replace(/[^A-Za-z0-9_-]/g, '-')}`;
   return (
     <div className="live-inputs__row">
@@ -145,6 +160,7 @@ function InputSlider({ spec }: { spec: SliderSpec }) {
         value={spec.value}
         onChange={(e) => {
           const value = Number(e.target.value);
+          setOwn({ value, range });
           if (spec.kind === 'param') setParamFromSlider(spec.nodeId, spec.field, value);
           else setSignalFieldFromSlider(spec.nodeId, spec.field, value);
         }}
