@@ -9,6 +9,18 @@ import { rendererDir, workerUrl } from '../services/appPaths';
 import { openInBrowser } from './openInBrowser';
 import { startWebHost } from './webHost';
 
+const HELP = `npm run web [-- OPTIONS]: NeuroSketch in your browser, served only to this computer
+
+  --port N          the port on 127.0.0.1 (default: a free one)
+  --no-open         print the address instead of opening a browser
+  --workspace DIR   the folder the Open and Save pickers show
+                    (default ~/Documents/NeuroSketch, or NEUROSKETCH_WORKSPACE)
+  --data-dir DIR    recent files, preferences and autosave
+                    (default ~/.config/neurosketch, or NEUROSKETCH_DATA_DIR)
+  --help            this text
+
+The address it prints carries an access token: open exactly that address.`;
+
 interface WebArgs {
   port?: number;
   open: boolean;
@@ -31,6 +43,9 @@ function parseArgs(argv: string[]): WebArgs {
         process.exit(2);
       }
       out.port = value;
+    } else if (arg === '--help' || arg === '-h') {
+      console.log(HELP);
+      process.exit(0);
     } else if (arg === '--no-open') out.open = false;
     else if (arg === '--workspace' || arg === '--data-dir') {
       const dir = argv[++i];
@@ -42,7 +57,7 @@ function parseArgs(argv: string[]): WebArgs {
       else out.dataDir = path.resolve(dir);
     } else {
       console.error(
-        `error: unknown option ${arg} (known: --port N, --no-open, --workspace DIR, --data-dir DIR)`,
+        `error: unknown option ${arg} (known: --port N, --no-open, --workspace DIR, --data-dir DIR, --help)`,
       );
       process.exit(2);
     }
