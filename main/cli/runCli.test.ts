@@ -70,7 +70,11 @@ describe('CLI run', () => {
     const lines = readFileSync(out, 'utf8').trimEnd().split('\n');
     expect(lines[0]).toBe('kind,id,variable,index,t,value');
     expect(lines[1]).toMatch(/^spike,N,,0,0\.0219722457733/);
-    expect(lines.filter((l) => l.startsWith('trace,vN,v,0,')).length).toBe(51);
+    const traceLines = lines.filter((l) => l.startsWith('trace,vN,v,0,'));
+    expect(traceLines.length).toBe(51);
+    // sample times read as the decimals they are (0.003, not 0.0030000000000000005)
+    const times = traceLines.map((l) => l.split(',')[4]!);
+    times.forEach((t, k) => expect(t).toBe(String(Number((k * 0.001).toFixed(3)))));
   });
 
   it('--out .json, --dt and --seed override the file', async () => {

@@ -30,6 +30,16 @@ export interface RunResult {
   [extra: string]: unknown;
 }
 
+/**
+ * The sample time t_k = k dt as written in results. When 1/dt is a whole number (dt = 0.1 ms:
+ * 10,000 steps per second) it is computed as k / (1/dt), the double nearest the decimal value, so a
+ * CSV reads 0.0003 rather than 0.00030000000000000003; both are within one ulp of k dt.
+ */
+export function sampleTime(k: number, dt: number): number {
+  const perSecond = Math.round(1 / dt);
+  return perSecond > 0 && Math.abs(perSecond * dt - 1) < 1e-12 ? k / perSecond : k * dt;
+}
+
 /** Accumulates frames; `spikeNodes` lists every spiking node with its size (empty arrays kept). */
 export class ResultCollector {
   private readonly spikes = new Map<string, number[][]>();
@@ -75,7 +85,7 @@ export class ResultCollector {
         this.traces.set(chunk.probeId, trace);
       }
       const n = chunk.steps.length;
-      for (let s = 0; s < n; s++) trace.t.push(chunk.steps[s]! * this.dt);
+      for (let s = 0; s < n; s++) trace.t.push(sampleTime(chunk.steps[s]!, this.dt));
       for (let e = 0; e < chunk.indices.length; e++) {
         const series = trace.values[e]!;
         for (let s = 0; s < n; s++) series.push(chunk.values[e * n + s]!);
