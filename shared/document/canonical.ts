@@ -12,6 +12,7 @@
  * what it recognises (an object under `weight` is ordered as a generator only if its `init` is one).
  */
 import type { NetworkDocument } from './model';
+import { DOCUMENT_KEYS } from './schema';
 
 type Obj = Record<string, unknown>;
 
@@ -19,18 +20,6 @@ function isObj(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-const DOCUMENT_KEYS = [
-  'format',
-  'version',
-  'name',
-  'description',
-  'author',
-  'simulation',
-  'nodes',
-  'edges',
-  'probes',
-  'layout',
-];
 const SIMULATION_KEYS = ['dt', 'duration', 'seed'];
 const NODE_KEYS = ['id', 'kind', 'size', 'model', 'activation', 'label', 'params', 'signal'];
 const EDGE_KEYS = ['id', 'source', 'target', 'weight', 'synapse', 'delay'];

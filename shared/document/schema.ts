@@ -336,6 +336,9 @@ export const NetworkDocumentSchema = z
       'A NeuroSketch circuit. Units: seconds, hertz; LIF dimensionless; HH mV, uA/cm^2, mS/cm^2, uF/cm^2.',
   });
 
+/** The document's own keys in the schema's (and the canonical form's) order. */
+export const DOCUMENT_KEYS: readonly string[] = Object.keys(NetworkDocumentSchema.shape);
+
 // ---------------------------------------------------------------------------------------------
 // Inferred types
 

@@ -35,6 +35,7 @@ import { DEFAULT_REGISTRY, migrateDocument } from './migrations';
 import type { NetworkDocument } from './model';
 import { nearestKey } from './nearestKey';
 import {
+  DOCUMENT_KEYS,
   FORMAT_NAME,
   MAX_NODE_SIZE,
   NetworkDocumentSchema,
@@ -1037,19 +1038,7 @@ function checkHeader(doc: Obj, report: Report): boolean {
   return true;
 }
 
-const TOP_LEVEL_ORDER = [
-  '',
-  'format',
-  'version',
-  'name',
-  'description',
-  'author',
-  'simulation',
-  'nodes',
-  'edges',
-  'probes',
-  'layout',
-];
+const TOP_LEVEL_ORDER = ['', ...DOCUMENT_KEYS];
 
 /** Sorts issues by where they are in the file (top-level key, then element index); stable. */
 function inDocumentOrder(issues: Issue[]): Issue[] {

@@ -5,21 +5,12 @@
 import fc from 'fast-check';
 import { MODEL_PARAMS } from '../../models/paramSpecs';
 import type { ParamSpec } from '../../models/paramSpecs';
-import { FORMAT_NAME, FORMAT_VERSION } from '../schema';
+import { DOCUMENT_KEYS, FORMAT_NAME, FORMAT_VERSION } from '../schema';
 
 type Obj = Record<string, unknown>;
 
 const KNOWN_KEYS = new Set([
-  'format',
-  'version',
-  'name',
-  'description',
-  'author',
-  'simulation',
-  'nodes',
-  'edges',
-  'probes',
-  'layout',
+  ...DOCUMENT_KEYS,
   'id',
   'kind',
   'size',
