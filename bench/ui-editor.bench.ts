@@ -10,13 +10,13 @@
  *
  * Figures are printed as JSON lines, never asserted. Needs `node scripts/build.mjs` first.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import { serializeDocument } from '../shared/document/canonical';
 import { loadDocument } from '../shared/document/loadDocument';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, spawnWebHost } from '../e2e/webHostProcess';
 import { median, report } from './benchOutput';
 import { editorNetwork } from './editorNetwork';
 
@@ -28,15 +28,6 @@ const SMALL = 'editor-small.neuro';
 const OPEN_RUNS = 5;
 const DRAG_MS = 5000;
 const CEILING_MS = 3000;
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** Animation frames per second of the page for `ms`. */
 async function frameRate(page: Page, ms: number): Promise<number> {
@@ -184,27 +175,11 @@ async function main(): Promise<void> {
     if (!loaded.ok) throw new Error(`${name} is invalid: ${JSON.stringify(loaded.issues[0])}`);
     writeFileSync(path.join(workspace, name), text);
   }
-  const host = spawn(process.execPath, [web, '--no-open'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, NEUROSKETCH_WORKSPACE: workspace, NEUROSKETCH_DATA_DIR: dataDir },
+  const { url, process: host } = await spawnWebHost(root, {
+    workspaceDir: workspace,
+    dataDir,
   });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`web host did not start: ${out}`)), 20_000);
-    host.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /running at (http:\/\/\S+)/.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-  });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
     const ceilingBefore = await ceiling(page);

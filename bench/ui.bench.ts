@@ -11,25 +11,16 @@
  * latency_ms is sample-to-pixel: from the worker producing a frame to the animation frame that drew
  * it (median). Figures are printed as JSON lines, never asserted. Needs `npm run build` first.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, spawnWebHost } from '../e2e/webHostProcess';
 import { median, report } from './benchOutput';
 
 const root = process.cwd();
 const fixtures = path.join(root, 'bench', 'fixtures');
 const MEASURE_MS = 5000;
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 interface Sample {
   fps: number;
@@ -109,27 +100,11 @@ async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'neurosketch-bench-'));
   // No start screen over the canvas (as e2e/fixtures.ts does).
   writeFileSync(path.join(dataDir, 'preferences.json'), '{"showStartScreen": false}\n');
-  const host = spawn(process.execPath, [web, '--no-open'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, NEUROSKETCH_WORKSPACE: fixtures, NEUROSKETCH_DATA_DIR: dataDir },
+  const { url, process: host } = await spawnWebHost(root, {
+    workspaceDir: fixtures,
+    dataDir,
   });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`web host did not start: ${out}`)), 20_000);
-    host.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /running at (http:\/\/\S+)/.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-  });
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
 

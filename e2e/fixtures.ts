@@ -5,11 +5,11 @@
  * not know which.
  */
 import { test as base, chromium, _electron, type Browser, type Page } from '@playwright/test';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, spawnWebHost, type WebHostProcess } from './webHostProcess';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -19,21 +19,6 @@ function electronBinary(): string | null {
   if (!existsSync(pathFile)) return null;
   const binary = path.join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
   return existsSync(binary) ? binary : null;
-}
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-interface WebHostProcess {
-  url: string;
-  process: ChildProcess;
 }
 
 /**
@@ -59,31 +44,8 @@ function resetTestFolders(folders: TestFolders): void {
   }
 }
 
-async function startWebHost(folders: TestFolders): Promise<WebHostProcess> {
-  const child = spawn(process.execPath, [path.join(root, 'out/main/web.js'), '--no-open'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: {
-      ...process.env,
-      CI: '1',
-      NEUROSKETCH_WORKSPACE: folders.workspaceDir,
-      NEUROSKETCH_DATA_DIR: folders.dataDir,
-    },
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`web host did not start: ${out}`)), 20_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /running at (http:\/\/\S+)/.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`web host exited with ${code}: ${out}`)));
-  });
-  return { url, process: child };
+function startWebHost(folders: TestFolders): Promise<WebHostProcess> {
+  return spawnWebHost(root, folders, { CI: '1' });
 }
 
 export interface AppHost {
@@ -112,7 +74,7 @@ async function launchHost(): Promise<AppHost> {
     };
   }
   const web = await startWebHost(folders);
-  const executablePath = existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined;
+  const executablePath = existsSync(CHROMIUM_PATH) ? CHROMIUM_PATH : undefined;
   const browser: Browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS });
   return {
     kind: 'web',
