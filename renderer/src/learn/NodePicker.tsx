@@ -2,7 +2,33 @@
  * Picks the node a view is tied to, among the circuit's nodes the view applies to, or the spec's
  * defaults ('' = a standard neuron of the model, not in the circuit).
  */
-import type { NetworkNode } from '../../../shared/document/model';
+import { useMemo, useState } from 'react';
+import type { NetworkDocument, NetworkNode, NeuronModel } from '../../../shared/document/model';
+
+/**
+ * The circuit's neurons and populations of one model, and which of them the view shows (initially
+ * the requested node when it has that model, else the first; '' = the model's standard neuron).
+ */
+export function useModelNodes(
+  document: NetworkDocument,
+  model: NeuronModel,
+  requested: string | undefined,
+): {
+  nodes: NetworkNode[];
+  selected: string;
+  setSelected: (nodeId: string) => void;
+  node: NetworkNode | undefined;
+} {
+  const nodes = useMemo(
+    () =>
+      document.nodes.filter(
+        (n) => (n.kind === 'neuron' || n.kind === 'population') && n.model === model,
+      ),
+    [document, model],
+  );
+  const [selected, setSelected] = useState(() => initialNodeId(requested, nodes));
+  return { nodes, selected, setSelected, node: nodes.find((n) => n.id === selected) };
+}
 
 export function NodePicker({
   label,

@@ -2,7 +2,7 @@
  * View 2: one HH neuron under a few constant input currents (the notes' Figures 1.1 and 1.2, in
  * this model's units), and the Na, K and leak currents through one spike.
  */
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { LearnChart } from '../LearnChart';
 import { columns, toCsv } from '../math/csv';
 import {
@@ -12,7 +12,7 @@ import {
   runHh,
   STIMULUS_ON_MS,
 } from '../math/hhCurrent';
-import { initialNodeId, NodePicker, numericParams } from '../NodePicker';
+import { NodePicker, numericParams, useModelNodes } from '../NodePicker';
 import { ViewFrame } from '../ViewFrame';
 import { COLORS, fmt, points, type LearnViewProps } from '../viewProps';
 
@@ -22,15 +22,7 @@ const REGIME_COLORS = [COLORS.grey, COLORS.teal, COLORS.blue, COLORS.orange, COL
 const DISSECTED = 2;
 
 export function HhCurrentView({ document, nodeId }: LearnViewProps) {
-  const hhNodes = useMemo(
-    () =>
-      document.nodes.filter(
-        (n) => (n.kind === 'neuron' || n.kind === 'population') && n.model === 'hh',
-      ),
-    [document],
-  );
-  const [selected, setSelected] = useState(() => initialNodeId(nodeId, hhNodes));
-  const node = hhNodes.find((n) => n.id === selected);
+  const { nodes: hhNodes, selected, setSelected, node } = useModelNodes(document, 'hh', nodeId);
   const paramsKey = JSON.stringify(numericParams(node, { ...HH_DEFAULTS }));
   const params = useMemo(() => JSON.parse(paramsKey) as typeof HH_DEFAULTS, [paramsKey]);
   const runs = useMemo(

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { LearnChart } from '../LearnChart';
 import { gatingAt, gatingCurves } from '../math/hhGating';
 import { columns, toCsv } from '../math/csv';
-import { initialNodeId, NodePicker, numericParams } from '../NodePicker';
+import { NodePicker, numericParams, useModelNodes } from '../NodePicker';
 import { Field, ViewFrame } from '../ViewFrame';
 import { COLORS, fmt, points, vline, type LearnViewProps } from '../viewProps';
 import { HH_DEFAULTS } from '../math/hhCurrent';
@@ -12,15 +12,7 @@ const V_MIN = -100;
 const V_MAX = 50;
 
 export function HhGatingView({ document, nodeId }: LearnViewProps) {
-  const hhNodes = useMemo(
-    () =>
-      document.nodes.filter(
-        (n) => (n.kind === 'neuron' || n.kind === 'population') && n.model === 'hh',
-      ),
-    [document],
-  );
-  const [selected, setSelected] = useState(() => initialNodeId(nodeId, hhNodes));
-  const node = hhNodes.find((n) => n.id === selected);
+  const { nodes: hhNodes, selected, setSelected, node } = useModelNodes(document, 'hh', nodeId);
   const params = numericParams(node, { ...HH_DEFAULTS });
   const [v, setV] = useState<number>(() => params.V0);
   const curves = useMemo(() => gatingCurves(V_MIN, V_MAX), []);

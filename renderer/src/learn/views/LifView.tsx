@@ -16,7 +16,7 @@ import {
   rateCurve,
   type LifParams,
 } from '../math/lifMath';
-import { initialNodeId, NodePicker, numericParams } from '../NodePicker';
+import { NodePicker, numericParams, useModelNodes } from '../NodePicker';
 import { runSweep } from '../sweepClient';
 import { Field, ViewFrame } from '../ViewFrame';
 import { COLORS, fmt, points, vline, type LearnViewProps } from '../viewProps';
@@ -69,15 +69,7 @@ function constantDrive(document: NetworkDocument, node: NetworkNode | undefined)
 }
 
 export function LifView({ document, nodeId, host }: LearnViewProps) {
-  const lifNodes = useMemo(
-    () =>
-      document.nodes.filter(
-        (n) => (n.kind === 'neuron' || n.kind === 'population') && n.model === 'lif',
-      ),
-    [document],
-  );
-  const [selected, setSelected] = useState(() => initialNodeId(nodeId, lifNodes));
-  const node = lifNodes.find((n) => n.id === selected);
+  const { nodes: lifNodes, selected, setSelected, node } = useModelNodes(document, 'lif', nodeId);
   const paramsKey = JSON.stringify(numericParams(node, { ...LIF_DEFAULTS }));
   const params: LifParams = useMemo(() => JSON.parse(paramsKey) as LifParams, [paramsKey]);
   const [vIn, setVIn] = useState(() => {
