@@ -2,9 +2,10 @@
  * The editor's view and hand-in exports (issue 5): nodes added by palette clicks or keys land side
  * by side instead of on top of each other; an opened example is fitted to the visible canvas (its
  * scopes not hidden under the inspector) while an edit leaves the view alone; the diagram exports
- * as a valid PNG and a valid SVG naming every node.
+ * as a valid PNG and a valid SVG naming every node, with the canvas' edge labels (weight and tau_s)
+ * and ends (one 12 px marker per edge, each at its own point), named like every export.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
 
@@ -99,39 +100,85 @@ test('an opened example is fitted to the canvas; an edit does not move the view'
   expect(await viewport.getAttribute('style')).toBe(before);
 });
 
-test('the diagram exports as a PNG and an SVG', async ({ app }) => {
+test('the diagram exports as a PNG and an SVG', async ({ app, appHost }) => {
   await openExample(app, /A and B drive C/);
 
   const svgDownload = app.waitForEvent('download');
   await editorToolbar(app).getByRole('button', { name: 'SVG' }).click();
   const svgFile = await svgDownload;
-  expect(svgFile.suggestedFilename()).toMatch(/\.svg$/);
+  // Never saved: named after the circuit, as every export is (the file's name once saved).
+  expect(svgFile.suggestedFilename()).toBe('a-and-b-drive-c-diagram.svg');
   const svg = readFileSync((await svgFile.path())!, 'utf8');
   expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
   // Well-formed XML with the drawing's size, and every node, scope and weight named in it.
   const parsed = await app.evaluate((text) => {
     const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
     const root = doc.documentElement;
+    const markers = new Map(
+      [...doc.querySelectorAll('marker')].map((m) => [
+        m.id,
+        {
+          units: m.getAttribute('markerUnits'),
+          width: Number(m.getAttribute('markerWidth')),
+          height: Number(m.getAttribute('markerHeight')),
+          shape: m.firstElementChild?.nodeName ?? '',
+          fill: m.firstElementChild?.getAttribute('fill') ?? '',
+        },
+      ]),
+    );
+    // Every synapse: its marker, its colour and where it ends (the last point of its path).
+    const synapses = [...doc.querySelectorAll('path[marker-end]')].map((p) => {
+      const id = /url\(#(.+)\)/.exec(p.getAttribute('marker-end') ?? '')?.[1] ?? '';
+      const numbers = (p.getAttribute('d') ?? '').match(/-?[\d.]+/g)!.map(Number);
+      return {
+        marker: id,
+        stroke: p.getAttribute('stroke'),
+        end: numbers.slice(-2),
+        ...markers.get(id)!,
+      };
+    });
     return {
       error: doc.querySelector('parsererror')?.textContent ?? null,
       root: root.nodeName,
       width: Number(root.getAttribute('width')),
       height: Number(root.getAttribute('height')),
       texts: [...doc.querySelectorAll('text')].map((t) => t.textContent ?? ''),
+      markerCount: markers.size,
+      synapses,
     };
   }, svg);
   expect(parsed.error).toBeNull();
   expect(parsed.root).toBe('svg');
   expect(parsed.width).toBeGreaterThan(300);
   expect(parsed.height).toBeGreaterThan(150);
+  // The edge labels as on the canvas: the weight and the synapse's tau_s.
   for (const label of ['A and B drive C', 'A', 'B', 'C', 'vC', 'sC', 'w 0.05', 'w -0.02'])
     expect(parsed.texts, `the SVG names ${label}`).toContain(label);
+  expect(parsed.texts.filter((t) => t === 'τs 5 ms')).toHaveLength(2);
+  // Ends: an arrow for A -> C (excitatory), a bar for B -> C (inhibitory), each edge its own
+  // marker in its own colour, 12 px as on the canvas (not scaled by the line's width), ending at
+  // its own point on C's side, at least a marker apart.
+  expect(parsed.markerCount).toBe(2);
+  expect(parsed.synapses).toHaveLength(2);
+  const [ac, bc] = parsed.synapses;
+  expect(ac!.marker).not.toBe(bc!.marker);
+  expect([ac!.shape, bc!.shape]).toEqual(['path', 'rect']);
+  for (const s of parsed.synapses) {
+    expect(s.units).toBe('userSpaceOnUse');
+    expect(s.width).toBe(12);
+    expect(s.height).toBe(12);
+    expect(s.fill).toBe(s.stroke);
+  }
+  expect(ac!.end[0]).toBeCloseTo(bc!.end[0]!, 6); // both on C's input side
+  expect(Math.abs(ac!.end[1]! - bc!.end[1]!)).toBeGreaterThanOrEqual(12);
 
   const pngDownload = app.waitForEvent('download');
   await editorToolbar(app).getByRole('button', { name: 'PNG' }).click();
   const pngFile = await pngDownload;
-  expect(pngFile.suggestedFilename()).toMatch(/\.png$/);
+  expect(pngFile.suggestedFilename()).toBe('a-and-b-drive-c-diagram.png');
   const png = readFileSync((await pngFile.path())!);
+  // Kept for a person to look at.
+  writeFileSync(new URL('./screenshots/editor-diagram-export.png', import.meta.url), png);
   // The PNG signature, then the IHDR chunk: width and height, drawn at twice the SVG's size.
   expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   expect(png.subarray(12, 16).toString('latin1')).toBe('IHDR');
@@ -156,4 +203,28 @@ test('the diagram exports as a PNG and an SVG', async ({ app }) => {
   }, png.toString('base64'));
   expect(pixels.width).toBe(Math.ceil(parsed.width * 2));
   expect(pixels.colours).toBeGreaterThan(10);
+
+  // Saved as a file, the diagram and the run's results are both named after the file.
+  if (appHost.kind !== 'web') return; // Electron's native save dialog cannot be driven here
+  await app
+    .getByRole('toolbar', { name: 'file' })
+    .getByRole('button', { name: 'Save as…' })
+    .click();
+  const saveDialog = app.getByRole('dialog', { name: 'Save the circuit as' });
+  await saveDialog.getByLabel('File name').fill('a-b-drive-c');
+  await saveDialog.getByRole('button', { name: 'Save' }).click();
+  await expect(app).toHaveTitle(/a-b-drive-c\.neuro/);
+  for (const [button, name] of [
+    ['PNG', 'a-b-drive-c-diagram.png'],
+    ['SVG', 'a-b-drive-c-diagram.svg'],
+  ] as const) {
+    const download = app.waitForEvent('download');
+    await editorToolbar(app).getByRole('button', { name: button }).click();
+    expect((await download).suggestedFilename()).toBe(name);
+  }
+  await app.getByRole('button', { name: /Run$/ }).click();
+  await expect(app.getByTestId('sim-clock')).toContainText('finished', { timeout: 30_000 });
+  const csv = app.waitForEvent('download');
+  await app.getByRole('button', { name: 'Export CSV' }).click();
+  expect((await csv).suggestedFilename()).toBe('a-b-drive-c-run.csv');
 });

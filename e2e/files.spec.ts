@@ -85,6 +85,43 @@ test('Save As into the workspace, reopen and Open Recent give the same document'
   await expect(app.locator('.app__file')).toHaveText('My charging neuron');
 });
 
+test('Save of a never-saved circuit proposes its name as the file name; a saved one its file', async ({
+  app,
+  appHost,
+}) => {
+  await ready(app);
+  await fileToolbar(app).getByRole('button', { name: 'New' }).click();
+  await expect(app).toHaveTitle('untitled.neuro — NeuroSketch');
+  await rename(app, 'A and B drive C');
+  await fileToolbar(app).getByRole('button', { name: 'Save', exact: true }).click();
+  const saveDialog = app.getByRole('dialog', { name: 'Save the circuit as' });
+  await expect(saveDialog.getByLabel('File name')).toHaveValue('a-and-b-drive-c.neuro');
+  await screenshot(app, 'files-save-proposes-circuit-name');
+  await saveDialog.getByRole('button', { name: 'Save' }).click();
+  await expect(app).toHaveTitle('a-and-b-drive-c.neuro — NeuroSketch');
+  const saved = readFileSync(
+    path.join(appHost.folders.workspaceDir, 'a-and-b-drive-c.neuro'),
+    'utf8',
+  );
+  expect(JSON.parse(saved).name).toBe('A and B drive C');
+
+  // Once saved, Save As proposes the file's own name, whatever the circuit is called now.
+  await rename(app, 'Renamed');
+  await fileToolbar(app).getByRole('button', { name: 'Save as…' }).click();
+  await expect(saveDialog.getByLabel('File name')).toHaveValue('a-and-b-drive-c.neuro');
+  await saveDialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(saveDialog).toBeHidden();
+
+  // An example is not saved until Save As: its copy is proposed under the circuit's name.
+  await app.getByRole('button', { name: /Examples/ }).click();
+  await app.getByRole('button', { name: /A and B drive C/ }).click();
+  await app.getByRole('alertdialog').getByRole('button', { name: 'Don’t save' }).click();
+  await expect(app).toHaveTitle('two-drive-one.neuro — NeuroSketch');
+  await fileToolbar(app).getByRole('button', { name: 'Save as…' }).click();
+  await expect(saveDialog.getByLabel('File name')).toHaveValue('a-and-b-drive-c.neuro');
+  await saveDialog.getByRole('button', { name: 'Cancel' }).click();
+});
+
 test('Open asks before losing unsaved work; Cancel keeps it, Don’t save drops it', async ({
   app,
   appHost,
@@ -164,7 +201,13 @@ test('a file from a newer version is refused with a clear message and left untou
 test('unsaved work is autosaved and offered back after the page is killed', async ({ app }) => {
   await ready(app);
   await rename(app, 'Not lost');
-  await expect(app.getByTestId('autosave-status')).toContainText('autosaved', { timeout: 20_000 });
+  // Short on the header ("Autosaved 14:05"), the whole sentence in its tooltip.
+  const autosave = app.getByTestId('autosave-status');
+  await expect(autosave).toHaveText(/^Autosaved \d{1,2}:\d{2}/, { timeout: 20_000 });
+  await expect(autosave).toHaveAttribute(
+    'title',
+    /^Unsaved changes autosaved at .+ before you save$/,
+  );
   // Leave without saving (the browser's own "leave site?" prompt is accepted).
   app.on('dialog', (dialog) => void dialog.accept());
   await app.reload();

@@ -209,6 +209,67 @@ test('Weight matrix: z = Wx + b of the opening circuit', async ({ app }) => {
   await screenshot(app, 'learn-weights');
 });
 
+test("Weight matrix: A and B drive C, all of C's inputs, x the measured rates", async ({ app }) => {
+  await app.getByRole('button', { name: /Examples/ }).click();
+  await app.getByRole('button', { name: /A and B drive C/ }).click();
+  await expect(app).toHaveTitle(/two-drive-one\.neuro/);
+  type WeightsData = {
+    targetId: string;
+    W: number[][];
+    x: number[];
+    b: number[];
+    z: number[];
+    hasBias: boolean;
+    blocks: Array<{ sourceId: string; activity: { kind: string } }>;
+    measured: { probeId: string; variable: string; how: string; values: number[] } | null;
+  };
+  // Before a run a spiking neuron's rate is unknown: x = 0, and the view says so.
+  let dialog = await openView(app, /^Weight matrix/);
+  let data = (await viewData<WeightsData>(app, 'weights'))!;
+  expect(data.targetId).toBe('C');
+  expect(data.x).toEqual([0, 0]);
+  await expect(dialog.getByRole('table', { name: 'inputs of C' })).toContainText(
+    'until the circuit runs',
+  );
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  await app.getByRole('button', { name: /Run$/ }).click();
+  await expect(app.getByTestId('sim-clock')).toContainText('finished', { timeout: 30_000 });
+  dialog = await openView(app, /^Weight matrix/);
+  await dialog.getByRole('combobox', { name: 'target Y (the rows of W)' }).selectOption('C');
+  await dialog.getByRole('button', { name: 'Read x again' }).click();
+  data = (await viewData<WeightsData>(app, 'weights'))!;
+  // The example's weights: w_CA = 0.05 (wCA), w_CB = -0.02 (wCB); C has no bias.
+  expect(data.blocks.map((b) => b.sourceId)).toEqual(['A', 'B']);
+  expect(data.W).toEqual([[0.05, -0.02]]);
+  expect(data.hasBias).toBe(false);
+  expect(data.b).toEqual([0]);
+  // x: the firing rates of A and B over the run, G(1.5) = 41.71 Hz and G(2) = 63.04 Hz.
+  const G = (j: number) => 1 / (0.002 + 0.02 * Math.log(j / (j - 1)));
+  expect(data.blocks.map((b) => b.activity.kind)).toEqual(['rate', 'rate']);
+  expect(Math.abs(data.x[0]! - G(1.5))).toBeLessThan(1e-3);
+  expect(Math.abs(data.x[1]! - G(2))).toBeLessThan(1e-3);
+  expect(data.x[0]).toBeCloseTo(41.71, 2);
+  expect(data.x[1]).toBeCloseTo(63.04, 2);
+  // The same rates the spike summary reports (to its rounding).
+  const summary = (await app.getByTestId('spike-summary').textContent()) ?? '';
+  for (const [name, x] of [
+    ['A', data.x[0]!],
+    ['B', data.x[1]!],
+  ] as const) {
+    const reported = new RegExp(`${name}: \\d+ spikes\\D*?([\\d.]+) Hz`).exec(summary);
+    expect(reported, `the summary gives ${name}'s rate: ${summary}`).not.toBeNull();
+    expect(Math.abs(Number(reported![1]) - x)).toBeLessThan(0.1);
+  }
+  expect(data.z[0]).toBeCloseTo(0.05 * data.x[0]! - 0.02 * data.x[1]!, 12);
+  // C's s probe (J = s, no bias param) is compared: its mean is about z.
+  expect(data.measured).toMatchObject({ probeId: 'sC', variable: 's', how: 'mean' });
+  expect(Math.abs(data.measured!.values[0]! - data.z[0]!) / data.z[0]!).toBeLessThan(0.05);
+  await expect(dialog.getByTestId('weights-measured')).toContainText('Measured: the mean of J');
+  await expect(dialog.getByText(/For a spiking source, x is its firing rate/)).toBeVisible();
+  await screenshot(app, 'learn-weights-two-drive-one');
+});
+
 test("A node's context menu opens its views, tied to that node", async ({ app }) => {
   const item = app.getByRole('menuitem', { name: 'See the math: LIF charging and rate' });
   // The canvas may still be fitting its view when it first shows: right-click until the node's

@@ -185,6 +185,21 @@ describe('Electron main wiring', () => {
     expect(readFileSync(path.join(base, 'mine.neuro'), 'utf8')).toBe('changed\n');
   });
 
+  it('opens the save dialog on the name the renderer proposes (its defaultPath)', async () => {
+    const { dialog } = await import('electron');
+    const show = vi.mocked(dialog.showSaveDialog);
+    show.mockClear();
+    dialogAnswers.save = path.join(base, 'a-and-b-drive-c');
+    const granted = (await call(HOST_REQUESTS.showSaveDialog.channel, {
+      suggestedName: 'a-and-b-drive-c.neuro',
+    })) as Result;
+    dialogAnswers.save = null;
+    expect(show).toHaveBeenCalledTimes(1);
+    expect(show.mock.calls[0]!.at(-1)).toMatchObject({ defaultPath: 'a-and-b-drive-c.neuro' });
+    // A name typed without the extension gets it.
+    expect(granted.value).toMatchObject({ fileName: 'a-and-b-drive-c.neuro' });
+  });
+
   it('opens a dropped .neuro file through the preload channel, nothing else', async () => {
     const ok = (await call(DROP_CHANNEL, { path: path.join(base, 'other.neuro') })) as Result;
     expect(ok.value).toMatchObject({ fileName: 'other.neuro', text: 'other\n' });

@@ -1,11 +1,18 @@
 /**
  * The circuit diagram as a standalone SVG (for hand-in), written from the document itself rather
  * than copied from the screen: nodes with their badge, name and key params, synapses coloured by
- * sign with their weights, scopes with their wires. PNG: the same SVG drawn on a canvas at 2x.
+ * sign with their weights and synapse time constants, scopes with their wires. PNG: the same SVG
+ * drawn on a canvas at 2x.
+ *
+ * Synapse ends are drawn as on the canvas (EdgeMarkers in CircuitNodes.tsx): an arrow for
+ * excitation, a bar for inhibition, 12 px whatever the line's width. Each edge has its own marker,
+ * in its own colour, and its own end on the target's input side: edges arriving at one node are
+ * spread over its side (in the order of their sources' heights), so no end sits on another.
  */
 import type { NetworkDocument } from '../../../shared/document/model';
 import { currentDocument } from '../store/documentStore';
 import { findNode, nodeSize } from '../store/graph';
+import { synapsePath } from '../components/CircuitNodes';
 import { canvasBridge } from './actions';
 import {
   EXCITATORY,
@@ -13,6 +20,7 @@ import {
   NEUTRAL,
   nodeBadge,
   nodeSummary,
+  tauText,
   weightMagnitude,
   weightSign,
   weightText,
@@ -22,6 +30,8 @@ const NODE_W = 180;
 const NODE_H = 84;
 const SCOPE_H = 64;
 const PAD = 40;
+/** Marker size (px), as the canvas draws it. */
+const MARKER = 12;
 
 function esc(text: string): string {
   return text
@@ -83,26 +93,57 @@ export function diagramSvg(
     maxX = Math.max(maxX, b.x + b.w);
     maxY = Math.max(maxY, b.y + b.h);
   }
+  // Loops and backward edges run above or below their nodes: room for them and their labels.
+  for (const e of doc.edges) {
+    const a = boxes.get(e.source);
+    const b = boxes.get(e.target);
+    if (!a || !b) continue;
+    const around = synapsePath(a.x + a.w, a.y + a.h / 2, b.x, b.y + b.h / 2, e.source === e.target);
+    if (!around) continue;
+    minY = Math.min(minY, around[2] - 16);
+    maxY = Math.max(maxY, around[2] + 16);
+    minX = Math.min(minX, b.x - 16);
+    maxX = Math.max(maxX, a.x + a.w + 16);
+  }
   if (!Number.isFinite(minX)) [minX, minY, maxX, maxY] = [0, 0, 200, 100];
   const width = maxX - minX + 2 * PAD;
   const height = maxY - minY + 2 * PAD + 30;
   const ox = PAD - minX;
   const oy = PAD + 30 - minY;
   const parts: string[] = [];
+  const edgeColor = (weight: NetworkDocument['edges'][number]['weight']): string => {
+    const sign = weightSign(weight);
+    return sign > 0 ? EXCITATORY : sign < 0 ? INHIBITORY : NEUTRAL;
+  };
+  // One marker per edge, in its colour, sized in px as on the canvas (not scaled by the line).
+  const markers = doc.edges.map((e, k) => {
+    const color = edgeColor(e.weight);
+    return weightSign(e.weight) < 0
+      ? `<marker id="end-${k}" viewBox="0 0 10 10" refX="8" refY="5" markerUnits="userSpaceOnUse" markerWidth="${MARKER}" markerHeight="${MARKER}" orient="auto"><rect x="6" y="0" width="3" height="10" fill="${color}"/></marker>`
+      : `<marker id="end-${k}" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="${MARKER}" markerHeight="${MARKER}" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="${color}"/></marker>`;
+  });
   parts.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${Math.ceil(width)}" height="${Math.ceil(height)}" viewBox="0 0 ${Math.ceil(width)} ${Math.ceil(height)}" font-family="Inter, Segoe UI, Helvetica, Arial, sans-serif">`,
-    `<defs><marker id="exc" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="6" markerHeight="6" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="${EXCITATORY}"/></marker>` +
-      `<marker id="inh" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="6" markerHeight="6" orient="auto"><rect x="6" y="0" width="3" height="10" fill="${INHIBITORY}"/></marker></defs>`,
+    `<defs>${markers.join('')}</defs>`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
     `<text x="${PAD}" y="${PAD}" font-size="16" font-weight="600" fill="#0f172a">${esc(doc.name ?? 'Circuit')}</text>`,
   );
   let scale = 0;
   for (const e of doc.edges) scale = Math.max(scale, weightMagnitude(e.weight));
-  const curve = (a: Box, b: Box): { d: string; mx: number; my: number } => {
+  const curve = (
+    a: Box,
+    b: Box,
+    endY = b.h / 2,
+    /** Synapses: a loop, or a backward edge, runs around the nodes. Null: a scope's wire. */
+    selfLoop: boolean | null = null,
+  ): { d: string; mx: number; my: number } => {
     const x1 = a.x + a.w + ox;
     const y1 = a.y + a.h / 2 + oy;
     const x2 = b.x + ox;
-    const y2 = b.y + b.h / 2 + oy;
+    const y2 = b.y + endY + oy;
+    // Loops and backward synapses run around the nodes, as on the canvas.
+    const around = selfLoop === null ? null : synapsePath(x1, y1, x2, y2, selfLoop);
+    if (around) return { d: around[0], mx: around[1], my: around[2] };
     const dx = Math.max(40, Math.abs(x2 - x1) / 2);
     return {
       d: `M${x1},${y1} C${x1 + dx},${y1} ${x2 - dx},${y2} ${x2},${y2}`,
@@ -118,24 +159,50 @@ export function diagramSvg(
       `<path d="${curve(a, b).d}" fill="none" stroke="#0f766e" stroke-width="1.5" stroke-dasharray="5 4"/>`,
     );
   }
-  for (const e of doc.edges) {
+  // Where each edge ends on its target's side: spread over it when several edges arrive, loops at
+  // the top and backward edges (routed underneath) at the bottom, the rest by their source's height.
+  const endY = new Map<string, number>();
+  for (const [id, b] of boxes) {
+    const into = doc.edges.filter((e) => e.target === id && boxes.has(e.source));
+    const key = (e: (typeof into)[number]): number => {
+      const a = boxes.get(e.source)!;
+      if (e.source === e.target) return -Infinity;
+      if (b.x < a.x + a.w) return Infinity;
+      return a.y + a.h / 2;
+    };
+    into
+      .map((e) => ({ e, k: key(e) }))
+      .sort((p, q) => (p.k < q.k ? -1 : p.k > q.k ? 1 : 0))
+      .forEach(({ e }, i) => endY.set(e.id, (b.h * (i + 1)) / (into.length + 1)));
+  }
+  const labels: string[] = [];
+  doc.edges.forEach((e, k) => {
     const a = boxes.get(e.source);
     const b = boxes.get(e.target);
-    if (!a || !b) continue;
-    const sign = weightSign(e.weight);
-    const color = sign > 0 ? EXCITATORY : sign < 0 ? INHIBITORY : NEUTRAL;
+    if (!a || !b) return;
+    const color = edgeColor(e.weight);
     const w = 1.5 + 3.5 * (scale > 0 ? Math.min(1, weightMagnitude(e.weight) / scale) : 0);
-    const { d, mx, my } = curve(a, b);
+    const { d, mx, my } = curve(a, b, endY.get(e.id), e.source === e.target);
     parts.push(
-      `<path d="${d}" fill="none" stroke="${color}" stroke-width="${w.toFixed(2)}" marker-end="url(#${sign < 0 ? 'inh' : 'exc'})"/>`,
+      `<path d="${d}" fill="none" stroke="${color}" stroke-width="${w.toFixed(2)}" marker-end="url(#end-${k})"/>`,
     );
+    // The label as on the canvas (drawn over the nodes, last): the weight, then the synapse's
+    // time constant.
     const label = `${Array.isArray(e.weight) ? 'W' : 'w'} ${weightText(e.weight)}`;
-    const lw = label.length * 6.6 + 12;
-    parts.push(
-      `<rect x="${(mx - lw / 2).toFixed(1)}" y="${(my - 10).toFixed(1)}" width="${lw.toFixed(1)}" height="20" rx="10" fill="#ffffff" stroke="${color}"/>`,
-      `<text x="${mx.toFixed(1)}" y="${(my + 4).toFixed(1)}" font-size="11" text-anchor="middle" fill="${color}">${esc(label)}</text>`,
+    const tau = tauText(e.synapse);
+    const labelW = label.length * 6.2;
+    const tauW = tau ? tau.length * 5.6 : 0;
+    const lw = labelW + (tau ? 6 + tauW : 0) + 14;
+    const left = mx - lw / 2;
+    labels.push(
+      `<rect x="${left.toFixed(1)}" y="${(my - 10).toFixed(1)}" width="${lw.toFixed(1)}" height="20" rx="10" fill="#ffffff" stroke="${color}"/>`,
+      `<text x="${(left + 7).toFixed(1)}" y="${(my + 4).toFixed(1)}" font-size="11" fill="${color}">${esc(label)}</text>`,
     );
-  }
+    if (tau)
+      labels.push(
+        `<text x="${(left + 7 + labelW + 6).toFixed(1)}" y="${(my + 4).toFixed(1)}" font-size="10" fill="#475569">${esc(tau)}</text>`,
+      );
+  });
   for (const n of doc.nodes) {
     const b = boxes.get(n.id)!;
     const badge = nodeBadge(n);
@@ -177,7 +244,7 @@ export function diagramSvg(
       `<text x="${x + 10}" y="${y + 56}" font-size="11" fill="#475569">records ${esc(p.variable)} of ${esc(target?.label ?? p.target)}</text>`,
     );
   }
-  parts.push('</svg>');
+  parts.push(...labels, '</svg>');
   return parts.join('\n');
 }
 

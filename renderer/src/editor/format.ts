@@ -153,6 +153,11 @@ export function weightText(weight: Weight): string {
   }
 }
 
+/** A synapse's time constant as an edge label shows it: "τs 5 ms" (null without a synapse). */
+export function tauText(synapse: { tauS: number } | null | undefined): string | null {
+  return synapse ? `τs ${Number((synapse.tauS * 1000).toPrecision(4))} ms` : null;
+}
+
 /** A representative magnitude with sign: the scalar, the matrix mean, the generator's centre. */
 export function weightSign(weight: Weight): number {
   if (typeof weight === 'number') return weight;

@@ -18,6 +18,7 @@ import type { Issue } from '../../../shared/sim/types';
 import { documentStore, loadDocumentCommand } from '../store/documentStore';
 import { preferencesStore } from '../desktop/preferences';
 import { ask } from './dialogs';
+import { fileStem, proposedFileName, UNTITLED_FILE_NAME, type OpenFileFacts } from './fileNames';
 
 export const AUTOSAVE_INTERVAL_MS = 3000;
 
@@ -46,7 +47,7 @@ export interface FileSessionState {
 
 export const fileSession = createStore<FileSessionState>(() => ({
   handle: null,
-  fileName: 'untitled.neuro',
+  fileName: UNTITLED_FILE_NAME,
   savedDocument: null,
   autosavedDocument: null,
   autosavedAt: null,
@@ -54,6 +55,17 @@ export const fileSession = createStore<FileSessionState>(() => ({
   notice: null,
   info: null,
 }));
+
+/** The open circuit as the naming rule sees it (files/fileNames.ts). */
+export function openFileFacts(): OpenFileFacts {
+  const { fileName, handle } = fileSession.getState();
+  return { fileName, saved: handle !== null, circuitName: documentStore.getState().document?.name };
+}
+
+/** The stem of the names proposed for the open circuit: Save As, and every export. */
+export function currentFileStem(): string {
+  return fileStem(openFileFacts());
+}
 
 export function isDirty(): boolean {
   const { document } = documentStore.getState();
@@ -140,7 +152,7 @@ export function blankDocumentText(): string {
 
 export async function newDocument(): Promise<void> {
   if (!(await confirmDiscard('create a new circuit'))) return;
-  openText('untitled.neuro', blankDocumentText(), null);
+  openText(UNTITLED_FILE_NAME, blankDocumentText(), null);
 }
 
 export async function openFile(): Promise<void> {
@@ -163,17 +175,19 @@ export async function save(): Promise<boolean> {
 }
 
 export async function saveAs(): Promise<boolean> {
-  const { fileName, info } = fileSession.getState();
+  const { info } = fileSession.getState();
+  // A circuit never saved is proposed under its own name, not "untitled.neuro".
+  const suggestedName = proposedFileName(openFileFacts());
   let granted;
   if (info?.host === 'electron') {
-    const result = await host().showSaveDialog({ suggestedName: fileName });
+    const result = await host().showSaveDialog({ suggestedName });
     if (!result.ok) {
       notify(result.error, true);
       return false;
     }
     granted = result.value;
   } else {
-    granted = await ask({ kind: 'saveAs', suggestedName: fileName });
+    granted = await ask({ kind: 'saveAs', suggestedName });
   }
   if (!granted) return false;
   return writeTo(granted.handle);

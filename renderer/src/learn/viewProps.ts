@@ -2,21 +2,38 @@
 import type { NetworkDocument } from '../../../shared/document/model';
 import type { HostApi } from '../../../shared/ipc/contract';
 
-/** The part of the live SimulationSession the views read (the latest samples of a probe). */
+/** The samples of one probe, as SimulationSession's TraceBuffer keeps them (a ring). */
+export interface LiveTrace {
+  readonly probeId: string;
+  readonly target: string;
+  readonly variable: string;
+  readonly indices: Int32Array;
+  readonly steps: Float64Array;
+  readonly values: Float64Array[];
+  readonly length: number;
+  slot(i: number): number;
+}
+
+/** The spikes of one node, as SimulationSession's SpikeStore keeps them. */
+export interface LiveSpikes {
+  readonly size: number;
+  readonly times: Float64Array;
+  readonly indices: Int32Array;
+  /** Retained spikes are [start, end) of the arrays. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/**
+ * The part of the live SimulationSession the views read: probe samples, and the spikes every run
+ * records for every spiking node.
+ */
 export interface LiveTraces {
-  readonly traces: ReadonlyMap<
-    string,
-    {
-      readonly target: string;
-      readonly variable: string;
-      readonly indices: Int32Array;
-      readonly steps: Float64Array;
-      readonly values: Float64Array[];
-      readonly length: number;
-      slot(i: number): number;
-    }
-  >;
+  readonly traces: ReadonlyMap<string, LiveTrace>;
+  readonly spikes: ReadonlyMap<string, LiveSpikes>;
   readonly dt: number;
+  /** Step reached by the frames received so far (0: no run data). */
+  readonly stepsReceived: number;
 }
 
 export interface LearnViewProps {

@@ -9,8 +9,10 @@
  * sorts before `spike` and `trace`). A run-forever exports the retained window and says so
  * (`"window": {"from": t0}`).
  */
-import type { ResultTrace, RunResult } from '../../../shared/sim/runResult';
+import { sampleTime, type ResultTrace, type RunResult } from '../../../shared/sim/runResult';
 import { RESULT_CSV_HEADER, resultCsvRows } from '../../../shared/sim/resultCsv';
+import { fileStem, type OpenFileFacts } from '../files/fileNames';
+import { openFileFacts } from '../files/fileSession';
 import type { SimulationSession } from './SimulationSession';
 
 export interface LiveRunResult extends RunResult {
@@ -44,8 +46,8 @@ export function buildRunResult(session: SimulationSession): LiveRunResult | null
     const values = buffer.values.map(() => new Array<number>(n));
     for (let k = 0; k < n; k++) {
       const slot = buffer.slot(k);
-      // The same product as the CLI's collector: step index times dt.
-      t[k] = buffer.steps[slot]! * dt;
+      // The same sample time as the CLI's collector (shared/sim/runResult.ts).
+      t[k] = sampleTime(buffer.steps[slot]!, dt);
       for (let e = 0; e < values.length; e++) values[e]![k] = buffer.values[e]![slot]!;
     }
     if (buffer.wrapped && n > 0) windowFrom = Math.max(windowFrom, t[0]!);
@@ -119,7 +121,14 @@ export function downloadBlob(blob: Blob, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** `two-drive-one.neuro` -> `two-drive-one-run`. */
-export function exportBaseName(fileName: string): string {
-  return `${fileName.replace(/\.neuro$/i, '') || 'run'}-run`;
+/**
+ * `a-b-drive-c.neuro` -> `a-b-drive-c-run`: the open circuit's file name once saved, else its own
+ * name ("A and B drive C" -> `a-and-b-drive-c-run`), the rule of every name the app proposes
+ * (files/fileNames.ts). `file` defaults to the open circuit's.
+ */
+export function exportBaseName(
+  fileName: string,
+  file: Omit<OpenFileFacts, 'fileName'> = openFileFacts(),
+): string {
+  return `${fileStem({ ...file, fileName })}-run`;
 }

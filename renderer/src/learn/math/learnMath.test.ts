@@ -7,7 +7,7 @@ import { gatingAt, gatingCurves } from './hhGating';
 import { HH_DEFAULTS, HH_REGIMES, ionicCurrentsThroughSpike, runHh } from './hhCurrent';
 import { chargingTrace, crossingTime, LIF_DEFAULTS, lifRate, rateCurve } from './lifMath';
 import { filteredTrain, kernelArea, pscKernel } from './pscData';
-import { weightMatrix } from './weightMatrix';
+import { targetMatrix } from './weightMatrix';
 
 describe('HH gating', () => {
   it('m_inf(-40 mV) is 0.50, h small, and the open fractions follow', () => {
@@ -119,7 +119,7 @@ describe('weight matrix', () => {
   it('z = W x + b of the softmax layer, with b from the bias node', () => {
     const loaded = loadDocument(JSON.stringify(LAYER_SOFTMAX));
     if (!loaded.ok) throw new Error('fixture invalid');
-    const data = weightMatrix(loaded.document, 'X', 'Y')!;
+    const data = targetMatrix(loaded.document, 'Y')!;
     expect(data.W).toEqual([
       [1, -0.5, 0.25],
       [-0.3, 0.8, 0.1],
