@@ -282,19 +282,36 @@ test('tauM = -5 stays in the inspector with its field named, and Run refuses unt
   await canvasOf(app).click({ position: { x: 40, y: 400 } });
   const controls = app.getByRole('toolbar', { name: 'simulation controls' });
   await controls.getByRole('button', { name: /Run$/ }).click();
-  await expect(controls.getByRole('alert')).toContainText(
-    "Can't run: node A, tauM must be > 0 ms — fix it in the inspector",
+  const refusal = app.getByRole('alert').filter({ hasText: "Can't run" });
+  await expect(refusal).toHaveText(
+    /^Can't run: node A, tauM must be > 0 ms — fix it in the inspector/,
   );
   await expect(app.getByTestId('sim-clock')).toHaveText(/^t = 0\.0 ms$/);
+  // It sits above the inspector and covers nothing: not the canvas toolbar, not the field.
+  const box = (await refusal.boundingBox())!;
+  const overlaps = async (other: Locator): Promise<boolean> => {
+    const b = (await other.boundingBox())!;
+    return (
+      box.x < b.x + b.width &&
+      b.x < box.x + box.width &&
+      box.y < b.y + b.height &&
+      b.y < box.y + box.height
+    );
+  };
+  expect(await overlaps(editorToolbar(app))).toBe(false);
+  expect(await overlaps(canvasOf(app))).toBe(false);
   await screenshot(app, 'editor-run-refused');
-  await controls.getByRole('button', { name: 'Show' }).click();
+  await refusal.getByRole('button', { name: 'Show' }).click();
   await expect(tauM).toBeFocused();
   await expect(tauM).toHaveValue('-5');
+  expect(await overlaps(tauM)).toBe(false);
+  expect(await overlaps(inspectorOf(app).getByRole('heading', { level: 2 }))).toBe(false);
 
-  // Fixed: stored, and the run goes.
+  // Fixed: stored, the refusal goes by itself, and the run goes.
   await tauM.fill('10');
   await tauM.press('Enter');
   await expect(inspectorOf(app).getByRole('alert')).toHaveCount(0);
+  await expect(refusal).toHaveCount(0);
   expect(await storedTauM()).toBe(0.01);
   await controls.getByRole('button', { name: /Run$/ }).click();
   await expect(app.getByTestId('sim-clock')).toContainText(/running|finished/);

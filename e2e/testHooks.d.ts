@@ -5,6 +5,8 @@
 interface E2eChart {
   data: { datasets: Array<{ label?: string; data: unknown[] }> };
   chartArea: { width: number; height: number };
+  /** The time axis's visible range, in ms. */
+  scales: Record<string, { min: number; max: number }>;
 }
 
 interface E2eSession {

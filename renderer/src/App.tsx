@@ -2,14 +2,15 @@
  * The app shell: header (file, run controls), palette | canvas | inspector, and the charts below.
  * Each region is its own component; App only wires the host, the session and the stores.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { RunStatus } from '../../shared/ipc/contract';
 import { ChartsPanel } from './components/ChartsPanel';
 import { CircuitCanvas } from './components/CircuitCanvas';
 import { Inspector } from './components/Inspector';
+import { PanelSplitter } from './components/PanelSplitter';
 import { Palette } from './components/Palette';
-import { RunToolbar } from './components/RunToolbar';
+import { RunMessage, RunToolbar } from './components/RunToolbar';
 import { getHost } from './host/hostClient';
 import { LearnPanel } from './learn/LearnPanel';
 import { SimulationSession } from './sim/SimulationSession';
@@ -23,6 +24,7 @@ export function App() {
   const host = useMemo(() => getHost(), []);
   const session = useMemo(() => new SimulationSession(host), [host]);
   const { document, fileName, loadError } = useStore(documentStore);
+  const layout = useRef<HTMLElement>(null);
   const [status, setStatus] = useState<RunStatus | null>(null);
 
   useEffect(() => session.subscribeStatus(setStatus), [session]);
@@ -40,14 +42,17 @@ export function App() {
     <div className="app">
       <header className="app__header">
         <h1 className="app__title">
-          NeuroSketch <span className="app__file">{document?.name ?? fileName}</span>
+          NeuroSketch{' '}
+          <span className="app__file" title={document?.name ?? fileName}>
+            {document?.name ?? fileName}
+          </span>
           <FileTitle />
         </h1>
         <FileToolbar />
+        <FileStatus />
         {document && (
           <RunToolbar host={host} session={session} document={document} status={status} />
         )}
-        <FileStatus />
         <LearnPanel document={document} host={host} session={session} />
       </header>
       <FileProblems />
@@ -61,7 +66,7 @@ export function App() {
           The run stopped: {status.error}
         </div>
       )}
-      <main className="app__main">
+      <main className="app__main" ref={layout}>
         <Palette />
         <section className="app__canvas" aria-label="circuit">
           {document ? (
@@ -70,7 +75,13 @@ export function App() {
             <p className="app__loading">Loading…</p>
           )}
         </section>
-        {document && <Inspector document={document} />}
+        {document && (
+          <div className="app__side">
+            <RunMessage />
+            <Inspector document={document} />
+          </div>
+        )}
+        {document && <PanelSplitter layout={layout} controls="charts-panel" />}
         {document && <ChartsPanel session={session} document={document} fileName={fileName} />}
       </main>
       <DialogHost />

@@ -9,8 +9,10 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { NetworkDocument, Probe, ProbeVariable } from '../../../shared/document/model';
 import { spikeNodesOf, type SimulationSession } from '../sim/SimulationSession';
 import { nodeColor, nodeName, shade } from '../sim/nodeColors';
+import { ZOOM_HINT } from '../sim/chartSetup';
 import { buildRunResult, downloadBlob, exportBaseName, resultToCsv } from '../sim/runExport';
 import { recordableVariables, recordNodeCommand } from '../sim/runCommands';
+import { summariseNode, type SpikeSummaryEntry } from '../sim/spikeSummary';
 import { TimeView, type TimeWindow } from '../sim/timeView';
 import { LiveInputs } from './LiveInputs';
 import { RasterChart, type RasterRow } from './RasterChart';
@@ -235,54 +237,66 @@ export function ChartsPanel({ session, document, fileName = 'circuit.neuro' }: C
   };
 
   return (
-    <section className="charts-panel" aria-label="charts">
+    <section className="charts-panel" id="charts-panel" aria-label="charts">
       <div className="run-panel__bar">
         <p className="run-panel__spikes" aria-live="polite" data-testid="spike-summary">
-          {spikeSummary}
+          {spikeSummary.length === 0
+            ? 'No spikes yet: press Run.'
+            : spikeSummary.map((entry, i) => (
+                <span key={i} className="run-panel__spike-entry" title={entry.title}>
+                  {i > 0 && <span className="visually-hidden">; </span>}
+                  {entry.text}
+                </span>
+              ))}
         </p>
-        {edited > 0 && (
-          <span
-            className="run-panel__edited"
-            title={session.editLog
-              .map(
-                (e) =>
-                  `t=${e.timeSeconds} s ${e.field}: ${String(e.oldValue)} → ${String(e.newValue)}`,
-              )
-              .join('\n')}
-          >
-            edited live ({edited})
+        <div className="run-panel__controls">
+          {edited > 0 && (
+            <span
+              className="run-panel__edited"
+              title={session.editLog
+                .map(
+                  (e) =>
+                    `t=${e.timeSeconds} s ${e.field}: ${String(e.oldValue)} → ${String(e.newValue)}`,
+                )
+                .join('\n')}
+            >
+              edited live ({edited})
+            </span>
+          )}
+          <span className="run-panel__hint" title={`Over a chart: ${ZOOM_HINT}`}>
+            Ctrl+wheel zooms · double-click resets
           </span>
-        )}
-        <button
-          type="button"
-          aria-pressed={follow}
-          onClick={() => timeView.setFollow(!follow)}
-          title="Keep the newest data in view (zooming or panning turns this off)"
-        >
-          Follow
-        </button>
-        <label>
-          Window
-          <select
-            value={String(windowValue)}
-            onChange={(e) => {
-              timeView.setWindow(e.target.value === 'all' ? 'all' : Number(e.target.value));
-            }}
+          <button
+            type="button"
+            aria-pressed={follow}
+            onClick={() => timeView.setFollow(!follow)}
+            title="Keep the newest data in view (zooming or panning turns this off)"
           >
-            {WINDOWS.map((w) => (
-              <option key={String(w.value)} value={String(w.value)}>
-                {w.label}
-              </option>
-            ))}
-          </select>
-        </label>
-        <RecordThis document={document} />
-        <button type="button" onClick={() => exportAs('csv')} disabled={!session.run}>
-          Export CSV
-        </button>
-        <button type="button" onClick={() => exportAs('json')} disabled={!session.run}>
-          Export JSON
-        </button>
+            Follow
+          </button>
+          <label>
+            Window
+            <select
+              value={String(windowValue)}
+              onChange={(e) => {
+                timeView.setWindow(e.target.value === 'all' ? 'all' : Number(e.target.value));
+              }}
+            >
+              {WINDOWS.map((w) => (
+                <option key={String(w.value)} value={String(w.value)}>
+                  {w.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <RecordThis document={document} />
+          <button type="button" onClick={() => exportAs('csv')} disabled={!session.run}>
+            Export CSV
+          </button>
+          <button type="button" onClick={() => exportAs('json')} disabled={!session.run}>
+            Export JSON
+          </button>
+        </div>
       </div>
       <div className="run-panel__body">
         <LiveInputs document={document} />
@@ -377,31 +391,28 @@ function RecordThis({ document }: { document: NetworkDocument }) {
   );
 }
 
-/**
- * One entry per spiking node: its count and rate. A single neuron's rate is spec 3.1's measure
- * (n - 1)/(t_n - t_1); a population's is the mean per neuron over the simulated time.
- */
-let lastSummary = '';
-function summariseSpikes(session: SimulationSession, doc: NetworkDocument): string {
-  const parts: string[] = [];
-  const simulated = session.stepsReceived * session.dt;
+/** One entry per spiking node (sim/spikeSummary.ts), the same array while nothing changed. */
+let lastSummary: { key: string; entries: SpikeSummaryEntry[] } = { key: '', entries: [] };
+function summariseSpikes(session: SimulationSession, doc: NetworkDocument): SpikeSummaryEntry[] {
+  const simulatedS = session.stepsReceived * session.dt;
+  const entries: SpikeSummaryEntry[] = [];
   for (const store of session.spikes.values()) {
-    const name = nodeName(session.run?.document ?? doc, store.nodeId);
-    let rate = 0;
-    if (store.size > 1) rate = simulated > 0 ? store.total / (store.size * simulated) : 0;
-    else if (store.retained > 1)
-      rate = (store.retained - 1) / (store.times[store.end - 1]! - store.times[store.start]!);
-    const count = `${store.total} ${store.total === 1 ? 'spike' : 'spikes'}`;
-    // a single neuron's rate needs two spikes; a population's is defined once time has passed
-    const hasRate = store.size > 1 ? simulated > 0 : store.retained > 1;
-    parts.push(
-      hasRate
-        ? `${name}: ${count}, ${rate.toFixed(2)} Hz${store.size > 1 ? ' per neuron' : ''}`
-        : `${name}: ${count}`,
+    entries.push(
+      summariseNode(
+        {
+          name: nodeName(session.run?.document ?? doc, store.nodeId),
+          size: store.size,
+          total: store.total,
+          retained: store.retained,
+          firstS: store.retained > 0 ? store.times[store.start]! : 0,
+          lastS: store.retained > 0 ? store.times[store.end - 1]! : 0,
+        },
+        simulatedS,
+      ),
     );
   }
-  const summary = parts.length > 0 ? parts.join(' · ') : 'No spikes yet: press Run.';
   // useSyncExternalStore needs a stable value while nothing changed.
-  if (summary !== lastSummary) lastSummary = summary;
-  return lastSummary;
+  const key = JSON.stringify(entries);
+  if (key !== lastSummary.key) lastSummary = { key, entries };
+  return lastSummary.entries;
 }

@@ -6,12 +6,14 @@
  */
 import {
   Background,
+  ControlButton,
   Controls,
   MiniMap,
   Panel,
   ReactFlow,
   ReactFlowProvider,
   useReactFlow,
+  useStore as useFlowStore,
   type Connection,
   type Edge as FlowEdge,
   type EdgeChange,
@@ -43,6 +45,7 @@ import {
 import { weightMagnitude } from '../editor/format';
 import { issuesById } from '../editor/issues';
 import { LiveNodePainter, LivePainterContext } from '../editor/liveNodes';
+import { circuitOutsideView, minimapShown } from '../editor/minimap';
 import { useEditorShortcuts } from '../editor/shortcuts';
 import { moveNodes } from '../store/commands';
 import { connectionRefusal, unitHint } from '../store/connect';
@@ -64,6 +67,7 @@ import {
 import { ContextMenu } from './ContextMenu';
 import { EditorToolbar } from './EditorToolbar';
 import { HelpSheet } from './HelpSheet';
+import { MapIcon } from './icons';
 import { LiveLegend } from './LiveLegend';
 import { MatrixEditor } from './MatrixEditor';
 import './editor.css';
@@ -80,6 +84,16 @@ export const FIT_OPTIONS = {
   padding: { top: '84px', left: '56px', right: '24px', bottom: '24px' },
   maxZoom: 1.25,
 } as const;
+/** With the minimap turned on: also its column at the right (its width and React Flow's margin). */
+const FIT_OPTIONS_WITH_MAP = {
+  ...FIT_OPTIONS,
+  padding: { ...FIT_OPTIONS.padding, right: `${MINIMAP_STYLE.width + 15 + 24}px` },
+} as const;
+
+/** How a fit pads the view now: room for the minimap when the student turned it on. */
+function fitOptions(): typeof FIT_OPTIONS | typeof FIT_OPTIONS_WITH_MAP {
+  return uiStore.getState().minimap === 'on' ? FIT_OPTIONS_WITH_MAP : FIT_OPTIONS;
+}
 
 type AnyFlowNode = CircuitFlowNode | ScopeFlowNode;
 type Measured = { width: number; height: number };
@@ -112,6 +126,10 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
   const selection = useStore(uiStore, (s) => s.selection);
   const hoverId = useStore(uiStore, (s) => s.hoverId);
   const snapToGrid = useStore(uiStore, (s) => s.snapToGrid);
+  // The minimap only while part of the circuit is off-screen, unless turned on or off (Map box).
+  const minimapMode = useStore(uiStore, (s) => s.minimap);
+  const showMinimap = minimapShown(minimapMode, useFlowStore(circuitOutsideView));
+  const fitViewOptions = minimapMode === 'on' ? FIT_OPTIONS_WITH_MAP : FIT_OPTIONS;
   const [drag, setDrag] = useState<Record<string, XY> | null>(null);
   const dragRef = useRef<Record<string, XY>>({});
   const [measured, setMeasured] = useState<Record<string, Measured>>({});
@@ -143,7 +161,7 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
   useEffect(() => {
     if (fittedLoad.current === loadCount) return; // the first document: the fitView prop
     fittedLoad.current = loadCount;
-    if (hasElements) void flow.fitView(FIT_OPTIONS);
+    if (hasElements) void flow.fitView(fitOptions());
   }, [loadCount, flow, hasElements]);
 
   // The desktop menus' Edit and View commands (main/electron/menu.ts).
@@ -153,7 +171,7 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
       registerCommand('edit.redo', redo),
       registerCommand('edit.delete', deleteSelection),
       registerCommand('edit.selectAll', selectAll),
-      registerCommand('view.fitCanvas', () => void flow.fitView(FIT_OPTIONS)),
+      registerCommand('view.fitCanvas', () => void flow.fitView(fitOptions())),
     ];
     return () => off.forEach((f) => f());
   }, [flow]);
@@ -171,7 +189,7 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
       visibleRect() {
         const box = wrapper.current?.getBoundingClientRect();
         if (!box) return { x: 0, y: 0, width: 0, height: 0 };
-        const pad = FIT_OPTIONS.padding;
+        const pad = fitOptions().padding;
         const a = flow.screenToFlowPosition({
           x: box.left + parseFloat(pad.left),
           y: box.top + parseFloat(pad.top),
@@ -183,7 +201,7 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
         return { x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y };
       },
       fitView() {
-        void flow.fitView(FIT_OPTIONS);
+        void flow.fitView(fitOptions());
       },
       nodeSizes() {
         const out: Record<string, Measured> = {};
@@ -494,20 +512,36 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
             snapToGrid={snapToGrid}
             snapGrid={SNAP_GRID}
             fitView
-            fitViewOptions={FIT_OPTIONS}
+            fitViewOptions={fitViewOptions}
             minZoom={0.1}
             proOptions={PRO_OPTIONS}
             onlyRenderVisibleElements
           >
             <Background gap={20} />
-            <MiniMap<AnyFlowNode>
-              pannable
-              zoomable
-              ariaLabel="minimap"
-              style={MINIMAP_STYLE}
-              nodeColor={minimapColor}
-            />
-            <Controls />
+            {showMinimap && (
+              <MiniMap<AnyFlowNode>
+                pannable
+                zoomable
+                ariaLabel="minimap"
+                style={MINIMAP_STYLE}
+                nodeColor={minimapColor}
+              />
+            )}
+            <Controls fitViewOptions={fitViewOptions}>
+              <ControlButton
+                className="minimap-toggle"
+                onClick={() => uiStore.setState({ minimap: showMinimap ? 'off' : 'on' })}
+                aria-label="Minimap"
+                aria-pressed={showMinimap}
+                title={
+                  showMinimap
+                    ? 'Minimap: shown while part of the circuit is outside the view. Click to hide it.'
+                    : 'Minimap: it shows by itself while part of the circuit is outside the view. Click to keep it shown (a fit then leaves room for it).'
+                }
+              >
+                <MapIcon />
+              </ControlButton>
+            </Controls>
             <Panel position="top-left">
               <EditorToolbar />
             </Panel>

@@ -42,6 +42,7 @@ import { renameId, updateNodes } from '../store/commands';
 import { runCommand } from '../store/documentStore';
 import { nodeSize } from '../store/graph';
 import { select, uiStore } from '../store/uiStore';
+import { WarningIcon } from './icons';
 import './editor.css';
 
 export interface CircuitNodeData extends Record<string, unknown> {
@@ -119,7 +120,7 @@ function Warnings({ warnings }: { warnings: readonly string[] }) {
   if (warnings.length === 0) return null;
   return (
     <div className="circuit-node__warning" role="note" title={warnings.join('\n')}>
-      ⚠ {warnings[0]}
+      <WarningIcon /> {warnings[0]}
       {warnings.length > 1 ? ` (+${warnings.length - 1})` : ''}
     </div>
   );
@@ -391,7 +392,12 @@ function SynapseEdgeView(props: EdgeProps<SynapseFlowEdge>) {
               units
             </span>
           )}
-          {warnings.length > 0 && <span className="synapse-label__warn">⚠</span>}
+          {warnings.length > 0 && (
+            <span className="synapse-label__warn">
+              <WarningIcon />
+              <span className="sr-only">, warning</span>
+            </span>
+          )}
         </button>
       </EdgeLabel>
     </>

@@ -2,12 +2,10 @@
  * The editor's toolbar over the canvas: undo/redo, tidy, fit, snap, export, help, and the
  * notices (why a connection was refused, what was added).
  */
-import { useStore as useFlowStore } from '@xyflow/react';
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import { canvasBridge, redo, tidy, undo } from '../editor/actions';
 import { exportPng, exportSvg } from '../editor/exportDiagram';
-import { circuitOutsideView, minimapShown } from '../editor/minimap';
 import { currentFileStem } from '../files/fileSession';
 import { canRedo, canUndo, documentStore } from '../store/documentStore';
 import { uiStore } from '../store/uiStore';
@@ -44,11 +42,6 @@ export function EditorToolbar() {
   const undoable = useStore(documentStore, canUndo);
   const redoable = useStore(documentStore, canRedo);
   const snap = useStore(uiStore, (s) => s.snapToGrid);
-  // The toolbar lives inside React Flow (a Panel), so it sees the same view as the canvas.
-  const minimap = minimapShown(
-    useStore(uiStore, (s) => s.minimap),
-    useFlowStore(circuitOutsideView),
-  );
   // Named by the rule of every export: the file once saved, else the circuit (files/fileNames.ts).
   const exportName = (): string => `${currentFileStem()}-diagram`;
   return (
@@ -86,17 +79,6 @@ export function EditorToolbar() {
             onChange={(e) => uiStore.setState({ snapToGrid: e.target.checked })}
           />
           Snap
-        </label>
-        <label
-          className="editor-toolbar__check"
-          title="Minimap: by itself it shows only while part of the circuit is outside the view; tick or untick to keep it on or off (a fit then leaves room for it)"
-        >
-          <input
-            type="checkbox"
-            checked={minimap}
-            onChange={(e) => uiStore.setState({ minimap: e.target.checked ? 'on' : 'off' })}
-          />
-          Map
         </label>
         <span className="editor-toolbar__sep" />
         <button

@@ -9,13 +9,16 @@ import { Chart, type Plugin } from 'chart.js';
 import { useEffect, useMemo, useRef } from 'react';
 import type { SimulationSession } from '../sim/SimulationSession';
 import {
+  applyZoomLimits,
   chartKeyHandler,
   chartPngBlob,
   crosshair,
   formatValue,
   whiteBackground,
   liveChartOptions,
+  resetOnDoubleClick,
   timeAxisOptions,
+  ZOOM_HINT,
 } from '../sim/chartSetup';
 import { packRgba } from '../sim/nodeColors';
 import { downloadBlob } from '../sim/runExport';
@@ -192,6 +195,7 @@ export function RasterChart(props: RasterChartProps) {
       x.min = minMs;
       x.max = maxMs;
       lastRange = `${minMs}:${maxMs}`;
+      applyZoomLimits(chart, timeView, session, fallbackRef.current);
       chart.update('none');
     };
     const hoverRow = { y: -1 };
@@ -241,6 +245,7 @@ export function RasterChart(props: RasterChartProps) {
     };
     canvas.addEventListener('mousemove', onMove);
     canvas.addEventListener('mouseleave', onLeave);
+    const offDoubleClick = resetOnDoubleClick(canvas, timeView);
     redraw();
     const unsubscribe = session.subscribe(redraw);
     const unsubscribeView = timeView.subscribe(() => {
@@ -254,6 +259,7 @@ export function RasterChart(props: RasterChartProps) {
       unsubscribeView();
       canvas.removeEventListener('mousemove', onMove);
       canvas.removeEventListener('mouseleave', onLeave);
+      offDoubleClick();
       registerChartForTests('raster', null);
       registerRasterForTests(null);
       chartRef.current = null;
@@ -285,7 +291,9 @@ export function RasterChart(props: RasterChartProps) {
   return (
     <figure className="live-chart live-chart--wide" aria-label="Spike raster">
       <figcaption className="live-chart__head">
-        <span className="live-chart__title">Spike raster</span>
+        <span className="live-chart__title" title={`Spike raster: ${ZOOM_HINT}`}>
+          Spike raster
+        </span>
         <span className="live-chart__legend">
           {rows.map((row) => (
             <span key={row.id} className="live-chart__key">
@@ -308,7 +316,7 @@ export function RasterChart(props: RasterChartProps) {
         style={{ height }}
         tabIndex={0}
         onKeyDown={(e) => onKeyDown(e.nativeEvent)}
-        aria-label="Spike raster: arrow keys pan, plus and minus zoom, 0 follows the run"
+        aria-label={`Spike raster: arrow keys pan, plus and minus zoom, 0 follows the run; ${ZOOM_HINT}`}
       >
         <canvas ref={canvasRef} role="img" aria-label="Spike raster chart" />
       </div>

@@ -10,19 +10,23 @@
  * Run (and Step, which starts a paused run) refuses to start while an inspector field holds a
  * value that cannot be stored (a draft, store/drafts.ts), naming the node and the field; "Show"
  * selects that element so the inspector shows the field. The status has a fixed width (the time
- * on one line, the state below, each cut with an ellipsis and whole in the tooltip) and messages
- * open below the toolbar, so neither moves the other controls as it changes.
+ * on one line, the state below, each cut with an ellipsis and whole in the tooltip), so it never
+ * moves the other controls as it changes. Messages (`RunMessage`, store/runMessage.ts) show at the
+ * top of the inspector column, covering nothing; a refusal goes by itself once its field is fixed.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useStore } from 'zustand';
 import type { NetworkDocument } from '../../../shared/document/model';
 import type { HostApi, RunSpeed, RunStatus } from '../../../shared/ipc/contract';
 import type { SimulationSession } from '../sim/SimulationSession';
 import { LiveEditController } from '../sim/liveEdits';
 import { documentStore } from '../store/documentStore';
 import { runRefusal, type Draft } from '../store/drafts';
+import { runMessageStore, showRunMessage, watchRefusal } from '../store/runMessage';
 import { runBegan, runEnded } from '../store/liveTweaks';
 import { select } from '../store/uiStore';
 import { registerDocumentForTests } from '../testHooks';
+import { PlayIcon } from './icons';
 import '../sim/charts.css';
 
 export interface RunToolbarProps {
@@ -63,12 +67,6 @@ function formatClock(seconds: number): string {
   return seconds < 10 ? `${(seconds * 1000).toFixed(1)} ms` : `${seconds.toFixed(3)} s`;
 }
 
-/** A message under the toolbar; `draft` when Run was refused for a field that needs fixing. */
-interface RunMessage {
-  text: string;
-  draft?: Draft;
-}
-
 /** Selects the draft's element(s) and focuses its field once the inspector shows it. */
 function showDraft(draft: Draft): void {
   select(draft.owner.ids);
@@ -79,9 +77,6 @@ function showDraft(draft: Draft): void {
 }
 
 export function RunToolbar({ host, session, document, status }: RunToolbarProps) {
-  const [message, setMessageState] = useState<RunMessage | null>(null);
-  const setMessage = (text: string | null, draft?: Draft): void =>
-    setMessageState(text === null ? null : draft ? { text, draft } : { text });
   const [speed, setSpeed] = useState<RunSpeed>(1);
   const [forever, setForever] = useState(false);
   const [restartReasons, setRestartReasons] = useState<string[] | null>(null);
@@ -95,7 +90,7 @@ export function RunToolbar({ host, session, document, status }: RunToolbarProps)
     () =>
       new LiveEditController(host, session, {
         askRestart: (reasons) => setRestartReasons(reasons),
-        notify: (text) => setMessageState({ text }),
+        notify: (text) => showRunMessage(text),
       }),
     [host, session],
   );
@@ -122,12 +117,12 @@ export function RunToolbar({ host, session, document, status }: RunToolbarProps)
   }, [state]);
 
   const start = async (paused = false): Promise<boolean> => {
-    setMessage(null);
+    showRunMessage(null);
     setRestartReasons(null);
     const doc = documentRef.current;
     const refusal = runRefusal(doc);
     if (refusal) {
-      setMessage(refusal.message, refusal.draft);
+      showRunMessage(refusal.message, refusal.draft);
       return false;
     }
     const started = await host.startRun({
@@ -137,7 +132,7 @@ export function RunToolbar({ host, session, document, status }: RunToolbarProps)
       paused,
     });
     if (!started.ok) {
-      setMessage(started.error);
+      showRunMessage(started.error);
       return false;
     }
     session.beginRun(started.value.runId, started.value.dt, doc, { forever });
@@ -148,21 +143,21 @@ export function RunToolbar({ host, session, document, status }: RunToolbarProps)
   const control = async (action: 'pause' | 'resume' | 'stop'): Promise<void> => {
     if (!runId) return;
     const result = await host.controlRun({ runId, action });
-    if (!result.ok) setMessage(result.error);
+    if (!result.ok) showRunMessage(result.error);
   };
   const step = async (seconds: number): Promise<void> => {
     if (!isActive && !(await start(true))) return;
     const id = session.runId;
     if (!id) return;
     const result = await host.stepRun({ runId: id, seconds });
-    if (!result.ok) setMessage(result.error);
+    if (!result.ok) showRunMessage(result.error);
   };
   const changeSpeed = (value: RunSpeed): void => {
     setSpeed(value);
     if (isActive && runId) void host.setRunSpeed({ runId, speed: value });
   };
   const reset = (): void => {
-    setMessage(null);
+    showRunMessage(null);
     setRestartReasons(null);
     session.stopAndClear();
     runEnded();
@@ -191,7 +186,7 @@ export function RunToolbar({ host, session, document, status }: RunToolbarProps)
   return (
     <div className="run-toolbar" role="toolbar" aria-label="simulation controls">
       <button type="button" onClick={() => void start()} disabled={isActive}>
-        ▶ Run
+        <PlayIcon /> Run
       </button>
       {/* One button, as wide as its longer label, so the controls after it stay put. */}
       <button
@@ -262,24 +257,6 @@ export function RunToolbar({ host, session, document, status }: RunToolbarProps)
           </>
         )}
       </span>
-      {message && (
-        <div role="alert" className="run-toolbar__message">
-          <span className="run-toolbar__message-text">{message.text}</span>
-          {message.draft && (
-            <button type="button" onClick={() => showDraft(message.draft!)}>
-              Show
-            </button>
-          )}
-          <button
-            type="button"
-            className="run-toolbar__dismiss"
-            aria-label="Dismiss"
-            onClick={() => setMessage(null)}
-          >
-            ✕
-          </button>
-        </div>
-      )}
       {restartReasons && (
         <RestartDialog
           reasons={restartReasons}
@@ -290,6 +267,36 @@ export function RunToolbar({ host, session, document, status }: RunToolbarProps)
           }}
         />
       )}
+    </div>
+  );
+}
+
+/**
+ * The run controls' message, at the top of the inspector column (App.tsx): Run refused (with
+ * "Show", which brings the field back), or what the host or a live edit answered.
+ */
+export function RunMessage() {
+  const message = useStore(runMessageStore, (s) => s.message);
+  useEffect(() => watchRefusal(), []);
+  if (!message) return null;
+  return (
+    <div role="alert" className="run-message">
+      <span className="run-message__text">{message.text}</span>
+      <span className="run-message__buttons">
+        {message.draft && (
+          <button type="button" onClick={() => showDraft(message.draft!)}>
+            Show
+          </button>
+        )}
+        <button
+          type="button"
+          className="run-message__dismiss"
+          aria-label="Dismiss"
+          onClick={() => showRunMessage(null)}
+        >
+          ✕
+        </button>
+      </span>
     </div>
   );
 }

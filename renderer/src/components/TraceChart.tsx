@@ -9,13 +9,16 @@ import { Chart } from 'chart.js';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { SimulationSession, TraceBuffer } from '../sim/SimulationSession';
 import {
+  applyZoomLimits,
   chartKeyHandler,
   chartPngBlob,
   crosshair,
   formatValue,
   whiteBackground,
   liveChartOptions,
+  resetOnDoubleClick,
   timeAxisOptions,
+  ZOOM_HINT,
 } from '../sim/chartSetup';
 import { envelope, nearestSample, type Point } from '../sim/envelope';
 import { downloadBlob } from '../sim/runExport';
@@ -133,6 +136,7 @@ export function TraceChart(props: TraceChartProps) {
       x.min = minMs;
       x.max = maxMs;
       lastRange = `${minMs}:${maxMs}`;
+      applyZoomLimits(chart, timeView, session, live.current.fallbackSeconds);
       const scale = chart.scales['x'];
       const dpr = chart.currentDevicePixelRatio || 1;
       const left = scale ? scale.left * dpr : 0;
@@ -205,6 +209,7 @@ export function TraceChart(props: TraceChartProps) {
     const onLeave = (): void => timeView.setHover(null);
     canvas.addEventListener('mousemove', onMove);
     canvas.addEventListener('mouseleave', onLeave);
+    const offDoubleClick = resetOnDoubleClick(canvas, timeView);
 
     (canvas as HTMLCanvasElement & { redraw?: () => void }).redraw = redraw;
     redraw();
@@ -218,6 +223,7 @@ export function TraceChart(props: TraceChartProps) {
       unsubscribeView();
       canvas.removeEventListener('mousemove', onMove);
       canvas.removeEventListener('mouseleave', onLeave);
+      offDoubleClick();
       chartIds.forEach((id) => registerChartForTests(id, null));
       chartRef.current = null;
       chart.destroy();
@@ -249,7 +255,11 @@ export function TraceChart(props: TraceChartProps) {
   return (
     <figure className="live-chart" aria-label={title}>
       <figcaption className="live-chart__head">
-        <span className="live-chart__title" style={{ color: props.titleColor }}>
+        <span
+          className="live-chart__title"
+          style={{ color: props.titleColor }}
+          title={`${title}: ${ZOOM_HINT}`}
+        >
           {title}
         </span>
         {props.series.length > 1 && (
@@ -285,7 +295,7 @@ export function TraceChart(props: TraceChartProps) {
         className="live-chart__plot"
         tabIndex={0}
         onKeyDown={(e) => onKeyDown(e.nativeEvent)}
-        aria-label={`${title}: arrow keys pan, plus and minus zoom, 0 follows the run`}
+        aria-label={`${title}: arrow keys pan, plus and minus zoom, 0 follows the run; ${ZOOM_HINT}`}
       >
         <canvas ref={canvasRef} role="img" aria-label={`${title} chart`} />
       </div>

@@ -163,6 +163,8 @@ export const GESTURES: readonly { keys: string; label: string }[] = [
   { keys: 'Double click', label: 'Rename a node; open the matrix of a population synapse' },
   { keys: 'Right click', label: 'Context menu' },
   { keys: 'Scroll / drag the background', label: 'Zoom / pan' },
+  { keys: 'Ctrl+wheel over a chart', label: 'Zoom its time axis (drag pans, double-click resets)' },
+  { keys: 'Drag the bar above the charts', label: 'Give the charts more or less room' },
 ];
 
 function isTyping(target: EventTarget | null): boolean {

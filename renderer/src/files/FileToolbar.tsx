@@ -3,6 +3,7 @@
  * unsaved marker, and a status line for file actions and autosave.
  */
 import { useStore } from 'zustand';
+import { GearIcon } from '../components/icons';
 import { runCommand } from '../desktop/commands';
 import { ask } from './dialogs';
 import { dismissNotice, fileSession, openRecent } from './fileSession';
@@ -47,7 +48,7 @@ export function FileToolbar() {
         onClick={() => void ask({ kind: 'preferences' })}
         aria-label="Preferences"
       >
-        <span aria-hidden="true">⚙</span>
+        <GearIcon />
       </button>
       <button
         type="button"
@@ -60,10 +61,28 @@ export function FileToolbar() {
   );
 }
 
+/**
+ * A notice, cut in the middle when it ends with a file name ("Saved a-b-dr…ve-c.neuro"): the end
+ * of a name is what tells files apart. The whole text stays in the DOM (and in the tooltip).
+ */
+function NoticeText({ text }: { text: string }) {
+  const TAIL = 12;
+  if (!/\.neuro$/.test(text) || text.length <= TAIL + 8) {
+    return <span className="file-status__text">{text}</span>;
+  }
+  return (
+    <>
+      <span className="file-status__text file-status__head">{text.slice(0, -TAIL)}</span>
+      <span className="file-status__tail">{text.slice(-TAIL)}</span>
+    </>
+  );
+}
+
 export function FileStatus() {
   const notice = useStore(fileSession, (s) => s.notice);
   const autosavedAt = useStore(fileSession, (s) => s.autosavedAt);
   const dirty = useDirty();
+  const when = autosavedAt ? new Date(autosavedAt) : null;
   return (
     <div className="file-status" role="status" aria-live="polite">
       {notice && (
@@ -71,7 +90,7 @@ export function FileStatus() {
           className={`file-status__item${notice.error ? ' file-status__error' : ''}`}
           title={notice.text}
         >
-          <span className="file-status__text">{notice.text}</span>
+          <NoticeText text={notice.text} />
           <button
             type="button"
             className="file-status__dismiss"
@@ -82,14 +101,14 @@ export function FileStatus() {
           </button>
         </span>
       )}
-      {dirty && autosavedAt && (
+      {dirty && when && (
         <span
           className="file-status__item"
           data-testid="autosave-status"
-          title={`Unsaved changes autosaved at ${new Date(autosavedAt).toLocaleTimeString()}; they come back after a crash`}
+          title={`Unsaved changes autosaved at ${when.toLocaleTimeString()}: they come back if the app closes before you save`}
         >
           <span className="file-status__text">
-            Unsaved changes autosaved at {new Date(autosavedAt).toLocaleTimeString()}
+            Autosaved {when.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })}
           </span>
         </span>
       )}
@@ -102,7 +121,9 @@ export function FileTitle() {
   const fileName = useStore(fileSession, (s) => s.fileName);
   return (
     <span className="file-title" data-testid="file-title">
-      {fileName}
+      <span className="file-title__name" title={fileName}>
+        {fileName}
+      </span>
       <UnsavedMarker />
     </span>
   );

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { GrantedFile, OpenedFile, WorkspaceListing } from '../../../shared/ipc/fileContract';
 import { getHost } from '../host/hostClient';
+import { CircuitFileIcon, FolderIcon } from '../components/icons';
 import { Modal } from './Modal';
 
 type Props =
@@ -110,7 +111,7 @@ export function WorkspacePicker(props: Props) {
                 onClick={() => setFolder(join(folder, entry.name))}
                 aria-label={`folder ${entry.name}`}
               >
-                <span aria-hidden="true">📁</span> {entry.name}
+                <FolderIcon /> {entry.name}
               </button>
             ) : (
               <button
@@ -125,7 +126,7 @@ export function WorkspacePicker(props: Props) {
                   }
                 }}
               >
-                <span aria-hidden="true">🧠</span> {entry.name}
+                <CircuitFileIcon /> {entry.name}
               </button>
             )}
           </li>

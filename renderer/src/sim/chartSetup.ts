@@ -1,7 +1,11 @@
 /**
  * Chart.js registration and the options every live chart shares: no animation, no parsing,
- * x zoom/pan (wheel, pinch, drag) feeding the shared TimeView, a white background (so a PNG export
- * is not transparent) and the shared hover crosshair.
+ * x zoom/pan feeding the shared TimeView, a white background (so a PNG export is not transparent)
+ * and the shared hover crosshair.
+ *
+ * A plain mouse wheel scrolls the charts panel (the charts fill it: a wheel that zoomed left no way
+ * to scroll down to the raster); Ctrl+wheel (and a trackpad pinch, which the browser reports as
+ * Ctrl+wheel) zooms, a drag pans, a double-click resets, and zoom and pan stop at the run's extent.
  */
 import {
   Chart,
@@ -17,7 +21,8 @@ import {
   type Plugin,
 } from 'chart.js';
 import zoomPlugin from 'chartjs-plugin-zoom';
-import type { TimeView } from './timeView';
+import type { SimulationSession } from './SimulationSession';
+import { minRangeMs, type TimeView } from './timeView';
 
 Chart.register(
   LineController,
@@ -69,27 +74,61 @@ export function crosshair(timeView: TimeView): Plugin {
   };
 }
 
-/** Zoom and pan on x only; the result goes to the shared TimeView (which stops auto-scroll). */
+/** How the charts say it, in each chart's title tooltip and the hint above them. */
+export const ZOOM_HINT = 'Ctrl+wheel zooms time, drag pans, double-click resets';
+
+/**
+ * Zoom and pan on x only; the result goes to the shared TimeView (which stops auto-scroll). The
+ * limits start at 0 and are set to the run's extent on every redraw (`applyZoomLimits`).
+ */
 export function zoomOptions(timeView: TimeView): NonNullable<ChartOptions['plugins']>['zoom'] {
   const stopFollowing = (): boolean => {
     timeView.follow = false;
     return true;
   };
+  // Every step goes to the TimeView at once (not when the plugin reports the gesture complete,
+  // 250 ms after a wheel): the other charts follow as it happens, a frame arriving mid-gesture
+  // does not undo it, and a late report cannot override a double-click reset.
   const commit = ({ chart }: { chart: Chart }): void => {
     const x = chart.scales['x'];
-    if (x) timeView.setManual(Math.max(0, x.min), x.max);
+    if (!x) return;
+    const range = { minMs: Math.max(0, x.min), maxMs: x.max };
+    const limits = chart.options.plugins?.zoom?.limits?.['x'];
+    if (typeof limits?.min === 'number' && typeof limits.max === 'number')
+      timeView.showRange(range, { minMs: limits.min, maxMs: limits.max });
+    else timeView.setManual(range.minMs, range.maxMs);
   };
   return {
     zoom: {
-      wheel: { enabled: true },
+      wheel: { enabled: true, modifierKey: 'ctrl' },
       pinch: { enabled: true },
       mode: 'x',
       onZoomStart: stopFollowing,
-      onZoomComplete: commit,
+      onZoom: commit,
     },
-    pan: { enabled: true, mode: 'x', onPanStart: stopFollowing, onPanComplete: commit },
-    limits: { x: { min: 0 } },
+    pan: { enabled: true, mode: 'x', onPanStart: stopFollowing, onPan: commit },
+    limits: { x: { min: 0, minRange: 1 } },
   };
+}
+
+/** Zoom and pan stay inside the run (TimeView.extent), never narrower than ten steps. */
+export function applyZoomLimits(
+  chart: Chart,
+  timeView: TimeView,
+  session: SimulationSession,
+  fallbackSeconds: number,
+): void {
+  const zoom = chart.options.plugins?.zoom;
+  if (!zoom) return;
+  const { minMs, maxMs } = timeView.extent(session, fallbackSeconds);
+  zoom.limits = { x: { min: minMs, max: maxMs, minRange: minRangeMs(session) } };
+}
+
+/** Double-click on a chart: back to the whole run (or the rolling window), following again. */
+export function resetOnDoubleClick(canvas: HTMLCanvasElement, timeView: TimeView): () => void {
+  const reset = (): void => timeView.setFollow(true);
+  canvas.addEventListener('dblclick', reset);
+  return () => canvas.removeEventListener('dblclick', reset);
 }
 
 /**

@@ -21,11 +21,19 @@ export interface Notice {
   tone: 'info' | 'refusal';
 }
 
+/**
+ * The canvas minimap: 'auto' shows it only while part of the circuit is outside the view (after a
+ * fit it is all in view, so the map hides and covers no node); 'on' and 'off' are the student's
+ * choice (the Map box in the canvas toolbar) for the rest of the session.
+ */
+export type MinimapMode = 'auto' | 'on' | 'off';
+
 export interface UiState {
   selection: readonly string[];
   hoverId: string | null;
   renamingId: string | null;
   snapToGrid: boolean;
+  minimap: MinimapMode;
   helpOpen: boolean;
   /** Edge whose weight matrix editor is open. */
   matrixEdgeId: string | null;
@@ -39,6 +47,7 @@ export const uiStore = createStore<UiState>(() => ({
   hoverId: null,
   renamingId: null,
   snapToGrid: true,
+  minimap: 'auto',
   helpOpen: false,
   matrixEdgeId: null,
   contextMenu: null,

@@ -1,0 +1,64 @@
+/**
+ * The spike summary names its rate: a single neuron's is spec 3.1's interval rate
+ * (n − 1)/(t_n − t_1), with the spikes per second of the whole run in the tooltip; a population's
+ * is the mean per neuron over the run.
+ */
+import { describe, expect, it } from 'vitest';
+import { summariseNode, type SpikeCounts } from './spikeSummary';
+
+const neuron = (over: Partial<SpikeCounts>): SpikeCounts => ({
+  name: 'P',
+  size: 1,
+  total: 0,
+  retained: 0,
+  firstS: 0,
+  lastS: 0,
+  ...over,
+});
+
+describe('summariseNode', () => {
+  it('a single neuron: the interval rate, named, and the rate over the run in the tooltip', () => {
+    // the walkthrough's case: 3 spikes in a 600 ms run, 30.2 ms apart
+    const entry = summariseNode(
+      neuron({ total: 3, retained: 3, firstS: 0.0101, lastS: 0.0403 }),
+      0.6,
+    );
+    const interval = 2 / (0.0403 - 0.0101);
+    expect(entry.text).toBe(`P: 3 spikes · interval rate ${interval.toFixed(1)} Hz`);
+    expect(entry.text).toBe('P: 3 spikes · interval rate 66.2 Hz');
+    expect(entry.title).toBe(
+      'P: interval rate (n − 1)/(t_n − t_1) = 66.23 Hz, the rate while it fires (spec 3.1); ' +
+        'over the run (600 ms): 5.0 spikes/s',
+    );
+  });
+
+  it('a single neuron with fewer than two spikes has no interval rate, and says why', () => {
+    expect(summariseNode(neuron({ total: 1, retained: 1, firstS: 0.2, lastS: 0.2 }), 0.5)).toEqual({
+      text: 'P: 1 spike',
+      title:
+        'P: an interval rate (n − 1)/(t_n − t_1) needs two spikes; over the run (500 ms): 2.0 spikes/s',
+    });
+    expect(summariseNode(neuron({}), 0)).toEqual({
+      text: 'P: 0 spikes',
+      title: 'P: no spikes yet',
+    });
+  });
+
+  it('a population: the mean rate per neuron over the simulated time', () => {
+    // 10 neurons, 64 spikes in 1 s: 6.4 Hz per neuron
+    const entry = summariseNode(
+      neuron({ name: 'E', size: 10, total: 64, retained: 64, firstS: 0.01, lastS: 0.99 }),
+      1,
+    );
+    expect(entry.text).toBe('E: 64 spikes · mean 6.4 Hz per neuron over the run');
+    expect(entry.title).toBe(
+      'E: 64 spikes of 10 neurons in 1000 ms, spikes / (neurons × time) = 6.40 Hz per neuron',
+    );
+    expect(summariseNode(neuron({ name: 'E', size: 10 }), 0).text).toBe('E: 0 spikes');
+  });
+
+  it('long runs are given in seconds', () => {
+    const entry = summariseNode(neuron({ total: 2, retained: 2, firstS: 1, lastS: 1.5 }), 12.5);
+    expect(entry.title).toContain('over the run (12.50 s): 0.2 spikes/s');
+  });
+});
