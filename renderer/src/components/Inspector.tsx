@@ -53,6 +53,7 @@ import { select, uiStore } from '../store/uiStore';
 import { issuesById } from '../editor/issues';
 import type { DraftOwner } from '../store/drafts';
 import { DraftOwnerContext, ListField, NumberField, SelectField, TextField } from './fields';
+import { WarningIcon } from './icons';
 
 /** Presets a student reaches for (values in file units). */
 export const NEURON_PRESETS: Record<
@@ -127,7 +128,9 @@ function Problems({ problems }: { problems: readonly string[] | undefined }) {
   return (
     <ul className="inspector__problems" aria-label="problems">
       {problems.map((p) => (
-        <li key={p}>⚠ {p}</li>
+        <li key={p}>
+          <WarningIcon /> {p}
+        </li>
       ))}
     </ul>
   );
@@ -834,9 +837,13 @@ function DocumentPanel({ doc }: { doc: NetworkDocument }) {
         />
       ))}
       <p className={`inspector__note${whole ? '' : ' inspector__note--warn'}`}>
-        {whole
-          ? `${formatNumber(Math.round(steps))} steps of ${formatNumber(doc.simulation.dt * 1000)} ms.`
-          : '⚠ The duration must be a whole number of steps dt.'}
+        {whole ? (
+          `${formatNumber(Math.round(steps))} steps of ${formatNumber(doc.simulation.dt * 1000)} ms.`
+        ) : (
+          <>
+            <WarningIcon /> The duration must be a whole number of steps dt.
+          </>
+        )}
       </p>
       <p className="inspector__note">
         {doc.nodes.length} nodes · {doc.edges.length} synapses · {doc.probes?.length ?? 0} scopes.
