@@ -82,7 +82,7 @@ describe('weight matrix of a target: all its inputs as one W', () => {
     expect(Math.abs(data.measured!.values[0]! - data.z![0]!) / data.z![0]!).toBeLessThan(0.05);
   });
 
-  it('bias: a param, or a bias node as the augmented column; no comparison with x unknown', () => {
+  it('bias: a param, or a bias node as the augmented column; x from the input probe', () => {
     const doc = load(biasExampleText);
     const session = runInSession(doc);
     const a = targetMatrix(doc, 'A', session)!;
@@ -101,11 +101,21 @@ describe('weight matrix of a target: all its inputs as one W', () => {
       ['bB'],
       [0.6],
     ]);
-    // The sine input x has no probe: its x is not known at any time of the run, so z is not
-    // compared with the probed J.
-    expect(b.blocks[0]!.activity).toMatchObject({ kind: 'document', x: [0] });
+    // The sine input x has a probe (ux): x is its newest sample, sin(2 pi 2 Hz * 1 s) = 0 up to
+    // rounding, and z = 1 x + 0.6 is compared with JB at that same step.
+    expect(b.blocks[0]!.activity.kind).toBe('probe');
+    expect(Math.abs(b.blocks[0]!.activity.x[0]!)).toBeLessThan(1e-12);
     expect(b.measuredProbeId).toBe('JB');
-    expect(b.measured).toBeNull();
+    expect(b.measured).toMatchObject({ probeId: 'JB', variable: 'J', how: 'sample' });
+    expect(b.z![0]!).toBeCloseTo(b.measured!.values[0]!, 12);
+    // without the probe, x of the sine is unknown and nothing is compared
+    const unprobed = load({
+      ...JSON.parse(biasExampleText),
+      probes: JSON.parse(biasExampleText).probes.filter((p: { id: string }) => p.id !== 'ux'),
+    });
+    const c = targetMatrix(unprobed, 'B', runInSession(unprobed))!;
+    expect(c.blocks[0]!.activity).toMatchObject({ kind: 'document', x: [0] });
+    expect(c.measured).toBeNull();
   });
 
   it('rate units and inputs: x read at one time step, and z equals the J the engine computed', () => {
