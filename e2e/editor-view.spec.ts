@@ -7,7 +7,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { expect, screenshot, test } from './fixtures';
+import { expect, screenshot, test, openExample } from './fixtures';
 
 const canvasOf = (app: Page): Locator => app.getByLabel('circuit canvas');
 const editorToolbar = (app: Page): Locator => app.getByRole('toolbar', { name: 'editor' });
@@ -17,16 +17,6 @@ interface Box {
   y: number;
   width: number;
   height: number;
-}
-
-async function openExample(app: Page, name: RegExp): Promise<void> {
-  await app.getByRole('button', { name: /Examples/ }).click();
-  await app.getByRole('button', { name }).click();
-  await expect
-    .poll(() =>
-      app.evaluate(() => (window.__neurosketchTest!.document!() as { name?: string } | null)?.name),
-    )
-    .toMatch(name);
 }
 
 async function boxesOf(nodes: Locator): Promise<Box[]> {

@@ -135,3 +135,18 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file });
   return file;
 }
+
+/**
+ * Open a gallery example by its name (File > Examples, or the toolbar's Examples…) and wait until
+ * the document store holds it: opening is asynchronous.
+ */
+export async function openExample(app: Page, name: RegExp): Promise<void> {
+  await app.getByRole('button', { name: /Examples/ }).click();
+  await app.getByRole('button', { name }).click();
+  await test.expect(app.getByRole('toolbar', { name: 'simulation controls' })).toBeVisible();
+  await test.expect
+    .poll(() =>
+      app.evaluate(() => (window.__neurosketchTest!.document!() as { name?: string } | null)?.name),
+    )
+    .toMatch(name);
+}

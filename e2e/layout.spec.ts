@@ -5,18 +5,12 @@
  * status is short and readable on the first header row; icons are SVG, not emoji.
  */
 import type { Locator, Page } from '@playwright/test';
-import { expect, screenshot, test } from './fixtures';
+import { expect, screenshot, test, openExample } from './fixtures';
 
 /** At the walkthrough's window size, opens an example and waits until the store holds it. */
-async function openExample(app: Page, name: RegExp): Promise<void> {
+async function openExampleAt1400(app: Page, name: RegExp): Promise<void> {
   await app.setViewportSize({ width: 1400, height: 900 });
-  await app.getByRole('button', { name: /Examples/ }).click();
-  await app.getByRole('button', { name }).click();
-  await expect
-    .poll(() =>
-      app.evaluate(() => (window.__neurosketchTest!.document!() as { name?: string } | null)?.name),
-    )
-    .toMatch(name);
+  await openExample(app, name);
 }
 
 async function runToTheEnd(app: Page): Promise<void> {
@@ -52,7 +46,7 @@ function overlap(a: { x: number; y: number; width: number; height: number }, b: 
 test('a splitter gives the charts room (keys, drag, remembered), and the panel scrolls to the last raster row', async ({
   app,
 }) => {
-  await openExample(app, /A and B drive C/);
+  await openExampleAt1400(app, /A and B drive C/);
   await runToTheEnd(app);
   const splitter = splitterOf(app);
   const charts = chartsOf(app);
@@ -120,7 +114,7 @@ test('a splitter gives the charts room (keys, drag, remembered), and the panel s
 test('a plain wheel over a chart scrolls the panel; Ctrl+wheel zooms inside the run; double-click resets', async ({
   app,
 }) => {
-  await openExample(app, /A and B drive C/);
+  await openExampleAt1400(app, /A and B drive C/);
   await runToTheEnd(app);
   const charts = chartsOf(app);
   const follow = charts.getByRole('button', { name: 'Follow' });
@@ -193,7 +187,7 @@ test('a plain wheel over a chart scrolls the panel; Ctrl+wheel zooms inside the 
 test('the minimap covers no node after a fit: it shows only while part of the circuit is off-screen, or when turned on', async ({
   app,
 }) => {
-  await openExample(app, /A and B drive C/);
+  await openExampleAt1400(app, /A and B drive C/);
   const canvas = app.getByLabel('circuit canvas');
   const toolbar = app.getByRole('toolbar', { name: 'editor' });
   const map = canvas.getByRole('button', { name: 'Minimap' });
@@ -240,7 +234,7 @@ test('the minimap covers no node after a fit: it shows only while part of the ci
 test('the file status is short, whole and on the first header row; Learn stays beside the run controls', async ({
   app,
 }) => {
-  await openExample(app, /A and B drive C/);
+  await openExampleAt1400(app, /A and B drive C/);
   const status = app.getByRole('status');
   const sameRow = async (a: Locator, b: Locator): Promise<boolean> => {
     const [boxA, boxB] = [(await a.boundingBox())!, (await b.boundingBox())!];
@@ -274,7 +268,7 @@ test('the file status is short, whole and on the first header row; Learn stays b
 test('icons are inline SVG (no emoji that a computer without an emoji font shows as a box), and icon buttons have names', async ({
   app,
 }) => {
-  await openExample(app, /A and B drive C/);
+  await openExampleAt1400(app, /A and B drive C/);
   const pictographs = () =>
     app.evaluate(() => document.body.innerText.match(/\p{Extended_Pictographic}/gu) ?? []);
   expect(await pictographs()).toEqual([]);

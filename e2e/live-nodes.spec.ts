@@ -5,20 +5,9 @@
  * (renderer/src/editor/liveNodes.ts), recorded by a MutationObserver, never by timing.
  */
 import type { Locator, Page } from '@playwright/test';
-import { expect, screenshot, test } from './fixtures';
+import { expect, screenshot, test, openExample } from './fixtures';
 
 const canvasOf = (app: Page): Locator => app.getByLabel('circuit canvas');
-
-async function openExample(app: Page, name: RegExp): Promise<void> {
-  await app.getByRole('button', { name: /Examples/ }).click();
-  await app.getByRole('button', { name }).click();
-  await expect(app.getByRole('toolbar', { name: 'simulation controls' })).toBeVisible();
-  await expect
-    .poll(() =>
-      app.evaluate(() => (window.__neurosketchTest!.document!() as { name?: string } | null)?.name),
-    )
-    .toMatch(name);
-}
 
 interface Seen {
   /** Every data-live-v the node showed. */

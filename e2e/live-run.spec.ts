@@ -8,7 +8,7 @@
 import type { Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { expect, screenshot, test } from './fixtures';
+import { expect, screenshot, test, openExample } from './fixtures';
 
 function cliRun(file: string): {
   spikes: Record<string, number[][]>;
@@ -17,18 +17,6 @@ function cliRun(file: string): {
   const run = spawnSync(process.execPath, ['out/main/cli.js', 'run', file], { encoding: 'utf8' });
   expect(run.status, run.stderr).toBe(0);
   return JSON.parse(run.stdout) as ReturnType<typeof cliRun>;
-}
-
-async function openExample(app: Page, name: RegExp): Promise<void> {
-  await app.getByRole('button', { name: /Examples/ }).click();
-  await app.getByRole('button', { name }).click();
-  await expect(app.getByRole('toolbar', { name: 'simulation controls' })).toBeVisible();
-  // Opening is asynchronous: wait until the store holds the example before acting on it.
-  await expect
-    .poll(() =>
-      app.evaluate(() => (window.__neurosketchTest!.document!() as { name?: string } | null)?.name),
-    )
-    .toMatch(name);
 }
 
 async function clockMs(app: Page): Promise<number> {
