@@ -5,11 +5,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { NetworkDocument } from '../../../shared/document/model';
-import type { HostApi, HostEvents, HostFrame } from '../../../shared/ipc/contract';
 import { ResultCollector } from '../../../shared/sim/runResult';
 import type { SimulationFrame } from '../../../shared/sim/types';
 import { SimulationSession } from './SimulationSession';
 import { buildRunResult, resultToCsv } from './runExport';
+import { frameHost } from './testSupport';
 
 const doc = {
   format: 'neurosketch-network',
@@ -59,25 +59,13 @@ function frames(chunk: number): SimulationFrame[] {
   return out;
 }
 
-function fakeHost(): { host: HostApi; emit(frame: HostFrame): void } {
-  let listener: ((f: HostFrame) => void) | null = null;
-  const host = {
-    on<E extends keyof HostEvents>(event: E, l: (payload: HostEvents[E]) => void) {
-      if (event === 'frame') listener = l as unknown as (f: HostFrame) => void;
-      return () => undefined;
-    },
-    ackFrame: async () => ({ ok: true as const, value: null }),
-  } as unknown as HostApi;
-  return { host, emit: (f) => listener?.(f) };
-}
-
 globalThis.requestAnimationFrame ??= ((cb: FrameRequestCallback) => {
   setTimeout(() => cb(0), 0);
   return 0;
 }) as typeof requestAnimationFrame;
 
 function liveResult(chunk: number) {
-  const { host, emit } = fakeHost();
+  const { host, emit } = frameHost();
   const session = new SimulationSession(host);
   session.beginRun('run-1', 0.001, doc);
   frames(chunk).forEach((frame, seq) => emit({ runId: 'run-1', seq, frame }));

@@ -6,12 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { loadDocument } from '../../../../shared/document/loadDocument';
 import type { NetworkDocument } from '../../../../shared/document/model';
-import type { HostApi, HostEvents, HostFrame } from '../../../../shared/ipc/contract';
 import { materializeWeight } from '../../../../shared/sim/compile/weightDraws';
-import { createSimulation } from '../../../../shared/sim/createSimulation';
 import biasExampleText from '../../../../examples/bias-param-vs-node.neuro?raw';
 import twoDriveOneText from '../../../../examples/two-drive-one.neuro?raw';
-import { SimulationSession } from '../../sim/SimulationSession';
+import { runInSession } from '../../sim/testSupport';
 import { targetMatrix, targetNodes } from './weightMatrix';
 
 globalThis.requestAnimationFrame ??= ((cb: FrameRequestCallback) => {
@@ -23,26 +21,6 @@ function load(json: unknown): NetworkDocument {
   const loaded = loadDocument(typeof json === 'string' ? json : JSON.stringify(json));
   if (!loaded.ok) throw new Error(JSON.stringify(loaded.issues));
   return loaded.document;
-}
-
-/** Runs `doc` to the end in the simulator and streams its frames into a session, as the app does. */
-function runInSession(doc: NetworkDocument): SimulationSession {
-  let listener: ((f: HostFrame) => void) | null = null;
-  const host = {
-    on<E extends keyof HostEvents>(event: E, l: (payload: HostEvents[E]) => void) {
-      if (event === 'frame') listener = l as unknown as (f: HostFrame) => void;
-      return () => undefined;
-    },
-    ackFrame: async () => ({ ok: true as const, value: null }),
-  } as unknown as HostApi;
-  const session = new SimulationSession(host);
-  const created = createSimulation(doc);
-  if (!created.ok) throw new Error(JSON.stringify(created.issues));
-  const sim = created.simulation;
-  session.beginRun('run-1', sim.dt, doc);
-  for (let seq = 0; sim.stepsDone < sim.totalSteps; seq++)
-    listener!({ runId: 'run-1', seq, frame: sim.advance(997) });
-  return session;
 }
 
 /** The LIF rate curve G(J) of the notes (1.3.5) with the default tau_m 20 ms, tau_ref 2 ms. */
