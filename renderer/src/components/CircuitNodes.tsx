@@ -38,6 +38,7 @@ import {
   weightText,
 } from '../editor/format';
 import { LivePainterContext } from '../editor/liveNodes';
+import { themedColor, useTheme } from '../sim/chartTheme';
 import { renameId, updateNodes } from '../store/commands';
 import { runCommand } from '../store/documentStore';
 import { nodeSize } from '../store/graph';
@@ -328,6 +329,7 @@ export function synapsePath(
 function SynapseEdgeView(props: EdgeProps<SynapseFlowEdge>) {
   const { id, data, selected, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition } =
     props;
+  const theme = useTheme();
   const [path, labelX, labelY] =
     synapsePath(sourceX, sourceY, targetX, targetY, props.source === props.target) ??
     getBezierPath({
@@ -379,7 +381,7 @@ function SynapseEdgeView(props: EdgeProps<SynapseFlowEdge>) {
           {isMatrix && (
             <MiniHeatMap matrix={edge.weight as number[][]} scale={weightMagnitude(edge.weight)} />
           )}
-          <span style={{ color }}>
+          <span style={{ color: themedColor(color, theme) }}>
             {isMatrix ? `W ${weightText(edge.weight)}` : `w ${weightText(edge.weight)}`}
           </span>
           {edge.synapse && (

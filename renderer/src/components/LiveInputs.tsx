@@ -11,6 +11,7 @@ import { useState } from 'react';
 import { useStore } from 'zustand';
 import type { NetworkDocument } from '../../../shared/document/model';
 import { formatValue } from '../sim/chartSetup';
+import { themedColor, useTheme } from '../sim/chartTheme';
 import { nodeColor } from '../sim/nodeColors';
 import { setParamFromSlider, setSignalFieldFromSlider } from '../sim/runCommands';
 import {
@@ -133,6 +134,7 @@ export function sliderRange(
 }
 
 function InputSlider({ spec }: { spec: SliderSpec }) {
+  const theme = useTheme();
   // The range stays put while this slider moves the value (it must not move under the pointer),
   // and is fitted again when the value changes elsewhere (typed in the inspector, undo, a file).
   const [own, setOwn] = useState(() => ({
@@ -147,7 +149,7 @@ function InputSlider({ spec }: { spec: SliderSpec }) {
   const id = `live-input-${spec.key.replace(/[^A-Za-z0-9_-]/g, '-')}`;
   return (
     <div className="live-inputs__row">
-      <label htmlFor={id} style={{ color: spec.color, fontWeight: 600 }}>
+      <label htmlFor={id} style={{ color: themedColor(spec.color, theme), fontWeight: 600 }}>
         {spec.label}
       </label>
       <span className="live-inputs__value">{formatValue(spec.value)}</span>

@@ -14,7 +14,7 @@ import {
   chartPngBlob,
   crosshair,
   formatValue,
-  whiteBackground,
+  chartBackground,
   liveChartOptions,
   resetOnDoubleClick,
   timeAxisOptions,
@@ -22,6 +22,7 @@ import {
 } from '../sim/chartSetup';
 import { packRgba } from '../sim/nodeColors';
 import { downloadBlob } from '../sim/runExport';
+import { chartTheme, themedColor, useTheme, type ThemeName } from '../sim/chartTheme';
 import type { TimeView } from '../sim/timeView';
 import { registerChartForTests, registerRasterForTests } from '../testHooks';
 import '../sim/charts.css';
@@ -58,11 +59,16 @@ function layoutOf(rows: RasterRow[]): RasterLayout {
 }
 
 /** Draws the visible spikes as a bitmap under the axes. Returns the number of spikes drawn. */
-function rasterPlugin(session: SimulationSession, layout: RasterLayout, stats: { drawn: number }) {
+function rasterPlugin(
+  session: SimulationSession,
+  layout: RasterLayout,
+  stats: { drawn: number },
+  theme: ThemeName,
+) {
   let image: ImageData | null = null;
   let pixels: Uint32Array | null = null;
   let scratch: HTMLCanvasElement | null = null;
-  const colors = layout.rows.map((r) => packRgba(r.color));
+  const colors = layout.rows.map((r) => packRgba(themedColor(r.color, theme)));
   const plugin: Plugin = {
     id: 'rasterLayer',
     beforeDatasetsDraw(chart) {
@@ -144,32 +150,37 @@ export function RasterChart(props: RasterChartProps) {
   }, [props.fallbackSeconds]);
   const layout = useMemo(() => layoutOf(rows), [rows]);
   const shape = JSON.stringify(rows);
+  // The canvas does not follow CSS: the chart is rebuilt in the theme's colours when it changes.
+  const theme = useTheme();
 
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return undefined;
     const stats = { drawn: 0 };
     const many = layout.total > 40;
+    const colors = chartTheme(theme);
     const chart = new Chart(canvas, {
       type: 'scatter',
       data: { datasets: [{ label: 'spikes', data: [], pointRadius: 0 }] },
       options: {
         ...liveChartOptions(timeView),
         scales: {
-          x: timeAxisOptions(fallbackRef.current * 1000),
+          x: timeAxisOptions(fallbackRef.current * 1000, colors),
           y: {
             type: 'linear',
             min: 0,
             max: layout.total,
             reverse: true,
-            title: { display: true, text: many ? 'neuron' : '' },
+            title: { display: true, text: many ? 'neuron' : '', color: colors.text },
             grid: { display: false },
+            border: { color: colors.grid },
             afterBuildTicks: (axis) => {
               axis.ticks = layout.rows.map((row, r) => ({
                 value: layout.offsets[r]! + row.size / 2,
               }));
             },
             ticks: {
+              color: colors.text,
               autoSkip: false,
               callback: (value) => {
                 const r = layout.rows.findIndex(
@@ -182,7 +193,11 @@ export function RasterChart(props: RasterChartProps) {
           },
         },
       },
-      plugins: [whiteBackground, rasterPlugin(session, layout, stats), crosshair(timeView)],
+      plugins: [
+        chartBackground(colors),
+        rasterPlugin(session, layout, stats, theme),
+        crosshair(timeView, colors),
+      ],
     });
     chartRef.current = chart;
     registerChartForTests('raster', chart);
@@ -267,7 +282,7 @@ export function RasterChart(props: RasterChartProps) {
     };
     // Rebuilt only when the rows change; spikes flow through the session.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [session, timeView, shape]);
+  }, [session, timeView, shape, theme]);
 
   const onKeyDown = (event: KeyboardEvent): void =>
     chartKeyHandler(
@@ -297,7 +312,10 @@ export function RasterChart(props: RasterChartProps) {
         <span className="live-chart__legend">
           {rows.map((row) => (
             <span key={row.id} className="live-chart__key">
-              <span className="live-chart__swatch" style={{ background: row.color }} />
+              <span
+                className="live-chart__swatch"
+                style={{ background: themedColor(row.color, theme) }}
+              />
               {row.label}
             </span>
           ))}

@@ -14,7 +14,7 @@ import {
   chartPngBlob,
   crosshair,
   formatValue,
-  whiteBackground,
+  chartBackground,
   liveChartOptions,
   resetOnDoubleClick,
   timeAxisOptions,
@@ -22,6 +22,7 @@ import {
 } from '../sim/chartSetup';
 import { envelope, nearestSample, type Point } from '../sim/envelope';
 import { downloadBlob } from '../sim/runExport';
+import { chartTheme, themedColor, useTheme } from '../sim/chartTheme';
 import type { TimeView } from '../sim/timeView';
 import { registerChartForTests } from '../testHooks';
 import '../sim/charts.css';
@@ -65,6 +66,8 @@ export function TraceChart(props: TraceChartProps) {
   const chartRef = useRef<Chart | null>(null);
   const { session, timeView, fallbackSeconds, title, yLabel, fileBaseName } = props;
   const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
+  // The canvas does not follow CSS: the chart is rebuilt in the theme's colours when it changes.
+  const theme = useTheme();
   // The latest props for the long-lived chart's callbacks.
   const live = useRef(props);
   const hiddenRef = useRef(hidden);
@@ -88,6 +91,7 @@ export function TraceChart(props: TraceChartProps) {
     if (!canvas) return undefined;
     const { series, references = [], yBounds = {}, chartIds } = live.current;
     const seriesData: Point[][] = series.map(() => []);
+    const colors = chartTheme(theme);
     const chart = new Chart(canvas, {
       type: 'line',
       data: {
@@ -95,8 +99,8 @@ export function TraceChart(props: TraceChartProps) {
           ...series.map((s, i) => ({
             label: s.label,
             data: seriesData[i]!,
-            borderColor: s.color,
-            backgroundColor: s.color,
+            borderColor: themedColor(s.color, theme),
+            backgroundColor: themedColor(s.color, theme),
             // 1 px: Skia strokes it as a hairline, several times cheaper in software rendering.
             borderWidth: 1,
             borderDash: s.dash ?? [],
@@ -108,8 +112,8 @@ export function TraceChart(props: TraceChartProps) {
           ...references.map((r) => ({
             label: r.label,
             data: [] as Point[],
-            borderColor: r.color,
-            backgroundColor: r.color,
+            borderColor: themedColor(r.color, theme),
+            backgroundColor: themedColor(r.color, theme),
             borderDash: [6, 4],
             borderWidth: 1,
             pointRadius: 0,
@@ -120,11 +124,18 @@ export function TraceChart(props: TraceChartProps) {
       options: {
         ...liveChartOptions(timeView),
         scales: {
-          x: timeAxisOptions(fallbackSeconds * 1000),
-          y: { type: 'linear', title: { display: true, text: yLabel }, ...yBounds },
+          x: timeAxisOptions(fallbackSeconds * 1000, colors),
+          y: {
+            type: 'linear',
+            title: { display: true, text: yLabel, color: colors.text },
+            ticks: { color: colors.text },
+            grid: { color: colors.grid },
+            border: { color: colors.grid },
+            ...yBounds,
+          },
         },
       },
-      plugins: [whiteBackground, crosshair(timeView)],
+      plugins: [chartBackground(colors), crosshair(timeView, colors)],
     });
     chartRef.current = chart;
     chartIds.forEach((id) => registerChartForTests(id, chart));
@@ -230,7 +241,7 @@ export function TraceChart(props: TraceChartProps) {
     };
     // The chart is rebuilt only when its shape changes; data flows through the session.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [session, timeView, shape, yLabel]);
+  }, [session, timeView, shape, yLabel, theme]);
 
   // A hidden series: redraw once now (the session may be idle).
   useEffect(() => {
@@ -257,7 +268,7 @@ export function TraceChart(props: TraceChartProps) {
       <figcaption className="live-chart__head">
         <span
           className="live-chart__title"
-          style={{ color: props.titleColor }}
+          style={{ color: themedColor(props.titleColor, theme) }}
           title={`${title}: ${ZOOM_HINT}`}
         >
           {title}
@@ -276,7 +287,10 @@ export function TraceChart(props: TraceChartProps) {
                     setHidden(next);
                   }}
                 />
-                <span className="live-chart__swatch" style={{ background: s.color }} />
+                <span
+                  className="live-chart__swatch"
+                  style={{ background: themedColor(s.color, theme) }}
+                />
                 {s.label}
               </label>
             ))}

@@ -1,7 +1,8 @@
 /**
  * One chart of a "See the math" view: Chart.js on a canvas, fed small, precomputed datasets (no
- * streaming here), `animation: false`, updated in place when the data change. The chart paints a
- * white background so its PNG export looks like the screen. Optional: `onPickX` turns a press or
+ * streaming here), `animation: false`, updated in place when the data change. The chart paints the
+ * theme's background so its PNG export looks like the screen, and takes the theme's colours for
+ * axes, legend and lines (rebuilt when the theme changes). Optional: `onPickX` turns a press or
  * drag on the plot into an x value (a draggable marker).
  */
 import {
@@ -20,6 +21,14 @@ import {
   type Plugin,
 } from 'chart.js';
 import { useEffect, useRef } from 'react';
+import {
+  chartTheme,
+  themedColor,
+  useTheme,
+  withAxisColors,
+  type ChartTheme,
+  type ThemeName,
+} from '../sim/chartTheme';
 import { registerChartForTests } from '../testHooks';
 import { downloadCanvasPng } from './download';
 
@@ -36,17 +45,32 @@ Chart.register(
   Tooltip,
 );
 
-const whiteBackground: Plugin = {
-  id: 'learnWhiteBackground',
-  beforeDraw(chart) {
-    const { ctx, width, height } = chart;
-    ctx.save();
-    ctx.globalCompositeOperation = 'destination-over';
-    ctx.fillStyle = '#ffffff';
-    ctx.fillRect(0, 0, width, height);
-    ctx.restore();
-  },
-};
+function themeBackground(theme: ChartTheme): Plugin {
+  return {
+    id: 'learnThemeBackground',
+    beforeDraw(chart) {
+      const { ctx, width, height } = chart;
+      ctx.save();
+      ctx.globalCompositeOperation = 'destination-over';
+      ctx.fillStyle = theme.background;
+      ctx.fillRect(0, 0, width, height);
+      ctx.restore();
+    },
+  };
+}
+
+/** A dataset's line and fill colours for the theme (lighter in the dark theme). */
+function themedDataset<D extends { borderColor?: unknown; backgroundColor?: unknown }>(
+  dataset: D,
+  theme: ThemeName,
+): D {
+  if (theme === 'light') return dataset;
+  return {
+    ...dataset,
+    borderColor: themedColor(dataset.borderColor, theme, 0.25),
+    backgroundColor: themedColor(dataset.backgroundColor, theme, 0.25),
+  };
+}
 
 export interface AxisSpec {
   label: string;
@@ -77,6 +101,8 @@ export function LearnChart(props: LearnChartProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const chartRef = useRef<Chart | null>(null);
   const pickRef = useRef(onPickX);
+  // The canvas does not follow CSS: the chart is rebuilt in the theme's colours when it changes.
+  const theme = useTheme();
   useEffect(() => {
     pickRef.current = onPickX;
   }, [onPickX]);
@@ -84,6 +110,7 @@ export function LearnChart(props: LearnChartProps) {
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return undefined;
+    const colors = chartTheme(theme);
     const chart = new Chart(canvas, {
       type: kind,
       data: { datasets: [] },
@@ -92,11 +119,15 @@ export function LearnChart(props: LearnChartProps) {
         responsive: true,
         maintainAspectRatio: false,
         plugins: {
-          legend: { position: 'top', align: 'end', labels: { boxWidth: 12, font: { size: 11 } } },
+          legend: {
+            position: 'top',
+            align: 'end',
+            labels: { boxWidth: 12, font: { size: 11 }, color: colors.text },
+          },
           tooltip: { mode: 'nearest', intersect: false },
         },
       },
-      plugins: [whiteBackground],
+      plugins: [themeBackground(colors)],
     });
     chartRef.current = chart;
     registerChartForTests(id, chart);
@@ -133,7 +164,7 @@ export function LearnChart(props: LearnChartProps) {
       chart.destroy();
       chartRef.current = null;
     };
-  }, [id, kind]);
+  }, [id, kind, theme]);
 
   useEffect(() => {
     const chart = chartRef.current;
@@ -141,22 +172,30 @@ export function LearnChart(props: LearnChartProps) {
     chart.data.labels = labels;
     // Legend swatches are filled with backgroundColor: default it to the line's colour.
     chart.data.datasets = datasets.map((d) =>
-      kind === 'line' && d.backgroundColor === undefined
-        ? { ...d, backgroundColor: d.borderColor }
-        : d,
+      themedDataset(
+        kind === 'line' && d.backgroundColor === undefined
+          ? { ...d, backgroundColor: d.borderColor }
+          : d,
+        theme,
+      ),
     ) as Chart['data']['datasets'];
-    const axis = (spec: AxisSpec, type: 'linear' | 'category') => ({
-      type,
-      min: spec.min,
-      max: spec.max,
-      title: { display: true, text: spec.label },
-    });
+    const colors = chartTheme(theme);
+    const axis = (spec: AxisSpec, type: 'linear' | 'category') =>
+      withAxisColors(
+        {
+          type,
+          min: spec.min,
+          max: spec.max,
+          title: { display: true, text: spec.label },
+        },
+        colors,
+      );
     chart.options.scales = {
       x: axis(x, kind === 'bar' ? 'category' : 'linear'),
       y: axis(y, 'linear'),
     } as Chart['options']['scales'];
     chart.update('none');
-  }, [datasets, labels, x, y, kind]);
+  }, [datasets, labels, x, y, kind, theme]);
 
   return (
     <figure className="learn-chart">

@@ -1,7 +1,7 @@
 /**
  * Chart.js registration and the options every live chart shares: no animation, no parsing,
- * x zoom/pan feeding the shared TimeView, a white background (so a PNG export is not transparent)
- * and the shared hover crosshair.
+ * x zoom/pan feeding the shared TimeView, a background in the theme's surface colour (so a PNG
+ * export is not transparent) and the shared hover crosshair.
  *
  * A plain mouse wheel scrolls the charts panel (the charts fill it: a wheel that zoomed left no way
  * to scroll down to the raster); Ctrl+wheel (and a trackpad pinch, which the browser reports as
@@ -21,6 +21,7 @@ import {
   type Plugin,
 } from 'chart.js';
 import zoomPlugin from 'chartjs-plugin-zoom';
+import type { ChartTheme } from './chartTheme';
 import type { SimulationSession } from './SimulationSession';
 import { minRangeMs, type TimeView } from './timeView';
 
@@ -36,21 +37,26 @@ Chart.register(
   zoomPlugin,
 );
 
-/** Fills the canvas white under everything (exports as PNG keep a background). */
-export const whiteBackground: Plugin = {
-  id: 'whiteBackground',
-  beforeDraw(chart) {
-    const { ctx, width, height } = chart;
-    ctx.save();
-    ctx.globalCompositeOperation = 'destination-over';
-    ctx.fillStyle = '#ffffff';
-    ctx.fillRect(0, 0, width, height);
-    ctx.restore();
-  },
-};
+/**
+ * Fills the canvas under everything with the theme's chart background (white in the light theme),
+ * so exports as PNG keep a background.
+ */
+export function chartBackground(theme: ChartTheme): Plugin {
+  return {
+    id: 'chartBackground',
+    beforeDraw(chart) {
+      const { ctx, width, height } = chart;
+      ctx.save();
+      ctx.globalCompositeOperation = 'destination-over';
+      ctx.fillStyle = theme.background;
+      ctx.fillRect(0, 0, width, height);
+      ctx.restore();
+    },
+  };
+}
 
 /** The shared hover time as a vertical line across the plot area. */
-export function crosshair(timeView: TimeView): Plugin {
+export function crosshair(timeView: TimeView, theme: ChartTheme): Plugin {
   return {
     id: 'timeCrosshair',
     afterDraw(chart) {
@@ -62,7 +68,7 @@ export function crosshair(timeView: TimeView): Plugin {
       if (px < area.left || px > area.right) return;
       const { ctx } = chart;
       ctx.save();
-      ctx.strokeStyle = '#57606a';
+      ctx.strokeStyle = theme.crosshair;
       ctx.setLineDash([3, 3]);
       ctx.lineWidth = 1;
       ctx.beginPath();
@@ -152,13 +158,15 @@ export function liveChartOptions(timeView: TimeView) {
 }
 
 /** The shared time axis in ms, from 0 to `maxMs` until the TimeView moves it. */
-export function timeAxisOptions(maxMs: number) {
+export function timeAxisOptions(maxMs: number, theme: ChartTheme) {
   return {
     type: 'linear',
     min: 0,
     max: maxMs,
-    title: { display: true, text: 'time (ms)' },
-    ticks: { maxRotation: 0, includeBounds: false },
+    title: { display: true, text: 'time (ms)', color: theme.text },
+    ticks: { maxRotation: 0, includeBounds: false, color: theme.text },
+    grid: { color: theme.grid },
+    border: { color: theme.grid },
   } as const;
 }
 
