@@ -14,7 +14,6 @@ import {
   chartPngBlob,
   crosshair,
   formatValue,
-  chartBackground,
   liveChartOptions,
   resetOnDoubleClick,
   timeAxisOptions,
@@ -22,7 +21,13 @@ import {
 } from '../sim/chartSetup';
 import { packRgba } from '../sim/nodeColors';
 import { downloadBlob } from '../sim/runExport';
-import { chartTheme, themedColor, useTheme, type ThemeName } from '../sim/chartTheme';
+import {
+  chartBackground,
+  chartTheme,
+  themedColor,
+  useTheme,
+  type ThemeName,
+} from '../sim/chartTheme';
 import type { TimeView } from '../sim/timeView';
 import { registerChartForTests, registerRasterForTests } from '../testHooks';
 import '../sim/charts.css';

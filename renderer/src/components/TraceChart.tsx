@@ -14,7 +14,6 @@ import {
   chartPngBlob,
   crosshair,
   formatValue,
-  chartBackground,
   liveChartOptions,
   resetOnDoubleClick,
   timeAxisOptions,
@@ -22,7 +21,7 @@ import {
 } from '../sim/chartSetup';
 import { envelope, nearestSample, type Point } from '../sim/envelope';
 import { downloadBlob } from '../sim/runExport';
-import { chartTheme, themedColor, useTheme } from '../sim/chartTheme';
+import { chartBackground, chartTheme, themedColor, useTheme } from '../sim/chartTheme';
 import type { TimeView } from '../sim/timeView';
 import { registerChartForTests } from '../testHooks';
 import '../sim/charts.css';

@@ -18,15 +18,14 @@ import {
   PointElement,
   Tooltip,
   type ChartDataset,
-  type Plugin,
 } from 'chart.js';
 import { useEffect, useRef } from 'react';
 import {
+  chartBackground,
   chartTheme,
   themedColor,
   useTheme,
   withAxisColors,
-  type ChartTheme,
   type ThemeName,
 } from '../sim/chartTheme';
 import { registerChartForTests } from '../testHooks';
@@ -44,20 +43,6 @@ Chart.register(
   PointElement,
   Tooltip,
 );
-
-function themeBackground(theme: ChartTheme): Plugin {
-  return {
-    id: 'learnThemeBackground',
-    beforeDraw(chart) {
-      const { ctx, width, height } = chart;
-      ctx.save();
-      ctx.globalCompositeOperation = 'destination-over';
-      ctx.fillStyle = theme.background;
-      ctx.fillRect(0, 0, width, height);
-      ctx.restore();
-    },
-  };
-}
 
 /** A dataset's line and fill colours for the theme (lighter in the dark theme). */
 function themedDataset<D extends { borderColor?: unknown; backgroundColor?: unknown }>(
@@ -127,7 +112,7 @@ export function LearnChart(props: LearnChartProps) {
           tooltip: { mode: 'nearest', intersect: false },
         },
       },
-      plugins: [themeBackground(colors)],
+      plugins: [chartBackground(colors)],
     });
     chartRef.current = chart;
     registerChartForTests(id, chart);

@@ -37,24 +37,6 @@ Chart.register(
   zoomPlugin,
 );
 
-/**
- * Fills the canvas under everything with the theme's chart background (white in the light theme),
- * so exports as PNG keep a background.
- */
-export function chartBackground(theme: ChartTheme): Plugin {
-  return {
-    id: 'chartBackground',
-    beforeDraw(chart) {
-      const { ctx, width, height } = chart;
-      ctx.save();
-      ctx.globalCompositeOperation = 'destination-over';
-      ctx.fillStyle = theme.background;
-      ctx.fillRect(0, 0, width, height);
-      ctx.restore();
-    },
-  };
-}
-
 /** The shared hover time as a vertical line across the plot area. */
 export function crosshair(timeView: TimeView, theme: ChartTheme): Plugin {
   return {

@@ -4,6 +4,7 @@
  * are built, and rebuild when it changes (`useTheme`). The surface and text colours come from the
  * theme's CSS custom properties (styles.css), so the canvas matches the card around it.
  */
+import type { Plugin } from 'chart.js';
 import { useSyncExternalStore } from 'react';
 
 export type ThemeName = 'light' | 'dark';
@@ -96,5 +97,23 @@ export function withAxisColors<A extends AxisParts>(axis: A, theme: ChartTheme):
     title: { ...axis.title, color: theme.text },
     grid: { ...axis.grid, color: theme.grid },
     border: { ...axis.border, color: theme.grid },
+  };
+}
+
+/**
+ * Fills the canvas under everything with the theme's chart background (white in the light theme),
+ * so exports as PNG keep a background.
+ */
+export function chartBackground(theme: ChartTheme): Plugin {
+  return {
+    id: 'chartBackground',
+    beforeDraw(chart) {
+      const { ctx, width, height } = chart;
+      ctx.save();
+      ctx.globalCompositeOperation = 'destination-over';
+      ctx.fillStyle = theme.background;
+      ctx.fillRect(0, 0, width, height);
+      ctx.restore();
+    },
   };
 }
