@@ -19,7 +19,7 @@ export const HH_REGIMES: ReadonlyArray<{ current: number; label: string }> = [
   { current: 4, label: 'one onset spike' },
   { current: 10, label: 'regular spiking' },
   { current: 40, label: 'faster spiking' },
-  { current: 120, label: 'depolarisation block' },
+  { current: 200, label: 'depolarisation block' },
 ];
 
 export const STIMULUS_ON_MS = 10;

@@ -33,6 +33,10 @@ describe('HH under input current', () => {
     expect(counts[2]).toBeGreaterThan(3);
     expect(counts[3]).toBeGreaterThan(counts[2]!);
     expect(counts[4]).toBe(1);
+    // blocked: after its one spike V settles (no ringing) in the second half of the run
+    const block = runHh({ ...HH_DEFAULTS }, HH_REGIMES[4]!.current, 100);
+    const late = block.V.filter((_v, k) => block.t[k]! >= 50);
+    expect(Math.max(...late) - Math.min(...late)).toBeLessThan(1);
   });
   it('the Na current is inward at the upstroke and K outward on the way down', () => {
     const run = runHh({ ...HH_DEFAULTS }, 10, 40);

@@ -104,10 +104,11 @@ export function HhCurrentView({ document, nodeId }: LearnViewProps) {
           The current is switched on at {STIMULUS_ON_MS} ms. In this model (modern convention, rest
           near −65 mV) a current above about 2.5 µA/cm² gives a single onset spike and above about
           6.5 µA/cm² repetitive spiking, faster as the current grows, until around 80 µA/cm² the
-          neuron fires once and then stays depolarised (block). The notes&apos; figure uses another
-          convention (J = 0.1 and 0.6, rest near −120), so its numbers do not carry over. The second
-          chart splits one spike into its currents: Na rushes in (negative) on the way up, K flows
-          out on the way down.
+          neuron fires once and then stays depolarised (block): just above that V still rings in
+          damped oscillations for a while, at 200 µA/cm² it settles near −41 mV at once. The
+          notes&apos; figure uses another convention (J = 0.1 and 0.6, rest near −120), so its
+          numbers do not carry over. The second chart splits one spike into its currents: Na rushes
+          in (negative) on the way up, K flows out on the way down.
         </>
       }
       tex={String.raw`\begin{aligned}C\frac{dV}{dt} = J_{in} &- g_L(V - V_L)\\ &- g_{Na} m^3 h (V - V_{Na})\\ &- g_K n^4 (V - V_K)\end{aligned}`}
