@@ -146,7 +146,7 @@ test('f-I curve: the HH neuron is silent below threshold and fires above it', as
   // The spec's HH example neuron (hh-current-steps.neuro's H) has the spec defaults.
   await dialog
     .getByRole('combobox', { name: 'neuron' })
-    .selectOption({ label: 'standard HH neuron (spec defaults)' });
+    .selectOption({ label: 'standard HH neuron (default parameters)' });
   await dialog.getByRole('button', { name: 'Run sweep' }).click();
   await expect(dialog.getByRole('progressbar', { name: 'sweep progress' })).toBeVisible();
   type FiData = {

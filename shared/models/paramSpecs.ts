@@ -170,7 +170,7 @@ export const SIMULATION_PARAMS: readonly ParamSpec[] = [
     default: 1,
     min: 0,
     integer: true,
-    meaning: 'seed of every random draw (spec 8)',
+    meaning: 'seed of every random draw: the same seed gives the same run',
   },
 ];
 

@@ -408,7 +408,7 @@ function InputEditor({
           value: t,
           label: SIGNAL_LABELS[t],
         }))}
-        meaning="what the input emits (spec 3.3)"
+        meaning="what the input emits"
         onChange={(t) => setWhole(defaultSignal(t))}
       />
       <NumberField
@@ -846,8 +846,8 @@ function DocumentPanel({ doc }: { doc: NetworkDocument }) {
         )}
       </p>
       <p className="inspector__note">
-        {doc.nodes.length} nodes · {doc.edges.length} synapses · {doc.probes?.length ?? 0} scopes.
-        Select an element to edit it.
+        {plural(doc.nodes.length, 'node')} · {plural(doc.edges.length, 'synapse')} ·{' '}
+        {plural(doc.probes?.length ?? 0, 'scope')}. Select an element to edit it.
       </p>
     </>
   );
@@ -881,8 +881,8 @@ export function Inspector({ document: doc }: { document: NetworkDocument }) {
       <>
         <h2 className="panel-title">{selection.length} selected</h2>
         <p className="inspector__note">
-          {nodes.length} nodes, {edges.length} synapses, {probes.length} scopes. Select one kind to
-          edit them together.
+          {plural(nodes.length, 'node')}, {plural(edges.length, 'synapse')},{' '}
+          {plural(probes.length, 'scope')}. Select one kind to edit them together.
         </p>
       </>
     );
@@ -894,4 +894,9 @@ export function Inspector({ document: doc }: { document: NetworkDocument }) {
       </DraftOwnerContext.Provider>
     </aside>
   );
+}
+
+/** "1 scope", "2 scopes". */
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

@@ -27,7 +27,7 @@ describe('summariseNode', () => {
     expect(entry.text).toBe(`P: 3 spikes · interval rate ${interval.toFixed(1)} Hz`);
     expect(entry.text).toBe('P: 3 spikes · interval rate 66.2 Hz');
     expect(entry.title).toBe(
-      'P: interval rate (n − 1)/(t_n − t_1) = 66.23 Hz, the rate while it fires (spec 3.1); ' +
+      "P: interval rate (n − 1)/(t_n − t_1) = 66.23 Hz, the rate while it fires (the file format's rate measure); " +
         'over the run (600 ms): 5.0 spikes/s',
     );
   });

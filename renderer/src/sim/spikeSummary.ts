@@ -60,6 +60,6 @@ export function summariseNode(node: SpikeCounts, simulatedS: number): SpikeSumma
     text: `${count} · interval rate ${rate.toFixed(1)} Hz`,
     title:
       `${node.name}: interval rate (n − 1)/(t_n − t_1) = ${rate.toFixed(2)} Hz, ` +
-      `the rate while it fires (spec 3.1)${overRun ? `; ${overRun}` : ''}`,
+      `the rate while it fires (the file format's rate measure)${overRun ? `; ${overRun}` : ''}`,
   };
 }

@@ -47,7 +47,7 @@ describe('weight matrix of a target: all its inputs as one W', () => {
     expect(data.x[0]).toBeCloseTo(G(1.5), 6);
     expect(data.x[1]).toBeCloseTo(G(2), 6);
     expect(data.blocks.map((b) => b.activity.kind)).toEqual(['rate', 'rate']);
-    expect(data.blocks[0]!.activity.how).toMatch(/firing rate over the run/);
+    expect(data.blocks[0]!.activity.how).toMatch(/firing rate while it fires/);
     // C has no bias param and no bias node: no b column.
     expect(data.hasBias).toBe(false);
     expect(data.b).toEqual([0]);

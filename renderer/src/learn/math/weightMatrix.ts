@@ -230,8 +230,8 @@ export function liveActivity(
     const total = count.reduce((a, b) => a + b, 0);
     const how =
       size === 1
-        ? `its firing rate over the run, (n − 1)/(t_n − t_1) = ${rateText(rate[0]!)} from ${total} spike${total === 1 ? '' : 's'}${total < 2 ? ' (a rate needs two)' : ''}`
-        : `each neuron's firing rate over the run, (n − 1)/(t_n − t_1) (0 with fewer than two spikes); ${total} spikes in all`;
+        ? `its firing rate while it fires, (n − 1)/(t_n − t_1) = ${rateText(rate[0]!)} from ${total} spike${total === 1 ? '' : 's'}${total < 2 ? ' (a rate needs two)' : ''}`
+        : `each neuron's firing rate while it fires, (n − 1)/(t_n − t_1) (0 with fewer than two spikes); ${total} spikes in all`;
     return { x: rate, kind: 'rate', how, spikes: count, firstSpike };
   }
   const buffer = session ? probeOf(session, node.id, ['y', 'u']) : null;

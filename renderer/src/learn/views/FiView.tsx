@@ -204,8 +204,8 @@ export function FiView({ document, nodeId, host }: LearnViewProps) {
                 {n.kind === 'neuron' || n.kind === 'population' ? n.model : ''}
               </option>
             ))}
-            <option value={STANDARD_LIF}>standard LIF neuron (spec defaults)</option>
-            <option value={STANDARD_HH}>standard HH neuron (spec defaults)</option>
+            <option value={STANDARD_LIF}>standard LIF neuron (default parameters)</option>
+            <option value={STANDARD_HH}>standard HH neuron (default parameters)</option>
           </select>
         </label>
         <Field label="from">

@@ -119,7 +119,7 @@ export function HhCurrentView({ document, nodeId }: LearnViewProps) {
           nodes={hhNodes}
           value={selected}
           onChange={setSelected}
-          standardLabel="standard HH neuron (spec defaults)"
+          standardLabel="standard HH neuron (default parameters)"
         />
         <p className="learn-note">
           Spikes in {RUN_MS} ms:{' '}

@@ -135,7 +135,7 @@ export function HhGatingView({ document, nodeId }: LearnViewProps) {
               ).V0,
             );
           }}
-          standardLabel="standard HH neuron (spec defaults)"
+          standardLabel="standard HH neuron (default parameters)"
         />
         <Field label={`V marker: ${fmt(v)} mV`}>
           <input

@@ -269,7 +269,7 @@ export function LifView({ document, nodeId, host }: LearnViewProps) {
           nodes={lifNodes}
           value={selected}
           onChange={setSelected}
-          standardLabel="standard LIF neuron (spec defaults)"
+          standardLabel="standard LIF neuron (default parameters)"
         />
         <Field label={`v_in: ${fmt(vIn)}`}>
           <input

@@ -233,7 +233,7 @@ export function WeightsView({ document, nodeId, session }: LearnViewProps) {
             <p className="learn-note">
               z is the input J of {data.targetName} that these x produce.
               {anySpiking &&
-                ' For a spiking source, x is its firing rate over the run in Hz, (n − 1)/(t_n − t_1): every spike adds a PSC filter h of area 1 to s, so s averages the rate and z is the average J.'}{' '}
+                ' For a spiking source, x is its firing rate in Hz while it fires, (n − 1)/(t_n − t_1): every spike adds a PSC filter h of area 1 to s, so s averages the rate and z approximates the average J.'}{' '}
               {data.hasBias
                 ? `b: ${[
                     data.biasParam ? `the bias param of ${data.targetName}` : '',
