@@ -8,6 +8,7 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import type { NetworkDocument, Probe, ProbeVariable } from '../../../shared/document/model';
 import { spikeNodesOf, type SimulationSession } from '../sim/SimulationSession';
+import { editLogLine } from '../sim/editLogText';
 import { nodeColor, nodeName, shade } from '../sim/nodeColors';
 import { ZOOM_HINT } from '../sim/chartSetup';
 import { buildRunResult, downloadBlob, exportBaseName, resultToCsv } from '../sim/runExport';
@@ -253,12 +254,7 @@ export function ChartsPanel({ session, document, fileName = 'circuit.neuro' }: C
           {edited > 0 && (
             <span
               className="run-panel__edited"
-              title={session.editLog
-                .map(
-                  (e) =>
-                    `t=${e.timeSeconds} s ${e.field}: ${String(e.oldValue)} → ${String(e.newValue)}`,
-                )
-                .join('\n')}
+              title={session.editLog.map((e) => editLogLine(e, shownDocument)).join('\n')}
             >
               edited live ({edited})
             </span>

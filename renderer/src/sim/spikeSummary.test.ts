@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { summariseNode, type SpikeCounts } from './spikeSummary';
+import type { NetworkDocument } from '../../../shared/document/model';
+import { editLogLine } from './editLogText';
 
 const neuron = (over: Partial<SpikeCounts>): SpikeCounts => ({
   name: 'P',
@@ -60,5 +62,22 @@ describe('summariseNode', () => {
   it('long runs are given in seconds', () => {
     const entry = summariseNode(neuron({ total: 2, retained: 2, firstS: 1, lastS: 1.5 }), 12.5);
     expect(entry.title).toContain('over the run (12.50 s): 0.2 spikes/s');
+  });
+});
+
+describe('the live-edit log, for people', () => {
+  it('names the node and the param, rounds the time, says "default" for an unset value', () => {
+    const doc = {
+      format: 'neurosketch-network',
+      version: 1,
+      simulation: { dt: 0.0001, duration: 1, seed: 1 },
+      nodes: [{ id: 'A', kind: 'neuron', model: 'lif', label: 'driver', params: {} }],
+      edges: [],
+      probes: [],
+    } as unknown as NetworkDocument;
+    const line = (timeSeconds: number, oldValue: unknown, newValue: unknown) =>
+      editLogLine({ timeSeconds, field: 'A.params.bias', oldValue, newValue }, doc);
+    expect(line(0.20470000000000002, 1.5, 1.62)).toBe('t = 204.7 ms: driver bias 1.5 → 1.62');
+    expect(line(0.3, undefined, 0.005)).toBe('t = 300 ms: driver bias default → 0.005');
   });
 });
