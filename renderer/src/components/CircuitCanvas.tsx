@@ -65,7 +65,7 @@ import {
   type SynapseFlowEdge,
 } from './CircuitNodes';
 import { ContextMenu } from './ContextMenu';
-import { EditorToolbar } from './EditorToolbar';
+import { EditorNotice, EditorToolbar } from './EditorToolbar';
 import { HelpSheet } from './HelpSheet';
 import { MapIcon } from './icons';
 import { LiveLegend } from './LiveLegend';
@@ -544,6 +544,9 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
             </Controls>
             <Panel position="top-left">
               <EditorToolbar />
+            </Panel>
+            <Panel position="bottom-center">
+              <EditorNotice />
             </Panel>
             {session && (
               <Panel position="top-right">

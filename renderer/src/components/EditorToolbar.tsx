@@ -10,7 +10,8 @@ import { currentFileStem } from '../files/fileSession';
 import { canRedo, canUndo, documentStore } from '../store/documentStore';
 import { uiStore } from '../store/uiStore';
 
-function Notice() {
+/** The editor's short notices (added, refused), at the bottom of the canvas, clear of new nodes. */
+export function EditorNotice() {
   const notice = useStore(uiStore, (s) => s.notice);
   useEffect(() => {
     if (!notice) return undefined;
@@ -104,7 +105,6 @@ export function EditorToolbar() {
           ?
         </button>
       </div>
-      <Notice />
     </div>
   );
 }
