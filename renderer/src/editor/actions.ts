@@ -97,7 +97,7 @@ function offsetCentre(): XY {
 }
 
 /** `at`, or the nearest position to it where a box of `size` overlaps no node or scope. */
-function freeSpot(at: XY, size: Size): XY {
+export function freeSpot(at: XY, size: Size): XY {
   const doc = currentDocument();
   if (!doc) return at;
   const layout = doc.layout ?? {};
