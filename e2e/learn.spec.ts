@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { expect, screenshot, test } from './fixtures';
+import { expect, openExample, screenshot, test } from './fixtures';
 
 async function openView(app: Page, title: RegExp) {
   await app.getByRole('button', { name: 'Learn: see the math' }).click();
@@ -85,6 +85,16 @@ test('LIF: G(2) is the formula and the engine points sit on it', async ({ app })
   for (const p of data.simulated) expect(Math.abs(p.rate - G(p.current))).toBeLessThan(1e-4);
   expect(data.simulated.some((p) => p.current === 2)).toBe(true);
   await screenshot(app, 'learn-lif');
+});
+
+test('LIF: picking a neuron shows it at its own constant drive', async ({ app }) => {
+  await openExample(app, /A and B drive C/);
+  const dialog = await openView(app, /^LIF charging and rate/);
+  const picker = dialog.getByLabel('LIF neuron');
+  await picker.selectOption('B');
+  await expect(dialog.getByText('v_in: 2', { exact: true })).toBeVisible();
+  await picker.selectOption('A');
+  await expect(dialog.getByText('v_in: 1.5', { exact: true })).toBeVisible();
 });
 
 test('Activations: the five curves, softmax sums to 1, one-hot picks the max', async ({ app }) => {

@@ -76,6 +76,13 @@ export function LifView({ document, nodeId, host }: LearnViewProps) {
     const drive = constantDrive(document, node);
     return drive !== null && drive > params.vTh ? drive : 2;
   });
+  // Picking another neuron shows it at its own constant drive, when it has one above threshold.
+  const pick = (id: string): void => {
+    setSelected(id);
+    const picked = lifNodes.find((n) => n.id === id);
+    const drive = constantDrive(document, picked);
+    if (drive !== null && drive > numericParams(picked, { ...LIF_DEFAULTS }).vTh) setVIn(drive);
+  };
   const subject = useMemo(() => sweepSubject(document, node, 'lif'), [document, node]);
   // The engine's points, tagged with the subject they belong to (a new subject starts empty).
   const [sweepState, setSweepState] = useState<SimulatedPoints & { subject: object | null }>({
@@ -268,7 +275,7 @@ export function LifView({ document, nodeId, host }: LearnViewProps) {
           label="LIF neuron"
           nodes={lifNodes}
           value={selected}
-          onChange={setSelected}
+          onChange={pick}
           standardLabel="standard LIF neuron (default parameters)"
         />
         <Field label={`v_in: ${fmt(vIn)}`}>
