@@ -94,7 +94,7 @@ export function StartScreen({
           </span>
         </button>
       </div>
-      <h3 className="start-screen__heading">Examples from the course notes</h3>
+      <h3 className="start-screen__heading">Examples, in the order of the course notes</h3>
       {error && <p role="alert">{error}</p>}
       <ul className="gallery__list start-screen__list" aria-label="examples">
         {items?.map((example) => (
