@@ -288,7 +288,7 @@ export class Engine implements Simulation {
         const j = buffer.index[s]!;
         const arrival = p.delay === 0 ? 0 : snapTime(p.delay, this.dt);
         if (arrival === 0) {
-          this.forTargets(p, j, (i, w) => addImpulse(p.target, p.bank, i, w / p.tauS, 0, null));
+          this.forTargets(p, j, (i, w) => addImpulse(p.target, p.bank, i, w / p.tauS, 0));
         } else {
           const step = this.stepOfEvent(arrival);
           const bucket = p.target.queue.bucket(step);
@@ -744,17 +744,10 @@ export class Engine implements Simulation {
   }
 
   private advanceRate(node: RatePlan, k: number, t1: number): void {
-    propagateBanks(node, this.fullBankCoefs.get(node)!, null);
+    propagateBanks(node, this.fullBankCoefs.get(node)!);
     const bucket = node.queue.bucket(k);
     for (let e = 0; e < bucket.count; e++) {
-      addImpulse(
-        node,
-        bucket.slot[e]!,
-        bucket.elem[e]!,
-        bucket.amount[e]!,
-        t1 - bucket.time[e]!,
-        null,
-      );
+      addImpulse(node, bucket.slot[e]!, bucket.elem[e]!, bucket.amount[e]!, t1 - bucket.time[e]!);
     }
     bucket.count = 0;
     let anyTau = false;
@@ -772,10 +765,6 @@ export class Engine implements Simulation {
 
   // ---------------------------------------------------------------- HH
 
-  /**
-   * HH over one step: split at the input switch times of the step; over each sub-interval the
-   * current is the exact mean of J - bias (filters integrated exactly, spike arrivals included).
-   */
   /**
    * One step of an HH node. The neurons are integrated over the whole step with their exact input
    * current J(t): the filter states at t0 and this step's events at their times go to advanceHh
@@ -825,7 +814,7 @@ export class Engine implements Simulation {
       const u = tb - ta;
       if (u > 0) {
         const coefs = u === this.dt ? this.fullBankCoefs.get(node)! : this.bankCoefs(node, u);
-        propagateBanks(node, coefs, null);
+        propagateBanks(node, coefs);
         while (ei < n && bucket.time[order[ei]!]! <= tb) {
           const e = order[ei]!;
           if (bucket.slot[e]! < B)
@@ -835,7 +824,6 @@ export class Engine implements Simulation {
               bucket.elem[e]!,
               bucket.amount[e]!,
               tb - bucket.time[e]!,
-              null,
             );
           else if (bucket.time[e]! < tb) break;
           ei++;
@@ -845,7 +833,7 @@ export class Engine implements Simulation {
       while (ei < n && bucket.time[order[ei]!]! <= tb) {
         const e = order[ei]!;
         const slot = bucket.slot[e]!;
-        if (slot < B) addImpulse(node, slot, bucket.elem[e]!, bucket.amount[e]!, 0, null);
+        if (slot < B) addImpulse(node, slot, bucket.elem[e]!, bucket.amount[e]!, 0);
         else if (slot < 2 * B) node.banks[slot - B]!.drive![bucket.elem[e]!] += bucket.amount[e]!;
         else node.direct[bucket.elem[e]!] += bucket.amount[e]!;
         ei++;
@@ -863,8 +851,8 @@ export class Engine implements Simulation {
 
   /**
    * The node's HhInput for this step: filter states, drives and D at t0, and the step's events per
-   * element in time order (ms from t0). Null when the node has no banks and no events (every J is
-   * then the constant node.direct).
+   * element in time order (ms from t0). Undefined when the node has no banks and no events (every J
+   * is then the constant node.direct).
    */
   private loadHhInput(
     node: HhPlan,

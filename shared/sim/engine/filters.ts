@@ -1,10 +1,8 @@
 /**
  * PSC filter banks of targets without a threshold (rate units, HH neurons): exact propagation by
  * superposition. With no spike to locate, a spike arriving at t_a inside a step only needs its
- * exact contribution at the step end, x_{b,k}(t1) += (w/tau) E_k((t1 - t_a)/tau) (psc.ts), and,
- * when asked, its exact contribution to the integral of the filter output over the interval,
- * int_{t_a}^{t1} x_{b,n} dt += (w/tau) tau F_n((t1 - t_a)/tau). (HH neurons see the exact J(t)
- * inside the step through models/hh/hhInput.ts instead.)
+ * exact contribution at the step end, x_{b,k}(t1) += (w/tau) E_k((t1 - t_a)/tau) (psc.ts). HH
+ * neurons see the filter output inside the step through models/hh/hhInput.ts.
  * Units: seconds; x in the target's J units.
  */
 import { filterPropagator, filterStepResponse } from '../../models/psc';
@@ -12,17 +10,11 @@ import type { TargetPlan } from '../plan';
 
 const MAX_ORDER = 10;
 
-/** Exact full-interval coefficients of one bank: E[0..n], F[0..n], and T F sums for the integral. */
+/** Exact full-interval coefficients of one bank: E[0..n] and F[0..n]. */
 export class BankCoefficients {
   readonly e = new Float64Array(MAX_ORDER + 1);
   readonly f = new Float64Array(MAX_ORDER + 1);
-  u = 0;
-  tau = 0;
-  order = 0;
   set(u: number, tau: number, order: number): void {
-    this.u = u;
-    this.tau = tau;
-    this.order = order;
     filterPropagator(u / tau, order, this.e, 0);
     filterStepResponse(u / tau, order, this.f, 0);
   }
@@ -30,15 +22,8 @@ export class BankCoefficients {
 
 const scratch = new BankCoefficients();
 
-/**
- * Propagate every bank of `target` over an interval with the given per-bank coefficients (computed
- * for the same u). When `integral` is given, adds int_0^u (sum of bank outputs) dt per element.
- */
-export function propagateBanks(
-  target: TargetPlan,
-  coefs: BankCoefficients[],
-  integral: Float64Array | null,
-): void {
+/** Propagate every bank of `target` over an interval with the given per-bank coefficients. */
+export function propagateBanks(target: TargetPlan, coefs: BankCoefficients[]): void {
   const size = target.size;
   for (let b = 0; b < target.banks.length; b++) {
     const bank = target.banks[b]!;
@@ -47,18 +32,6 @@ export function propagateBanks(
     const e = c.e;
     const f = c.f;
     const drive = bank.drive;
-    if (integral) {
-      const T = bank.tauS;
-      let fsum = 0;
-      for (let m = 0; m <= n; m++) fsum += f[m]!;
-      const driveInt = c.u - T * fsum;
-      for (let j = 0; j <= n; j++) {
-        const xs = target.stages[bank.first + j]!;
-        const w = T * f[n - j]!;
-        for (let i = 0; i < size; i++) integral[i] += w * xs[i]!;
-      }
-      if (drive) for (let i = 0; i < size; i++) integral[i] += driveInt * drive[i]!;
-    }
     for (let k = n; k >= 0; k--) {
       const xk = target.stages[bank.first + k]!;
       for (let i = 0; i < size; i++) {
@@ -77,11 +50,9 @@ export function addImpulse(
   elem: number,
   amount: number,
   r: number,
-  integral: Float64Array | null,
 ): void {
   const bank = target.banks[bankIndex]!;
   scratch.set(r, bank.tauS, bank.order);
   for (let k = 0; k <= bank.order; k++)
     target.stages[bank.first + k]![elem] += amount * scratch.e[k]!;
-  if (integral) integral[elem] += amount * bank.tauS * scratch.f[bank.order]!;
 }
