@@ -285,7 +285,8 @@ export function hhRightHandSide(
  *
  * With `input`, an element whose input varies over the interval (synaptic currents decaying, spikes
  * arriving) gets the exact J(t) at every Runge-Kutta stage, and its sub-steps end at each of its
- * events; `current` is then used only by the elements whose input is constant (input.begin false).
+ * events; an element whose input is constant (input.begin false) takes that constant from `input`
+ * too, and `current` is not read.
  *
  * Returns -1, or the index of the first element whose integration failed (a non-finite state, the
  * step size collapsing, or more than 100,000 sub-steps in this call: absurd params); the elements
@@ -309,8 +310,9 @@ export function advanceHh(
   const invTolV = 1 / tolV;
   const invTolG = 100 / tolV;
   for (let i = 0; i < pop.size; i++) {
+    // with `input`, J comes from it (constant when begin says so: D plus drives at steady state)
     const varying = input !== undefined && input.begin(i);
-    loadParams(pop, i, varying ? input.jAt(0) : current[i]);
+    loadParams(pop, i, input !== undefined ? input.jAt(0) : current[i]);
     const thr = pop.spikeThreshold[i];
     // J/C: constant, or (varying) at the current stage: (bias + J(t)) / C
     let jc = P[0];

@@ -4,7 +4,9 @@
  * the state the step started with and the step response to a constant drive.
  */
 import { describe, expect, it } from 'vitest';
+import { advanceHh } from './advanceHh';
 import { HhInput } from './hhInput';
+import { createHhPopulation } from './hhPopulation';
 
 function factorial(n: number): number {
   return n <= 1 ? 1 : n * factorial(n - 1);
@@ -84,5 +86,29 @@ describe('HhInput: the exact input current inside a step', () => {
     expect(input.begin(0)).toBe(false);
     expect(input.jAt(1.7)).toBeCloseTo(5.25, 14);
     expect(input.begin(1)).toBe(false);
+  });
+});
+
+describe('advanceHh with an HhInput', () => {
+  it('a filter at its steady state with a drive: J = D + drive, as the same constant current', () => {
+    // bank of order 1 sitting at its drive c = 6 (x0 = x1 = c), D = 4: J = 10 throughout
+    const input = new HhInput(1, [1], [0], [0.005]);
+    input.state.set([6, 6]);
+    input.drive.set([6]);
+    input.direct.set([4]);
+    input.evPtr.set([0, 0]);
+    const withInput = createHhPopulation(1);
+    const constant = createHhPopulation(1);
+    const spikesA: number[] = [];
+    const spikesB: number[] = [];
+    for (let k = 0; k < 2000; k++) {
+      const t0 = k * 1e-4;
+      // `current` deliberately holds only D: with an input, J must come from the input
+      advanceHh(withInput, t0, t0 + 1e-4, Float64Array.of(4), (_i, t) => spikesA.push(t), input);
+      advanceHh(constant, t0, t0 + 1e-4, Float64Array.of(10), (_i, t) => spikesB.push(t));
+    }
+    expect(spikesB.length).toBeGreaterThan(5);
+    expect(spikesA).toEqual(spikesB);
+    expect(withInput.V[0]).toBe(constant.V[0]);
   });
 });

@@ -85,7 +85,7 @@ export class HhInput {
   /**
    * Load element i at the step start. Returns false when its J is constant over the step (no bank
    * away from its steady state and no event): advanceHh then takes its constant-input path with
-   * J = direct[i].
+   * J = jAt(0) = D + sum of the drives.
    */
   begin(i: number): boolean {
     const S = this.stagesPerElement;
