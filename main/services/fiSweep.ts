@@ -14,6 +14,7 @@
 import type { NetworkDocument, NetworkNode, ParamValue } from '../../shared/document/model';
 import type { SweepPoint } from '../../shared/ipc/sweepContract';
 import { createSimulation } from '../../shared/sim/createSimulation';
+import { intervalRate } from '../../shared/sim/intervalRate';
 
 export type SweptModel = 'lif' | 'hh' | 'rate';
 
@@ -110,6 +111,6 @@ export function sweepPoint(target: SweepTarget, current: number): SweepPoint {
   }
   if (target.model === 'rate') return { current, rate: lastY, spikes: 0 };
   const n = spikeTimes.length;
-  const rate = n >= 2 ? (n - 1) / (spikeTimes[n - 1]! - spikeTimes[0]!) : 0;
+  const rate = intervalRate(n, spikeTimes[0]!, spikeTimes[n - 1]!);
   return { current, rate, spikes: n };
 }

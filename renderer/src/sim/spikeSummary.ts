@@ -5,6 +5,7 @@
  * rate of 66 Hz but 5 spikes/s), so the line names it and the tooltip gives both. A population's is
  * the mean per neuron over the simulated time.
  */
+import { intervalRate } from '../../../shared/sim/intervalRate';
 
 export interface SpikeCounts {
   name: string;
@@ -55,7 +56,7 @@ export function summariseNode(node: SpikeCounts, simulatedS: number): SpikeSumma
       node.total === 0 ? 'no spikes yet' : 'an interval rate (n − 1)/(t_n − t_1) needs two spikes';
     return { text: count, title: `${node.name}: ${why}${overRun ? `; ${overRun}` : ''}` };
   }
-  const rate = (node.retained - 1) / (node.lastS - node.firstS);
+  const rate = intervalRate(node.retained, node.firstS, node.lastS);
   return {
     text: `${count} · interval rate ${rate.toFixed(1)} Hz`,
     title:

@@ -23,6 +23,7 @@
  */
 import type { NetworkDocument, NetworkNode, Weight } from '../../../../shared/document/model';
 import { materializeWeight } from '../../../../shared/sim/compile/weightDraws';
+import { intervalRate } from '../../../../shared/sim/intervalRate';
 import { RandomStream, streamKey } from '../../../../shared/util/random';
 import type { LiveSpikes, LiveTrace, LiveTraces } from '../viewProps';
 import { activation, SINGLE_ACTIVATION_NAMES, type SingleActivationName } from './activationData';
@@ -96,7 +97,7 @@ export interface Activity {
 /** Spike-time input: (n - 1)/(t_n - t_1) of the document's times up to `duration`. */
 function spikeTimesRate(times: number[], duration: number): number {
   const t = times.filter((x) => x <= duration);
-  return t.length > 1 ? (t.length - 1) / (t[t.length - 1]! - t[0]!) : 0;
+  return intervalRate(t.length, t[0]!, t[t.length - 1]!);
 }
 
 /** x of a node from the document alone (no run): what it emits, as far as the file says. */
@@ -179,7 +180,7 @@ export function firingRates(
     last[e] = t;
     count[e]!++;
   }
-  const rate = count.map((n, e) => (n > 1 ? (n - 1) / (last[e]! - first[e]!) : 0));
+  const rate = count.map((n, e) => intervalRate(n, first[e]!, last[e]!));
   const firstSpike = store.end > store.start ? store.times[store.start]! : NaN;
   return { rate, spikes: count, firstSpike };
 }
