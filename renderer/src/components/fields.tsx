@@ -65,6 +65,39 @@ function useDraft(fieldKey: string, label: string) {
   };
 }
 
+/**
+ * The text a typed field shows and its problem: it starts from the field's draft, follows the
+ * stored value while the field is not being edited, and `refuse` keeps typed text that cannot be
+ * stored (as a draft) while `accept` and `revert` end the draft.
+ */
+function useFieldText(fieldKey: string, label: string, shown: string) {
+  const { draft, keep, clear } = useDraft(fieldKey, label);
+  const [text, setText] = useState(draft?.text ?? shown);
+  const [focused, setFocused] = useState(false);
+  const [error, setError] = useState<string | null>(draft?.problem ?? null);
+  const accept = (): void => {
+    setError(null);
+    clear();
+  };
+  const revert = (): void => {
+    setText(shown);
+    accept();
+  };
+  useFollow(shown, focused, revert);
+  return {
+    text,
+    setText,
+    error,
+    setFocused,
+    accept,
+    revert,
+    refuse(next: string, problem: string): void {
+      setError(problem);
+      keep(next, problem);
+    },
+  };
+}
+
 let sessionCounter = 0;
 
 /** A merge key per focus of a field: typing "0.05" is one undo step, the next visit another. */
@@ -152,31 +185,22 @@ export function NumberField(props: NumberFieldProps) {
   const id = useId();
   const session = useEditSession(fieldKey);
   const label = props.label ?? spec.name;
-  const { draft, keep, clear } = useDraft(fieldKey, label);
   const shown = value === undefined ? '' : formatNumber(toDisplay(spec, value), 12);
-  const [text, setText] = useState(draft?.text ?? shown);
-  const [focused, setFocused] = useState(false);
-  const [error, setError] = useState<string | null>(draft?.problem ?? null);
-  useFollow(shown, focused, () => {
-    setText(shown);
-    setError(null);
-    clear();
-  });
+  const { text, setText, error, setFocused, accept, revert, refuse } = useFieldText(
+    fieldKey,
+    label,
+    shown,
+  );
   const unit = props.unitOverride ?? shownUnit(spec);
   const range = rangeText(spec);
   const placeholder = mixed ? 'mixed' : `${formatNumber(toDisplay(spec, spec.default))} (default)`;
-  const refuse = (next: string, problem: string): void => {
-    setError(problem);
-    keep(next, problem);
-  };
   const onChange = (next: string): void => {
     setText(next);
     const parsed = parseNumber(next);
     const allowed = range ? ` ${range}${unit ? ` ${unit}` : ''}` : '';
     if (parsed === null) {
       if (allowEmpty) {
-        setError(null);
-        clear();
+        accept();
         onCommit(undefined, session.key());
       } else refuse(next, `${label} needs a value${allowed ? `:${allowed}` : ''}`);
       return;
@@ -193,14 +217,8 @@ export function NumberField(props: NumberFieldProps) {
       refuse(next, problem);
       return;
     }
-    setError(null);
-    clear();
+    accept();
     onCommit(stored, session.key());
-  };
-  const revert = (): void => {
-    setText(shown);
-    setError(null);
-    clear();
   };
   return (
     <FieldRow id={id} label={label} unit={unit} hint={range} error={error} meaning={spec.meaning}>
@@ -265,21 +283,11 @@ export function ListField(props: ListFieldProps) {
   const { value, scale = 1, check, onCommit, fieldKey } = props;
   const id = useId();
   const session = useEditSession(fieldKey);
-  const { draft, keep, clear } = useDraft(fieldKey, props.label);
   const shown = (value ?? []).map((v) => formatNumber(v * scale, 12)).join(', ');
-  const [text, setText] = useState(draft?.text ?? shown);
-  const [focused, setFocused] = useState(false);
-  const [error, setError] = useState<string | null>(draft?.problem ?? null);
-  useFollow(shown, focused, () => {
-    setText(shown);
-    setError(null);
-    clear();
-  });
-  const refuse = (next: string, problem: string): void => {
-    const named = `${props.label}: ${problem}`;
-    setError(named);
-    keep(next, named);
-  };
+  const field = useFieldText(fieldKey, props.label, shown);
+  const { text, setText, error, setFocused, accept, revert } = field;
+  const refuse = (next: string, problem: string): void =>
+    field.refuse(next, `${props.label}: ${problem}`);
   const onChange = (next: string): void => {
     setText(next);
     const parsed = parseList(next);
@@ -293,8 +301,7 @@ export function ListField(props: ListFieldProps) {
       refuse(next, problem);
       return;
     }
-    setError(null);
-    clear();
+    accept();
     onCommit(stored, session.key());
   };
   return (
@@ -319,11 +326,7 @@ export function ListField(props: ListFieldProps) {
         }}
         onChange={(e) => onChange(e.target.value)}
         onKeyDown={(e) => {
-          if (e.key === 'Escape' && error) {
-            setText(shown);
-            setError(null);
-            clear();
-          }
+          if (e.key === 'Escape' && error) revert();
         }}
       />
     </FieldRow>
