@@ -11,6 +11,7 @@
  * A population is summarised as at most LIVE_CELLS cells (one per element, or the mean level of a
  * contiguous block of elements), plus the mean over all elements.
  */
+import { ACTIVATION_CODE } from '../models/activations';
 import type { CompiledPlan, HhPlan, LifPlan, NodePlan, RatePlan } from './plan';
 
 /** The resting potential of the notes' HH neuron (squid axon, 6.3 °C): HH level 0. */
@@ -29,8 +30,6 @@ export interface NodeLiveState {
   /** Level per cell: min(size, LIVE_CELLS) cells, cell c covering elements [c*size/cells, (c+1)*size/cells). */
   cells: Float64Array;
 }
-
-const ARCTAN_CODE = 1;
 
 /** The state of every LIF, HH and rate node of `plan`, in document order. */
 export function liveStateOf(plan: CompiledPlan): NodeLiveState[] {
@@ -68,7 +67,7 @@ function hhLevel(node: HhPlan): (i: number) => number {
 }
 
 function rateLevel(node: RatePlan): (i: number) => number {
-  const scale = node.activation === ARCTAN_CODE ? 2 / Math.PI : 1;
+  const scale = node.activation === ACTIVATION_CODE.arctan ? 2 / Math.PI : 1;
   return (i) => node.y[i]! * scale;
 }
 
