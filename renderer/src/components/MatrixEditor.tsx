@@ -12,6 +12,7 @@ import { setParams, updateEdges } from '../store/commands';
 import { weightRefusal } from '../store/connect';
 import { runCommand } from '../store/documentStore';
 import { findEdge, findNode, nodeSize } from '../store/graph';
+// generators drawn by the simulator's own code: the heat-map shows the matrix a run uses
 import { materializeWeight } from '../../../shared/sim/compile/weightDraws';
 import { uiStore } from '../store/uiStore';
 import { useStore } from 'zustand';
@@ -20,13 +21,6 @@ import { useStore } from 'zustand';
 export const MAX_EDITABLE = 32;
 
 type GeneratorKind = 'uniform' | 'normal' | 'identity' | 'sparse' | 'constant';
-
-/**
- * The rows x cols matrix a run uses for this weight: generators are drawn by the simulator's own
- * code (shared/sim/compile/weightDraws.ts), so the heat-map shows the very numbers of a run, and
- * "Fill cells" writes them into the file.
- */
-export const materialize = materializeWeight;
 
 /** Spreadsheet text (tabs, commas, semicolons or spaces between cells; one row per line). */
 export function parseMatrix(text: string): number[][] | string {
@@ -98,7 +92,9 @@ function Generators({
     const w = build();
     if (typeof w === 'string') return setError(w);
     const weight =
-      fill && typeof w === 'object' ? materialize(w, rows, cols, doc.simulation.seed, edge.id) : w;
+      fill && typeof w === 'object'
+        ? materializeWeight(w, rows, cols, doc.simulation.seed, edge.id)
+        : w;
     const refusal = weightRefusal(doc, edge.id, weight);
     if (refusal) return setError(refusal);
     setError(null);
@@ -236,7 +232,7 @@ export function MatrixEditor({ document: doc }: { document: NetworkDocument }) {
   const editable = rows <= MAX_EDITABLE && cols <= MAX_EDITABLE;
   const matrix =
     editable && !shapeProblem
-      ? materialize(edge.weight, rows, cols, doc.simulation.seed, edge.id)
+      ? materializeWeight(edge.weight, rows, cols, doc.simulation.seed, edge.id)
       : null;
   const scale = weightMagnitude(edge.weight);
   const setWeight = (weight: Weight): void =>
