@@ -16,8 +16,9 @@
  * warnings, each in document order. The document returned is the input object itself (after
  * migration): validation transforms nothing and fills in no defaults.
  */
+import { TIME_GRID_TOLERANCE } from '../util/timeGrid';
 import type { z } from 'zod';
-import type { ParamSpec } from '../models/paramSpecs';
+import { brokenConstraint, type ParamSpec } from '../models/paramSpec';
 import {
   EDGE_DELAY,
   MODEL_PARAMS,
@@ -114,16 +115,6 @@ function specHint(spec: ParamSpec): string {
   const unit =
     spec.unit === '1' || spec.unit === 'J' ? '' : `, in ${UNIT_WORDS[spec.unit] ?? spec.unit}`;
   return `${spec.name} is the ${spec.meaning}${unit}; default ${spec.default}`;
-}
-
-/** The constraint a value breaks, as "must be > 0", or undefined. */
-function brokenConstraint(spec: ParamSpec, x: number): string | undefined {
-  if (spec.integer && !Number.isInteger(x)) return 'must be a whole number';
-  if (spec.min !== undefined && (spec.exclusiveMin ? !(x > spec.min) : !(x >= spec.min))) {
-    return `must be ${spec.exclusiveMin ? '>' : '>='} ${spec.min}`;
-  }
-  if (spec.max !== undefined && !(x <= spec.max)) return `must be <= ${spec.max}`;
-  return undefined;
 }
 
 function hasBound(spec: ParamSpec): boolean {
@@ -938,9 +929,6 @@ function checkProbe(
   }
 }
 
-/** Relative tolerance of "duration is a whole number of steps" (spec 5). */
-const STEP_TOLERANCE = 1e-9;
-
 function checkSimulation(simulation: unknown, report: Report): void {
   if (!isObj(simulation)) return;
   warnUnknownKeys(
@@ -954,7 +942,7 @@ function checkSimulation(simulation: unknown, report: Report): void {
   if (isNum(dt) && isNum(duration) && dt > 0 && duration > 0) {
     const steps = duration / dt;
     const whole = Math.round(steps);
-    if (Math.abs(steps - whole) > STEP_TOLERANCE || whole < 1) {
+    if (Math.abs(steps - whole) > TIME_GRID_TOLERANCE || whole < 1) {
       const below = Math.max(1, Math.floor(steps));
       const nearest = [below * dt, (below + 1) * dt].map((d) => Number(d.toPrecision(12)));
       report.error(

@@ -6,7 +6,7 @@
  * returns frames. See docs/simulator.md.
  */
 import type { NetworkDocument } from '../document/model';
-import { compileNetwork, type CompileOptions } from './compile/compileNetwork';
+import { compileNetwork } from './compile/compileNetwork';
 import { Engine } from './engine/engine';
 import type { CompiledPlan } from './plan';
 import type { Issue, LiveEdit, Simulation } from './types';
@@ -43,8 +43,7 @@ export function createSimulation(
   doc: NetworkDocument,
   options: SimulationOptions = {},
 ): CreateSimulationResult {
-  const compileOptions: CompileOptions = { ...options, hhAvailable: true };
-  const compiled = compileNetwork(doc, compileOptions);
+  const compiled = compileNetwork(doc, options);
   if (!compiled.ok) return compiled;
   const plan = compiled.plan;
   let engine: Engine;

@@ -43,15 +43,9 @@ export function shownUnit(spec: ParamSpec): string {
 /** Why a value breaks a spec's range, or null. */
 export function rangeProblem(spec: ParamSpec, stored: number): string | null {
   if (!Number.isFinite(stored)) return 'must be a number';
-  if (spec.integer && !Number.isInteger(stored)) return 'must be a whole number';
   const shown = (v: number): string =>
     `${formatNumber(toDisplay(spec, v))}${shownUnit(spec) ? ` ${shownUnit(spec)}` : ''}`;
-  if (spec.min !== undefined) {
-    if (spec.exclusiveMin ? stored <= spec.min : stored < spec.min)
-      return `must be ${spec.exclusiveMin ? '>' : '≥'} ${shown(spec.min)}`;
-  }
-  if (spec.max !== undefined && stored > spec.max) return `must be ≤ ${shown(spec.max)}`;
-  return null;
+  return brokenConstraint(spec, stored, shown, { ge: '≥', le: '≤' }) ?? null;
 }
 
 /** "> 0", "0 … 10": the range in display units, or '' when any number goes. */

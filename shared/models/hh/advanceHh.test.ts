@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { advanceHh } from './advanceHh';
-import { createHhPopulation, HH_DEFAULTS } from './hhPopulation';
+import { createHhPopulation } from './hhPopulation';
+import { HH_DEFAULTS } from './params';
 import type { HhParams } from './hhPopulation';
 import { hhRates, hhSteadyState } from './hhRates';
 import { HH_REST_MV, runHhReference } from './test-support/hhReference';

@@ -1,14 +1,15 @@
 /**
- * Struct-of-arrays state of a group of Hodgkin-Huxley neurons (spec 3.1 `model: "hh"`), the data
+ * Struct-of-arrays state of a group of Hodgkin-Huxley neurons (`model: "hh"`, docs/format.md#params-of-model-hh), the data
  * `advanceHh` steps in place. Units are the file's: mV, uF/cm^2, mS/cm^2, uA/cm^2; the integrator's
  * carried step size is in ms (the unit of the equations).
  */
 import { hhSteadyState } from './hhRates';
+import { HH_DEFAULTS } from './params';
 
 /** A param: one value shared by every element, or one value per element (length = size). */
 export type HhParamValue = number | Float64Array;
 
-/** HH params as in spec 3.1; each is optional (default in `HH_DEFAULTS`). */
+/** HH params (docs/format.md#params-of-model-hh); each is optional (default in `HH_DEFAULTS`). */
 export interface HhParams {
   /** Membrane capacitance, uF/cm^2 (> 0). */
   C?: HhParamValue;
@@ -31,20 +32,6 @@ export interface HhParams {
   /** Constant current density added to the input J, uA/cm^2. */
   bias?: HhParamValue;
 }
-
-/** Defaults of spec 3.1 (with these the true rest is -64.996 mV). */
-export const HH_DEFAULTS = {
-  C: 1,
-  gNa: 120,
-  gK: 36,
-  gL: 0.3,
-  ENa: 50,
-  EK: -77,
-  EL: -54.387,
-  V0: -65,
-  spikeThreshold: 0,
-  bias: 0,
-} as const satisfies Required<Record<keyof HhParams, number>>;
 
 /**
  * The state and params of `size` HH neurons. The engine may read `V`, `m`, `h`, `n` at any time

@@ -25,27 +25,22 @@ import type {
   WeightGenerator,
 } from '../../document/model';
 import { ACTIVATION_CODE } from '../../models/activations';
+import { EventQueue, type FilterBank, type NeuronCore } from '../../models/neuron';
+import { probeVariables, type NeuronModelDefinition } from '../../models/neuron';
+import { describeConstraint, violates } from '../../models/paramSpec';
+import { modelById, MODEL_IDS } from '../../models/registry';
 import { drawDenseWeights, SparsePairs, weightStream } from './weightDraws';
-import {
-  EDGE_DELAY,
-  MODEL_PARAMS,
-  PROBE_VARIABLES,
-  SIGNAL_FIELDS,
-  SYNAPSE_PARAMS,
-  type ParamSpec,
-} from '../../models/paramSpecs';
+import { EDGE_DELAY, SIGNAL_FIELDS, SYNAPSE_PARAMS } from '../../models/paramSpecs';
+import type { ParamSpec } from '../../models/paramSpec';
 
 import { RandomStream, streamKey } from '../../util/random';
 import type {
   CompiledPlan,
-  FilterBank,
-  HhPlan,
   InputPlan,
-  LifPlan,
+  NeuronPlan,
   NodePlan,
   ProbePlan,
   Projection,
-  RatePlan,
   TargetPlan,
 } from '../plan';
 import {
@@ -53,7 +48,6 @@ import {
   CONN_CSR,
   CONN_DENSE,
   CONN_IDENTITY,
-  EventQueue,
   SIG_BIAS,
   SIG_CONSTANT,
   SIG_NOISE,
@@ -62,9 +56,9 @@ import {
   SIG_SINE,
   SIG_SPIKES,
   SIG_STEP,
-  SpikeBuffer,
 } from '../plan';
-import { snapTime } from '../engine/signals';
+import { SpikeBuffer } from '../../models/neuron';
+import { snapTime, TIME_GRID_TOLERANCE } from '../../util/timeGrid';
 import type { Issue } from '../types';
 
 export interface CompileOptions {
@@ -73,8 +67,6 @@ export interface CompileOptions {
   seed?: number;
   /** Refuse plans estimated above this many bytes (default 2 GB). */
   maxBytes?: number;
-  /** Whether HH populations can be simulated (the HH integrator is plugged in by the engine). */
-  hhAvailable?: boolean;
 }
 
 export type CompileResult = { ok: true; plan: CompiledPlan } | { ok: false; issues: Issue[] };
@@ -110,24 +102,6 @@ function isFiniteNumber(v: unknown): v is number {
   return typeof v === 'number' && Number.isFinite(v);
 }
 
-/** `> 0`, `>= 0 and <= 10`: a spec's constraint in words (also used by live edits). */
-export function describeConstraint(spec: ParamSpec): string {
-  const parts: string[] = [];
-  if (spec.min !== undefined) parts.push(`${spec.exclusiveMin ? '>' : '>='} ${spec.min}`);
-  if (spec.max !== undefined) parts.push(`<= ${spec.max}`);
-  return parts.join(' and ');
-}
-
-/** Whether x breaks the spec's constraint (non-finite always does). */
-export function violates(spec: ParamSpec, x: number): boolean {
-  if (!Number.isFinite(x)) return true;
-  if (spec.min !== undefined && (spec.exclusiveMin ? !(x > spec.min) : !(x >= spec.min)))
-    return true;
-  if (spec.max !== undefined && !(x <= spec.max)) return true;
-  if (spec.integer && !Number.isInteger(x)) return true;
-  return false;
-}
-
 /** Compile a document. Never throws: anything unexpected becomes an issue. */
 export function compileNetwork(doc: NetworkDocument, options: CompileOptions = {}): CompileResult {
   try {
@@ -150,8 +124,10 @@ interface NodeInfo {
   node: NetworkNode;
   index: number;
   size: number;
-  /** 'lif' | 'hh' | 'rate' | 'input' | 'bias' */
+  /** 'neuron' (a neuron or population), 'input' or 'bias' */
   kind: string;
+  /** The neuron model (kind 'neuron'). */
+  model: NeuronModelDefinition | null;
   spiking: boolean;
 }
 
@@ -182,7 +158,7 @@ function compileUnsafe(doc: NetworkDocument, options: CompileOptions): CompileRe
   if (isFiniteNumber(dt) && dt > 0 && isFiniteNumber(duration) && duration > 0) {
     const ratio = duration / dt;
     totalSteps = Math.round(ratio);
-    if (Math.abs(ratio - totalSteps) > 1e-9 || totalSteps < 1) {
+    if (Math.abs(ratio - totalSteps) > TIME_GRID_TOLERANCE || totalSteps < 1) {
       issues.error(
         options.duration !== undefined ? 'duration' : 'simulation.duration',
         `must be a whole number of steps dt (duration / dt = ${ratio})`,
@@ -220,19 +196,20 @@ function compileUnsafe(doc: NetworkDocument, options: CompileOptions): CompileRe
     allIds.add(id);
     let size = 1;
     let kind: string;
+    let model: NeuronModelDefinition | null = null;
     let spiking = false;
     if (node.kind === 'neuron' || node.kind === 'population') {
-      const model = (node as { model?: unknown }).model;
-      if (model !== 'lif' && model !== 'hh' && model !== 'rate') {
-        issues.error(`${path}.model`, 'must be "lif", "hh" or "rate"', id);
+      model = modelById((node as { model?: unknown }).model) ?? null;
+      if (!model) {
+        issues.error(
+          `${path}.model`,
+          `must be one of ${MODEL_IDS.map((m) => `"${m}"`).join(', ')}`,
+          id,
+        );
         return;
       }
-      if (model === 'hh' && !options.hhAvailable) {
-        issues.error(`${path}.model`, 'hh not available in this build of the simulator', id);
-        return;
-      }
-      kind = model;
-      spiking = model !== 'rate';
+      kind = 'neuron';
+      spiking = model.spiking;
       if (node.kind === 'population') {
         size = (node as PopulationNode).size;
         if (!isFiniteNumber(size) || !Number.isInteger(size) || size < 1) {
@@ -271,7 +248,7 @@ function compileUnsafe(doc: NetworkDocument, options: CompileOptions): CompileRe
       return;
     }
     elementTotal += size;
-    const info: NodeInfo = { node, index, size, kind, spiking };
+    const info: NodeInfo = { node, index, size, kind, model, spiking };
     infos.set(id, info);
     infoList.push(info);
   });
@@ -556,6 +533,8 @@ function compileUnsafe(doc: NetworkDocument, options: CompileOptions): CompileRe
     source.out.push(p);
     if (!p.spiking) target.continuousIn.push(p);
   }
+  // banks of a model's own (after the edges took theirs)
+  for (const n of nodePlans) if (n.kind === 'neuron') n.model.finishBanks?.(n);
   // event queues long enough for the largest delay into each target
   for (const n of nodePlans) {
     if (n.kind === 'input') continue;
@@ -568,13 +547,12 @@ function compileUnsafe(doc: NetworkDocument, options: CompileOptions): CompileRe
   for (const p of projections) {
     const s = p.source;
     if (p.spiking || p.delaySteps === 0) continue;
-    if (s.kind === 'rate' || (s.kind === 'input' && s.signal === SIG_NOISE)) {
+    if ((s.kind === 'neuron' && s.output) || (s.kind === 'input' && s.signal === SIG_NOISE)) {
       s.historyLength = Math.max(s.historyLength, p.delaySteps + 1);
     }
   }
   for (const n of nodePlans) {
-    if ((n.kind === 'rate' || n.kind === 'input') && n.historyLength > 0)
-      n.history = new Float64Array(n.historyLength * n.size);
+    if (n.historyLength > 0) n.history = new Float64Array(n.historyLength * n.size);
   }
 
   // ---- probes
@@ -597,9 +575,7 @@ function compileUnsafe(doc: NetworkDocument, options: CompileOptions): CompileRe
     }
     const variable = raw['variable'];
     const info = infos.get(node.id)!;
-    const modelKey =
-      info.kind === 'bias' ? 'input' : (info.kind as 'lif' | 'hh' | 'rate' | 'input');
-    let allowed = PROBE_VARIABLES[modelKey];
+    let allowed = info.model ? probeVariables(info.model) : ['u'];
     if (node.kind === 'input' && node.spikes) allowed = [];
     if (typeof variable !== 'string' || !allowed.includes(variable)) {
       issues.error(
@@ -635,10 +611,7 @@ function compileUnsafe(doc: NetworkDocument, options: CompileOptions): CompileRe
   });
   if (issues.hasErrors) return { ok: false, issues: issues.list };
 
-  const spiking = nodePlans.filter(
-    (n): n is LifPlan | HhPlan | InputPlan =>
-      n.kind === 'lif' || n.kind === 'hh' || (n.kind === 'input' && n.spikes !== null),
-  );
+  const spiking = nodePlans.filter((n) => n.spikes !== null);
   let bytes = estimatedBytes;
   for (const p of projections) {
     if (p.col) bytes += p.col.byteLength + p.rowPtr!.byteLength;
@@ -849,14 +822,13 @@ function buildNode(info: NodeInfo, seed: number, dt: number, issues: IssueList):
   const id = node.id;
   const base = { id, nodeIndex: index, size, rank: 0, component: 0, out: [] as Projection[] };
   if (info.kind === 'input' || info.kind === 'bias') return buildInput(info, seed, dt, issues);
-  const model = info.kind as 'lif' | 'hh' | 'rate';
-  const specs = MODEL_PARAMS[model];
+  const model = info.model!;
   const rawParams = (node as { params?: unknown }).params;
   const params: Record<string, Float64Array> = {};
   const paramObj = isObject(rawParams) ? rawParams : {};
   if (rawParams !== undefined && !isObject(rawParams))
     issues.error(`${path}.params`, 'must be an object', id);
-  for (const spec of specs) {
+  for (const spec of model.params) {
     params[spec.name] = resolveParam(
       paramObj[spec.name],
       spec,
@@ -867,42 +839,10 @@ function buildNode(info: NodeInfo, seed: number, dt: number, issues: IssueList):
       issues,
     );
   }
-  const target = {
-    ...base,
-    bias: params['bias']!,
-    direct: new Float64Array(size),
-    banks: [] as FilterBank[],
-    stages: [] as Float64Array[],
-    queue: new EventQueue(1),
-    continuousIn: [] as Projection[],
-  };
-  if (model === 'lif') {
-    const vTh = params['vTh']!;
-    const vReset = params['vReset']!;
-    for (let i = 0; i < size; i++) {
-      if (!(vReset[i]! < vTh[i]!)) {
-        issues.error(
-          `${path}.params.vReset`,
-          `${size > 1 ? `element ${i}: ` : ''}vReset (${vReset[i]}) must be below vTh (${vTh[i]})`,
-          id,
-        );
-        break;
-      }
-    }
-    const plan: LifPlan = {
-      ...target,
-      kind: 'lif',
-      tauM: params['tauM']!,
-      tauRef: params['tauRef']!,
-      vTh,
-      vReset,
-      v: params['v0']!.slice(),
-      refUntil: new Float64Array(size).fill(-Infinity),
-      spikes: new SpikeBuffer(),
-    };
-    return plan;
-  }
-  if (model === 'rate') {
+  const problem = model.crossCheck?.(params, size);
+  if (problem) issues.error(`${path}.params.${problem.param}`, problem.message, id);
+  let activation = -1;
+  if (model.hasActivation) {
     const act = (node as { activation?: unknown }).activation ?? 'logistic';
     const code =
       typeof act === 'string' ? ACTIVATION_CODE[act as keyof typeof ACTIVATION_CODE] : undefined;
@@ -914,30 +854,25 @@ function buildNode(info: NodeInfo, seed: number, dt: number, issues: IssueList):
       );
       return null;
     }
-    const plan: RatePlan = {
-      ...target,
-      kind: 'rate',
-      activation: code,
-      tau: params['tau']!,
-      y: params['y0']!.slice(),
-      z: new Float64Array(size),
-      history: null,
-      historyLength: 0,
-    };
-    return plan;
+    activation = code;
   }
-  const plan: HhPlan = {
-    ...target,
-    kind: 'hh',
+  const core: NeuronCore & typeof base & { continuousIn: Projection[] } = {
+    ...base,
+    kind: 'neuron',
+    model,
     params,
-    V: params['V0']!.slice(),
-    m: new Float64Array(size),
-    h: new Float64Array(size),
-    n: new Float64Array(size),
-    spikes: new SpikeBuffer(),
-    backend: null,
+    bias: params['bias']!,
+    direct: new Float64Array(size),
+    banks: [] as FilterBank[],
+    stages: [] as Float64Array[],
+    queue: new EventQueue(1),
+    spikes: null,
+    output: null,
+    history: null,
+    historyLength: 0,
+    continuousIn: [],
   };
-  return plan;
+  return model.build(core, activation) as NeuronPlan;
 }
 
 function signalField(

@@ -26,21 +26,17 @@
  * Before step 0: continuous values at t = 0, spikes at exactly t = 0 (v0 >= vTh, spike times 0)
  * applied to their targets' filters, then sample 0.
  */
-import { activate, onehot, softmax } from '../../models/activations';
-import { advanceHh, type HhSpikeSink } from '../../models/hh/advanceHh';
-import { HhInput } from '../../models/hh/hhInput';
-import { createHhPopulation, type HhPopulation } from '../../models/hh/hhPopulation';
+import { BankCoefficients, addImpulse } from '../../models/filters';
+import type { EventBuffer, KernelEnv, NeuronKernel, SpikeBuffer } from '../../models/neuron';
+import { readInput } from '../../models/neuron';
 
 import type { RandomStream } from '../../util/random';
 import type {
   CompiledPlan,
-  EventBuffer,
-  HhPlan,
   InputPlan,
-  LifPlan,
+  NeuronPlan,
   NodePlan,
   Projection,
-  RatePlan,
   TargetPlan,
 } from '../plan';
 import {
@@ -55,7 +51,6 @@ import {
   SIG_SINE,
   SIG_SPIKES,
 } from '../plan';
-import type { SpikeBuffer } from '../plan';
 import type {
   Issue,
   LiveEdit,
@@ -64,11 +59,9 @@ import type {
   SpikeChunk,
   TraceChunk,
 } from '../types';
-import { SimulationError } from '../types';
-import { BankCoefficients, addImpulse, propagateBanks } from './filters';
-import { LifKernel } from './lifKernel';
 import { NEEDS_RESTART, applyLiveEdit, type LiveEditContext } from './liveEdit';
-import { forEachSwitch, hasSwitches, isPiecewise, snapTime, valueAt } from './signals';
+import { snapTime, TIME_GRID_TOLERANCE } from '../../util/timeGrid';
+import { forEachSwitch, hasSwitches, isPiecewise, valueAt } from './signals';
 
 /** Counters the benches read. */
 export interface EngineStats {
@@ -90,10 +83,9 @@ export class Engine implements Simulation {
   private steps = 0;
   readonly stats: EngineStats = { synapticEvents: 0, neuronUpdates: 0 };
   private readonly plan: CompiledPlan;
-  private readonly lifKernels = new Map<LifPlan, LifKernel>();
+  private readonly kernels = new Map<NeuronPlan, NeuronKernel>();
   private readonly fullBankCoefs = new Map<TargetPlan, BankCoefficients[]>();
   private readonly scratchBankCoefs: BankCoefficients[] = [];
-  private readonly hh = new Map<HhPlan, HhPopulation>();
   private readonly staticDrives = new Set<TargetPlan>();
   // late spikes of the current step
   private lateProj: Projection[] = [];
@@ -102,13 +94,7 @@ export class Engine implements Simulation {
   private lateCount = 0;
   private readonly column = new Float64Array(11);
   private readonly sourceScratch: Float64Array;
-  private readonly sigma: Float64Array;
-  private readonly hhInputs = new Map<HhPlan, HhInput>();
-  private readonly hhOrder: number[] = [];
-  private readonly hhCuts: number[] = [];
-  private hhFill = new Int32Array(0);
-  private hhNode: HhPlan | null = null;
-  private readonly hhSink: HhSpikeSink;
+  private readonly kernelScratch: Float64Array;
   private probeFrames: ProbeFrameState[] = [];
   private sample0Done = false;
   private editContext: LiveEditContext | null = null;
@@ -120,10 +106,7 @@ export class Engine implements Simulation {
     let maxSize = 1;
     for (const n of plan.nodes) maxSize = Math.max(maxSize, n.size);
     this.sourceScratch = new Float64Array(maxSize);
-    this.sigma = new Float64Array(maxSize);
-    this.hhSink = (index, time) => {
-      this.hhNode!.spikes.push(index, time);
-    };
+    this.kernelScratch = new Float64Array(maxSize);
     for (let b = 0; b < 16; b++) this.scratchBankCoefs.push(new BankCoefficients());
     for (const n of plan.nodes) {
       if (n.kind === 'input') continue;
@@ -136,33 +119,28 @@ export class Engine implements Simulation {
       while (this.scratchBankCoefs.length < n.banks.length)
         this.scratchBankCoefs.push(new BankCoefficients());
       if (n.continuousIn.every((p) => isStaticSource(p))) this.staticDrives.add(n);
-      if (n.kind === 'hh') {
-        const pop = createHhPopulation(n.size, {
-          C: n.params['C'],
-          gNa: n.params['gNa'],
-          gK: n.params['gK'],
-          gL: n.params['gL'],
-          ENa: n.params['ENa'],
-          EK: n.params['EK'],
-          EL: n.params['EL'],
-          V0: n.params['V0'],
-          spikeThreshold: n.params['spikeThreshold'],
-          bias: n.params['bias'],
-        });
-        this.hh.set(n, pop);
-        n.V = pop.V;
-        n.m = pop.m;
-        n.h = pop.h;
-        n.n = pop.n;
-        n.backend = pop;
-      }
     }
     for (const n of plan.nodes)
-      if (n.kind === 'lif')
-        this.lifKernels.set(n, new LifKernel(n, plan.dt, options.lifFastPath ?? true));
+      if (n.kind === 'neuron')
+        this.kernels.set(
+          n,
+          n.model.createKernel(n, this.kernelEnv(n, options.lifFastPath ?? true)),
+        );
     this.initialise();
-    for (const [n, kernel] of this.lifKernels)
-      if (this.staticDrives.has(n)) kernel.setStaticDrive();
+    for (const [n, kernel] of this.kernels) if (this.staticDrives.has(n)) kernel.drivesChanged?.();
+  }
+
+  /** What a node's kernel may use of the engine. */
+  private kernelEnv(node: NeuronPlan, lifFastPath: boolean): KernelEnv {
+    return {
+      dt: this.dt,
+      lifFastPath,
+      staticDrive: this.staticDrives.has(node),
+      fullBankCoefs: () => this.fullBankCoefs.get(node)!,
+      bankCoefs: (u) => this.bankCoefs(node, u),
+      addSwitchEvents: (bucket, t0, t1) => this.addSwitchEvents(node, bucket, t0, t1),
+      scratch: this.kernelScratch,
+    };
   }
 
   get stepsDone(): number {
@@ -178,7 +156,7 @@ export class Engine implements Simulation {
   applyEdit(edit: LiveEdit): Issue | null {
     try {
       const issue = applyLiveEdit((this.editContext ??= this.createEditContext()), edit);
-      if (issue === null) for (const kernel of this.lifKernels.values()) kernel.stateChanged();
+      if (issue === null) for (const kernel of this.kernels.values()) kernel.stateChanged?.();
       return issue;
     } catch (e) {
       return {
@@ -199,7 +177,7 @@ export class Engine implements Simulation {
       projections: this.plan.projections,
       node: (id) => nodes.get(id),
       projection: (id) => projections.get(id),
-      hhPopulation: (node) => this.hh.get(node)!,
+      kernel: (node) => this.kernels.get(node)!,
       coefficientsChanged: (target) => this.updateCoefficients(target),
       drivesChanged: (target) => this.refreshDrives(target),
       inputChanged: (node) => this.refreshInput(node),
@@ -210,7 +188,7 @@ export class Engine implements Simulation {
   private updateCoefficients(target: TargetPlan): void {
     const coefs = this.fullBankCoefs.get(target)!;
     target.banks.forEach((bank, b) => coefs[b]!.set(this.dt, bank.tauS, bank.order));
-    if (target.kind === 'lif') this.lifKernels.get(target)!.updateCoefficients();
+    this.kernels.get(target)!.coefficientsChanged?.();
   }
 
   /**
@@ -222,11 +200,14 @@ export class Engine implements Simulation {
   private refreshDrives(target: TargetPlan): void {
     const k = this.steps;
     const cycleEdge = target.continuousIn.some(
-      (p) => p.source.kind === 'rate' && p.delaySteps === 0 && p.source.rank >= target.rank,
+      (p) =>
+        p.source.kind === 'neuron' &&
+        p.source.output !== null &&
+        p.delaySteps === 0 &&
+        p.source.rank >= target.rank,
     );
     if (!cycleEdge) this.computeDrives(target, k, k * this.dt);
-    if (target.kind === 'lif' && this.staticDrives.has(target))
-      this.lifKernels.get(target)!.setStaticDrive();
+    this.kernels.get(target)!.drivesChanged?.();
   }
 
   /** An input's signal changed: its value u at t_k, its history slot, its targets' drives. */
@@ -256,16 +237,10 @@ export class Engine implements Simulation {
     const plan = this.plan;
     // spikes at exactly t = 0
     for (const node of plan.order) {
-      const before = node.kind === 'rate' ? 0 : (spikeBufferOf(node)?.count ?? 0);
-      if (node.kind === 'lif') {
-        for (let i = 0; i < node.size; i++) {
-          if (node.v[i]! >= node.vTh[i]!) {
-            node.spikes.push(i, 0);
-            node.v[i] = node.vReset[i]!;
-            node.refUntil[i] = snapTime(node.tauRef[i]!, plan.dt);
-          }
-        }
-      } else if (node.kind === 'input' && node.signal === SIG_SPIKES) {
+      const before = node.spikes?.count ?? 0;
+      if (node.kind === 'neuron') {
+        this.kernels.get(node)!.initialSpikes?.();
+      } else if (node.signal === SIG_SPIKES) {
         const cursor = node.spikeCursor!;
         for (let i = 0; i < node.size; i++) {
           const end = node.spikeRowPtr![i + 1]!;
@@ -275,7 +250,7 @@ export class Engine implements Simulation {
           }
         }
       }
-      const buffer = spikeBufferOf(node);
+      const buffer = node.spikes;
       if (buffer && buffer.count > before) this.deliverInitial(node, buffer, before);
     }
     this.evaluateContinuous(0);
@@ -300,7 +275,7 @@ export class Engine implements Simulation {
 
   /** The step whose interval (t_k, t_{k+1}] contains t (t > 0). */
   private stepOfEvent(t: number): number {
-    return Math.max(0, Math.ceil(t / this.dt - 1e-9) - 1);
+    return Math.max(0, Math.ceil(t / this.dt - TIME_GRID_TOLERANCE) - 1);
   }
 
   private forTargets(p: Projection, j: number, fn: (i: number, w: number) => void): void {
@@ -353,35 +328,19 @@ export class Engine implements Simulation {
     const t1 = (k + 1) * dt;
     this.lateCount = 0;
     for (const node of this.plan.order) {
-      switch (node.kind) {
-        case 'input':
-          if (node.spikes) {
-            const before = node.spikes.count;
-            this.emitSource(node, t0, t1);
-            if (node.spikes.count > before) this.deliver(node, node.spikes, before, k);
-          }
-          break;
-        case 'lif': {
+      if (node.kind === 'input') {
+        if (node.spikes) {
           const before = node.spikes.count;
-          const bucket = node.queue.bucket(k);
-          this.addSwitchEvents(node, bucket, t0, t1);
-          this.lifKernels.get(node)!.advance(k, t0, t1, bucket);
-          this.stats.neuronUpdates += node.size;
+          this.emitSource(node, t0, t1);
           if (node.spikes.count > before) this.deliver(node, node.spikes, before, k);
-          break;
         }
-        case 'hh': {
-          const before = node.spikes.count;
-          this.advanceHhNode(node, k, t0, t1);
-          this.stats.neuronUpdates += node.size;
-          if (node.spikes.count > before) this.deliver(node, node.spikes, before, k);
-          break;
-        }
-        case 'rate':
-          this.advanceRate(node, k, t1);
-          this.stats.neuronUpdates += node.size;
-          break;
+        continue;
       }
+      const spikes = node.spikes;
+      const before = spikes ? spikes.count : 0;
+      this.kernels.get(node)!.advance(k, t0, t1);
+      this.stats.neuronUpdates += node.size;
+      if (spikes && spikes.count > before) this.deliver(node, spikes, before, k);
     }
     this.applyLate(t1);
     this.evaluateContinuous(k + 1);
@@ -581,9 +540,12 @@ export class Engine implements Simulation {
     for (const node of this.plan.order) {
       if (node.kind === 'input') {
         this.evaluateInput(node, k, t);
-      } else if (node.kind === 'rate') {
+        continue;
+      }
+      const kernel = this.kernels.get(node)!;
+      if (kernel.evaluate) {
         this.computeDrives(node, k, t);
-        this.evaluateRate(node, k);
+        kernel.evaluate(k);
       } else if (k === 0 || !this.staticDrives.has(node)) {
         this.computeDrives(node, k, t);
       }
@@ -640,8 +602,8 @@ export class Engine implements Simulation {
       }
       return this.historyValues(src.history!, src.historyLength, N, k - p.delaySteps, out);
     }
-    if (src.kind === 'rate') {
-      if (p.delaySteps === 0) return src.y;
+    if (src.output) {
+      if (p.delaySteps === 0) return src.output;
       return this.historyValues(src.history!, src.historyLength, N, k - p.delaySteps, out);
     }
     out.fill(0, 0, N);
@@ -702,208 +664,6 @@ export class Engine implements Simulation {
     }
   }
 
-  // ---------------------------------------------------------------- rate units
-
-  private computeSigma(node: RatePlan, z: Float64Array): void {
-    const n = node.size;
-    if (node.activation === 5) softmax(z, this.sigma, n);
-    else if (node.activation === 6) onehot(z, this.sigma, n);
-    else for (let i = 0; i < n; i++) this.sigma[i] = activate(node.activation, z[i]!);
-  }
-
-  private evaluateRate(node: RatePlan, k: number): void {
-    const n = node.size;
-    const z = node.z;
-    for (let i = 0; i < n; i++) {
-      let s = node.bias[i]! + node.direct[i]!;
-      for (const bank of node.banks) s += node.stages[bank.first + bank.order]![i]!;
-      z[i] = s;
-    }
-    this.computeSigma(node, z);
-    let check = 0;
-    for (let i = 0; i < n; i++) {
-      if (node.tau[i] === 0) node.y[i] = this.sigma[i]!;
-      check += node.y[i]! + z[i]!;
-    }
-    if (!Number.isFinite(check)) this.failRate(node, k * this.dt);
-    if (node.history) node.history.set(node.y, (k % node.historyLength) * n);
-  }
-
-  private failRate(node: RatePlan, t: number): never {
-    for (let i = 0; i < node.size; i++) {
-      if (!Number.isFinite(node.z[i]!))
-        throw new SimulationError(
-          node.id,
-          t,
-          `input z of element ${i} is not finite (${node.z[i]})`,
-        );
-      if (!Number.isFinite(node.y[i]!))
-        throw new SimulationError(node.id, t, `y of element ${i} is not finite (${node.y[i]})`);
-    }
-    throw new SimulationError(node.id, t, 'a value is not finite');
-  }
-
-  private advanceRate(node: RatePlan, k: number, t1: number): void {
-    propagateBanks(node, this.fullBankCoefs.get(node)!);
-    const bucket = node.queue.bucket(k);
-    for (let e = 0; e < bucket.count; e++) {
-      addImpulse(node, bucket.slot[e]!, bucket.elem[e]!, bucket.amount[e]!, t1 - bucket.time[e]!);
-    }
-    bucket.count = 0;
-    let anyTau = false;
-    for (let i = 0; i < node.size; i++) if (node.tau[i]! > 0) anyTau = true;
-    if (!anyTau) return;
-    this.computeSigma(node, node.z);
-    for (let i = 0; i < node.size; i++) {
-      const tau = node.tau[i]!;
-      if (tau > 0) {
-        const s = this.sigma[i]!;
-        node.y[i] = s + (node.y[i]! - s) * Math.exp(-this.dt / tau);
-      }
-    }
-  }
-
-  // ---------------------------------------------------------------- HH
-
-  /**
-   * One step of an HH node. The neurons are integrated over the whole step with their exact input
-   * current J(t): the filter states at t0 and this step's events at their times go to advanceHh
-   * through an HhInput (models/hh/hhInput.ts), which evaluates J at every Runge-Kutta stage. Then
-   * the filters themselves are advanced to t1 exactly, segment by segment between input switches,
-   * spikes entering with their partial evolution (filters.ts).
-   */
-  private advanceHhNode(node: HhPlan, k: number, t0: number, t1: number): void {
-    const pop = this.hh.get(node)!;
-    const bucket = node.queue.bucket(k);
-    this.addSwitchEvents(node, bucket, t0, t1);
-    const B = node.banks.length;
-    const n = bucket.count;
-    // sort event indices by time (few per step in practice)
-    const order = this.hhOrder;
-    order.length = 0;
-    for (let e = 0; e < n; e++) order.push(e);
-    if (n > 1) order.sort((a, b) => bucket.time[a]! - bucket.time[b]! || a - b);
-
-    // 1. the neurons, with the exact J(t)
-    const input = this.loadHhInput(node, bucket, order, t0);
-    this.hhNode = node;
-    const failed = advanceHh(pop, t0, t1, node.direct, this.hhSink, input);
-    this.hhNode = null;
-    if (failed >= 0) {
-      throw new SimulationError(
-        node.id,
-        t1,
-        `the HH state of element ${failed} is not finite (or its integration failed)`,
-      );
-    }
-
-    // 2. the filters, exactly to t1 (cut at input switches, which change their drive)
-    if (B === 0 && n === 0) return;
-    const cuts = this.hhCuts;
-    cuts.length = 0;
-    for (const e of order)
-      if (bucket.slot[e]! >= B && cuts[cuts.length - 1] !== bucket.time[e])
-        cuts.push(bucket.time[e]!);
-    cuts.push(t1);
-    // drives may change inside the step: work on the arrays and restore them at the end
-    const savedDirect = cuts.length > 1 ? node.direct.slice() : null;
-    const savedDrives = cuts.length > 1 ? node.banks.map((b) => b.drive?.slice() ?? null) : null;
-    let ta = t0;
-    let ei = 0;
-    for (const tb of cuts) {
-      const u = tb - ta;
-      if (u > 0) {
-        const coefs = u === this.dt ? this.fullBankCoefs.get(node)! : this.bankCoefs(node, u);
-        propagateBanks(node, coefs);
-        while (ei < n && bucket.time[order[ei]!]! <= tb) {
-          const e = order[ei]!;
-          if (bucket.slot[e]! < B)
-            addImpulse(
-              node,
-              bucket.slot[e]!,
-              bucket.elem[e]!,
-              bucket.amount[e]!,
-              tb - bucket.time[e]!,
-            );
-          else if (bucket.time[e]! < tb) break;
-          ei++;
-        }
-      }
-      // switch events at tb
-      while (ei < n && bucket.time[order[ei]!]! <= tb) {
-        const e = order[ei]!;
-        const slot = bucket.slot[e]!;
-        if (slot < B) addImpulse(node, slot, bucket.elem[e]!, bucket.amount[e]!, 0);
-        else if (slot < 2 * B) node.banks[slot - B]!.drive![bucket.elem[e]!] += bucket.amount[e]!;
-        else node.direct[bucket.elem[e]!] += bucket.amount[e]!;
-        ei++;
-      }
-      ta = tb;
-    }
-    if (savedDirect) {
-      node.direct.set(savedDirect);
-      node.banks.forEach((b, i) => {
-        if (b.drive) b.drive.set(savedDrives![i]!);
-      });
-    }
-    bucket.count = 0;
-  }
-
-  /**
-   * The node's HhInput for this step: filter states, drives and D at t0, and the step's events per
-   * element in time order (ms from t0). Undefined when the node has no banks and no events (every J
-   * is then the constant node.direct).
-   */
-  private loadHhInput(
-    node: HhPlan,
-    bucket: EventBuffer,
-    order: readonly number[],
-    t0: number,
-  ): HhInput | undefined {
-    const n = bucket.count;
-    const B = node.banks.length;
-    if (B === 0 && n === 0) return undefined;
-    let input = this.hhInputs.get(node);
-    if (!input) {
-      input = new HhInput(
-        node.size,
-        node.banks.map((b) => b.order),
-        node.banks.map((b) => b.first),
-        node.banks.map((b) => b.tauS),
-      );
-      this.hhInputs.set(node, input);
-    }
-    const size = node.size;
-    const S = input.stagesPerElement;
-    node.banks.forEach((bank, b) => {
-      input.invTauMs[b] = 1 / (bank.tauS * 1000);
-      for (let kk = 0; kk <= bank.order; kk++) {
-        const xs = node.stages[bank.first + kk]!;
-        for (let i = 0; i < size; i++) input.state[i * S + bank.first + kk] = xs[i]!;
-      }
-      const drive = bank.drive;
-      for (let i = 0; i < size; i++) input.drive[i * B + b] = drive ? drive[i]! : 0;
-    });
-    input.direct.set(node.direct);
-    // events per element (counting sort by element, stable in time order)
-    const ptr = input.evPtr;
-    ptr.fill(0);
-    for (let e = 0; e < n; e++) ptr[bucket.elem[e]! + 1]++;
-    for (let i = 0; i < size; i++) ptr[i + 1] += ptr[i]!;
-    input.reserveEvents(n);
-    const fill = this.hhFill;
-    if (fill.length < size) this.hhFill = new Int32Array(Math.max(size, 2 * fill.length));
-    this.hhFill.set(ptr.subarray(0, size));
-    for (const e of order) {
-      const i = bucket.elem[e]!;
-      const at = this.hhFill[i]!++;
-      input.evTimeMs[at] = (bucket.time[e]! - t0) * 1000;
-      input.evSlot[at] = bucket.slot[e]!;
-      input.evAmount[at] = bucket.amount[e]!;
-    }
-    return input;
-  }
-
   private bankCoefs(node: TargetPlan, u: number): BankCoefficients[] {
     const out = this.scratchBankCoefs;
     node.banks.forEach((bank, b) => out[b]!.set(u, bank.tauS, bank.order));
@@ -957,10 +717,10 @@ export class Engine implements Simulation {
     });
     // the run simulates [0, duration): a spike exactly at the end is not recorded
     const limit = Number.isFinite(this.totalSteps)
-      ? this.totalSteps * this.dt - 1e-9 * this.dt
+      ? this.totalSteps * this.dt - TIME_GRID_TOLERANCE * this.dt
       : Infinity;
     const spikes: SpikeChunk[] = this.plan.spiking.map((node) => {
-      const buffer = spikeBufferOf(node)!;
+      const buffer = node.spikes!;
       const n = buffer.count;
       let kept = 0;
       const order = new Int32Array(n);
@@ -983,12 +743,6 @@ export class Engine implements Simulation {
   }
 }
 
-function spikeBufferOf(node: NodePlan): SpikeBuffer | null {
-  if (node.kind === 'lif' || node.kind === 'hh') return node.spikes;
-  if (node.kind === 'input') return node.spikes;
-  return null;
-}
-
 function isStaticSource(p: Projection): boolean {
   const s = p.source;
   return (
@@ -997,29 +751,10 @@ function isStaticSource(p: Projection): boolean {
 }
 
 function readVariable(node: NodePlan, variable: string, i: number): number {
-  switch (variable) {
-    case 'v':
-      return (node as LifPlan).v[i]!;
-    case 'V':
-      return (node as HhPlan).V[i]!;
-    case 'm':
-      return (node as HhPlan).m[i]!;
-    case 'h':
-      return (node as HhPlan).h[i]!;
-    case 'n':
-      return (node as HhPlan).n[i]!;
-    case 'y':
-      return (node as RatePlan).y[i]!;
-    case 'u':
-      return (node as InputPlan).u[i]!;
-    case 's':
-    case 'J': {
-      const t = node as TargetPlan;
-      let s = t.direct[i]!;
-      for (const bank of t.banks) s += t.stages[bank.first + bank.order]![i]!;
-      return variable === 'J' ? s + t.bias[i]! : s;
-    }
-    default:
-      return NaN;
-  }
+  if (node.kind === 'input') return variable === 'u' ? node.u[i]! : NaN;
+  if (variable === 'J' || variable === 's')
+    return node.model.readInput
+      ? node.model.readInput(node, variable, i)
+      : readInput(node, variable, i);
+  return node.model.read(node, variable, i);
 }

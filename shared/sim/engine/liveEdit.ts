@@ -31,26 +31,12 @@
  * "this change needs a restart"; an out-of-range value returns an Issue saying which range.
  */
 import { ACTIVATION_CODE } from '../../models/activations';
-import { invalidateHhDerivatives, type HhPopulation } from '../../models/hh/hhPopulation';
-import {
-  HH_PARAMS,
-  LIF_PARAMS,
-  RATE_PARAMS,
-  SIGNAL_FIELDS,
-  SYNAPSE_PARAMS,
-  type ParamSpec,
-} from '../../models/paramSpecs';
+import type { NeuronKernel } from '../../models/neuron';
+import type { ParamSpec } from '../../models/paramSpec';
+import { SIGNAL_FIELDS, SYNAPSE_PARAMS } from '../../models/paramSpecs';
 import type { RandomStream } from '../../util/random';
-import { describeConstraint, violates } from '../compile/compileNetwork';
-import type {
-  HhPlan,
-  InputPlan,
-  LifPlan,
-  NodePlan,
-  Projection,
-  RatePlan,
-  TargetPlan,
-} from '../plan';
+import { describeConstraint, violates } from '../../models/paramSpec';
+import type { InputPlan, NeuronPlan, NodePlan, Projection, TargetPlan } from '../plan';
 import {
   CONN_ALL,
   CONN_CSR,
@@ -63,7 +49,8 @@ import {
   SIG_STEP,
 } from '../plan';
 import type { Issue, LiveEdit } from '../types';
-import { isPiecewise, snapTime } from './signals';
+import { snapTime } from '../../util/timeGrid';
+import { isPiecewise } from './signals';
 
 /** The message of an edit that cannot be applied to a running network. */
 export const NEEDS_RESTART = 'this change needs a restart';
@@ -77,7 +64,8 @@ export interface LiveEditContext {
   readonly projections: readonly Projection[];
   node(id: string): NodePlan | undefined;
   projection(id: string): Projection | undefined;
-  hhPopulation(node: HhPlan): HhPopulation;
+  /** The kernel stepping a neuron node (it copies edited params where it reads them). */
+  kernel(node: NeuronPlan): NeuronKernel;
   /** Recompute the cached propagators of a target after its tauM or a bank's tauS changed. */
   coefficientsChanged(target: TargetPlan): void;
   /**
@@ -104,16 +92,9 @@ function prepare(ctx: LiveEditContext, edit: LiveEdit): Prepared {
   const node = ctx.node(id);
   if (node) {
     const at = new At(`nodes[${node.nodeIndex}].${edit.path}`, id);
-    switch (node.kind) {
-      case 'lif':
-        return prepareLif(ctx, node, edit, at);
-      case 'hh':
-        return prepareHh(ctx, node, edit, at);
-      case 'rate':
-        return prepareRate(node, edit, at);
-      case 'input':
-        return prepareInput(ctx, node, edit, at);
-    }
+    return node.kind === 'neuron'
+      ? prepareNeuron(ctx, node, edit, at)
+      : prepareInput(ctx, node, edit, at);
   }
   const projection = ctx.projection(id);
   if (projection) {
@@ -196,80 +177,16 @@ function paramName(path: string): string | null {
   return path.startsWith('params.') && !path.slice(7).includes('.') ? path.slice(7) : null;
 }
 
-function specOf(specs: readonly ParamSpec[], name: string): ParamSpec | undefined {
-  return specs.find((s) => s.name === name);
-}
-
 // ---------------------------------------------------------------- neurons
 
-const LIF_LIVE = new Set(['bias', 'tauM', 'tauRef', 'vTh', 'vReset']);
-
-function prepareLif(ctx: LiveEditContext, node: LifPlan, edit: LiveEdit, at: At): Prepared {
-  const name = paramName(edit.path);
-  if (name === null || !LIF_LIVE.has(name)) return at.restart();
-  const spec = specOf(LIF_PARAMS, name)!;
-  const values = perElement(edit.value, node.size, spec, spec.default, at);
-  if (isIssue(values)) return values;
-  if (name === 'vTh' || name === 'vReset') {
-    const vTh = name === 'vTh' ? values : node.vTh;
-    const vReset = name === 'vReset' ? values : node.vReset;
-    for (let i = 0; i < node.size; i++) {
-      if (!(vReset[i]! < vTh[i]!)) {
-        return at.issue(
-          `${node.size > 1 ? `element ${i}: ` : ''}vReset (${vReset[i]}) must be below vTh (${vTh[i]})`,
-        );
-      }
-    }
-  }
-  const target: Record<string, Float64Array> = {
-    bias: node.bias,
-    tauM: node.tauM,
-    tauRef: node.tauRef,
-    vTh: node.vTh,
-    vReset: node.vReset,
-  };
-  return () => {
-    target[name]!.set(values);
-    if (name === 'tauM') ctx.coefficientsChanged(node);
-    else if (name === 'bias' || name === 'vTh') ctx.drivesChanged(node);
-    else if (name === 'vReset') {
-      // v is held at vReset during the refractory period: hold it at the new value
-      const tk = ctx.stepsDone() * ctx.dt;
-      for (let i = 0; i < node.size; i++) if (node.refUntil[i]! > tk) node.v[i] = values[i]!;
-    }
-  };
-}
-
-const HH_LIVE = new Set([
-  'bias',
-  'C',
-  'gNa',
-  'gK',
-  'gL',
-  'ENa',
-  'EK',
-  'EL',
-  'spikeThreshold',
-] as const);
-type HhLiveParam = typeof HH_LIVE extends Set<infer T> ? T : never;
-
-function prepareHh(ctx: LiveEditContext, node: HhPlan, edit: LiveEdit, at: At): Prepared {
-  const name = paramName(edit.path);
-  if (name === null || !HH_LIVE.has(name as HhLiveParam)) return at.restart();
-  const spec = specOf(HH_PARAMS, name)!;
-  const values = perElement(edit.value, node.size, spec, spec.default, at);
-  if (isIssue(values)) return values;
-  const pop = ctx.hhPopulation(node);
-  return () => {
-    // the plan's copy (J probes read bias from it) and the integrator's own
-    node.params[name]!.set(values);
-    pop[name as HhLiveParam].set(values);
-    if (name !== 'bias' && name !== 'spikeThreshold') invalidateHhDerivatives(pop);
-  };
-}
-
-function prepareRate(node: RatePlan, edit: LiveEdit, at: At): Prepared {
-  if (edit.path === 'activation') {
+/**
+ * A neuron's live params (its model's `liveParams`) and, for models with one, its activation.
+ * The model's cross-param rule (LIF vReset < vTh) is checked with the new values in place.
+ */
+function prepareNeuron(ctx: LiveEditContext, node: NeuronPlan, edit: LiveEdit, at: At): Prepared {
+  const model = node.model;
+  const kernel = ctx.kernel(node);
+  if (edit.path === 'activation' && model.hasActivation && kernel.setActivation) {
     const code =
       typeof edit.value === 'string'
         ? ACTIVATION_CODE[edit.value as keyof typeof ACTIVATION_CODE]
@@ -278,18 +195,20 @@ function prepareRate(node: RatePlan, edit: LiveEdit, at: At): Prepared {
           : undefined;
     if (code === undefined)
       return at.issue(`must be one of ${Object.keys(ACTIVATION_CODE).join(', ')}`);
-    return () => {
-      node.activation = code;
-    };
+    return () => kernel.setActivation!(code);
   }
   const name = paramName(edit.path);
-  if (name !== 'bias' && name !== 'tau') return at.restart();
-  const spec = specOf(RATE_PARAMS, name)!;
+  if (name === null || !model.liveParams.includes(name)) return at.restart();
+  const spec = model.params.find((s) => s.name === name)!;
   const values = perElement(edit.value, node.size, spec, spec.default, at);
   if (isIssue(values)) return values;
-  const target = name === 'bias' ? node.bias : node.tau;
+  const problem = model.crossCheck?.({ ...node.params, [name]: values }, node.size);
+  if (problem) return at.issue(problem.message);
   return () => {
-    target.set(values);
+    node.params[name]!.set(values);
+    const refresh = kernel.paramEdited?.(name, values, ctx.stepsDone() * ctx.dt) ?? null;
+    if (refresh === 'coefficients') ctx.coefficientsChanged(node);
+    else if (refresh === 'drives') ctx.drivesChanged(node);
   };
 }
 

@@ -2,7 +2,7 @@
  * Input signals (spec 3.3), evaluated per element.
  *
  * Piecewise-constant signals (constant, step, pulse, and the bias node) are analytic: `valueAt`
- * gives u(t) with every switch time snapped to the step grid when within 1e-9 dt of it (spec 5), a
+ * gives u(t) with every switch time snapped to the step grid when within TIME_GRID_TOLERANCE dt of it, a
  * switch counting at its own instant (u(t_s) is the new value), and 0 for t < 0 (so a delayed value
  * is 0 before the delay). `forEachSwitch` lists the switches strictly inside an interval so a LIF
  * target integrates the step piecewise. Sine is sampled at each step start and held; noise is an
@@ -12,13 +12,7 @@
  */
 import type { InputPlan } from '../plan';
 import { SIG_BIAS, SIG_CONSTANT, SIG_PULSE, SIG_SINE, SIG_STEP } from '../plan';
-
-/** Snap t to the grid k dt when within 1e-9 dt of it. */
-export function snapTime(t: number, dt: number): number {
-  const k = Math.round(t / dt);
-  const g = k * dt;
-  return Math.abs(t - g) <= 1e-9 * dt ? g : t;
-}
+import { snapTime } from '../../util/timeGrid';
 
 /** Whether the signal is analytic piecewise-constant (switches handled exactly). */
 export function isPiecewise(signal: number): boolean {

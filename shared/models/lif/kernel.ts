@@ -27,9 +27,11 @@
  * At a crossing t_c: a spike at t_c, v = vReset, refractory until t_c + tauRef; filters keep evolving
  * and receiving events; integration resumes at the end of the refractory period, mid-step if so.
  */
-import { filterPropagator, filterStepResponse, membraneCoupling } from '../../models/psc';
-import type { EventBuffer, LifPlan } from '../plan';
-import { SimulationError } from '../types';
+import type { EventBuffer } from '../neuron';
+import { filterPropagator, filterStepResponse, membraneCoupling } from '../psc';
+import type { LifPlan } from './plan';
+import { SimulationError } from '../../util/simulationError';
+import { TIME_GRID_TOLERANCE } from '../../util/timeGrid';
 
 const MAX_SPIKES_PER_STEP = 100_000;
 
@@ -100,9 +102,23 @@ export class LifKernel {
     dt2over8: 0,
   };
 
+  /**
+   * Spike-triggered jump of a bank of the population's own (an adaptation current, adaptive LIF):
+   * at each spike of element i, stage 0 of bank `bank` changes by `jump[i]` at the spike time.
+   */
+  private readonly selfBank: number;
+  private readonly selfJump: Float64Array | null;
+
   /** `fastPath` false forces the general path everywhere (tests compare the two). */
-  constructor(pop: LifPlan, dt: number, fastPath = true) {
+  constructor(
+    pop: LifPlan,
+    dt: number,
+    fastPath = true,
+    self: { bank: number; jump: Float64Array } | null = null,
+  ) {
     this.pop = pop;
+    this.selfBank = self ? self.bank : -1;
+    this.selfJump = self ? self.jump : null;
     this.fastPath = fastPath;
     this.dt = dt;
     this.nBanks = pop.banks.length;
@@ -131,7 +147,7 @@ export class LifKernel {
     this.tiny = dt * 1e-12;
     this.zeros = new Float64Array(pop.size);
     this.slowList = new Int32Array(pop.size);
-    this.snapTolerance = dt * 1e-9;
+    this.snapTolerance = dt * TIME_GRID_TOLERANCE;
     this.updateCoefficients();
   }
 
@@ -527,6 +543,7 @@ export class LifKernel {
       if (this.sa[0]! >= vTh) {
         this.emit(i, t, ++spikes);
         this.sa[0] = vReset;
+        if (this.selfJump) this.sa[1 + this.bankFirst[this.selfBank]!] += this.selfJump[i]!;
         ref = this.snap(t + tauRef);
         continue;
       }
@@ -534,6 +551,7 @@ export class LifKernel {
       if (tc >= 0) {
         this.emit(i, tc, ++spikes);
         this.sa[0] = vReset;
+        if (this.selfJump) this.sa[1 + this.bankFirst[this.selfBank]!] += this.selfJump[i]!;
         ref = this.snap(tc + tauRef);
         t = tc;
       } else {

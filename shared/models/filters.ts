@@ -2,16 +2,16 @@
  * PSC filter banks of targets without a threshold (rate units, HH neurons): exact propagation by
  * superposition. With no spike to locate, a spike arriving at t_a inside a step only needs its
  * exact contribution at the step end, x_{b,k}(t1) += (w/tau) E_k((t1 - t_a)/tau) (psc.ts). HH
- * neurons see the filter output inside the step through models/hh/hhInput.ts.
+ * neurons see the filter output inside the step through hh/hhInput.ts.
  * Units: seconds; x in the target's J units.
  */
-import { filterPropagator, filterStepResponse } from '../../models/psc';
-import type { TargetPlan } from '../plan';
+import type { BankCoefficientsLike, NeuronCore } from './neuron';
+import { filterPropagator, filterStepResponse } from './psc';
 
 const MAX_ORDER = 10;
 
 /** Exact full-interval coefficients of one bank: E[0..n] and F[0..n]. */
-export class BankCoefficients {
+export class BankCoefficients implements BankCoefficientsLike {
   readonly e = new Float64Array(MAX_ORDER + 1);
   readonly f = new Float64Array(MAX_ORDER + 1);
   set(u: number, tau: number, order: number): void {
@@ -23,7 +23,7 @@ export class BankCoefficients {
 const scratch = new BankCoefficients();
 
 /** Propagate every bank of `target` over an interval with the given per-bank coefficients. */
-export function propagateBanks(target: TargetPlan, coefs: BankCoefficients[]): void {
+export function propagateBanks(target: NeuronCore, coefs: readonly BankCoefficientsLike[]): void {
   const size = target.size;
   for (let b = 0; b < target.banks.length; b++) {
     const bank = target.banks[b]!;
@@ -45,7 +45,7 @@ export function propagateBanks(target: TargetPlan, coefs: BankCoefficients[]): v
 
 /** Add an impulse of `amount` into stage 0 of `bank` that entered `r` seconds before the interval end. */
 export function addImpulse(
-  target: TargetPlan,
+  target: NeuronCore,
   bankIndex: number,
   elem: number,
   amount: number,

@@ -1,0 +1,115 @@
+/**
+ * The notes' leaky integrate-and-fire neuron (notes 1.2, 1.3.5), integrated exactly with its PSC
+ * filters and spikes located at their precise times (kernel.ts, docs/decisions/0002).
+ *   tau_m v' = J - v, J = bias + s; v >= vTh: a spike, v = vReset for tauRef.
+ */
+import { snapTime } from '../../util/timeGrid';
+import {
+  SpikeBuffer,
+  type KernelEnv,
+  type NeuronCore,
+  type NeuronKernel,
+  type NeuronModelDefinition,
+} from '../neuron';
+import { LifKernel } from './kernel';
+import { LIF_PARAMS, thresholdProblem } from './params';
+import type { LifPlan } from './plan';
+
+/** A bank of the node's own whose stage 0 jumps by `jump[i]` at each spike of element i. */
+export interface SelfJump {
+  bank: number;
+  jump: Float64Array;
+}
+
+/** The LIF node's stepping: the exact kernel, t = 0 spikes, live-edit hooks. */
+export class LifNeuron implements NeuronKernel {
+  private readonly kernel: LifKernel;
+  constructor(
+    private readonly plan: LifPlan,
+    private readonly env: KernelEnv,
+    private readonly self: SelfJump | null = null,
+  ) {
+    this.kernel = new LifKernel(plan, env.dt, env.lifFastPath, self);
+  }
+
+  initialSpikes(): void {
+    const node = this.plan;
+    for (let i = 0; i < node.size; i++) {
+      if (node.v[i]! >= node.vTh[i]!) {
+        node.spikes.push(i, 0);
+        node.v[i] = node.vReset[i]!;
+        node.refUntil[i] = snapTime(node.tauRef[i]!, this.env.dt);
+        if (this.self) node.stages[node.banks[this.self.bank]!.first]![i] += this.self.jump[i]!;
+      }
+    }
+  }
+
+  advance(k: number, t0: number, t1: number): void {
+    const bucket = this.plan.queue.bucket(k);
+    this.env.addSwitchEvents(bucket, t0, t1);
+    this.kernel.advance(k, t0, t1, bucket);
+  }
+
+  coefficientsChanged(): void {
+    this.kernel.updateCoefficients();
+  }
+
+  drivesChanged(): void {
+    if (this.env.staticDrive) this.kernel.setStaticDrive();
+  }
+
+  stateChanged(): void {
+    this.kernel.stateChanged();
+  }
+
+  paramEdited(name: string, values: Float64Array, tk: number): 'coefficients' | 'drives' | null {
+    const node = this.plan;
+    if (name === 'tauM') return 'coefficients';
+    if (name === 'bias' || name === 'vTh') return 'drives';
+    if (name === 'vReset') {
+      // v is held at vReset during the refractory period: hold it at the new value
+      for (let i = 0; i < node.size; i++) if (node.refUntil[i]! > tk) node.v[i] = values[i]!;
+    }
+    return null;
+  }
+}
+
+/** The LIF plan from the resolved params (also the adaptive LIF's). */
+export function buildLif(core: NeuronCore): LifPlan {
+  const p = core.params;
+  return {
+    ...core,
+    tauM: p['tauM']!,
+    tauRef: p['tauRef']!,
+    vTh: p['vTh']!,
+    vReset: p['vReset']!,
+    v: p['v0']!.slice(),
+    refUntil: new Float64Array(core.size).fill(-Infinity),
+    spikes: new SpikeBuffer(),
+  };
+}
+
+/** 0 at vReset, 1 at vTh. */
+export function lifLevel(plan: LifPlan, i: number): number {
+  return (plan.v[i]! - plan.vReset[i]!) / (plan.vTh[i]! - plan.vReset[i]!);
+}
+
+export const lifModel: NeuronModelDefinition<LifPlan> = {
+  id: 'lif',
+  label: 'LIF (leaky integrate-and-fire)',
+  shortLabel: 'LIF',
+  description: 'leaky integrate-and-fire: integrates its input, spikes at threshold, resets',
+  color: '#2563eb',
+  params: LIF_PARAMS,
+  variables: [{ name: 'v', unit: '1', meaning: 'membrane potential' }],
+  spiking: true,
+  hasActivation: false,
+  inputUnit: '1',
+  liveParams: ['bias', 'tauM', 'tauRef', 'vTh', 'vReset'],
+  live: { variable: 'v', legend: 'LIF: v from vReset (white) to vTh (orange).', zeroName: 'reset' },
+  crossCheck: thresholdProblem,
+  build: buildLif,
+  createKernel: (plan, env) => new LifNeuron(plan, env),
+  read: (plan, variable, i) => (variable === 'v' ? plan.v[i]! : NaN),
+  liveLevel: lifLevel,
+};
