@@ -13,10 +13,12 @@
  */
 import type { NetworkDocument, NetworkNode, ParamValue } from '../../shared/document/model';
 import type { SweepPoint } from '../../shared/ipc/sweepContract';
+import { isPopulationActivation } from '../../shared/models/activations';
+import { MODELS, type NeuronModelId } from '../../shared/models/registry';
 import { createSimulation } from '../../shared/sim/createSimulation';
 import { intervalRate } from '../../shared/sim/intervalRate';
 
-export type SweptModel = 'lif' | 'hh' | 'rate';
+export type SweptModel = NeuronModelId;
 
 /** A node prepared for sweeping: its model and a one-node document builder. */
 export interface SweepTarget {
@@ -49,7 +51,7 @@ export function sweepTarget(
     return { ok: false, error: `"${nodeId}" is not a neuron: only neurons have an f-I curve` };
   }
   const activation = 'activation' in node ? node.activation : undefined;
-  if (node.model === 'rate' && (activation === 'softmax' || activation === 'onehot')) {
+  if (isPopulationActivation(activation)) {
     return {
       ok: false,
       error: `"${nodeId}" uses ${activation}, which depends on the whole population: sweep a per-neuron activation`,
@@ -77,7 +79,9 @@ export function sweepTarget(
       },
     ],
     edges: [],
-    probes: model === 'rate' ? [{ id: PROBE_ID, target: SWEPT_ID, variable: 'y' }] : [],
+    probes: MODELS[model].spiking
+      ? []
+      : [{ id: PROBE_ID, target: SWEPT_ID, variable: MODELS[model].live.variable }],
   });
   return { ok: true, target: { model, documentFor } };
 }
@@ -109,7 +113,7 @@ export function sweepPoint(target: SweepTarget, current: number): SweepPoint {
       }
     }
   }
-  if (target.model === 'rate') return { current, rate: lastY, spikes: 0 };
+  if (!MODELS[target.model].spiking) return { current, rate: lastY, spikes: 0 };
   const n = spikeTimes.length;
   const rate = intervalRate(n, spikeTimes[0]!, spikeTimes[n - 1]!);
   return { current, rate, spikes: n };

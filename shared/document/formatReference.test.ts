@@ -7,7 +7,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020';
 import * as prettier from 'prettier';
 import { describe, expect, it } from 'vitest';
-import { MODEL_PARAMS } from '../models/paramSpecs';
+import { MODEL_PARAMS } from '../models/registry';
 import { networkJsonSchema, renderParamReference } from './formatReference';
 import { validExampleFiles } from './test-support/exampleFiles';
 

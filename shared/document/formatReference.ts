@@ -7,14 +7,9 @@
  * formatReference.test.ts fails when a shipped file is out of date (and rewrites it on request).
  */
 import { z } from 'zod';
-import type { ParamSpec } from '../models/paramSpecs';
-import {
-  EDGE_DELAY,
-  MODEL_PARAMS,
-  SIGNAL_FIELDS,
-  SIMULATION_PARAMS,
-  SYNAPSE_PARAMS,
-} from '../models/paramSpecs';
+import type { ParamSpec } from '../models/paramSpec';
+import { EDGE_DELAY, SIGNAL_FIELDS, SIMULATION_PARAMS, SYNAPSE_PARAMS } from '../models/paramSpecs';
+import { MODEL_PARAMS } from '../models/registry';
 import { NetworkDocumentSchema } from './schema';
 
 /** Where the JSON Schema is published (its `$id`). */
@@ -74,7 +69,7 @@ function constraintText(spec: ParamSpec): string {
     if (spec.min !== undefined) parts.push(`${spec.exclusiveMin ? '>' : '>='} ${spec.min}`);
     if (spec.max !== undefined) parts.push(`<= ${spec.max}`);
   }
-  if (spec.name === 'vTh') parts.push('> vReset');
+  if (spec.relation) parts.push(spec.relation);
   return parts.join(', ');
 }
 

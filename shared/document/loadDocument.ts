@@ -5,7 +5,7 @@
  * reported with its line and column; text longer than MAX_DOCUMENT_CHARS is refused before it is
  * parsed. Then validateDocument: header, migration, shape, rules, warnings. Never throws.
  */
-import type { Issue } from '../sim/types';
+import type { Issue } from './issue';
 import { findJsonSyntaxError } from './jsonSyntax';
 import { MAX_DOCUMENT_CHARS, formatBytes } from './limits';
 import type { ValidateOptions, ValidationResult } from './validateDocument';

@@ -13,7 +13,7 @@
  * returns a new object and never mutates its input. It keeps unknown keys and key order where it
  * can; the runner then writes the new version number in place.
  */
-import type { Issue } from '../sim/types';
+import type { Issue } from './issue';
 import { FORMAT_VERSION } from './schema';
 
 /** A parsed JSON object. */

@@ -17,7 +17,9 @@
  * HH in mV / uA/cm^2 / mS/cm^2 / uF/cm^2.
  */
 import { z } from 'zod';
-import type { ParamSpec } from '../models/paramSpecs';
+import { ACTIVATIONS } from '../models/activations';
+import type { ParamSpec } from '../models/paramSpec';
+import { ALL_PROBE_VARIABLES, MODEL_IDS } from '../models/registry';
 import { EDGE_DELAY, SIGNAL_FIELDS, SIMULATION_PARAMS, SYNAPSE_PARAMS } from '../models/paramSpecs';
 
 /** The `format` value of every network file. */
@@ -87,16 +89,8 @@ export const ParamValueSchema = z.union([z.number(), z.array(z.number()), Random
 // ---------------------------------------------------------------------------------------------
 // Neurons and populations (spec 3.1)
 
-export const NeuronModelSchema = z.enum(['lif', 'hh', 'rate']);
-export const ActivationSchema = z.enum([
-  'logistic',
-  'arctan',
-  'tanh',
-  'threshold',
-  'relu',
-  'softmax',
-  'onehot',
-]);
+export const NeuronModelSchema = z.enum(MODEL_IDS);
+export const ActivationSchema = z.enum(ACTIVATIONS);
 
 const id = z.string().regex(ID_PATTERN);
 const label = z.string();
@@ -284,7 +278,7 @@ export const EdgeSchema = z
 // ---------------------------------------------------------------------------------------------
 // Probes, simulation, layout, document (spec 2, 6)
 
-export const ProbeVariableSchema = z.enum(['v', 'V', 'm', 'h', 'n', 'y', 'J', 's', 'u']);
+export const ProbeVariableSchema = z.enum(ALL_PROBE_VARIABLES);
 
 export const ProbeSchema = z
   .looseObject({

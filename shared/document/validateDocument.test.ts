@@ -404,7 +404,10 @@ describe('validateDocument', () => {
           'nodes[0].kind',
           'must be one of "neuron", "population", "bias", "input" (got "nueron"); did you mean "neuron"?',
         ],
-        ['nodes[1].model', 'must be one of "lif", "hh", "rate" (got "LIF"); did you mean "lif"?'],
+        [
+          'nodes[1].model',
+          'must be one of "lif", "hh", "rate", "alif" (got "LIF"); did you mean "lif"?',
+        ],
         ['edges[0].weight', expect.stringMatching(/^is required: it must be a number, a matrix/)],
         ['probes[0].every', expect.stringMatching(/^must be >= 1 \(got 0\)/)],
       ]);
@@ -490,7 +493,7 @@ describe('validateDocument', () => {
       at(doc, ['nodes', 2])['params'] = { tauRef: 0.001 };
       const result = validateDocument(doc);
       expect(result.ok && result.warnings[0]!.message).toMatch(
-        /"tauRef" is a param of LIF, not HH/,
+        /"tauRef" is a param of LIF and ALIF, not HH/,
       );
     });
 

@@ -19,16 +19,18 @@
 import { TIME_GRID_TOLERANCE } from '../util/timeGrid';
 import type { z } from 'zod';
 import { brokenConstraint, type ParamSpec } from '../models/paramSpec';
+import { POPULATION_ACTIVATIONS } from '../models/activations';
+import { LIF_DEFAULTS } from '../models/lif/params';
+import { probeVariables } from '../models/neuron';
 import {
   EDGE_DELAY,
-  MODEL_PARAMS,
-  POPULATION_ACTIVATIONS,
-  PROBE_VARIABLES,
+  INPUT_PROBE_VARIABLES,
   SIGNAL_FIELDS,
   SIMULATION_PARAMS,
   SYNAPSE_PARAMS,
 } from '../models/paramSpecs';
-import type { Issue } from '../sim/types';
+import { ALL_PROBE_VARIABLES, MODEL_LIST, modelById } from '../models/registry';
+import type { Issue } from './issue';
 import { formatPath, type PathSegment } from './fieldPath';
 import { MAX_ESTIMATED_BYTES, MAX_NESTING_DEPTH, estimateNetworkSize, formatBytes } from './limits';
 import type { MigrationRegistry } from './migrations';
@@ -403,9 +405,10 @@ function nodeInfo(node: Obj, index: number): NodeInfo {
   const info: NodeInfo = { index, kind, description: describeNode(node) };
   if (kind === 'neuron' || kind === 'population') {
     const model = node['model'];
-    if (model === 'lif' || model === 'hh' || model === 'rate') {
-      info.model = model;
-      info.spiking = model !== 'rate';
+    const definition = modelById(model);
+    if (definition) {
+      info.model = definition.id;
+      info.spiking = definition.spiking;
     }
     if (kind === 'neuron') info.size = 1;
     else if (isSize(node['size'])) info.size = node['size'];
@@ -578,12 +581,11 @@ function paramRange(
   return undefined;
 }
 
-/** LIF: vTh > vReset, per element when both are given per element. */
+/** LIF-like models (vTh and vReset): vTh > vReset, per element when both are given per element. */
 function checkThreshold(params: Obj, path: readonly PathSegment[], report: Report): void {
   const vTh = own(params, 'vTh');
   const vReset = own(params, 'vReset');
-  const defaults = { vTh: MODEL_PARAMS.lif.find((s) => s.name === 'vTh')!.default, vReset: 0 };
-  defaults.vReset = MODEL_PARAMS.lif.find((s) => s.name === 'vReset')!.default;
+  const defaults = { vTh: LIF_DEFAULTS.vTh, vReset: LIF_DEFAULTS.vReset };
   const at = (v: unknown, i: number, fallback: number): number | undefined =>
     v === undefined ? fallback : isNum(v) ? v : Array.isArray(v) && isNum(v[i]) ? v[i] : undefined;
   const arrays = Array.isArray(vTh) || Array.isArray(vReset);
@@ -627,7 +629,7 @@ function checkNeuron(node: Obj, info: NodeInfo, path: PathSegment[], report: Rep
   const model = info.model;
   const activation = node['activation'];
   if (typeof activation === 'string' && model !== undefined) {
-    if (model !== 'rate') {
+    if (!modelById(model)!.hasActivation) {
       report.error(
         [...path, 'activation'],
         `only rate units have an activation, this is a ${model.toUpperCase()} ${String(info.kind)}: remove "activation" or set "model": "rate"`,
@@ -644,15 +646,15 @@ function checkNeuron(node: Obj, info: NodeInfo, path: PathSegment[], report: Rep
   }
   const params = node['params'];
   if (!isObj(params) || model === undefined) return;
-  const specs = MODEL_PARAMS[model as keyof typeof MODEL_PARAMS];
+  const specs = modelById(model)!.params;
   const known = specs.map((s) => s.name);
   for (const key of Object.keys(params)) {
     const spec = specs.find((s) => s.name === key);
     if (!spec) {
       const suggestion = nearestKey(key, known);
-      const elsewhere = Object.entries(MODEL_PARAMS)
-        .filter(([m, list]) => m !== model && list.some((s) => s.name === key))
-        .map(([m]) => m.toUpperCase());
+      const elsewhere = MODEL_LIST.filter(
+        (m) => m.id !== model && m.params.some((s) => s.name === key),
+      ).map((m) => m.id.toUpperCase());
       const fix = suggestion
         ? `did you mean "${suggestion}"?`
         : elsewhere.length > 0
@@ -666,7 +668,8 @@ function checkNeuron(node: Obj, info: NodeInfo, path: PathSegment[], report: Rep
     }
     checkParamValue(spec, params[key], [...path, 'params', key], info.size, report);
   }
-  if (model === 'lif') checkThreshold(params, [...path, 'params'], report);
+  if (specs.some((s) => s.name === 'vTh') && specs.some((s) => s.name === 'vReset'))
+    checkThreshold(params, [...path, 'params'], report);
 }
 
 function checkSignalNumber(
@@ -893,12 +896,14 @@ function checkProbe(
       `"${ref}" is a bias node (always 1): there is nothing to record`,
     );
   } else if (group !== undefined && typeof variable === 'string') {
-    const allowed = PROBE_VARIABLES[group as keyof typeof PROBE_VARIABLES];
-    if (
-      allowed &&
-      !allowed.includes(variable) &&
-      ['v', 'V', 'm', 'h', 'n', 'y', 'J', 's', 'u'].includes(variable)
-    ) {
+    const definition = modelById(group);
+    const allowed =
+      group === 'input'
+        ? INPUT_PROBE_VARIABLES
+        : definition
+          ? probeVariables(definition)
+          : undefined;
+    if (allowed && !allowed.includes(variable) && ALL_PROBE_VARIABLES.includes(variable)) {
       const what = group === 'input' ? 'an input' : `a ${group.toUpperCase()} ${String(node.kind)}`;
       report.error(
         [...path, 'variable'],

@@ -8,6 +8,7 @@
  * failed or cancelled) as one `sweepResult`.
  */
 import { z } from 'zod';
+import type { NeuronModelId } from '../models/registry';
 import { SWEEP_REQUEST_CHANNELS as C } from './sweepChannels';
 
 /** Most inputs one sweep may take. */
@@ -53,7 +54,7 @@ export interface SweepPoint {
 export interface SweepStarted {
   sweepId: string;
   /** The swept node's model. */
-  model: 'lif' | 'hh' | 'rate';
+  model: NeuronModelId;
 }
 
 export interface SweepRequestResults {

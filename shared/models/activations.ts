@@ -4,7 +4,20 @@
  * population's max is subtracted before exponentiating) and onehot (1 where z_i equals the max;
  * ties give several ones, as the notes' formula says). All are dimensionless.
  */
-import type { Activation } from '../document/model';
+
+/** Per-neuron activations. */
+export const SINGLE_ACTIVATIONS = ['logistic', 'arctan', 'tanh', 'threshold', 'relu'] as const;
+/** Population-wide activations (need more than one element to be interesting). */
+export const POPULATION_ACTIVATIONS = ['softmax', 'onehot'] as const;
+/** Every `activation` of the file. */
+export const ACTIVATIONS = [...SINGLE_ACTIVATIONS, ...POPULATION_ACTIVATIONS] as const;
+export type Activation = (typeof ACTIVATIONS)[number];
+export const DEFAULT_ACTIVATION: Activation = 'logistic';
+
+/** softmax and onehot: they act across a population's elements. */
+export function isPopulationActivation(activation: unknown): boolean {
+  return (POPULATION_ACTIVATIONS as readonly unknown[]).includes(activation);
+}
 
 /** Activation codes used by the kernels (no strings in the step loop). */
 export const ACTIVATION_CODE: Record<Activation, number> = {

@@ -196,10 +196,21 @@ export interface NeuronModelDefinition<P extends NeuronCore = NeuronCore> {
   /** Inspector and palette names. */
   readonly label: string;
   readonly shortLabel: string;
-  /** One line for the palette's tooltip. */
+  /** One line for the palette's tooltip (a neuron, a population). */
   readonly description: string;
+  readonly populationDescription: string;
+  /** Params the canvas node shows under its name, with their symbols. */
+  readonly summary: readonly (readonly [name: string, symbol: string])[];
+  /** Show the summary's values as plain numbers (no unit). */
+  readonly summaryPlain?: boolean;
   /** Accent colour of the node on the canvas. */
   readonly color: string;
+  /** The "See the math" views about this model (renderer/src/learn/learnViews.ts kinds). */
+  readonly learnViews: readonly string[];
+  /** The f-I view's default sweep of the input and the axis it is drawn against. */
+  readonly fi: { from: number; to: number; count: number; duration: number; axis: string };
+  /** Inspector presets a student reaches for (values in file units). */
+  readonly presets: readonly { label: string; params: Record<string, number> }[];
   /** Params: units, defaults, constraints (the single source). */
   readonly params: readonly ParamSpec[];
   /** The model's own state variables (J and s are every neuron's). */
@@ -208,8 +219,9 @@ export interface NeuronModelDefinition<P extends NeuronCore = NeuronCore> {
   readonly spiking: boolean;
   /** Takes an `activation` (rate units). */
   readonly hasActivation: boolean;
-  /** Unit of its input J (and of the weights into it). */
+  /** Unit of its input J (and of the weights into it), in the file and on chart axes. */
   readonly inputUnit: string;
+  readonly inputLabel: string;
   /** Params a running network takes live (others need a restart). */
   readonly liveParams: readonly string[];
   /** The variable the canvas colours the node with, and how its level is scaled (legend text). */

@@ -16,6 +16,8 @@ export interface ParamSpec {
   max?: number;
   /** Must be a whole number. */
   integer?: boolean;
+  /** A rule across params, as the docs state it ("> vReset"); checked by the model's crossCheck. */
+  relation?: string;
   /** Unit and scale the UI shows (shown = stored * displayScale). */
   displayUnit?: string;
   displayScale?: number;

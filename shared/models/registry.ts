@@ -8,6 +8,7 @@ import { hhModel } from './hh/model';
 import { lifModel } from './lif/model';
 import type { NeuronModelDefinition } from './neuron';
 import type { ParamSpec } from './paramSpec';
+import { INPUT_PROBE_VARIABLES } from './paramSpecs';
 import { rateModel } from './rate/model';
 
 /** The `model` values of the file, in the order the UI lists them. */
@@ -30,6 +31,16 @@ export function modelById(id: unknown): NeuronModelDefinition | undefined {
     ? MODELS[id as NeuronModelId]
     : undefined;
 }
+
+/** Every variable a probe can name: the models' own (registry order), then J, s and u. */
+export const ALL_PROBE_VARIABLES = [
+  ...new Set([
+    ...MODEL_LIST.flatMap((m) => m.variables.map((v) => v.name)),
+    'J',
+    's',
+    ...INPUT_PROBE_VARIABLES,
+  ]),
+] as [string, ...string[]];
 
 /** Param specs of every model, by id. */
 export const MODEL_PARAMS: Readonly<Record<NeuronModelId, readonly ParamSpec[]>> =

@@ -53,7 +53,7 @@ function resultHash(c: Case): string {
     hash.update(`answers ${JSON.stringify(answers.map((a) => (a === null ? null : a.path)))}`);
   } catch (e) {
     if (!(e instanceof SimulationError)) throw e;
-    hash.update(`failed ${e.nodeId} ${e.time}`);
+    hash.update(`failed ${e.nodeId} ${e.timeSeconds} ${e.message}`);
   }
   return hash.digest('hex');
 }

@@ -46,15 +46,8 @@ export interface SimulationFrame {
 
 export { SimulationError } from '../util/simulationError';
 
-/** A problem found while validating or compiling a document; `path` is the field path. */
-export interface Issue {
-  severity: 'error' | 'warning';
-  /** Dotted/bracketed field path, e.g. `nodes[2].params.tauM`. */
-  path: string;
-  message: string;
-  /** Node, edge or probe id the issue belongs to, when there is one (the app selects it). */
-  elementId?: string;
-}
+export type { Issue } from '../document/issue';
+import type { Issue } from '../document/issue';
 
 /** A running simulation: advance it in chunks of steps. */
 export interface Simulation {

@@ -6,6 +6,7 @@
  * React state; React here sees the document and a coarse status only.
  */
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { modelById } from '../../../shared/models/registry';
 import type { NetworkDocument, Probe, ProbeVariable } from '../../../shared/document/model';
 import { spikeNodesOf, type SimulationSession } from '../sim/SimulationSession';
 import { editLogLine } from '../sim/editLogText';
@@ -144,7 +145,7 @@ export function chartSpecs(doc: NetworkDocument, baseName: string): ChartSpec[] 
         break;
       case 'Js':
         // J is the summed input, s its synaptic (filtered) part; their unit is the model's
-        yLabel = `${variables.join(', ')} (${model === 'hh' ? 'µA/cm²' : model === 'rate' ? 'input z' : 'dimensionless'})`;
+        yLabel = `${variables.join(', ')} (${modelById(model)?.inputLabel ?? 'dimensionless'})`;
         title = `${name} · ${variables.join(' and ')}`;
         break;
       case 'y':

@@ -31,6 +31,7 @@ import {
   type MouseEvent as ReactMouseEvent,
 } from 'react';
 import { useStore } from 'zustand';
+import { modelById } from '../../../shared/models/registry';
 import type { NetworkDocument } from '../../../shared/document/model';
 import { registerCommand } from '../desktop/commands';
 import {
@@ -576,7 +577,7 @@ function minimapColor(n: FlowNode): string {
   if (!node) return '#94a3b8';
   if (node.kind === 'input') return '#b45309';
   if (node.kind === 'bias') return '#64748b';
-  return node.model === 'hh' ? '#7c3aed' : node.model === 'rate' ? '#15803d' : '#2563eb';
+  return modelById(node.model)?.color ?? '#2563eb';
 }
 
 export function CircuitCanvas({ document, session }: CanvasProps) {

@@ -24,6 +24,7 @@ import {
 } from 'react';
 import { createPortal } from 'react-dom';
 import { useStore } from 'zustand';
+import { MODELS } from '../../../shared/models/registry';
 import type { Edge, NetworkNode, Probe } from '../../../shared/document/model';
 import {
   activationPath,
@@ -185,18 +186,19 @@ function CircuitNodeView({ id, data, selected }: NodeProps<CircuitFlowNode>) {
         </div>
       )}
       <div className="circuit-node__body">
-        {(node.kind === 'neuron' || node.kind === 'population') && node.model === 'rate' && (
-          <svg
-            className="circuit-node__curve"
-            viewBox="0 0 40 20"
-            aria-label={`activation ${node.activation ?? 'logistic'}`}
-            role="img"
-          >
-            <line x1="0" y1="18" x2="40" y2="18" className="axis" />
-            <line x1="20" y1="0" x2="20" y2="20" className="axis" />
-            <path d={activationPath(node.activation ?? 'logistic')} />
-          </svg>
-        )}
+        {(node.kind === 'neuron' || node.kind === 'population') &&
+          MODELS[node.model].hasActivation && (
+            <svg
+              className="circuit-node__curve"
+              viewBox="0 0 40 20"
+              aria-label={`activation ${node.activation ?? 'logistic'}`}
+              role="img"
+            >
+              <line x1="0" y1="18" x2="40" y2="18" className="axis" />
+              <line x1="20" y1="0" x2="20" y2="20" className="axis" />
+              <path d={activationPath(node.activation ?? 'logistic')} />
+            </svg>
+          )}
         <div className="circuit-node__params">
           {nodeSummary(node).map((line) => (
             <div key={line}>{line}</div>

@@ -14,10 +14,10 @@ import {
   NeuronModelSchema,
   SignalSchema,
 } from '../../../shared/document/schema';
-import type { ParamSpec } from '../../../shared/models/paramSpecs';
+import type { ParamSpec } from '../../../shared/models/paramSpec';
+import { MODEL_PARAMS } from '../../../shared/models/registry';
 import {
   EDGE_DELAY,
-  MODEL_PARAMS,
   SIGNAL_FIELDS,
   SIMULATION_PARAMS,
   SYNAPSE_PARAMS,

@@ -16,16 +16,16 @@ import type {
   Probe,
   Signal,
 } from '../../../shared/document/model';
-import type { ParamSpec, SignalFieldSpec } from '../../../shared/models/paramSpecs';
+import { POPULATION_ACTIVATIONS, SINGLE_ACTIVATIONS } from '../../../shared/models/activations';
+import type { ParamSpec } from '../../../shared/models/paramSpec';
+import type { SignalFieldSpec } from '../../../shared/models/paramSpecs';
 import {
   EDGE_DELAY,
-  MODEL_PARAMS,
-  POPULATION_ACTIVATIONS,
   SIGNAL_FIELDS,
   SIMULATION_PARAMS,
-  SINGLE_ACTIVATIONS,
   SYNAPSE_PARAMS,
 } from '../../../shared/models/paramSpecs';
+import { MODEL_LIST, MODEL_PARAMS, MODELS } from '../../../shared/models/registry';
 import { defaultSignal } from '../editor/catalogue';
 import { formatNumber, nodeBadge, weightText } from '../editor/format';
 import {
@@ -54,24 +54,6 @@ import { issuesById } from '../editor/issues';
 import type { DraftOwner } from '../store/drafts';
 import { DraftOwnerContext, ListField, NumberField, SelectField, TextField } from './fields';
 import { WarningIcon } from './icons';
-
-/** Presets a student reaches for (values in file units). */
-export const NEURON_PRESETS: Record<
-  NeuronModel,
-  { label: string; params: Record<string, number> }[]
-> = {
-  lif: [
-    { label: 'Cortical neuron (τm 20 ms, τref 2 ms)', params: { tauM: 0.02, tauRef: 0.002 } },
-    { label: 'Fast-spiking (τm 10 ms, τref 1 ms)', params: { tauM: 0.01, tauRef: 0.001 } },
-  ],
-  hh: [
-    {
-      label: 'Squid axon (standard values)',
-      params: { C: 1, gNa: 120, gK: 36, gL: 0.3, ENa: 50, EK: -77, EL: -54.387 },
-    },
-  ],
-  rate: [{ label: 'Instantaneous (τ 0)', params: { tau: 0 } }],
-};
 
 export const SYNAPSE_PRESETS: { label: string; synapse: { tauS: number; n: number } }[] = [
   // the notes' (1.3.2) fast and slow synapses: ~10 ms and ~300 ms
@@ -262,15 +244,11 @@ function NeuronParams({ nodes, model }: { nodes: NetworkNode[]; model: NeuronMod
       <SelectField
         label="model"
         value={model}
-        options={[
-          { value: 'lif', label: 'LIF (leaky integrate-and-fire)' },
-          { value: 'hh', label: 'HH (Hodgkin-Huxley)' },
-          { value: 'rate', label: 'rate unit' },
-        ]}
+        options={MODEL_LIST.map((m) => ({ value: m.id as NeuronModel, label: m.label }))}
         meaning="switching the model starts its params from the defaults"
         onChange={(m) => runCommand(setModel, { ids, model: m })}
       />
-      {model === 'rate' && (
+      {MODELS[model].hasActivation && (
         <SelectField<Activation>
           label="activation"
           value={activation.every((a) => a === activation[0]) ? activation[0]! : ''}
@@ -280,7 +258,7 @@ function NeuronParams({ nodes, model }: { nodes: NetworkNode[]; model: NeuronMod
         />
       )}
       <div className="inspector__presets" role="group" aria-label="presets">
-        {NEURON_PRESETS[model].map((p) => (
+        {MODELS[model].presets.map((p) => (
           <button
             key={p.label}
             type="button"

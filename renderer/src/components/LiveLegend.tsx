@@ -5,6 +5,8 @@
  */
 import { useEffect, useState } from 'react';
 import type { NetworkDocument } from '../../../shared/document/model';
+import type { NeuronModelDefinition } from '../../../shared/models/neuron';
+import { MODEL_LIST } from '../../../shared/models/registry';
 import { liveGradient } from '../editor/liveNodes';
 import type { SimulationSession } from '../sim/SimulationSession';
 import './liveNodes.css';
@@ -16,28 +18,20 @@ const at = (level: number): string => `${(((level - FROM) / (TO - FROM)) * 100).
 
 /** What level 0 is called for the models on the canvas: reset (LIF), rest (HH), 0 (rate). */
 function zeroName(doc: NetworkDocument): string {
-  const names: string[] = [];
-  const models = modelsOf(doc);
-  if (models.has('lif')) names.push('reset');
-  if (models.has('hh')) names.push('rest');
-  if (models.has('rate') || names.length === 0) names.push('0');
-  return names.join(' / ');
+  const names = [...new Set(modelsOf(doc).map((m) => m.live.zeroName))];
+  return names.length === 0 ? '0' : names.join(' / ');
 }
 
-function modelsOf(doc: NetworkDocument): Set<string> {
-  return new Set(
+/** The models on the canvas, in registry order. */
+function modelsOf(doc: NetworkDocument): NeuronModelDefinition[] {
+  const used = new Set<string>(
     doc.nodes.flatMap((n) => (n.kind === 'neuron' || n.kind === 'population' ? [n.model] : [])),
   );
+  return MODEL_LIST.filter((m) => used.has(m.id));
 }
 
 function scaleLines(doc: NetworkDocument): string[] {
-  const models = modelsOf(doc);
-  const lines: string[] = [];
-  if (models.has('lif')) lines.push('LIF: v from vReset (white) to vTh (orange).');
-  if (models.has('hh')) lines.push('HH: V from rest, −65 mV (white), to spikeThreshold (orange).');
-  if (models.has('rate'))
-    lines.push('Rate: the output y from 0 (white) to 1 (orange); arctan scaled to its top.');
-  return lines;
+  return modelsOf(doc).map((m) => m.live.legend);
 }
 
 export function LiveLegend({

@@ -4,7 +4,11 @@
  */
 import { useState } from 'react';
 import type { Activation } from '../../../shared/document/model';
-import { POPULATION_ACTIVATIONS, SINGLE_ACTIVATIONS } from '../../../shared/models/paramSpecs';
+import {
+  isPopulationActivation,
+  POPULATION_ACTIVATIONS,
+  SINGLE_ACTIVATIONS,
+} from '../../../shared/models/activations';
 import { addFromPalette } from '../editor/actions';
 import { PALETTE, type PaletteGroup } from '../editor/catalogue';
 import { PALETTE_MIME } from './CircuitCanvas';
@@ -16,7 +20,7 @@ export function Palette() {
   const [activation, setActivation] = useState<Activation>('logistic');
   const activationFor = (key: string): Activation | undefined => {
     if (key !== 'rate' && key !== 'pop-rate') return undefined;
-    if (key === 'rate' && POPULATION_ACTIVATIONS.includes(activation)) return 'logistic';
+    if (key === 'rate' && isPopulationActivation(activation)) return 'logistic';
     return activation;
   };
   return (

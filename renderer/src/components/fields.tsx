@@ -18,7 +18,7 @@ import {
   type ReactNode,
 } from 'react';
 import { useStore } from 'zustand';
-import type { ParamSpec } from '../../../shared/models/paramSpecs';
+import type { ParamSpec } from '../../../shared/models/paramSpec';
 import {
   formatNumber,
   fromDisplay,

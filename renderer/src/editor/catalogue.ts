@@ -11,7 +11,9 @@ import type {
   NeuronModel,
   Signal,
 } from '../../../shared/document/model';
-import { DEFAULT_ACTIVATION, SIGNAL_FIELDS } from '../../../shared/models/paramSpecs';
+import { DEFAULT_ACTIVATION } from '../../../shared/models/activations';
+import { SIGNAL_FIELDS } from '../../../shared/models/paramSpecs';
+import { MODEL_LIST, MODELS, modelById } from '../../../shared/models/registry';
 import { freshId, freshNeuronId, freshNumberedId, usedIds } from '../store/graph';
 
 export type PaletteGroup = 'Neurons' | 'Populations' | 'Inputs' | 'Other';
@@ -28,48 +30,20 @@ export interface PaletteItem {
 export const DEFAULT_POPULATION_SIZE = 10;
 
 export const PALETTE: readonly PaletteItem[] = [
-  {
-    key: 'lif',
-    label: 'LIF neuron',
-    group: 'Neurons',
-    badge: 'LIF',
-    hint: 'leaky integrate-and-fire: spikes',
-  },
-  {
-    key: 'hh',
-    label: 'HH neuron',
-    group: 'Neurons',
-    badge: 'HH',
-    hint: 'Hodgkin-Huxley: spikes, mV',
-  },
-  {
-    key: 'rate',
-    label: 'Rate neuron',
-    group: 'Neurons',
-    badge: 'RATE',
-    hint: 'y = sigma(z): no spikes',
-  },
-  {
-    key: 'pop-lif',
-    label: 'LIF population',
-    group: 'Populations',
-    badge: 'LIF',
-    hint: 'N LIF neurons',
-  },
-  {
-    key: 'pop-hh',
-    label: 'HH population',
-    group: 'Populations',
-    badge: 'HH',
-    hint: 'N HH neurons',
-  },
-  {
-    key: 'pop-rate',
-    label: 'Rate population',
-    group: 'Populations',
-    badge: 'RATE',
-    hint: 'N rate units: a layer',
-  },
+  ...MODEL_LIST.map((m) => ({
+    key: m.id,
+    label: `${m.shortLabel} neuron`,
+    group: 'Neurons' as const,
+    badge: m.shortLabel.toUpperCase(),
+    hint: m.description,
+  })),
+  ...MODEL_LIST.map((m) => ({
+    key: `pop-${m.id}`,
+    label: `${m.shortLabel} population`,
+    group: 'Populations' as const,
+    badge: m.shortLabel.toUpperCase(),
+    hint: m.populationDescription,
+  })),
   { key: 'input-constant', label: 'Constant', group: 'Inputs', badge: 'IN', hint: 'u(t) = value' },
   { key: 'input-step', label: 'Steps', group: 'Inputs', badge: 'IN', hint: 'piecewise constant' },
   { key: 'input-pulse', label: 'Pulse', group: 'Inputs', badge: 'IN', hint: 'rectangular pulses' },
@@ -133,14 +107,14 @@ export function defaultSignal(type: Signal['type']): Signal {
 }
 
 function neuron(id: string, model: NeuronModel, activation: Activation): NetworkNode {
-  return model === 'rate'
+  return MODELS[model].hasActivation
     ? { id, kind: 'neuron', model, activation, params: {} }
     : { id, kind: 'neuron', model, params: {} };
 }
 
 function population(id: string, model: NeuronModel, activation: Activation): NetworkNode {
   const size = DEFAULT_POPULATION_SIZE;
-  return model === 'rate'
+  return MODELS[model].hasActivation
     ? { id, kind: 'population', size, model, activation, params: {} }
     : { id, kind: 'population', size, model, params: {} };
 }
@@ -152,15 +126,12 @@ export function buildNode(
   activation: Activation = DEFAULT_ACTIVATION,
 ): NetworkNode | null {
   const used = usedIds(doc);
+  const model = modelById(key);
+  if (model) return neuron(freshNeuronId(used), model.id as NeuronModel, activation);
+  const populationModel = key.startsWith('pop-') ? modelById(key.slice(4)) : undefined;
+  if (populationModel)
+    return population(freshNumberedId(used, 'P'), populationModel.id as NeuronModel, activation);
   switch (key) {
-    case 'lif':
-    case 'hh':
-    case 'rate':
-      return neuron(freshNeuronId(used), key, activation);
-    case 'pop-lif':
-    case 'pop-hh':
-    case 'pop-rate':
-      return population(freshNumberedId(used, 'P'), key.slice(4) as NeuronModel, activation);
     case 'bias':
       return { id: freshId(used, 'one'), kind: 'bias' };
     case 'probe':

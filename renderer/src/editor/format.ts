@@ -9,8 +9,9 @@ import type {
   Signal,
   Weight,
 } from '../../../shared/document/model';
-import type { ParamSpec } from '../../../shared/models/paramSpecs';
-import { MODEL_PARAMS } from '../../../shared/models/paramSpecs';
+import type { ParamSpec } from '../../../shared/models/paramSpec';
+import { brokenConstraint } from '../../../shared/models/paramSpec';
+import { MODELS } from '../../../shared/models/registry';
 
 /** At most 6 significant digits, no trailing zeros, no binary noise (0.1 * 3 shows 0.3). */
 export function formatNumber(x: number, digits = 6): string {
@@ -86,17 +87,19 @@ export function nodeBadge(node: NetworkNode): string {
 export function nodeSummary(node: NetworkNode): string[] {
   if (node.kind === 'bias') return ['outputs 1'];
   if (node.kind === 'input') return [signalSummary(node.signal)];
-  const specs = MODEL_PARAMS[node.model];
+  const specs = MODELS[node.model].params;
   const spec = (name: string): ParamSpec | undefined => specs.find((s) => s.name === name);
   const show = (name: string, symbol: string): string =>
     `${symbol} ${paramText(spec(name), param(node, name))}`;
   const lines: string[] = [];
-  if (node.model === 'lif') lines.push(`${show('tauM', 'τm')} · ${show('tauRef', 'τref')}`);
-  else if (node.model === 'hh')
-    lines.push(
-      `gNa ${paramText(undefined, param(node, 'gNa') ?? 120)} · gK ${paramText(undefined, param(node, 'gK') ?? 36)}`,
-    );
-  else lines.push(`${node.activation ?? 'logistic'} · ${show('tau', 'τ')}`);
+  const model = MODELS[node.model];
+  const parts = model.summary.map(([name, symbol]) =>
+    model.summaryPlain
+      ? `${symbol} ${paramText(undefined, param(node, name) ?? spec(name)?.default)}`
+      : show(name, symbol),
+  );
+  if (model.hasActivation) parts.unshift(node.activation ?? 'logistic');
+  lines.push(parts.join(' · '));
   const bias = param(node, 'bias');
   if (bias !== undefined && bias !== 0) lines.push(show('bias', 'bias'));
   return lines;

@@ -3,6 +3,8 @@
  * node context menu: `learnViewsForNode`).
  */
 import type { NetworkDocument, NetworkNode } from '../../../shared/document/model';
+import { isPopulationActivation } from '../../../shared/models/activations';
+import { MODELS } from '../../../shared/models/registry';
 import type { LearnViewKind } from './learnStore';
 
 export interface LearnViewInfo {
@@ -13,8 +15,12 @@ export interface LearnViewInfo {
   appliesTo(node: NetworkNode, doc: NetworkDocument): boolean;
 }
 
-function isModel(node: NetworkNode, model: string): boolean {
-  return (node.kind === 'neuron' || node.kind === 'population') && node.model === model;
+/** Whether the node's model lists this view (its `learnViews` in shared/models/<model>/). */
+function isModelView(node: NetworkNode, kind: LearnViewKind): boolean {
+  return (
+    (node.kind === 'neuron' || node.kind === 'population') &&
+    MODELS[node.model].learnViews.includes(kind)
+  );
 }
 
 function hasSynapseIn(node: NetworkNode, doc: NetworkDocument): boolean {
@@ -26,19 +32,19 @@ export const LEARN_VIEWS: readonly LearnViewInfo[] = [
     kind: 'hhGating',
     title: 'HH gating',
     summary: 'm, h, n steady states and time constants against V',
-    appliesTo: (node) => isModel(node, 'hh'),
+    appliesTo: (node) => isModelView(node, 'hhGating'),
   },
   {
     kind: 'hhCurrent',
     title: 'HH under input current',
     summary: 'rest, one spike, spiking, block; Na, K and leak currents',
-    appliesTo: (node) => isModel(node, 'hh'),
+    appliesTo: (node) => isModelView(node, 'hhCurrent'),
   },
   {
     kind: 'lif',
     title: 'LIF charging and rate',
     summary: 'v(t) to threshold, reset, refractory; G(v_in)',
-    appliesTo: (node) => isModel(node, 'lif'),
+    appliesTo: (node) => isModelView(node, 'lif'),
   },
   {
     kind: 'fi',
@@ -46,13 +52,13 @@ export const LEARN_VIEWS: readonly LearnViewInfo[] = [
     summary: 'rate against constant input, swept in the background',
     appliesTo: (node) =>
       (node.kind === 'neuron' || node.kind === 'population') &&
-      !(node.model === 'rate' && (node.activation === 'softmax' || node.activation === 'onehot')),
+      !isPopulationActivation(node.activation),
   },
   {
     kind: 'activations',
     title: 'Activation functions',
     summary: 'the seven activations; softmax and one-hot of a vector',
-    appliesTo: (node) => isModel(node, 'rate'),
+    appliesTo: (node) => isModelView(node, 'activations'),
   },
   {
     kind: 'psc',

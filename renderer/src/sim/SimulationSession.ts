@@ -7,6 +7,7 @@
  * only a coarse status. The session also keeps what an export needs: the run's settings and the log
  * of live edits.
  */
+import { spikeNodesOf as spikeNodesOfNodes } from '../../../shared/document/graph';
 import type { NetworkDocument } from '../../../shared/document/model';
 import type { HostApi, HostFrame, RunStatus } from '../../../shared/ipc/contract';
 import type { NodeLiveState } from '../../../shared/sim/liveState';
@@ -157,16 +158,9 @@ export const FOREVER_RETAIN_SECONDS = 60;
 const MAX_FOREVER_SPIKES = 2_000_000;
 const MAX_SPIKES = 20_000_000;
 
-/** Every node whose spikes are recorded (spec 6): spiking neurons/populations, spike sources. */
+/** Every node whose spikes are recorded: spiking neurons/populations, spike sources. */
 export function spikeNodesOf(doc: NetworkDocument): Array<{ id: string; size: number }> {
-  const nodes: Array<{ id: string; size: number }> = [];
-  for (const n of doc.nodes) {
-    if ((n.kind === 'neuron' || n.kind === 'population') && n.model !== 'rate')
-      nodes.push({ id: n.id, size: n.kind === 'population' ? n.size : 1 });
-    else if (n.kind === 'input' && (n.signal.type === 'spikes' || n.signal.type === 'poisson'))
-      nodes.push({ id: n.id, size: n.size ?? 1 });
-  }
-  return nodes;
+  return spikeNodesOfNodes(doc.nodes);
 }
 
 export class SimulationSession {

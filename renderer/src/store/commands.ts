@@ -23,8 +23,10 @@ import type {
   SimulationSettings,
   Weight,
 } from '../../../shared/document/model';
+import { MODELS } from '../../../shared/models/registry';
 import { FORMAT_NAME, FORMAT_VERSION } from '../../../shared/document/model';
-import { DEFAULT_ACTIVATION, SIMULATION_PARAMS } from '../../../shared/models/paramSpecs';
+import { DEFAULT_ACTIVATION } from '../../../shared/models/activations';
+import { SIMULATION_PARAMS } from '../../../shared/models/paramSpecs';
 import { DEFAULT_SYNAPSE, connectionRefusal, defaultEdge, weightRefusal } from './connect';
 import {
   findNode,
@@ -278,7 +280,11 @@ export const updateNodes = define<{
     if ('label' in patch) allowed['label'] = patch.label === '' ? undefined : patch.label;
     if (patch.size !== undefined && (node.kind === 'population' || node.kind === 'input'))
       allowed['size'] = patch.size;
-    if (patch.activation !== undefined && 'model' in node && node.model === 'rate')
+    if (
+      patch.activation !== undefined &&
+      (node.kind === 'neuron' || node.kind === 'population') &&
+      MODELS[node.model].hasActivation
+    )
       allowed['activation'] = patch.activation;
     return Object.keys(allowed).length === 0 ? node : applyPatch(node, allowed);
   }),
@@ -292,7 +298,7 @@ export const setModel = define<{ ids: string[]; model: NeuronModel }>(
     const next = mapNodes(doc, ids, (node) => {
       if ((node.kind !== 'neuron' && node.kind !== 'population') || node.model === model)
         return node;
-      const activation = model === 'rate' ? DEFAULT_ACTIVATION : undefined;
+      const activation = MODELS[model].hasActivation ? DEFAULT_ACTIVATION : undefined;
       return applyPatch(node, { model, params: {}, activation });
     });
     return fixProbeVariables(ensureSynapses(next, ids), ids);

@@ -10,7 +10,6 @@ import type {
   Probe,
 } from '../../../shared/document/model';
 import { ID_PATTERN } from '../../../shared/document/schema';
-import { PROBE_VARIABLES } from '../../../shared/models/paramSpecs';
 
 /** A canvas position (the document's layout entry type). */
 export type XY = LayoutPosition;
@@ -27,32 +26,13 @@ export function findProbe(doc: NetworkDocument, id: string): Probe | undefined {
   return doc.probes?.find((p) => p.id === id);
 }
 
-/** Number of elements a node has (1 for a single neuron or the bias node). */
-export function nodeSize(node: NetworkNode): number {
-  if (node.kind === 'population') return node.size;
-  if (node.kind === 'input') return node.size ?? 1;
-  return 1;
-}
-
-/** LIF/HH neurons and populations, and spike-train inputs, emit spikes (spec 4). */
-export function isSpikingSource(node: NetworkNode): boolean {
-  if (node.kind === 'neuron' || node.kind === 'population') return node.model !== 'rate';
-  if (node.kind === 'input') return node.signal.type === 'spikes' || node.signal.type === 'poisson';
-  return false;
-}
-
-/** Unit of a node's total input J (spec 1), for neurons and populations. */
-export function inputUnit(node: NetworkNode): string | null {
-  if (node.kind !== 'neuron' && node.kind !== 'population') return null;
-  return node.model === 'hh' ? 'uA/cm^2' : '1';
-}
-
-/** The probe variables a node offers (spec 6); empty for the bias node. */
-export function probeVariablesOf(node: NetworkNode): readonly string[] {
-  if (node.kind === 'neuron' || node.kind === 'population') return PROBE_VARIABLES[node.model];
-  if (node.kind === 'input') return PROBE_VARIABLES.input;
-  return [];
-}
+export {
+  displayName,
+  inputUnit,
+  isSpikingSource,
+  nodeSize,
+  probeVariablesOf,
+} from '../../../shared/document/graph';
 
 /** Every id in use: nodes, edges and probes share one namespace (spec 2). */
 export function usedIds(doc: NetworkDocument): Set<string> {

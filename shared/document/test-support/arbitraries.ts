@@ -3,8 +3,8 @@
  * Valid means: validateDocument accepts it (warnings allowed: some carry unknown keys on purpose).
  */
 import fc from 'fast-check';
-import { MODEL_PARAMS } from '../../models/paramSpecs';
-import type { ParamSpec } from '../../models/paramSpecs';
+import { MODEL_PARAMS } from '../../models/registry';
+import type { ParamSpec } from '../../models/paramSpec';
 import { DOCUMENT_KEYS, FORMAT_NAME, FORMAT_VERSION } from '../schema';
 
 type Obj = Record<string, unknown>;

@@ -83,8 +83,19 @@ export const alifModel: NeuronModelDefinition<AlifPlan> = {
   id: 'alif',
   label: 'Adaptive LIF (spike-frequency adaptation)',
   shortLabel: 'aLIF',
-  description: 'LIF with an adaptation current: each spike raises a, which slows the next ones',
+  description: 'LIF with adaptation: each spike slows the next',
+  populationDescription: 'N adaptive LIF neurons',
+  summary: [
+    ['tauA', 'τa'],
+    ['b', 'b'],
+  ],
   color: '#0e7490',
+  learnViews: [],
+  fi: { from: 0, to: 5, count: 51, duration: 1, axis: 'J (dimensionless)' },
+  presets: [
+    { label: 'Strong, slow adaptation (τa 100 ms, b 0.2)', params: { tauA: 0.1, b: 0.2 } },
+    { label: 'Weak, fast adaptation (τa 30 ms, b 0.05)', params: { tauA: 0.03, b: 0.05 } },
+  ],
   params: ALIF_PARAMS,
   variables: [
     { name: 'v', unit: '1', meaning: 'membrane potential' },
@@ -93,6 +104,7 @@ export const alifModel: NeuronModelDefinition<AlifPlan> = {
   spiking: true,
   hasActivation: false,
   inputUnit: '1',
+  inputLabel: 'dimensionless',
   liveParams: ['bias', 'tauM', 'tauRef', 'vTh', 'vReset', 'tauA', 'b'],
   live: {
     variable: 'v',

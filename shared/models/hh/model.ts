@@ -216,8 +216,22 @@ export const hhModel: NeuronModelDefinition<HhPlan> = {
   id: 'hh',
   label: 'HH (Hodgkin-Huxley)',
   shortLabel: 'HH',
-  description: 'Hodgkin-Huxley: sodium and potassium channels, spikes, mV',
+  description: 'Hodgkin-Huxley: spikes, mV',
+  populationDescription: 'N HH neurons',
+  summary: [
+    ['gNa', 'gNa'],
+    ['gK', 'gK'],
+  ],
+  summaryPlain: true,
   color: '#7c3aed',
+  learnViews: ['hhGating', 'hhCurrent'],
+  fi: { from: 0, to: 20, count: 41, duration: 0.5, axis: 'J (µA/cm²)' },
+  presets: [
+    {
+      label: 'Squid axon (standard values)',
+      params: { C: 1, gNa: 120, gK: 36, gL: 0.3, ENa: 50, EK: -77, EL: -54.387 },
+    },
+  ],
   params: HH_PARAMS,
   variables: [
     { name: 'V', unit: 'mV', meaning: 'membrane voltage' },
@@ -228,6 +242,7 @@ export const hhModel: NeuronModelDefinition<HhPlan> = {
   spiking: true,
   hasActivation: false,
   inputUnit: 'uA/cm^2',
+  inputLabel: 'µA/cm²',
   liveParams: ['bias', 'C', 'gNa', 'gK', 'gL', 'ENa', 'EK', 'EL', 'spikeThreshold'],
   live: {
     variable: 'V',

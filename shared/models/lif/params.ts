@@ -23,6 +23,7 @@ export const LIF_PARAMS: readonly ParamSpec[] = [
     name: 'vTh',
     unit: '1',
     default: 1,
+    relation: '> vReset',
     meaning: 'threshold: a spike when v reaches it (must be above vReset)',
   },
   { name: 'vReset', unit: '1', default: 0, meaning: 'v right after a spike' },

@@ -7,7 +7,8 @@
  *   I_L = gL (V - EL)     (membrane currents, outward positive; uA/cm^2, V in mV, t in ms)
  */
 import { advanceHh } from '../../../../shared/models/hh/advanceHh';
-import { createHhPopulation, HH_DEFAULTS } from '../../../../shared/models/hh/hhPopulation';
+import { createHhPopulation } from '../../../../shared/models/hh/hhPopulation';
+import { HH_DEFAULTS } from '../../../../shared/models/hh/params';
 
 export type HhParams = { -readonly [K in keyof typeof HH_DEFAULTS]: number };
 

@@ -31,21 +31,11 @@ import { activation, SINGLE_ACTIVATION_NAMES, type SingleActivationName } from '
 /** W is built only up to this many entries (M x N); bigger circuits show x and b without it. */
 export const MAX_MATRIX_CELLS = 1_000_000;
 
-export function nodeSize(node: NetworkNode): number {
-  return node.kind === 'population' || node.kind === 'input' ? (node.size ?? 1) : 1;
-}
-
-/** A node's name for the text: its label, else its id. */
-export function nodeName(node: NetworkNode): string {
-  return node.label ?? node.id;
-}
-
-/** Whether the node's output is spikes (what every run records: SimulationSession.spikeNodesOf). */
-export function isSpiking(node: NetworkNode): boolean {
-  if (node.kind === 'neuron' || node.kind === 'population') return node.model !== 'rate';
-  if (node.kind === 'input') return node.signal.type === 'spikes' || node.signal.type === 'poisson';
-  return false;
-}
+import {
+  displayName as nodeName,
+  isSpikingSource as isSpiking,
+  nodeSize,
+} from '../../../../shared/document/graph';
 
 /** A param or signal field as one value per element; null when it is a random draw. */
 function perElement(value: unknown, size: number, fallback: number): number[] | null {

@@ -3,6 +3,8 @@
  * input swept in a background worker of the main process, with progress and cancel; for LIF the
  * analytic G overlaid.
  */
+import { isPopulationActivation } from '../../../../shared/models/activations';
+import { MODELS, type NeuronModelId } from '../../../../shared/models/registry';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { NetworkNode } from '../../../../shared/document/model';
 import type { SweepPoint } from '../../../../shared/ipc/sweepContract';
@@ -15,24 +17,20 @@ import { Field, ViewFrame } from '../ViewFrame';
 import { COLORS, fmt, type LearnViewProps } from '../viewProps';
 import { sweepSubject } from './LifView';
 
-type Model = 'lif' | 'hh' | 'rate';
+type Model = NeuronModelId;
 
 const STANDARD_LIF = '__standard-lif';
 const STANDARD_HH = '__standard-hh';
 
-const DEFAULT_RANGE: Record<Model, { from: number; to: number; count: number; duration: number }> =
-  {
-    lif: { from: 0, to: 5, count: 51, duration: 1 },
-    hh: { from: 0, to: 20, count: 41, duration: 0.5 },
-    rate: { from: -5, to: 5, count: 41, duration: 0.01 },
-  };
-
-const UNIT: Record<Model, string> = { lif: 'J (dimensionless)', hh: 'J (µA/cm²)', rate: 'z' };
+function defaultRange(model: Model): { from: number; to: number; count: number; duration: number } {
+  const { from, to, count, duration } = MODELS[model].fi;
+  return { from, to, count, duration };
+}
 
 function sweepable(node: NetworkNode): boolean {
   return (
     (node.kind === 'neuron' || node.kind === 'population') &&
-    !(node.model === 'rate' && (node.activation === 'softmax' || node.activation === 'onehot'))
+    !isPopulationActivation(node.activation)
   );
 }
 
@@ -56,7 +54,7 @@ export function FiView({ document, nodeId, host }: LearnViewProps) {
       : selected === STANDARD_HH
         ? 'hh'
         : 'lif';
-  const [range, setRange] = useState(DEFAULT_RANGE[model]);
+  const [range, setRange] = useState(defaultRange(model));
   const [sweep, setSweep] = useState<SweepState>({ state: 'idle', done: 0, total: 0, points: [] });
   const handleRef = useRef<SweepHandle | null>(null);
   useEffect(() => () => handleRef.current?.cancel(), []);
@@ -71,7 +69,7 @@ export function FiView({ document, nodeId, host }: LearnViewProps) {
         : id === STANDARD_HH
           ? 'hh'
           : 'lif';
-    setRange(DEFAULT_RANGE[m]);
+    setRange(defaultRange(m));
     setSweep({ state: 'idle', done: 0, total: 0, points: [] });
   };
 
@@ -125,7 +123,7 @@ export function FiView({ document, nodeId, host }: LearnViewProps) {
   const datasets = useMemo(
     () => [
       {
-        label: model === 'rate' ? 'y (engine)' : 'rate (engine)',
+        label: MODELS[model].spiking ? 'rate (engine)' : 'y (engine)',
         data: sweep.points.map((p) => ({ x: p.current, y: p.rate })),
         borderColor: COLORS.red,
         backgroundColor: COLORS.red,
@@ -171,7 +169,7 @@ export function FiView({ document, nodeId, host }: LearnViewProps) {
         toCsv(
           [
             'input',
-            model === 'rate' ? 'y' : 'rate_Hz',
+            MODELS[model].spiking ? 'rate_Hz' : 'y',
             'spikes',
             ...(lifParams ? ['G_analytic_Hz'] : []),
           ],
@@ -278,13 +276,13 @@ export function FiView({ document, nodeId, host }: LearnViewProps) {
           title={`f-I curve of ${node ? node.id : selected === STANDARD_HH ? 'a standard HH neuron' : 'a standard LIF neuron'}`}
           datasets={datasets}
           x={{
-            label: UNIT[model],
+            label: MODELS[model].fi.axis,
             min: Math.min(range.from, range.to),
             max: Math.max(range.from, range.to),
           }}
           y={{
-            label: model === 'rate' ? 'y' : 'rate (Hz)',
-            ...(model === 'rate' ? {} : { min: 0 }),
+            label: MODELS[model].spiking ? 'rate (Hz)' : 'y',
+            ...(MODELS[model].spiking ? { min: 0 } : {}),
           }}
           height={320}
         />

@@ -9,8 +9,8 @@ import { useMemo, useState } from 'react';
 import type { NetworkDocument } from '../../../../shared/document/model';
 import { Formula } from '../Formula';
 import { columns, toCsv } from '../math/csv';
+import { displayName as nodeName } from '../../../../shared/document/graph';
 import {
-  nodeName,
   targetMatrix,
   targetNodes,
   type SourceBlock,
