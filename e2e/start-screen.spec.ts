@@ -15,6 +15,7 @@ test.use({ startScreen: true });
 const GALLERY = [
   'hh-current-steps.neuro',
   'lif-charging.neuro',
+  'adaptation.neuro',
   'psc-shapes.neuro',
   'spike-train-psc.neuro',
   'two-drive-one.neuro',

@@ -14,6 +14,7 @@ export const DEFAULT_EXAMPLE = 'lif-charging.neuro';
 export const GALLERY_ORDER: readonly string[] = [
   'hh-current-steps.neuro', // 1.1 Hodgkin-Huxley
   'lif-charging.neuro', // 1.2.2 LIF
+  'adaptation.neuro', // 1.2.2 LIF with spike-frequency adaptation (adaptive LIF)
   'psc-shapes.neuro', // 1.3.2 PSC filters: fast and slow, orders n
   'spike-train-psc.neuro', // 1.3.3 a spike train through a filter
   'two-drive-one.neuro', // 1.3.4 connection weights

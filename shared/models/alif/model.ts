@@ -43,7 +43,8 @@ export interface AlifPlan extends LifPlan {
 }
 
 function adaptation(plan: AlifPlan, i: number): number {
-  return -plan.stages[plan.banks[plan.adaptBank]!.first]![i]!;
+  // 0 - x: a reads 0, not -0, before the first spike
+  return 0 - plan.stages[plan.banks[plan.adaptBank]!.first]![i]!;
 }
 
 class AlifNeuron extends LifNeuron {
