@@ -53,6 +53,40 @@ const sharedRestrictions = {
   ],
 };
 
+// Inside shared/, layers: util <- models <- document <- sim <- ipc (ARCHITECTURE.md). A layer
+// imports only the layers to its left; tests and test-support/ may reach further.
+const SHARED_LAYERS = ['util', 'models', 'document', 'sim', 'ipc'];
+const layerMessage = (layer, allowed) =>
+  `shared/'s layers are util <- models <- document <- sim <- ipc: ${layer}/ may import ${
+    allowed.length === 0 ? 'nothing else in shared/' : allowed.map((l) => `${l}/`).join(', ')
+  } only. Move the code to the lowest layer that needs it.`;
+const sharedLayerConfigs = SHARED_LAYERS.map((layer, i) => {
+  const above = SHARED_LAYERS.slice(i + 1);
+  return {
+    files: [`shared/${layer}/**/*.ts`],
+    ignores: ['shared/**/*.test.ts', 'shared/**/test-support/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          ...sharedRestrictions,
+          patterns: [
+            ...sharedRestrictions.patterns,
+            ...(above.length === 0
+              ? []
+              : [
+                  {
+                    group: above.flatMap((l) => [`**/${l}`, `**/${l}/**`]),
+                    message: layerMessage(layer, SHARED_LAYERS.slice(0, i)),
+                  },
+                ]),
+          ],
+        },
+      ],
+    },
+  };
+});
+
 export default tseslint.config(
   {
     ignores: [
@@ -95,6 +129,7 @@ export default tseslint.config(
     ignores: ['shared/**/*.test.ts', 'shared/**/test-support/**'],
     rules: { 'no-restricted-imports': ['error', sharedRestrictions] },
   },
+  ...sharedLayerConfigs,
   {
     files: ['shared/sim/**/*.ts', 'shared/models/**/*.ts'],
     ignores: ['**/*.test.ts'],

@@ -43,6 +43,45 @@ describe('import rules', () => {
     expect(errors.some((e) => e.includes('main/ must not import renderer/'))).toBe(true);
   });
 
+  it("refuses an import against shared/'s inner layers (models/ importing document/)", async () => {
+    const errors = await lintAs(fixture('models-imports-document.ts'), 'shared/models/bad.ts');
+    expect(errors.some((e) => e.includes('util <- models <- document <- sim <- ipc'))).toBe(true);
+    // the same import one layer up is fine
+    expect(await lintAs(fixture('models-imports-document.ts'), 'shared/sim/fine.ts')).toEqual([]);
+  });
+
+  it('has no import cycle inside shared/ (tests aside)', () => {
+    const files = execFileSync('git', ['ls-files', 'shared'], { cwd: root, encoding: 'utf8' })
+      .split('\n')
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.includes('test-support'));
+    const known = new Set(files);
+    const edges = new Map<string, string[]>();
+    for (const file of files) {
+      const text = readFileSync(path.join(root, file), 'utf8');
+      const targets: string[] = [];
+      for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s+'(\.[^']+)'/g)) {
+        const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), m[1]!));
+        for (const candidate of [`${target}.ts`, `${target}/index.ts`])
+          if (known.has(candidate)) targets.push(candidate);
+      }
+      edges.set(file, targets);
+    }
+    const state = new Map<string, 'open' | 'done'>();
+    const cycles: string[] = [];
+    const visit = (file: string, trail: string[]): void => {
+      if (state.get(file) === 'done') return;
+      if (state.get(file) === 'open') {
+        cycles.push([...trail.slice(trail.indexOf(file)), file].join(' -> '));
+        return;
+      }
+      state.set(file, 'open');
+      for (const next of edges.get(file) ?? []) visit(next, [...trail, file]);
+      state.set(file, 'done');
+    };
+    for (const file of files) visit(file, []);
+    expect(cycles).toEqual([]);
+  });
+
   it('refuses Math.random in the simulator', async () => {
     const errors = await lintAs(fixture('sim-uses-math-random.ts'), 'shared/sim/bad.ts');
     expect(errors.some((e) => e.includes('seeded generator'))).toBe(true);
