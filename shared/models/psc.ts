@@ -37,11 +37,6 @@ export function pscKernel(t: number, tauS: number, n: number): number {
   return (Math.exp(-a) * a ** n) / (factorial(n) * tauS);
 }
 
-/** The time of h's peak, n tau_s (0 for n = 0). */
-export function pscPeakTime(tauS: number, n: number): number {
-  return n * tauS;
-}
-
 /** E_m(a) = e^{-a} a^m / m! for m = 0..n, written to out[offset + m]. */
 export function filterPropagator(a: number, n: number, out: Float64Array, offset: number): void {
   let e = Math.exp(-a);

@@ -4,6 +4,7 @@
  * and checks that the inspector shows a labelled field for every param and that typing a value
  * in it (in display units: ms for times) changes the document (in file units: seconds).
  */
+import { emptyDocument } from '../../../shared/document/empty';
 import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -24,7 +25,7 @@ import {
 } from '../../../shared/models/paramSpecs';
 import { buildNode, defaultSignal } from '../editor/catalogue';
 import { formatNumber, rangeProblem, toDisplay } from '../editor/format';
-import { addNode, addProbe, connectNodes, emptyDocument } from '../store/commands';
+import { addNode, addProbe, connectNodes } from '../store/commands';
 import { currentDocument, documentStore, loadDocumentCommand } from '../store/documentStore';
 import { clearAllDrafts, pendingDrafts, runRefusal } from '../store/drafts';
 import { select } from '../store/uiStore';

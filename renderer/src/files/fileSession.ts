@@ -8,6 +8,7 @@
  * saved (documents are immutable; every edit makes a new one). A failed open never touches the
  * document store: the problems are listed and the current work stays.
  */
+import { emptyDocument } from '../../../shared/document/empty';
 import { createStore } from 'zustand/vanilla';
 import { serializeDocument } from '../../../shared/document/canonical';
 import { loadDocument } from '../../../shared/document/loadDocument';
@@ -133,21 +134,7 @@ export async function confirmDiscard(action: string): Promise<boolean> {
 
 /** A blank circuit with the preferred time step. */
 export function blankDocumentText(): string {
-  const dt = preferencesStore.getState().defaultDt;
-  return `${JSON.stringify(
-    {
-      format: 'neurosketch-network',
-      version: 1,
-      name: 'Untitled circuit',
-      simulation: { dt, duration: 1, seed: 1 },
-      nodes: [],
-      edges: [],
-      probes: [],
-      layout: {},
-    },
-    null,
-    2,
-  )}\n`;
+  return serializeDocument(emptyDocument({ dt: preferencesStore.getState().defaultDt }));
 }
 
 export async function newDocument(): Promise<void> {

@@ -74,10 +74,6 @@ export const LEARN_VIEWS: readonly LearnViewInfo[] = [
   },
 ];
 
-export function learnViewInfo(kind: LearnViewKind): LearnViewInfo {
-  return LEARN_VIEWS.find((v) => v.kind === kind)!;
-}
-
 /** The views a node's context menu offers: [kind, title] pairs for `openLearnView(kind, nodeId)`. */
 export function learnViewsForNode(
   node: NetworkNode,

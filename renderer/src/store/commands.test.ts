@@ -1,3 +1,4 @@
+import { emptyDocument } from '../../../shared/document/empty';
 import { describe, expect, it } from 'vitest';
 import type { NetworkDocument, NetworkNode } from '../../../shared/document/model';
 import { validateDocument } from '../../../shared/document/validateDocument';
@@ -9,7 +10,6 @@ import {
   addProbe,
   connectNodes,
   deleteElements,
-  emptyDocument,
   insertElements,
   moveNodes,
   renameId,

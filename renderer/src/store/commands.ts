@@ -24,9 +24,7 @@ import type {
   Weight,
 } from '../../../shared/document/model';
 import { MODELS } from '../../../shared/models/registry';
-import { FORMAT_NAME, FORMAT_VERSION } from '../../../shared/document/model';
 import { DEFAULT_ACTIVATION } from '../../../shared/models/activations';
-import { SIMULATION_PARAMS } from '../../../shared/models/paramSpecs';
 import { DEFAULT_SYNAPSE, connectionRefusal, defaultEdge, weightRefusal } from './connect';
 import {
   findNode,
@@ -51,21 +49,6 @@ type Patch = Record<string, unknown>;
 
 function define<A>(name: string, policy: HistoryPolicy, apply: (doc: Doc, args: A) => Doc) {
   return { name, policy, apply } satisfies Command<A>;
-}
-
-/** A fresh, empty circuit with the spec's default simulation settings. */
-export function emptyDocument(): Doc {
-  const sim = Object.fromEntries(SIMULATION_PARAMS.map((p) => [p.name, p.default]));
-  return {
-    format: FORMAT_NAME,
-    version: FORMAT_VERSION,
-    name: 'Untitled circuit',
-    simulation: { dt: sim['dt']!, duration: sim['duration']!, seed: sim['seed']! },
-    nodes: [],
-    edges: [],
-    probes: [],
-    layout: {},
-  };
 }
 
 /** `{...obj, ...patch}` where an `undefined` value removes the key. */

@@ -75,11 +75,3 @@ export function freshNumberedId(used: ReadonlySet<string>, prefix: string): stri
     if (!used.has(candidate)) return candidate;
   }
 }
-
-/** Ids of edges and probes that touch any of the given nodes. */
-export function attachedTo(doc: NetworkDocument, nodeIds: ReadonlySet<string>): Set<string> {
-  const out = new Set<string>();
-  for (const e of doc.edges) if (nodeIds.has(e.source) || nodeIds.has(e.target)) out.add(e.id);
-  for (const p of doc.probes ?? []) if (nodeIds.has(p.target)) out.add(p.id);
-  return out;
-}

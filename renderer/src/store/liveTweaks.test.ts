@@ -2,10 +2,11 @@
  * Slider changes during a run: offered to keep or revert when the run ends; Revert puts the
  * pre-run values back as one undo step (and the very pre-run document when nothing else changed).
  */
+import { emptyDocument } from '../../../shared/document/empty';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NetworkDocument } from '../../../shared/document/model';
 import { setParamFromSlider, setSignalFieldFromSlider } from '../sim/runCommands';
-import { addNode, connectNodes, emptyDocument, setParams } from './commands';
+import { addNode, connectNodes, setParams } from './commands';
 import {
   currentDocument,
   documentStore,
