@@ -132,7 +132,13 @@ describe('RunLoop', () => {
     const result = h.loop.applyEdits([{ elementId: 'A', path: 'params.bias', value: 2 }]);
     expect(result.timeSeconds).toBeCloseTo(0.01, 12);
     expect(result.outcomes).toEqual([
-      { elementId: 'A', path: 'params.bias', applied: false, reason: NEEDS_RESTART },
+      {
+        elementId: 'A',
+        path: 'params.bias',
+        applied: false,
+        code: 'needsRestart',
+        reason: NEEDS_RESTART,
+      },
     ]);
   });
 

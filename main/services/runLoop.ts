@@ -7,7 +7,8 @@
 import type { EditOutcome, LiveEditRequest, RunSpeed, RunStatus } from '../../shared/ipc/contract';
 import { MAX_FRAMES_IN_FLIGHT } from '../../shared/ipc/contract';
 import type { Simulation, SimulationFrame } from '../../shared/sim/types';
-import { SimulationError } from '../../shared/sim/types';
+import { EDIT_MESSAGES, SimulationError } from '../../shared/sim/types';
+import { editCode } from '../../shared/sim/engine/liveEdit';
 
 export interface RunLoopIo {
   sendFrame(frame: SimulationFrame): void;
@@ -17,7 +18,7 @@ export interface RunLoopIo {
 }
 
 /** Said when the engine cannot take an edit while running. */
-export const NEEDS_RESTART = 'this change needs a restart';
+export const NEEDS_RESTART = EDIT_MESSAGES.needsRestart;
 
 /** Compute per chunk, in ms: short enough to stay responsive, long enough to amortise a frame. */
 const CHUNK_BUDGET_MS = 25;
@@ -60,15 +61,22 @@ export class RunLoop {
     const timeSeconds = this.sim.stepsDone * this.sim.dt;
     const outcomes = edits.map((edit): EditOutcome => {
       const base = { elementId: edit.elementId, path: edit.path };
-      if (this.ended) return { ...base, applied: false, reason: 'the run has ended' };
-      if (!this.sim.applyEdit) return { ...base, applied: false, reason: NEEDS_RESTART };
+      if (this.ended)
+        return { ...base, applied: false, code: 'ended', reason: EDIT_MESSAGES.ended };
+      if (!this.sim.applyEdit)
+        return { ...base, applied: false, code: 'needsRestart', reason: NEEDS_RESTART };
       try {
         const issue = this.sim.applyEdit(edit);
         return issue
-          ? { ...base, applied: false, reason: issue.message }
-          : { ...base, applied: true };
+          ? { ...base, applied: false, code: editCode(issue), reason: issue.message }
+          : { ...base, applied: true, code: 'applied' };
       } catch (e) {
-        return { ...base, applied: false, reason: `${NEEDS_RESTART}: ${(e as Error).message}` };
+        return {
+          ...base,
+          applied: false,
+          code: 'needsRestart',
+          reason: `${NEEDS_RESTART}: ${(e as Error).message}`,
+        };
       }
     });
     return { timeSeconds, outcomes };

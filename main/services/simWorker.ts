@@ -2,6 +2,7 @@
  * Worker-thread entry: compiles the document and runs the RunLoop, posting each frame with its
  * typed arrays transferred (never cloned).
  */
+import { EDIT_MESSAGES } from '../../shared/sim/types';
 import { parentPort } from 'node:worker_threads';
 import { loadDocument } from '../../shared/document/loadDocument';
 import { frameBuffers } from '../../shared/ipc/frameCodec';
@@ -83,7 +84,8 @@ port.on('message', (message: ToWorker) => {
               elementId: e.elementId,
               path: e.path,
               applied: false,
-              reason: 'no run is active',
+              code: 'noRun' as const,
+              reason: EDIT_MESSAGES.noRun,
             })),
           };
       post({ type: 'edited', requestId: message.requestId, ...result });

@@ -6,6 +6,7 @@
  * the same table over a loopback WebSocket. Main parses every payload with the parser here before
  * acting, and answers with a `HostResult` instead of throwing across the bridge.
  */
+import type { EditCode } from '../sim/types';
 import { z } from 'zod';
 import type { NodeLiveState } from '../sim/liveState';
 import type { SimulationFrame } from '../sim/types';
@@ -146,7 +147,9 @@ export interface EditOutcome {
   path: string;
   /** True when the running simulation took the value at its next chunk. */
   applied: boolean;
-  /** Why not, when not applied (for instance "this change needs a restart"). */
+  /** What became of it (branch on this, not on `reason`). */
+  code: EditCode;
+  /** Why not, when not applied, in words (for instance "this change needs a restart"). */
   reason?: string;
 }
 

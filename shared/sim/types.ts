@@ -49,6 +49,18 @@ export { SimulationError } from '../util/simulationError';
 export type { Issue } from '../document/issue';
 import type { Issue } from '../document/issue';
 
+/**
+ * What became of a live edit, as a code (hosts and the app branch on it, never on the text):
+ * applied; the run had ended; the change needs a restart; the value is invalid (out of range,
+ * wrong shape); no run is active. `EDIT_MESSAGES` holds the sentence shown beside each fixed code.
+ */
+export type EditCode = 'applied' | 'ended' | 'needsRestart' | 'invalid' | 'noRun';
+export const EDIT_MESSAGES = {
+  ended: 'the run has ended',
+  needsRestart: 'this change needs a restart',
+  noRun: 'no run is active',
+} as const;
+
 /** A running simulation: advance it in chunks of steps. */
 export interface Simulation {
   readonly dt: number;

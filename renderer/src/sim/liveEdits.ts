@@ -216,7 +216,7 @@ export class LiveEditController {
           oldValue: edit.oldValue,
           newValue: edit.newValue,
         });
-      } else if (outcome.reason !== RUN_ENDED_REASON) {
+      } else if (outcome.code !== 'ended') {
         // A run that ended while the edit travelled needs no restart question: it is over.
         refused.push(`${field}: ${outcome.reason ?? 'refused'}`);
       }
@@ -233,9 +233,6 @@ export class LiveEditController {
     if (this.latest !== target) void this.flush();
   }
 }
-
-/** The host's answer to an edit that arrived after the run ended (main/services/runLoop.ts). */
-const RUN_ENDED_REASON = 'the run has ended';
 
 /** The document with one node or edge value replaced (immutably). */
 function withValue(doc: NetworkDocument, edit: ValueEdit): NetworkDocument {

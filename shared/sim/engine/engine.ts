@@ -59,7 +59,7 @@ import type {
   SpikeChunk,
   TraceChunk,
 } from '../types';
-import { NEEDS_RESTART, applyLiveEdit, type LiveEditContext } from './liveEdit';
+import { NEEDS_RESTART, applyLiveEdit, restartIssue, type LiveEditContext } from './liveEdit';
 import { snapTime, TIME_GRID_TOLERANCE } from '../../util/timeGrid';
 import { forEachSwitch, hasSwitches, isPiecewise, valueAt } from './signals';
 
@@ -159,12 +159,12 @@ export class Engine implements Simulation {
       if (issue === null) for (const kernel of this.kernels.values()) kernel.stateChanged?.();
       return issue;
     } catch (e) {
-      return {
+      return restartIssue({
         severity: 'error',
         path: String(edit.path),
         message: `${NEEDS_RESTART}: ${(e as Error)?.message ?? String(e)}`,
         ...(typeof edit.elementId === 'string' ? { elementId: edit.elementId } : {}),
-      };
+      });
     }
   }
 

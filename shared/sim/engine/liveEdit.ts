@@ -48,12 +48,27 @@ import {
   SIG_SINE,
   SIG_STEP,
 } from '../plan';
-import type { Issue, LiveEdit } from '../types';
+import { EDIT_MESSAGES, type EditCode, type Issue, type LiveEdit } from '../types';
 import { snapTime } from '../../util/timeGrid';
 import { isPiecewise } from './signals';
 
 /** The message of an edit that cannot be applied to a running network. */
-export const NEEDS_RESTART = 'this change needs a restart';
+export const NEEDS_RESTART = EDIT_MESSAGES.needsRestart;
+
+/** Refusals that need a restart (the others are invalid values): told apart without the text. */
+const restartIssues = new WeakSet<Issue>();
+
+/** Mark an issue as "needs a restart" (returned as is). */
+export function restartIssue(issue: Issue): Issue {
+  restartIssues.add(issue);
+  return issue;
+}
+
+/** The code of what applyEdit answered: null -> applied. */
+export function editCode(answer: Issue | null): EditCode {
+  if (answer === null) return 'applied';
+  return restartIssues.has(answer) ? 'needsRestart' : 'invalid';
+}
 
 /** What the engine exposes to live edits. */
 export interface LiveEditContext {
@@ -101,12 +116,12 @@ function prepare(ctx: LiveEditContext, edit: LiveEdit): Prepared {
     const at = new At(`edges[${projection.edgeIndex}].${edit.path}`, id);
     return prepareEdge(ctx, projection, edit, at);
   }
-  return {
+  return restartIssue({
     severity: 'error',
     path: edit.path,
     message: NEEDS_RESTART,
     ...(typeof id === 'string' && id !== '' ? { elementId: id } : {}),
-  };
+  });
 }
 
 /** Builds the Issues of one edit. */
@@ -116,7 +131,7 @@ class At {
     readonly elementId: string,
   ) {}
   restart(): Issue {
-    return this.issue(NEEDS_RESTART);
+    return restartIssue(this.issue(NEEDS_RESTART));
   }
   issue(message: string): Issue {
     return { severity: 'error', path: this.path, message, elementId: this.elementId };
