@@ -2,7 +2,12 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { MAX_DOCUMENT_CHARS } from './limits';
 import { lineColumn, loadDocument } from './loadDocument';
-import { validExampleFiles } from './test-support/exampleFiles';
+import {
+  neuroFiles,
+  SPEC_EXAMPLES_COPY,
+  SPEC_EXAMPLES_DIR,
+  validExampleFiles,
+} from './test-support/exampleFiles';
 
 const MINIMAL =
   '{"format":"neurosketch-network","version":1,"simulation":{"dt":0.001,"duration":0.1,"seed":1},"nodes":[],"edges":[]}';
@@ -11,6 +16,15 @@ describe('loadDocument', () => {
   it.each(validExampleFiles({ existsSync, readdirSync }))('loads %s without errors', (file) => {
     const result = loadDocument(readFileSync(file, 'utf8'));
     expect(result.ok ? 'ok' : result.issues).toBe('ok');
+  });
+
+  it("keeps the in-repo copy of the contract's worked examples equal to the contract's", () => {
+    const copy = neuroFiles({ existsSync, readdirSync }, SPEC_EXAMPLES_COPY);
+    expect(copy.length).toBeGreaterThan(0);
+    if (!existsSync(SPEC_EXAMPLES_DIR)) return; // a clone without the contract beside it
+    const spec = neuroFiles({ existsSync, readdirSync }, SPEC_EXAMPLES_DIR);
+    expect(spec.map((f) => f.split('/').at(-1))).toEqual(copy.map((f) => f.split('/').at(-1)));
+    spec.forEach((f, i) => expect(readFileSync(copy[i]!, 'utf8')).toBe(readFileSync(f, 'utf8')));
   });
 
   it('tolerates a UTF-8 byte order mark', () => {

@@ -9,10 +9,20 @@ export interface FolderReader {
   readdirSync(path: string): string[];
 }
 
-/** The spec's examples as the spec folder holds them, when that folder is present (dev machines). */
-export const SPEC_EXAMPLES_DIR = '/work/shared/spec/examples';
-/** A copy of the spec's examples inside the repo, so CI checks them too. */
+/**
+ * The contract's worked examples where the contract lives, beside the repository (relative to the
+ * repository root, the tests' working directory), when that folder is present.
+ */
+export const SPEC_EXAMPLES_DIR = '../shared/spec/examples';
+/** A copy of the contract's worked examples inside the repo, used when the folder above is absent. */
 export const SPEC_EXAMPLES_COPY = 'shared/document/__fixtures__/spec';
+
+/** The worked examples: from the contract's folder when present, else the in-repo copy. */
+export function specExampleFiles(fs: FolderReader): string[] {
+  return fs.existsSync(SPEC_EXAMPLES_DIR)
+    ? neuroFiles(fs, SPEC_EXAMPLES_DIR)
+    : neuroFiles(fs, SPEC_EXAMPLES_COPY);
+}
 
 export function neuroFiles(fs: FolderReader, dir: string): string[] {
   if (!fs.existsSync(dir)) return [];
@@ -23,11 +33,10 @@ export function neuroFiles(fs: FolderReader, dir: string): string[] {
     .map((f) => `${dir}/${f}`);
 }
 
-/** Every valid example file: spec examples (both copies), examples/, examples/warnings/. */
+/** Every valid example file: the worked examples, examples/, examples/warnings/. */
 export function validExampleFiles(fs: FolderReader): string[] {
   return [
-    ...neuroFiles(fs, SPEC_EXAMPLES_DIR),
-    ...neuroFiles(fs, SPEC_EXAMPLES_COPY),
+    ...specExampleFiles(fs),
     ...neuroFiles(fs, 'examples'),
     ...neuroFiles(fs, 'examples/warnings'),
   ];
