@@ -155,7 +155,7 @@ test('A, B -> C with a bias node, built by hand: undo to empty, redo, save, reop
   expect(await documentOf(app)).toEqual(built);
 
   // The CLI run of the saved file gives the spikes of the hand-written file (bias params there,
-  // a bias node here: spec 3.2 says they are the same input).
+  // a bias node here: docs/format.md#nodes says they are the same input).
   const byHand = runCli(savedPath);
   const reference = runCli(path.join(root, 'examples/two-drive-one.neuro'));
   for (const id of ['A', 'B', 'C']) {

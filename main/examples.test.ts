@@ -192,7 +192,7 @@ describe('examples gallery', () => {
     const w = edge.weight as number;
     const { tauS, n = 0 } = edge.synapse!;
     const times = spikeTimes(frames, 'S');
-    // the file's spike times, each on its grid instant k dt (spec 5: within 1e-9 dt counts as at it)
+    // the file's spike times, each on its grid instant k dt (docs/format.md#input-j: within 1e-9 dt counts as at it)
     const source = doc.nodes.find((x) => x.id === 'S')!;
     const written =
       source.kind === 'input' && source.signal.type === 'spikes' ? source.signal.times : [];

@@ -1,5 +1,5 @@
 /**
- * The headless CLI (spec 7):
+ * The headless CLI (docs/format.md#results):
  *   neurosketch run FILE [--out PATH] [--duration S] [--dt S] [--seed N] [--set ID.PATH=VALUE]...
  *   neurosketch validate FILE
  * Exit codes: 0 ok, 1 runtime failure, 2 invalid input. Never a stack trace for a user's mistake.

@@ -7,7 +7,7 @@
  * Exit codes: 0 ok, 1 runtime failure (a non-finite state), 2 invalid input (usage, unreadable or
  * invalid file, a bad --set, a network too large). One line per problem on stderr,
  * `error: FILE: PATH: message`; warnings `warning: FILE: PATH: message`. Never a stack trace for a
- * user's mistake (spec 7).
+ * user's mistake (docs/format.md#results).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { loadDocument, validateDocument } from '../../shared/document/loadDocument';
@@ -317,5 +317,5 @@ async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
   return 0;
 }
 
-/** The long CSV form of spec 7 (shared with the app's export). */
+/** The long CSV form of docs/format.md#results (shared with the app's export). */
 export { toCsv };

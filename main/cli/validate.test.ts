@@ -1,7 +1,7 @@
 /**
  * `validate` on the deliberately broken files of examples/broken (exit 2, one `error: FILE: PATH:
  * message` line per problem on stderr, nothing on stdout) and on the valid-with-warning file of
- * examples/warnings (warning on stderr, `ok: FILE` on stdout, exit 0). Spec 7.
+ * examples/warnings (warning on stderr, `ok: FILE` on stdout, exit 0). docs/format.md#results
  */
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

@@ -1,6 +1,6 @@
 /**
  * f-I sweeps: the one-node document each input builds, and the rate measured by the simulator
- * against the closed form G(J) of spec 3.1.
+ * against the closed form G(J) of docs/format.md#nodes
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -29,7 +29,7 @@ describe('fiSweep', () => {
     expect(swept.simulation.duration).toBeCloseTo(0.5, 12);
   });
 
-  it('measures the LIF rate G(J) of spec 3.1', () => {
+  it('measures the LIF rate G(J) of docs/format.md#nodes', () => {
     const prepared = sweepTarget(doc, 'N', { durationSeconds: 1 });
     if (!prepared.ok) throw new Error(prepared.error);
     const p = { tauM: 0.02, tauRef: 0.002, vTh: 1, vReset: 0 };

@@ -2,12 +2,12 @@
  * f-I sweeps (issue 7): one neuron of a document, alone, under a series of constant inputs.
  *
  * For each input J the node is copied into a one-node document whose `bias` is J (its edges and
- * its own bias are dropped, so J is the total constant input of spec 5) and run by the same
+ * its own bias are dropped, so J is the total constant input of docs/format.md#input-j) and run by the same
  * simulator as every other run (`createSimulation`). A population is swept through its element 0
  * (a per-element array gives its first value; a random draw its mean, since one element stands for
  * the population).
  *
- * The rate reported for spiking models is spec 3.1's measure (n - 1)/(t_n - t_1) over the n spikes
+ * The rate reported for spiking models is the format's (docs/format.md#nodes) measure (n - 1)/(t_n - t_1) over the n spikes
  * of the run, 0 with fewer than two (rest, one onset spike, depolarisation block); for rate units it
  * is the activity y at the end of the run. Pure: no threads, no I/O (sweepWorker.ts runs it).
  */

@@ -151,7 +151,7 @@ export async function saveFileAtomic(filePath: string, data: string | Uint8Array
   await removeStaleTempFiles(target);
 }
 
-/** Saves a document in canonical form (spec 2), atomically. */
+/** Saves a document in canonical form (docs/format.md#document), atomically. */
 export async function saveDocumentFile(filePath: string, document: NetworkDocument): Promise<void> {
   await saveFileAtomic(filePath, serializeDocument(document));
 }

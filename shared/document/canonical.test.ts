@@ -11,7 +11,7 @@ function load(text: string): NetworkDocument {
   return result.document;
 }
 
-describe('canonical form (spec 2)', () => {
+describe('canonical form (docs/format.md#document)', () => {
   const files = validExampleFiles({ existsSync, readdirSync });
 
   it('has example files to check', () => {

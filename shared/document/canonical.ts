@@ -1,5 +1,5 @@
 /**
- * The canonical text of a document (spec 2): keys in the order of the spec, numbers as JavaScript
+ * The canonical text of a document (docs/format.md#document): keys in the order of the spec, numbers as JavaScript
  * prints them, 2-space indent, trailing newline. Re-saving a canonical file without changes gives
  * the same bytes, so circuits diff well in git.
  *

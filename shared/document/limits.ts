@@ -1,6 +1,6 @@
 /**
  * What a file may ask of the machine. A network is refused up front, from these estimates and
- * before anything is allocated, when it would not fit in memory (spec 7: "a network too large for
+ * before anything is allocated, when it would not fit in memory (docs/format.md#results: "a network too large for
  * memory is refused up front from a size estimate"); a file too large to parse sanely is refused
  * before JSON.parse.
  *

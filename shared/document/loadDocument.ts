@@ -1,5 +1,5 @@
 /**
- * Text -> NetworkDocument, with every problem reported at once (spec 2, 7).
+ * Text -> NetworkDocument, with every problem reported at once (docs/format.md#document, docs/format.md#results).
  *
  * The text may start with a UTF-8 byte order mark (editors on Windows add one). Invalid JSON is
  * reported with its line and column; text longer than MAX_DOCUMENT_CHARS is refused before it is

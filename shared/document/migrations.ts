@@ -1,5 +1,5 @@
 /**
- * Format migrations: a registry of named, sequential steps `vN -> vN+1` (spec 2: "older versions
+ * Format migrations: a registry of named, sequential steps `vN -> vN+1` (docs/format.md#document: "older versions
  * are migrated"). Loading a file of version k applies the steps k -> k+1 -> ... -> FORMAT_VERSION in
  * order, on the parsed JSON, before validation; the file on disk is never touched (it is rewritten
  * in the current version only when the user saves).

@@ -30,7 +30,7 @@ export const FORMAT_VERSION = 1;
 /** Largest `size` of one node. Bigger is refused before anything is allocated (see limits.ts). */
 export const MAX_NODE_SIZE = 10_000_000;
 
-/** `[A-Za-z_][A-Za-z0-9_-]*`: ids of nodes, edges and probes (spec 2). */
+/** `[A-Za-z_][A-Za-z0-9_-]*`: ids of nodes, edges and probes (docs/format.md#document). */
 export const ID_PATTERN = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
 function describeSpec(spec: ParamSpec): string {
@@ -64,7 +64,7 @@ const seed = z.number().int().gte(0).lte(Number.MAX_SAFE_INTEGER);
 const seedField = seed.meta({ description: SEED_DESCRIPTION });
 
 // ---------------------------------------------------------------------------------------------
-// Population param draws (spec 3.1)
+// Population param draws (docs/format.md#nodes)
 
 export const UniformInitSchema = z.looseObject({
   init: z.literal('uniform'),
@@ -87,7 +87,7 @@ export const ParamValueSchema = z.union([z.number(), z.array(z.number()), Random
 });
 
 // ---------------------------------------------------------------------------------------------
-// Neurons and populations (spec 3.1)
+// Neurons and populations (docs/format.md#nodes)
 
 export const NeuronModelSchema = z.enum(MODEL_IDS);
 export const ActivationSchema = z.enum(ACTIVATIONS);
@@ -105,7 +105,7 @@ export const NeuronNodeSchema = z
     label: label.optional(),
     params: z.record(z.string(), z.number()).optional(),
   })
-  .meta({ id: 'NeuronNode', description: 'one neuron of a model (spec 3.1)' });
+  .meta({ id: 'NeuronNode', description: 'one neuron of a model (docs/format.md#nodes)' });
 
 export const PopulationNodeSchema = z
   .looseObject({
@@ -117,7 +117,10 @@ export const PopulationNodeSchema = z
     label: label.optional(),
     params: z.record(z.string(), ParamValueSchema).optional(),
   })
-  .meta({ id: 'PopulationNode', description: '`size` neurons of one model (spec 3.1)' });
+  .meta({
+    id: 'PopulationNode',
+    description: '`size` neurons of one model (docs/format.md#nodes)',
+  });
 
 export const BiasNodeSchema = z
   .looseObject({
@@ -125,10 +128,10 @@ export const BiasNodeSchema = z
     kind: z.literal('bias'),
     label: label.optional(),
   })
-  .meta({ id: 'BiasNode', description: 'outputs the constant 1 (spec 3.2)' });
+  .meta({ id: 'BiasNode', description: 'outputs the constant 1 (docs/format.md#nodes)' });
 
 // ---------------------------------------------------------------------------------------------
-// Input signals (spec 3.3)
+// Input signals (docs/format.md#signals)
 
 /** A numeric signal field: one value for every element, or one per element. */
 function signalNumber(spec?: ParamSpec) {
@@ -194,7 +197,7 @@ export const SignalSchema = z
     SpikesSignalSchema,
     PoissonSignalSchema,
   ])
-  .meta({ id: 'Signal', description: 'what an input node emits (spec 3.3)' });
+  .meta({ id: 'Signal', description: 'what an input node emits (docs/format.md#signals)' });
 
 export const InputNodeSchema = z
   .looseObject({
@@ -204,7 +207,10 @@ export const InputNodeSchema = z
     label: label.optional(),
     signal: SignalSchema,
   })
-  .meta({ id: 'InputNode', description: 'a stimulus of `size` elements, default 1 (spec 3.3)' });
+  .meta({
+    id: 'InputNode',
+    description: 'a stimulus of `size` elements, default 1 (docs/format.md#signals)',
+  });
 
 export const NetworkNodeSchema = z.discriminatedUnion('kind', [
   NeuronNodeSchema,
@@ -214,7 +220,7 @@ export const NetworkNodeSchema = z.discriminatedUnion('kind', [
 ]);
 
 // ---------------------------------------------------------------------------------------------
-// Edges (spec 4)
+// Edges (docs/format.md#edges)
 
 export const UniformWeightsSchema = z.looseObject({
   init: z.literal('uniform'),
@@ -259,7 +265,7 @@ export const SynapseSchema = z
     tauS: specNumber(findSpec(SYNAPSE_PARAMS, 'tauS')),
     n: specNumber(findSpec(SYNAPSE_PARAMS, 'n')).optional(),
   })
-  .meta({ id: 'Synapse', description: 'post-synaptic current filter (spec 4)' });
+  .meta({ id: 'Synapse', description: 'post-synaptic current filter (docs/format.md#edges)' });
 
 export const EdgeSchema = z
   .looseObject({
@@ -272,11 +278,11 @@ export const EdgeSchema = z
   })
   .meta({
     id: 'Edge',
-    description: 'a connection from one node to a neuron or population (spec 4)',
+    description: 'a connection from one node to a neuron or population (docs/format.md#edges)',
   });
 
 // ---------------------------------------------------------------------------------------------
-// Probes, simulation, layout, document (spec 2, 6)
+// Probes, simulation, layout, document (docs/format.md#document, docs/format.md#probes)
 
 export const ProbeVariableSchema = z.enum(ALL_PROBE_VARIABLES);
 
@@ -296,7 +302,7 @@ export const ProbeSchema = z
       .optional()
       .meta({ description: 'population elements to record (default all)' }),
   })
-  .meta({ id: 'Probe', description: 'records a variable of a node (spec 6)' });
+  .meta({ id: 'Probe', description: 'records a variable of a node (docs/format.md#probes)' });
 
 export const SimulationSettingsSchema = z
   .looseObject({
@@ -338,7 +344,7 @@ export const DOCUMENT_KEYS: readonly string[] = Object.keys(NetworkDocumentSchem
 
 export type UniformInit = z.infer<typeof UniformInitSchema>;
 export type NormalInit = z.infer<typeof NormalInitSchema>;
-/** A per-neuron random draw for a population param (spec 3.1; seeds: spec 8). */
+/** A per-neuron random draw for a population param (docs/format.md#nodes; seeds: docs/format.md#reproducibility). */
 export type RandomInit = z.infer<typeof RandomInitSchema>;
 /** A numeric param: shared value, one value per element, or a per-element draw. */
 export type ParamValue = z.infer<typeof ParamValueSchema>;
@@ -366,7 +372,7 @@ export type UniformWeights = z.infer<typeof UniformWeightsSchema>;
 export type NormalWeights = z.infer<typeof NormalWeightsSchema>;
 export type IdentityWeights = z.infer<typeof IdentityWeightsSchema>;
 export type SparseWeights = z.infer<typeof SparseWeightsSchema>;
-/** Weight generators (spec 4). */
+/** Weight generators (docs/format.md#edges). */
 export type WeightGenerator = z.infer<typeof WeightGeneratorSchema>;
 /** A scalar (all-to-all), a matrix with one row per target element, or a generator. */
 export type Weight = z.infer<typeof WeightSchema>;

@@ -1,5 +1,5 @@
 /**
- * Parsed JSON -> NetworkDocument, with every problem reported at once (spec 2-6).
+ * Parsed JSON -> NetworkDocument, with every problem reported at once (docs/format.md#document-6).
  *
  * Order of work:
  *  1. the header: `format`, `version` (a newer version is refused here, before anything else);

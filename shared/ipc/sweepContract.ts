@@ -4,7 +4,7 @@
  * A sweep runs one neuron of a document alone under a series of constant inputs J, each for
  * `durationSeconds`, in a worker thread of its own, and reports the firing rate for each (an f-I
  * curve). The worker replaces the node's inputs and its `bias` by J, so the x axis is the total
- * constant input (spec 5). Progress arrives as `sweepProgress` events, one per input; the end (done,
+ * constant input (docs/format.md#input-j). Progress arrives as `sweepProgress` events, one per input; the end (done,
  * failed or cancelled) as one `sweepResult`.
  */
 import { z } from 'zod';
@@ -42,7 +42,7 @@ export interface SweepPoint {
   /** The constant input J. */
   current: number;
   /**
-   * Spiking models: the firing rate (n - 1)/(t_n - t_1) over the n spikes (spec 3.1), 0 with
+   * Spiking models: the firing rate (n - 1)/(t_n - t_1) over the n spikes (docs/format.md#nodes), 0 with
    * fewer than two spikes (rest, a single onset spike, depolarisation block). Rate units: y at
    * the end of the run.
    */

@@ -1,5 +1,5 @@
 /**
- * The LIF firing rate for a constant input (notes 1.2.2, spec 3.1):
+ * The LIF firing rate for a constant input (notes 1.2.2, docs/format.md#nodes):
  *   G(v_in) = 1 / (tauRef + tauM ln((v_in - vReset) / (v_in - vTh)))  for v_in > vTh, else 0  (Hz).
  */
 export interface LifRateParams {

@@ -1,4 +1,4 @@
-/** Engine-wide properties: reproducibility (spec 8), guards, compile issues, probes, HH plumbing. */
+/** Engine-wide properties: reproducibility (docs/format.md#reproducibility), guards, compile issues, probes, HH plumbing. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { NetworkDocument } from '../document/model';
@@ -85,7 +85,7 @@ function recurrentNetwork(seed = 5): NetworkDocument {
   });
 }
 
-describe('reproducibility (spec 8)', () => {
+describe('reproducibility (docs/format.md#reproducibility)', () => {
   it('same document and seed give identical spikes and traces, whatever the chunking', () => {
     const whole = runNetwork(recurrentNetwork());
     const again = runNetwork(recurrentNetwork());

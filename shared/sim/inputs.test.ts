@@ -1,4 +1,4 @@
-/** Input signals (spec 3.3) and continuous edges (spec 4, 5). */
+/** Input signals (docs/format.md#signals) and continuous edges (docs/format.md#edges, docs/format.md#input-j). */
 import { describe, expect, it } from 'vitest';
 import { network, runNetwork } from './test-support/testNetworks';
 

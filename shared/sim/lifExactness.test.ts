@@ -1,5 +1,5 @@
 /**
- * LIF exactness against closed forms (course notes 1.2, 1.3.5; spec 3.1, 5) and against an
+ * LIF exactness against closed forms (course notes 1.2, 1.3.5; docs/format.md#nodes, 5) and against an
  * independent event-driven reference written here (closed form between events, crossings by dense
  * sampling + bisection), not against the simulator itself.
  */

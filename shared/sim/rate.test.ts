@@ -1,4 +1,4 @@
-/** Rate units (notes 1.2.3, 1.3.4; spec 3.1 rate, 3.2 bias node, 5). */
+/** Rate units (notes 1.2.3, 1.3.4; docs/format.md#nodes rate, 3.2 bias node, 5). */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadDocument } from '../document/loadDocument';

@@ -1,5 +1,5 @@
 /**
- * The long CSV form of a run result (spec 7): one header line, spikes then traces, sorted by id,
+ * The long CSV form of a run result (docs/format.md#results): one header line, spikes then traces, sorted by id,
  * element index and time. Used by the CLI (`--out result.csv`) and by the app's export, so both
  * write the same bytes for the same run.
  */

@@ -1,5 +1,5 @@
 /**
- * Collects a run's frames into the CLI's result JSON (spec 7). Used by the CLI and by exports, so
+ * Collects a run's frames into the CLI's result JSON (docs/format.md#results). Used by the CLI and by exports, so
  * a live run and a headless run of the same file produce the same document.
  */
 import type { Simulation, SimulationFrame } from './types';

@@ -1,5 +1,5 @@
 /**
- * PSC filters through the engine (notes 1.3.2-1.3.5, spec 4, 5): the filtered spike train equals the
+ * PSC filters through the engine (notes 1.3.2-1.3.5, docs/format.md#edges, 5): the filtered spike train equals the
  * sum of shifted kernels, delays shift it, and v driven through filters of order 0..3 (also with
  * tauS = tauM) matches an independent fine-step RK4 integration of the cascade equations.
  */

@@ -2,9 +2,9 @@
  * The simulator's public contract: what the hosts (worker, CLI, tests) see.
  *
  * A run has N = round(duration / dt) steps; step k advances the network from t_k = k dt to
- * t_{k+1}. Probes sample at t_k for k = 0, every, 2 every, ... while k <= N (spec 6). A frame holds
+ * t_{k+1}. Probes sample at t_k for k = 0, every, 2 every, ... while k <= N (docs/format.md#probes). A frame holds
  * everything produced while advancing a contiguous range of steps; concatenating the frames of a
- * run gives the same spikes and traces whatever the chunking (spec 8).
+ * run gives the same spikes and traces whatever the chunking (docs/format.md#reproducibility).
  */
 
 /** Samples of one probe produced during one frame. */

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { RandomStream, hashKey, streamKey } from './random';
 
 /**
- * Golden values: they pin the generator, the seed derivation and the double conversion (spec 8).
+ * Golden values: they pin the generator, the seed derivation and the double conversion (docs/format.md#reproducibility).
  * If one of these changes, every saved circuit's random draws change: that needs a format version.
  */
-describe('seeded random streams (xoshiro128**, spec 8)', () => {
+describe('seeded random streams (xoshiro128**, docs/format.md#reproducibility)', () => {
   it('golden: hash of a key', () => {
     expect(hashKey(streamKey(1, 'P', 'params.v0'))).toMatchInlineSnapshot(`
       [

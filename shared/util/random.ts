@@ -1,5 +1,5 @@
 /**
- * The seeded random numbers of every simulation (spec 8). Changing anything in this file changes
+ * The seeded random numbers of every simulation (docs/format.md#reproducibility). Changing anything in this file changes
  * every saved circuit's results, so it is a format version change; the golden tests in
  * random.test.ts pin the first draws.
  *
@@ -114,7 +114,7 @@ export class RandomStream {
   }
 }
 
-/** The stream key of spec 8: simulation seed (or a generator's own seed), element id, field path. */
+/** The stream key of docs/format.md#reproducibility: simulation seed (or a generator's own seed), element id, field path. */
 export function streamKey(seed: number, id: string, path: string): string {
   return `${seed}/${id}/${path}`;
 }

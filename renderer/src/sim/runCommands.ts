@@ -29,7 +29,7 @@ export function setSignalFieldFromSlider(nodeId: string, field: string, value: n
   runCommand(setSignal, { ids: [nodeId], signal }, `slider:${nodeId}.signal.${field}`);
 }
 
-/** The variables a probe may record on this node (spec 6). */
+/** The variables a probe may record on this node (docs/format.md#probes). */
 export function recordableVariables(doc: NetworkDocument, nodeId: string): ProbeVariable[] {
   const node = doc.nodes.find((n) => n.id === nodeId);
   return node ? (probeVariablesOf(node) as ProbeVariable[]) : [];

@@ -1,5 +1,5 @@
 /**
- * Exports of a live run: the CLI's result JSON (spec 7, the shape of shared/sim/runResult.ts),
+ * Exports of a live run: the CLI's result JSON (docs/format.md#results, the shape of shared/sim/runResult.ts),
  * the long CSV form, and any chart as PNG. Built from the session's buffers, so a run without
  * live edits exports exactly what `npm run cli -- run FILE` writes (stats aside).
  *
@@ -94,7 +94,7 @@ function csvValue(value: unknown): string {
   return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** The long CSV form of spec 7 (kind,id,variable,index,t,value), sorted by kind, id, index, t. */
+/** The long CSV form of docs/format.md#results (kind,id,variable,index,t,value), sorted by kind, id, index, t. */
 export function resultToCsv(result: LiveRunResult): string {
   const lines = [RESULT_CSV_HEADER];
   const edits = [...(result.liveEdits ?? [])].sort((a, b) =>

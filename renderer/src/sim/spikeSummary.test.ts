@@ -1,5 +1,5 @@
 /**
- * The spike summary names its rate: a single neuron's is spec 3.1's interval rate
+ * The spike summary names its rate: a single neuron's is the format's (docs/format.md#nodes) interval rate
  * (n − 1)/(t_n − t_1), with the spikes per second of the whole run in the tooltip; a population's
  * is the mean per neuron over the run.
  */

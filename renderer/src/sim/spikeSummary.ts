@@ -1,6 +1,6 @@
 /**
  * The spike summary above the charts: per spiking node its count and a rate that says which rate
- * it is. A single neuron's is spec 3.1's interval rate (n − 1)/(t_n − t_1): the rate while it
+ * it is. A single neuron's is the format's (docs/format.md#nodes) interval rate (n − 1)/(t_n − t_1): the rate while it
  * fires, which is not spikes per second of the run (3 spikes early in a 600 ms run are an interval
  * rate of 66 Hz but 5 spikes/s), so the line names it and the tooltip gives both. A population's is
  * the mean per neuron over the simulated time.

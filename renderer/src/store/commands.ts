@@ -130,7 +130,7 @@ export const addNode = define<{ node: NetworkNode; position: XY }>(
   },
 );
 
-/** Adds a scope (probe, spec 6) at a canvas position. */
+/** Adds a scope (probe, docs/format.md#probes) at a canvas position. */
 export const addProbe = define<{ probe: Probe; position: XY }>(
   'addProbe',
   'record',
@@ -313,7 +313,7 @@ export const updateEdges = define<{
   return mapEdges(doc, ids, (edge) => {
     const source = findNode(doc, edge.source);
     const allowed: Patch = { ...patch };
-    // A spiking source always needs a synapse (spec 4): removing it is refused.
+    // A spiking source always needs a synapse (docs/format.md#edges): removing it is refused.
     if ('synapse' in patch && !patch.synapse && source && isSpikingSource(source))
       delete allowed['synapse'];
     if ('synapse' in allowed && allowed['synapse'] === null) allowed['synapse'] = undefined;

@@ -1,5 +1,5 @@
 /**
- * What a new connection becomes, and why some cannot be made (spec 4): edges only end at neurons
+ * What a new connection becomes, and why some cannot be made (docs/format.md#edges): edges only end at neurons
  * and populations; a spiking source gets a default synapse (tauS 5 ms, n 0); a scope is re-aimed
  * at whatever is wired into it. Pure functions, so the canvas, the tests and the commands agree.
  */
@@ -87,7 +87,7 @@ export function unitHint(doc: NetworkDocument, edge: Edge): string | null {
 }
 
 /**
- * The unit of an edge's weight, in words (spec 4: on a spiking edge, J times seconds). A continuous
+ * The unit of an edge's weight, in words (docs/format.md#edges: on a spiking edge, J times seconds). A continuous
  * input's value is already in the unit of its target's J (spec: "as J"), so its weight is a pure
  * factor; a rate unit's y and the bias node's 1 are dimensionless, so their weight carries J's unit.
  */

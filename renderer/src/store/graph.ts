@@ -34,7 +34,7 @@ export {
   probeVariablesOf,
 } from '../../../shared/document/graph';
 
-/** Every id in use: nodes, edges and probes share one namespace (spec 2). */
+/** Every id in use: nodes, edges and probes share one namespace (docs/format.md#document). */
 export function usedIds(doc: NetworkDocument): Set<string> {
   const ids = new Set<string>();
   for (const n of doc.nodes) ids.add(n.id);

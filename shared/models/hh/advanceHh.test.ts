@@ -103,7 +103,7 @@ describe('advanceHh against RK4 at 1 us (issue 3 accuracy target)', () => {
 });
 
 describe('advanceHh at rest', () => {
-  it('finds the rest of spec 3.1 (-64.996 mV) from the steady-state equation', () => {
+  it('finds the rest of docs/format.md#nodes (-64.996 mV) from the steady-state equation', () => {
     // I_ion(V) with every gate at its steady state; bisection for its zero.
     const iIon = (v: number): number => {
       const s = hhSteadyState(v);

@@ -1,6 +1,6 @@
 /**
  * Hodgkin-Huxley neurons advanced over one interval of constant input, with an adaptive
- * Dormand-Prince 5(4) Runge-Kutta pair (spec 3.1 `model: "hh"`, course notes 1.1.4):
+ * Dormand-Prince 5(4) Runge-Kutta pair (docs/format.md#nodes: `model: "hh"`, course notes 1.1.4):
  *
  *   C dV/dt = J - gL (V - EL) - gNa m^3 h (V - ENa) - gK n^4 (V - EK)
  *   dx/dt   = alpha_x(V) (1 - x) - beta_x(V) x          for x in m, h, n   (rates: hhRates.ts)
@@ -278,7 +278,7 @@ export function hhRightHandSide(
 /**
  * Advance every element of `pop` from `tFromSeconds` to `tToSeconds` with input current density
  * `current[i]` (uA/cm^2, constant over the interval; `bias` is added here, so pass only the
- * synaptic/input part s_i of spec 5). Each upward crossing of spikeThreshold is passed to `onSpike`
+ * synaptic/input part s_i of docs/format.md#input-j). Each upward crossing of spikeThreshold is passed to `onSpike`
  * with its interpolated time in seconds, element by element (ascending index), each element's
  * spikes in time order. No allocation. The sink may itself call advanceHh on another population
  * (the kernel restores its scratch state after each spike).

@@ -3,7 +3,7 @@
  * stages: J(t) is never held constant or averaged over the step.
  *
  * Each element's input is J = D + sum_b x_{b,n_b}, D the unfiltered continuous input and x_{b,k}
- * the stages of PSC filter bank b (order n_b, time constant tau_b, drive c_b into stage 0; spec 4,
+ * the stages of PSC filter bank b (order n_b, time constant tau_b, drive c_b into stage 0; docs/format.md#edges,
  * notes 1.3.2). Between events the banks are linear with constant drive, so with a = (s - s0)/tau_b
  * measured from the last event s0:
  *   x_{b,k}(s) = c_b + e^{-a} sum_{j<=k} (x_{b,j}(s0) - c_b) a^{k-j} / (k-j)!

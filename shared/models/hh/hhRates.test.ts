@@ -10,7 +10,7 @@ function series(u: number): number {
 }
 
 describe('hhRates', () => {
-  it('has the removable-singularity limits of spec 3.1 (alpha_n(-55) = 0.1, alpha_m(-40) = 1)', () => {
+  it('has the removable-singularity limits of docs/format.md#nodes (alpha_n(-55) = 0.1, alpha_m(-40) = 1)', () => {
     expect(hhRates(-55).alphaN).toBe(0.1);
     expect(hhRates(-40).alphaM).toBe(1);
   });

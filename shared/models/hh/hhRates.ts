@@ -1,5 +1,5 @@
 /**
- * Hodgkin-Huxley rate functions (spec 3.1 `model: "hh"`, course notes 1.1.4), modern convention:
+ * Hodgkin-Huxley rate functions (docs/format.md#nodes: `model: "hh"`, course notes 1.1.4), modern convention:
  * V in mV, rates in 1/ms.
  *
  *   alpha_n = 0.01 (V + 55) / (1 - e^{-(V + 55)/10})     beta_n = 0.125 e^{-(V + 65)/80}

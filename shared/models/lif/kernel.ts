@@ -1,7 +1,7 @@
 /**
  * LIF population kernel: exact integration of the membrane together with its PSC filter banks.
  *
- * Equations (spec 3.1, 4, 5; dimensionless v, seconds):
+ * Equations (docs/format.md#nodes, 4, 5; dimensionless v, seconds):
  *   tau_m v' = D + sum_b x_{b,n_b} - v                  (not refractory; D = bias + unfiltered inputs)
  *   tau_b x_{b,0}' = c_b - x_{b,0},  tau_b x_{b,k}' = x_{b,k-1} - x_{b,k}   (bank b of order n_b)
  * Between events D and c_b are constant, so the whole state (v, x) evolves by the exact linear

@@ -7,7 +7,7 @@
  * that do not match, unsupported combinations, and a network too large for memory (estimated before
  * anything big is allocated).
  *
- * Random draws (spec 8, shared/util/random.ts): every random quantity has its own stream, keyed by
+ * Random draws (docs/format.md#reproducibility, shared/util/random.ts): every random quantity has its own stream, keyed by
  * `${seed}/${id}/${path}` where seed is simulation.seed, or the generator's own `seed`:
  *   population param draws   `${seed}/${node}/params.${name}`         size draws, element order
  *   weight generators        `${seed}/${edge}/weight`                 target-major (row i, column j)

@@ -1,5 +1,5 @@
 /**
- * The one place weight generators are drawn (spec 4 weight generators, spec 8 random numbers), so
+ * The one place weight generators are drawn (docs/format.md#edges: weight generators, docs/format.md#reproducibility random numbers), so
  * that the editor's heat-map shows exactly the matrix a run uses.
  *
  * Stream: `${seed}/${edgeId}/weight`, seed = the generator's own `seed` or simulation.seed.

@@ -17,7 +17,7 @@
  *      delay), it is a "late" spike:
  *   B. Late spikes: added to the target's filter states at t_{k+1} with the exact filter evolution
  *      since their arrival (x_k += (w/tau) E_k((t_{k+1} - t_a)/tau)); their effect on v starts at
- *      t_{k+1} (the spec 5 rule for cycles; docs/simulator.md).
+ *      t_{k+1} (the docs/format.md#input-j rule for cycles; docs/simulator.md).
  *   C. Continuous values at t_{k+1}, in the step order: inputs (noise: one exact OU update), the
  *      drives of every target from its continuous sources, rate units' z and (tau = 0) y = sigma(z).
  *      Inside a cycle of instantaneous units an edge from a node later in the order reads the value

@@ -1,5 +1,5 @@
 /**
- * Input signals (spec 3.3), evaluated per element.
+ * Input signals (docs/format.md#signals), evaluated per element.
  *
  * Piecewise-constant signals (constant, step, pulse, and the bias node) are analytic: `valueAt`
  * gives u(t) with every switch time snapped to the step grid when within TIME_GRID_TOLERANCE dt of it, a

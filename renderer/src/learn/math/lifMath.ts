@@ -1,5 +1,5 @@
 /**
- * Data of the LIF view (notes 1.2.2, spec 3.1): the charging curve under a constant input v_in with
+ * Data of the LIF view (notes 1.2.2, docs/format.md#nodes): the charging curve under a constant input v_in with
  * its threshold crossings, refractory holds and resets, and the rate curve G(v_in).
  *
  *   v(t) = v_in + (vReset - v_in) e^{-t/tau_m}            (= v_in (1 - e^{-t/tau_m}) for vReset = 0)

@@ -7,11 +7,11 @@
  * with one row of W per element of Y and one column per element of every source of its incoming
  * edges (in edge order; several edges from one source add up), W as the run uses it (generators
  * drawn by `materializeWeight`, the compiler's own draw), and b = Y's `bias` param plus its edges
- * from bias nodes (spec 3.2). z is then the input J of Y that the activities x produce.
+ * from bias nodes (docs/format.md#nodes). z is then the input J of Y that the activities x produce.
  *
  * What x is for each kind of source:
  * - a spiking source (LIF/HH neuron or population, spikes/Poisson input): its firing rate over the
- *   run, (n - 1)/(t_n - t_1) per neuron (spec 3.1; 0 with fewer than two spikes). Each PSC filter h
+ *   run, (n - 1)/(t_n - t_1) per neuron (docs/format.md#nodes; 0 with fewer than two spikes). Each PSC filter h
  *   has area 1 (notes 1.3.2), so the filtered train s = a * h of a neuron firing at rate r averages
  *   r, and z is the average J (notes 1.3.3-1.3.5: s += w / tau_s per spike);
  * - a rate unit: y, the newest sample of a probe recording it, else what the document says;
@@ -153,7 +153,7 @@ export function documentActivity(node: NetworkNode, doc?: NetworkDocument): Acti
 
 /**
  * Firing rate per element from the recorded spikes: (n - 1)/(t_n - t_1) over the n spikes of each
- * element (spec 3.1, as the spike summary and the f-I sweep measure it), 0 with fewer than two.
+ * element (docs/format.md#nodes, as the spike summary and the f-I sweep measure it), 0 with fewer than two.
  */
 export function firingRates(
   store: LiveSpikes,

@@ -1,6 +1,6 @@
 /**
  * View 3: the LIF charging curve v(t) under a constant v_in with t*, the reset and the refractory
- * hold drawn, and G(v_in) (spec 3.1's general form with the node's own params) with points
+ * hold drawn, and G(v_in) (the format's (docs/format.md#nodes) general form with the node's own params) with points
  * simulated by the engine (a background sweep) on top.
  */
 import { useEffect, useMemo, useState } from 'react';

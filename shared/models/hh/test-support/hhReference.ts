@@ -35,7 +35,7 @@ const G_L = 0.3;
 const E_NA = 50;
 const E_K = -77;
 const E_L = -54.387;
-/** The true rest of the default params (spec 3.1). */
+/** The true rest of the default params (docs/format.md#nodes). */
 export const HH_REST_MV = -64.99638;
 
 const rates: HhRates = hhRates(0);
