@@ -2,6 +2,7 @@
  * The palette: every node kind of the spec. Drag a tile onto the canvas, or click it (or focus it
  * and press Enter) to add it at the centre of the view. The rate neuron's activation is picked here.
  */
+import { modelById } from '../../../shared/models/registry';
 import { useState } from 'react';
 import type { Activation } from '../../../shared/document/model';
 import {
@@ -19,8 +20,10 @@ const GROUPS: PaletteGroup[] = ['Neurons', 'Populations', 'Inputs', 'Other'];
 export function Palette() {
   const [activation, setActivation] = useState<Activation>('logistic');
   const activationFor = (key: string): Activation | undefined => {
-    if (key !== 'rate' && key !== 'pop-rate') return undefined;
-    if (key === 'rate' && isPopulationActivation(activation)) return 'logistic';
+    const population = key.startsWith('pop-');
+    const model = modelById(population ? key.slice(4) : key);
+    if (!model?.hasActivation) return undefined;
+    if (!population && isPopulationActivation(activation)) return 'logistic';
     return activation;
   };
   return (

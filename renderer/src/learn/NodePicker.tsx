@@ -2,8 +2,9 @@
  * Picks the node a view is tied to, among the circuit's nodes the view applies to, or the spec's
  * defaults ('' = a standard neuron of the model, not in the circuit).
  */
+import { MODELS } from '../../../shared/models/registry';
 import { useMemo, useState } from 'react';
-import type { NetworkDocument, NetworkNode, NeuronModel } from '../../../shared/document/model';
+import type { NetworkDocument, NetworkNode } from '../../../shared/document/model';
 
 /**
  * The circuit's neurons and populations of one model, and which of them the view shows (initially
@@ -11,7 +12,8 @@ import type { NetworkDocument, NetworkNode, NeuronModel } from '../../../shared/
  */
 export function useModelNodes(
   document: NetworkDocument,
-  model: NeuronModel,
+  /** The Learn view: nodes whose model lists it (`learnViews` in shared/models/<model>/). */
+  view: string,
   requested: string | undefined,
 ): {
   nodes: NetworkNode[];
@@ -22,9 +24,11 @@ export function useModelNodes(
   const nodes = useMemo(
     () =>
       document.nodes.filter(
-        (n) => (n.kind === 'neuron' || n.kind === 'population') && n.model === model,
+        (n) =>
+          (n.kind === 'neuron' || n.kind === 'population') &&
+          MODELS[n.model].learnViews.includes(view),
       ),
-    [document, model],
+    [document, view],
   );
   const [selected, setSelected] = useState(() => initialNodeId(requested, nodes));
   return { nodes, selected, setSelected, node: nodes.find((n) => n.id === selected) };

@@ -21,6 +21,7 @@
  * over the run after the sources' first spikes when a source spikes, else the sample at the time
  * x was read.
  */
+import { MODELS } from '../../../../shared/models/registry';
 import type { NetworkDocument, NetworkNode, Weight } from '../../../../shared/document/model';
 import { materializeWeight } from '../../../../shared/sim/compile/weightDraws';
 import { intervalRate } from '../../../../shared/sim/intervalRate';
@@ -125,7 +126,7 @@ export function documentActivity(node: NetworkNode, doc?: NetworkDocument): Acti
       how: `u of a ${String(signal['type'])} input: 0 until the circuit runs with a probe on it`,
     };
   }
-  if (node.model === 'rate') {
+  if (MODELS[node.model].hasActivation) {
     const params = (node.params ?? {}) as Record<string, unknown>;
     const tau = typeof params['tau'] === 'number' ? params['tau'] : 0;
     const bias = perElement(params['bias'], size, 0);

@@ -1,4 +1,5 @@
 /** View 5: the five per-neuron activations with a z slider; softmax and one-hot of a vector. */
+import { MODELS } from '../../../../shared/models/registry';
 import { useMemo, useState } from 'react';
 import { LearnChart } from '../LearnChart';
 import {
@@ -18,7 +19,9 @@ const CURVE_COLORS = [COLORS.blue, COLORS.orange, COLORS.green, COLORS.red, COLO
 export function ActivationsView({ document, nodeId }: LearnViewProps) {
   const node = document.nodes.find((n) => n.id === nodeId);
   const nodeActivation =
-    node && (node.kind === 'neuron' || node.kind === 'population') && node.model === 'rate'
+    node &&
+    (node.kind === 'neuron' || node.kind === 'population') &&
+    MODELS[node.model].hasActivation
       ? (node.activation ?? 'logistic')
       : null;
   const initialVector = useMemo(() => {

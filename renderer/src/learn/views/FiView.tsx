@@ -83,7 +83,7 @@ export function FiView({ document, nodeId, host }: LearnViewProps) {
 
   const start = (): void => {
     handleRef.current?.cancel();
-    const subject = sweepSubject(document, node, model === 'hh' ? 'hh' : 'lif');
+    const subject = sweepSubject(document, node, model);
     setSweep({ state: 'running', done: 0, total: currents.length, points: [] });
     const handle = runSweep(host, { ...subject, currents, durationSeconds: range.duration }, (p) =>
       setSweep((s) => ({ ...s, done: p.done, total: p.total, points: [...s.points, p.point] })),
@@ -109,7 +109,10 @@ export function FiView({ document, nodeId, host }: LearnViewProps) {
     setSweep((s) => ({ ...s, state: 'cancelled' }));
   };
 
-  const lifKey = model === 'lif' ? JSON.stringify(numericParams(node, { ...LIF_DEFAULTS })) : null;
+  // the LIF closed form G(J) is drawn for models that have the LIF view
+  const lifKey = MODELS[model].learnViews.includes('lif')
+    ? JSON.stringify(numericParams(node, { ...LIF_DEFAULTS }))
+    : null;
   const lifParams = useMemo(() => (lifKey ? (JSON.parse(lifKey) as LifParams) : null), [lifKey]);
   const analytic = useMemo(() => {
     if (!lifParams) return null;

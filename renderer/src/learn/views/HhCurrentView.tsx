@@ -22,7 +22,12 @@ const REGIME_COLORS = [COLORS.grey, COLORS.teal, COLORS.blue, COLORS.orange, COL
 const DISSECTED = 2;
 
 export function HhCurrentView({ document, nodeId }: LearnViewProps) {
-  const { nodes: hhNodes, selected, setSelected, node } = useModelNodes(document, 'hh', nodeId);
+  const {
+    nodes: hhNodes,
+    selected,
+    setSelected,
+    node,
+  } = useModelNodes(document, 'hhCurrent', nodeId);
   const paramsKey = JSON.stringify(numericParams(node, { ...HH_DEFAULTS }));
   const params = useMemo(() => JSON.parse(paramsKey) as typeof HH_DEFAULTS, [paramsKey]);
   const runs = useMemo(

@@ -12,7 +12,12 @@ const V_MIN = -100;
 const V_MAX = 50;
 
 export function HhGatingView({ document, nodeId }: LearnViewProps) {
-  const { nodes: hhNodes, selected, setSelected, node } = useModelNodes(document, 'hh', nodeId);
+  const {
+    nodes: hhNodes,
+    selected,
+    setSelected,
+    node,
+  } = useModelNodes(document, 'hhGating', nodeId);
   const params = numericParams(node, { ...HH_DEFAULTS });
   const [v, setV] = useState<number>(() => params.V0);
   const curves = useMemo(() => gatingCurves(V_MIN, V_MAX), []);

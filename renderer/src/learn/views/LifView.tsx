@@ -3,6 +3,7 @@
  * hold drawn, and G(v_in) (the format's (docs/format.md#nodes) general form with the node's own params) with points
  * simulated by the engine (a background sweep) on top.
  */
+import type { NeuronModelId } from '../../../../shared/models/registry';
 import { useEffect, useMemo, useState } from 'react';
 import type { NetworkDocument, NetworkNode } from '../../../../shared/document/model';
 import type { SweepPoint } from '../../../../shared/ipc/sweepContract';
@@ -34,14 +35,14 @@ export const LIF_SIMULATED_INPUTS = [0.5, 1, 1.1, 1.25, 1.5, 2, 2.5, 3, 4, 5];
 export function sweepSubject(
   document: NetworkDocument,
   node: NetworkNode | undefined,
-  model: 'lif' | 'hh',
+  model: NeuronModelId,
 ): { documentText: string; nodeId: string } {
   if (node) return { documentText: JSON.stringify(document), nodeId: node.id };
   const standard = {
     format: 'neurosketch-network',
     version: 1,
     name: `standard ${model.toUpperCase()} neuron`,
-    simulation: { dt: model === 'lif' ? 0.0001 : 0.0001, duration: 1, seed: 1 },
+    simulation: { dt: 0.0001, duration: 1, seed: 1 },
     nodes: [{ id: 'N', kind: 'neuron', model }],
     edges: [],
   };
