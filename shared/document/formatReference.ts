@@ -7,7 +7,7 @@
  * formatReference.test.ts fails when a shipped file is out of date (and rewrites it on request).
  */
 import { z } from 'zod';
-import type { ParamSpec } from '../models/paramSpec';
+import { constraintText, type ParamSpec } from '../models/paramSpec';
 import { EDGE_DELAY, SIGNAL_FIELDS, SIMULATION_PARAMS, SYNAPSE_PARAMS } from '../models/paramSpecs';
 import { MODEL_PARAMS } from '../models/registry';
 import { NetworkDocumentSchema } from './schema';
@@ -58,19 +58,6 @@ export function networkJsonSchema(): JsonSchema {
   defs['NeuronNode']!['allOf'] = modelParamsRule(false);
   defs['PopulationNode']!['allOf'] = modelParamsRule(true);
   return { $schema: generated['$schema'], $id: JSON_SCHEMA_ID, ...generated };
-}
-
-function constraintText(spec: ParamSpec): string {
-  const parts: string[] = [];
-  if (spec.integer) parts.push('whole number');
-  if (spec.min !== undefined && spec.max !== undefined && !spec.exclusiveMin) {
-    parts.push(`${spec.min} to ${spec.max}`);
-  } else {
-    if (spec.min !== undefined) parts.push(`${spec.exclusiveMin ? '>' : '>='} ${spec.min}`);
-    if (spec.max !== undefined) parts.push(`<= ${spec.max}`);
-  }
-  if (spec.relation) parts.push(spec.relation);
-  return parts.join(', ');
 }
 
 function table(specs: readonly ParamSpec[], optional?: (spec: ParamSpec) => boolean): string {

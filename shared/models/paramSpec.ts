@@ -58,6 +58,20 @@ export function describeConstraint(spec: ParamSpec): string {
   return parts.join(' and ');
 }
 
+/** The constraint as the docs' tables state it: "whole number, 0 to 10", "> 0", "> vReset". */
+export function constraintText(spec: ParamSpec): string {
+  const parts: string[] = [];
+  if (spec.integer) parts.push('whole number');
+  if (spec.min !== undefined && spec.max !== undefined && !spec.exclusiveMin) {
+    parts.push(`${spec.min} to ${spec.max}`);
+  } else {
+    if (spec.min !== undefined) parts.push(`${spec.exclusiveMin ? '>' : '>='} ${spec.min}`);
+    if (spec.max !== undefined) parts.push(`<= ${spec.max}`);
+  }
+  if (spec.relation) parts.push(spec.relation);
+  return parts.join(', ');
+}
+
 /** The default value of each spec, by name. */
 export function defaultsOf(specs: readonly ParamSpec[]): Record<string, number> {
   return Object.fromEntries(specs.map((s) => [s.name, s.default]));

@@ -6,11 +6,18 @@
  *   t*   = tau_m ln((v_in - vReset) / (v_in - vTh))        (v_in > vTh)
  *   G    = 1 / (tau_ref + t*)
  */
+import { LIF_DEFAULTS as LIF_PARAM_DEFAULTS } from '../../../../shared/models/lif/params';
 import { lifCharging, lifRate, type LifRateParams } from '../../../../shared/models/lifRate';
 
 export type LifParams = LifRateParams;
 
-export const LIF_DEFAULTS: LifParams = { tauM: 0.02, tauRef: 0.002, vTh: 1, vReset: 0 };
+/** The LIF view's defaults: the model's own (shared/models/lif/params.ts). */
+export const LIF_DEFAULTS: LifParams = {
+  tauM: LIF_PARAM_DEFAULTS.tauM,
+  tauRef: LIF_PARAM_DEFAULTS.tauRef,
+  vTh: LIF_PARAM_DEFAULTS.vTh,
+  vReset: LIF_PARAM_DEFAULTS.vReset,
+};
 
 /** Time from vReset to the threshold under v_in (s), Infinity when v_in <= vTh. */
 export function crossingTime(vIn: number, p: LifParams): number {
