@@ -65,6 +65,7 @@ import {
   SpikeBuffer,
 } from '../plan';
 import { snapTime } from '../engine/signals';
+import { admitRun, gridSteps, wholeStepDurations } from '../admission';
 import type { Issue } from '../types';
 
 export interface CompileOptions {
@@ -79,7 +80,6 @@ export interface CompileOptions {
 
 export type CompileResult = { ok: true; plan: CompiledPlan } | { ok: false; issues: Issue[] };
 
-const DEFAULT_MAX_BYTES = 2e9;
 const MAX_ELEMENTS = 50_000_000;
 
 const SIGNAL_CODE: Record<string, number> = {
@@ -180,21 +180,21 @@ function compileUnsafe(doc: NetworkDocument, options: CompileOptions): CompileRe
     );
   let totalSteps = Infinity;
   if (isFiniteNumber(dt) && dt > 0 && isFiniteNumber(duration) && duration > 0) {
-    const ratio = duration / dt;
-    totalSteps = Math.round(ratio);
-    if (Math.abs(ratio - totalSteps) > 1e-9 || totalSteps < 1) {
+    const grid = gridSteps(duration, dt);
+    totalSteps = grid.steps;
+    if (!grid.whole) {
       issues.error(
         options.duration !== undefined ? 'duration' : 'simulation.duration',
-        `must be a whole number of steps dt (duration / dt = ${ratio})`,
+        `must be a whole number of steps dt (duration / dt = ${duration / dt}): use ${wholeStepDurations(duration, dt).join(' or ')}`,
       );
     }
-    if (totalSteps > 1e12) issues.error('simulation.duration', `too many steps (${totalSteps})`);
   }
   const nodesRaw: unknown[] = Array.isArray(doc.nodes) ? doc.nodes : [];
   const edgesRaw: unknown[] = Array.isArray(doc.edges) ? doc.edges : [];
   const probesRaw: unknown[] = Array.isArray(doc.probes) ? doc.probes : [];
   if (!Array.isArray(doc.nodes)) issues.error('nodes', 'must be an array');
   if (!Array.isArray(doc.edges)) issues.error('edges', 'must be an array');
+  let estimatedBytes = 0;
 
   // ---- nodes: kind, size
   const infos = new Map<string, NodeInfo>();
@@ -473,26 +473,15 @@ function compileUnsafe(doc: NetworkDocument, options: CompileOptions): CompileRe
     });
   });
 
-  // ---- memory estimate, before any big allocation
-  let estimatedBytes = 0;
-  let largest = { bytes: 0, path: 'nodes' };
-  for (const info of infoList) {
-    const b = info.size * 8 * 12;
-    estimatedBytes += b;
-    if (b > largest.bytes) largest = { bytes: b, path: `nodes[${info.index}]` };
-  }
-  for (const e of edgeInfos) {
-    const b = e.bytes + e.target.size * 8 * (e.order + 2);
-    estimatedBytes += b;
-    if (b > largest.bytes) largest = { bytes: b, path: `edges[${e.index}].weight` };
-  }
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (estimatedBytes > maxBytes) {
-    issues.error(
-      largest.path,
-      `network too large for memory: needs about ${formatBytes(estimatedBytes)} (limit ${formatBytes(maxBytes)}); ` +
-        'use a sparse generator or smaller populations',
+  // ---- the run-size admission rule (memory, spikes, rates, steps), before any big allocation
+  if (!issues.hasErrors) {
+    const admission = admitRun(
+      doc,
+      { dt: options.dt, duration: options.duration },
+      { maxBytes: options.maxBytes },
     );
+    issues.list.push(...admission.issues);
+    estimatedBytes = admission.estimate.bytes.network;
   }
   if (issues.hasErrors) return { ok: false, issues: issues.list };
 
@@ -658,12 +647,6 @@ function compileUnsafe(doc: NetworkDocument, options: CompileOptions): CompileRe
       estimatedBytes: bytes,
     },
   };
-}
-
-function formatBytes(b: number): string {
-  if (b >= 1e9) return `${(b / 1e9).toFixed(1)} GB`;
-  if (b >= 1e6) return `${(b / 1e6).toFixed(1)} MB`;
-  return `${Math.round(b / 1e3)} kB`;
 }
 
 /** Kahn's algorithm over strongly connected components, smallest document index first. */
