@@ -4,6 +4,7 @@
  * credit. Plain Node: no Electron here.
  */
 import { Worker } from 'node:worker_threads';
+import { admitStep } from '../../shared/sim/admission';
 import type {
   HostEvents,
   HostResult,
@@ -28,6 +29,8 @@ interface ActiveRun {
   pendingEdits: Map<number, (result: HostResult<RunEdited>) => void>;
   /** The last status the worker reported (Stop keeps its clock). */
   last: { stepsDone: number; totalSteps: number; dt: number };
+  /** Issue 16 (admission): bytes one step adds to a frame, from the worker's 'started'. */
+  bytesPerStep: number;
 }
 
 /** Options of a run besides its document. */
@@ -72,6 +75,7 @@ export class SimulationHost {
       acked: 0,
       pendingEdits: new Map(),
       last: { stepsDone: 0, totalSteps: 0, dt: 0 },
+      bytesPerStep: 0,
     };
     this.run = run;
     return new Promise((resolve) => {
@@ -85,6 +89,8 @@ export class SimulationHost {
       worker.on('message', (message: FromWorker) => {
         switch (message.type) {
           case 'started':
+            run.bytesPerStep = message.bytesPerStep;
+            run.last = { ...run.last, dt: message.dt, totalSteps: message.totalSteps };
             settle({
               ok: true,
               value: { runId: id, dt: message.dt, totalSteps: message.totalSteps },
@@ -154,6 +160,12 @@ export class SimulationHost {
   step(runId: string, seconds: number): HostResult<null> {
     const run = this.find(runId);
     if (!run) return { ok: false, error: `no run ${runId} is active` };
+    // Issue 16 (admission): one step's frame must stay bounded (admitStep in shared/sim/admission).
+    if (run.last.dt > 0) {
+      const steps = Math.max(1, Math.round(seconds / run.last.dt));
+      const refused = admitStep(run.bytesPerStep, steps, run.last.dt);
+      if (refused) return { ok: false, error: refused };
+    }
     this.post(run, { type: 'step', seconds });
     return { ok: true, value: null };
   }

@@ -29,7 +29,7 @@ import {
 } from '../models/paramSpecs';
 import type { Issue } from '../sim/types';
 import { formatPath, type PathSegment } from './fieldPath';
-import { admitRun, gridSteps, wholeStepDurations } from '../sim/admission';
+import { admitRun, gridSteps, wholeStepDurations, type RunOverrides } from '../sim/admission';
 import { MAX_NESTING_DEPTH } from './limits';
 import type { MigrationRegistry } from './migrations';
 import { DEFAULT_REGISTRY, migrateDocument } from './migrations';
@@ -57,6 +57,11 @@ export type ValidationResult =
 export interface ValidateOptions {
   /** Migration registry (tests substitute their own). */
   migrations?: MigrationRegistry;
+  /**
+   * The run the document is validated for, when flags override its simulation block (the CLI's
+   * --dt/--duration): the admission rule then judges that run, naming the flags.
+   */
+  run?: { overrides: RunOverrides; names?: { dt?: string; duration?: string } };
 }
 
 type Obj = Record<string, unknown>;
@@ -999,9 +1004,9 @@ function checkIds(
  * The run-size admission rule (shared/sim/admission.ts) for the file's own simulation block, on a
  * document otherwise valid (its sizes and rates are then trustworthy).
  */
-function checkSize(doc: Obj, report: Report): void {
+function checkSize(doc: Obj, report: Report, run: ValidateOptions['run']): void {
   if (report.errors.length > 0) return;
-  report.errors.push(...admitRun(doc).issues);
+  report.errors.push(...admitRun(doc, run?.overrides, { names: run?.names }).issues);
 }
 
 function checkHeader(doc: Obj, report: Report): boolean {
@@ -1106,7 +1111,7 @@ export function validateDocument(value: unknown, options: ValidateOptions = {}):
     if (isObj(probe)) checkProbe(probe, i, nodes, others, report);
   });
   checkSimulation(doc['simulation'], report);
-  checkSize(doc, report);
+  checkSize(doc, report, options.run);
 
   const errors = inDocumentOrder(report.errors);
   const warnings = inDocumentOrder(report.warnings);

@@ -70,7 +70,7 @@ interface Part {
   path: string;
   elementId?: string;
   bytes: number;
-  kind: 'node' | 'edge' | 'samples' | 'spikes';
+  kind: 'network' | 'samples' | 'spikes';
 }
 
 export interface RunEstimate {
@@ -96,8 +96,10 @@ export interface RunEstimate {
   seconds: number;
   /** Bytes of samples and spikes one step adds to a frame (for stepRun). */
   bytesPerStep: number;
-  /** The part needing the most memory, for the message. */
-  largest: Part | undefined;
+  /** Probes counted. */
+  probes: number;
+  /** The part needing the most memory, overall and per kind, for the message. */
+  largest: { any?: Part; network?: Part; samples?: Part; spikes?: Part };
 }
 
 export interface Admission {
@@ -180,6 +182,15 @@ function maxOf(value: unknown): number | undefined {
   return undefined;
 }
 
+/** Smallest value of a signal number or param (number, or array per element). */
+function minOf(value: unknown): number | undefined {
+  if (Array.isArray(value)) {
+    const m = maxOf(value.map((x: unknown) => (isNum(x) ? -x : undefined)));
+    return m === undefined ? undefined : -m;
+  }
+  return maxOf(value);
+}
+
 function sizeOf(node: Obj): number | undefined {
   if (node['kind'] === 'population' || node['kind'] === 'input') {
     const size = node['size'] ?? (node['kind'] === 'input' ? 1 : undefined);
@@ -211,10 +222,14 @@ export function estimateRun(document: unknown, overrides: RunOverrides = {}): Ru
     work: 0,
     seconds: 0,
     bytesPerStep: 0,
-    largest: undefined,
+    probes: 0,
+    largest: {},
   };
   const note = (part: Part): void => {
-    if (!estimate.largest || part.bytes > estimate.largest.bytes) estimate.largest = part;
+    const l = estimate.largest;
+    if (!l.any || part.bytes > l.any.bytes) l.any = part;
+    const mine = l[part.kind];
+    if (!mine || part.bytes > mine.bytes) l[part.kind] = part;
   };
   const idOf = (v: Obj): string | undefined => (typeof v['id'] === 'string' ? v['id'] : undefined);
 
@@ -231,14 +246,21 @@ export function estimateRun(document: unknown, overrides: RunOverrides = {}): Ru
     estimate.elements += size;
     const bytes = size * BYTES_PER_NEURON;
     estimate.bytes.network += bytes;
-    note({ path: `nodes[${i}].size`, elementId: id, bytes, kind: 'node' });
+    note({ path: `nodes[${i}].size`, elementId: id, bytes, kind: 'network' });
     // stored spikes
     let spikes = 0;
     let rate = 0;
     const signal = isObj(node['signal']) ? node['signal'] : undefined;
     if ((node['kind'] === 'neuron' || node['kind'] === 'population') && node['model'] !== 'rate') {
-      rate = size * SPIKE_RATE_CEILING;
-      spikes = Math.min(steps, seconds * SPIKE_RATE_CEILING) * size;
+      // A LIF neuron with a refractory time cannot fire faster than 1 / tauRef.
+      const params = isObj(node['params']) ? node['params'] : {};
+      const tauRef = node['model'] === 'lif' ? minOf(params['tauRef']) : undefined;
+      const ceiling =
+        tauRef !== undefined && tauRef > 0
+          ? Math.min(SPIKE_RATE_CEILING, 1 / tauRef)
+          : SPIKE_RATE_CEILING;
+      rate = size * ceiling;
+      spikes = Math.min(steps, seconds * ceiling) * size;
       estimate.neuronSpikes += spikes;
     } else if (node['kind'] === 'input' && signal?.['type'] === 'poisson') {
       const r = Math.max(0, maxOf(signal['rate']) ?? 20);
@@ -278,7 +300,7 @@ export function estimateRun(document: unknown, overrides: RunOverrides = {}): Ru
     estimate.synapses += synapses;
     const bytes = synapses * BYTES_PER_SYNAPSE + filters * BYTES_PER_FILTER_STATE;
     estimate.bytes.network += bytes;
-    note({ path: `edges[${i}].weight`, elementId: idOf(edge), bytes, kind: 'edge' });
+    note({ path: `edges[${i}].weight`, elementId: idOf(edge), bytes, kind: 'network' });
   });
 
   const probes = Array.isArray(doc['probes']) ? doc['probes'] : [];
@@ -287,6 +309,7 @@ export function estimateRun(document: unknown, overrides: RunOverrides = {}): Ru
     if (!isObj(probe) || typeof probe['target'] !== 'string') return;
     const size = sizes.get(probe['target']);
     if (size === undefined) return;
+    estimate.probes++;
     const every = isNum(probe['every']) && probe['every'] >= 1 ? Math.floor(probe['every']) : 1;
     const recorded = Array.isArray(probe['indices']) ? probe['indices'].length : size;
     samplesPerStep += recorded / every;
@@ -341,11 +364,14 @@ export function admitRun(
       const id = typeof node['id'] === 'string' ? node['id'] : undefined;
       error(
         `nodes[${i}].signal.rate`,
-        `a Poisson rate of ${rate} Hz is ${Number((rate * estimate.dt).toPrecision(3))} spikes per step at dt = ${estimate.dt} s; at most ${MAX_POISSON_PER_STEP} per step: use a rate <= ${Number((MAX_POISSON_PER_STEP / estimate.dt).toPrecision(3))} Hz, a smaller dt, or more elements`,
+        `a Poisson rate of ${rate} Hz is ${Number((rate * estimate.dt).toPrecision(3))} spikes per step at dt = ${estimate.dt} s; at most ${MAX_POISSON_PER_STEP} per step: use a rate <= ${Number((MAX_POISSON_PER_STEP / estimate.dt).toPrecision(3))} Hz or a smaller dt`,
         id,
       );
     });
   }
+
+  // A refused rate makes the spike count meaningless: say only that.
+  if (issues.length > 0) return { ok: false, issues, warnings, estimate };
 
   const finite = Number.isFinite(estimate.steps);
   if (finite) {
@@ -358,24 +384,38 @@ export function admitRun(
 
   // Memory.
   const maxBytes = options.maxBytes ?? MAX_RUN_BYTES;
-  if (estimate.bytes.total > maxBytes && estimate.largest) {
-    const largest = estimate.largest;
+  if (estimate.bytes.total > maxBytes && estimate.largest.any) {
+    // Blame the biggest kind of memory (network, samples or spikes), at its largest part.
+    const b = estimate.bytes;
+    const kind =
+      b.samples >= b.network && b.samples >= b.spikes
+        ? 'samples'
+        : b.spikes >= b.network
+          ? 'spikes'
+          : 'network';
+    const largest =
+      (kind === 'network'
+        ? estimate.largest.network
+        : kind === 'samples'
+          ? estimate.largest.samples
+          : estimate.largest.spikes) ?? estimate.largest.any!;
     const parts = [
       `${count(estimate.elements)} neurons and input elements`,
       `${count(estimate.synapses)} connections`,
       estimate.samples > 0 && finite ? `${count(estimate.samples)} recorded samples` : '',
       estimate.spikes > 0 && finite ? `up to ${count(estimate.spikes)} stored spikes` : '',
-      estimate.bytes.text > 0 ? `${formatBytes(estimate.bytes.text)} of output text` : '',
+      b.text > 0 ? `${formatBytes(b.text)} of output text` : '',
     ].filter((p) => p !== '');
+    const probes = estimate.probes > 1 ? ` (${count(estimate.probes)} probes)` : '';
     const advice =
-      largest.kind === 'samples'
-        ? `Record fewer samples: raise ${largest.path}.every, list ${largest.path}.indices, or shorten ${durationPath}`
-        : largest.kind === 'spikes'
+      kind === 'samples'
+        ? `Record fewer samples${probes}: raise ${largest.path}.every, list ${largest.path}.indices, shorten ${durationPath} or use a larger ${dtPath}`
+        : kind === 'spikes'
           ? `Shorten ${durationPath} or use fewer spiking elements (spikes are budgeted at ${SPIKE_RATE_CEILING} per second per neuron, and at its rate per Poisson input)`
           : 'Use smaller populations, sparser connections or fewer recorded samples';
     error(
       largest.path,
-      `the network is too large to simulate: about ${formatBytes(estimate.bytes.total)} of memory (${parts.join(', ')}), more than the ${formatBytes(maxBytes)} allowed; this element alone needs ${formatBytes(largest.bytes)}. ${advice}`,
+      `the network is too large to simulate: about ${formatBytes(b.total)} of memory (${parts.join(', ')}), more than the ${formatBytes(maxBytes)} allowed; this element alone needs ${formatBytes(largest.bytes)}. ${advice}`,
       largest.elementId,
     );
   }
