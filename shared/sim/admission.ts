@@ -22,7 +22,7 @@ import type { Issue } from './types';
 
 /** Memory a run may need by this estimate. */
 export const MAX_RUN_BYTES = 2e9;
-/** Steps x (elements + nodes) a run may take: about an hour and a half on a laptop. */
+/** Steps x (elements + nodes) a run may take: hours of computing on a laptop. */
 export const MAX_RUN_WORK = 1e12;
 /** Above this estimated running time (s) a run is accepted with a warning. */
 export const WARN_RUN_SECONDS = 20;
