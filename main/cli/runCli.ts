@@ -87,6 +87,8 @@ class UsageError extends Error {}
 const CHUNK_STEPS = 100_000;
 /** Element-steps per advance() call at most, so a big network reports progress often enough. */
 const CHUNK_WORK = 2e6;
+/** Spikes per advance() call, about (the chunk adapts to the firing). */
+const CHUNK_SPIKES = 1e6;
 /** Progress on stderr once a run has taken this long (ms), then at this interval. */
 const PROGRESS_AFTER_MS = 3000;
 const PROGRESS_EVERY_MS = 5000;
@@ -361,7 +363,10 @@ async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
     spikeBudget(admission.estimate),
   );
   const perStep = Math.max(1, admission.estimate.elements + admission.estimate.nodes);
-  const chunk = Math.max(1, Math.min(CHUNK_STEPS, Math.floor(CHUNK_WORK / perStep)));
+  const maxChunk = Math.max(1, Math.min(CHUNK_STEPS, Math.floor(CHUNK_WORK / perStep)));
+  // Chunks grow from small and shrink when steps are spike-heavy, so one frame holds about
+  // CHUNK_SPIKES spikes at most and the spike budget is checked before it is far overshot.
+  let chunk = Math.min(maxChunk, 64);
   const runStart = now();
   let nextProgress = runStart + PROGRESS_AFTER_MS;
   let runSeconds = 0;
@@ -372,6 +377,10 @@ async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
       const ended = now();
       runSeconds += (ended - started) / 1000;
       collector.add(frame);
+      let spikes = 0;
+      for (const c of frame.spikes) spikes += c.index.length;
+      const perSpike = Math.max(1, Math.floor((CHUNK_SPIKES * chunk) / Math.max(1, spikes)));
+      chunk = Math.max(1, Math.min(maxChunk, 2 * chunk, perSpike));
       if (ended >= nextProgress && sim.stepsDone < sim.totalSteps) {
         nextProgress = ended + PROGRESS_EVERY_MS;
         const done = sim.stepsDone / sim.totalSteps;

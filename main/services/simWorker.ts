@@ -23,7 +23,11 @@ function post(message: FromWorker, transfer: ArrayBuffer[] = []): void {
 port.on('message', (message: ToWorker) => {
   switch (message.type) {
     case 'start': {
-      const loaded = loadDocument(message.documentText);
+      // Issue 16 (admission): a run until stopped is judged as one, not by the file's duration.
+      const loaded = loadDocument(
+        message.documentText,
+        message.forever ? { run: { overrides: { duration: Infinity } } } : {},
+      );
       if (!loaded.ok) {
         post({ type: 'invalid', message: formatIssues(loaded.issues) });
         return;
