@@ -197,7 +197,10 @@ describe('admission: one rule for every way of asking for a big run', () => {
     const lines = r.err.trimEnd().split('\n');
     expect(lines.length).toBeGreaterThan(0);
     for (const line of lines)
-      expect(line).toMatch(/^progress: .+: \d+% \(t = [0-9.]+ of 50 s\), about .+ left$/);
+      expect(line).toMatch(
+        /^progress: .+: (\d+% \(t = [0-9.]+ of 50 s\), about .+ left|writing the result to stdout, .+ so far)$/,
+      );
+    expect(lines.some((l) => / of 50 s\), about /.test(l))).toBe(true);
     expect(JSON.parse(r.out).stats.steps).toBe(500_000);
   });
 });

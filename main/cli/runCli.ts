@@ -16,9 +16,14 @@ import {
   validateDocument,
   type ValidateOptions,
 } from '../../shared/document/loadDocument';
-
 import type { NetworkDocument } from '../../shared/document/model';
-import { MAX_RUN_BYTES, admitRun, formatSeconds, spikeBudget } from '../../shared/sim/admission';
+import {
+  MAX_RUN_BYTES,
+  admitRun,
+  formatBytes,
+  formatSeconds,
+  spikeBudget,
+} from '../../shared/sim/admission';
 import { createSimulation } from '../../shared/sim/createSimulation';
 import { toCsv } from '../../shared/sim/resultCsv';
 import { batchText, resultCsvPieces, resultJsonPieces } from '../../shared/sim/resultStream';
@@ -400,7 +405,21 @@ async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
   const result = collector.finish({ duration, seed }, sim, { compileSeconds, runSeconds });
   // Written as a stream of ~1 MB chunks: the whole text is never held in memory.
   const csv = args.out !== undefined && args.out.toLowerCase().endsWith('.csv');
-  const chunks = batchText(csv ? resultCsvPieces(result) : resultJsonPieces(result));
+  const target = args.out ?? 'stdout';
+  let written = 0;
+  const chunks = withProgress(
+    batchText(csv ? resultCsvPieces(result) : resultJsonPieces(result)),
+    (text) => {
+      written += text.length;
+      const t = now();
+      if (t >= nextProgress) {
+        nextProgress = t + PROGRESS_EVERY_MS;
+        io.stderr(
+          `progress: ${args.file}: writing the result to ${target}, ${formatBytes(written)} so far\n`,
+        );
+      }
+    },
+  );
   if (!args.out) {
     for (const text of chunks) await writeStdout(io, text);
     return 0;
@@ -421,6 +440,14 @@ async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
     throw new OutputError(args.out, e);
   }
   return 0;
+}
+
+/** The items of `items`, calling `seen` on each as it passes. */
+function* withProgress<T>(items: Iterable<T>, seen: (item: T) => void): Generator<T> {
+  for (const item of items) {
+    seen(item);
+    yield item;
+  }
 }
 
 /** The long CSV form of spec 7 (shared with the app's export). */
