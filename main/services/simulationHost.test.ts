@@ -248,8 +248,8 @@ describe('run controls through the built worker', () => {
   });
 
   it('stepRun (issue 16, admission): a step whose frame would be too large is refused, not built', async () => {
-    // The CUBA example with every neuron probed, run forever and paused: 10 s at once would be a
-    // frame of about 5 GB of samples; the host refuses it and says how far one may step.
+    // The CUBA example with every neuron probed, run forever and paused: 10 s at once would send
+    // about 5 GB of samples; the host refuses it and says how far one may step.
     const cuba = JSON.parse(readFileSync('examples/cuba.neuro', 'utf8')) as {
       nodes: Array<{ id: string; kind: string; model?: string }>;
       probes: unknown[];

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  MAX_STEP_FRAME_BYTES,
+  MAX_STEP_BYTES,
   admitRun,
   admitStep,
   estimateRun,
@@ -140,13 +140,13 @@ describe('admitRun', () => {
 });
 
 describe('admitStep (stepRun while paused)', () => {
-  it('refuses a step whose frame would pass the limit, saying how far one may step', () => {
+  it('refuses a step that would send more than a run may hold, saying how far one may step', () => {
     const e = estimateRun(doc(), { duration: Infinity });
     expect(admitStep(e.bytesPerStep, 10_000, 0.0001)).toBeNull();
-    const big = MAX_STEP_FRAME_BYTES / 1000; // bytes per step: 1000 steps fill a frame
+    const big = MAX_STEP_BYTES / 1000; // bytes per step: 1000 steps fill the limit
     expect(admitStep(big, 1000, 0.0001)).toBeNull();
     expect(admitStep(big, 100_000, 0.0001)).toMatch(
-      /^stepping 10 s at once would send about 25\.6 GB .* step at most 0\.1 s/,
+      /^stepping 10 s at once would send about 200 GB .* step at most 0\.1 s/,
     );
   });
 });

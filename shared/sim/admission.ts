@@ -30,8 +30,11 @@ export const WARN_RUN_SECONDS = 20;
 export const SPIKE_RATE_CEILING = 1000;
 /** Expected Poisson spikes per element per step at most (rate x dt). */
 export const MAX_POISSON_PER_STEP = 10;
-/** Largest frame one stepRun may produce. */
-export const MAX_STEP_FRAME_BYTES = 256e6;
+/**
+ * Most samples and spikes one stepRun may send (the run loop splits them into small frames; this
+ * bounds the whole step like a run's memory).
+ */
+export const MAX_STEP_BYTES = MAX_RUN_BYTES;
 
 export const BYTES_PER_NEURON = 96;
 export const BYTES_PER_SYNAPSE = 12;
@@ -441,13 +444,13 @@ export function admitRun(
 
 /**
  * Stepping `steps` steps at once (stepRun while paused) with `bytesPerStep` from the run's
- * estimate: null when the frame stays within MAX_STEP_FRAME_BYTES, else the refusal.
+ * estimate: null when what it sends stays within MAX_STEP_BYTES, else the refusal.
  */
 export function admitStep(bytesPerStep: number, steps: number, dt: number): string | null {
   const bytes = bytesPerStep * steps;
-  if (!(bytes > MAX_STEP_FRAME_BYTES)) return null;
-  const maxSteps = Math.max(1, Math.floor(MAX_STEP_FRAME_BYTES / Math.max(1e-9, bytesPerStep)));
-  return `stepping ${Number((steps * dt).toPrecision(3))} s at once would send about ${formatBytes(bytes)} of samples and spikes in one frame (at most ${formatBytes(MAX_STEP_FRAME_BYTES)}): step at most ${Number((maxSteps * dt).toPrecision(3))} s, or record fewer samples`;
+  if (!(bytes > MAX_STEP_BYTES)) return null;
+  const maxSteps = Math.max(1, Math.floor(MAX_STEP_BYTES / Math.max(1e-9, bytesPerStep)));
+  return `stepping ${Number((steps * dt).toPrecision(3))} s at once would send about ${formatBytes(bytes)} of samples and spikes (at most ${formatBytes(MAX_STEP_BYTES)} per step): step at most ${Number((maxSteps * dt).toPrecision(3))} s, or record fewer samples`;
 }
 
 /**
