@@ -1,21 +1,14 @@
 /**
  * The app:// scheme serves the renderer bundle and nothing else: traversal, encoded separators,
  * links pointing out of the bundle, other hosts, directories, NUL bytes and bad escapes are 404;
- * every file carries the CSP. Only our own page counts as a trusted sender, and DevTools exist only
- * in development builds.
+ * every file carries the CSP. Only our own page counts as a trusted sender.
  */
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../services/security';
-import {
-  APP_INDEX_URL,
-  createAppProtocolHandler,
-  isAppPage,
-  resolveBundleFile,
-  windowWebPreferences,
-} from './hardening';
+import { APP_INDEX_URL, createAppProtocolHandler, isAppPage, resolveBundleFile } from './hardening';
 
 const base = mkdtempSync(path.join(tmpdir(), 'neurosketch-app-scheme-'));
 const bundle = path.join(base, 'renderer');
@@ -117,24 +110,6 @@ describe('trusted page', () => {
       '',
     ]) {
       expect(isAppPage(url), url).toBe(false);
-    }
-  });
-});
-
-describe('window web preferences', () => {
-  it('are sandboxed and isolated, with DevTools only in a development build', () => {
-    for (const packaged of [true, false]) {
-      const prefs = windowWebPreferences('/app/out/main/preload.cjs', packaged);
-      expect(prefs).toMatchObject({
-        preload: '/app/out/main/preload.cjs',
-        contextIsolation: true,
-        sandbox: true,
-        nodeIntegration: false,
-        webSecurity: true,
-        allowRunningInsecureContent: false,
-        webviewTag: false,
-      });
-      expect(prefs.devTools).toBe(!packaged);
     }
   });
 });

@@ -1,11 +1,12 @@
 /**
  * The Electron window's defences that need no Electron to test (decision 0021): the `app://`
  * scheme serving only the renderer bundle, the check that an IPC sender shows our own page, and
- * the window's web preferences. main.ts wires them into Electron; this file imports only types.
+ * main.ts wires them into Electron; this file imports only types. (The window's web preferences
+ * stay a literal in main.ts, where electronegativity can read them.)
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { CustomScheme, WebPreferences } from 'electron';
+import type { CustomScheme } from 'electron';
 import { CONTENT_SECURITY_POLICY } from '../services/security';
 
 export const APP_SCHEME = 'app';
@@ -128,25 +129,4 @@ export function createAppProtocolHandler(
 /** Whether a frame's URL is our own page (query and fragment ignored). */
 export function isAppPage(frameUrl: string): boolean {
   return frameUrl.split('#')[0]!.split('?')[0] === APP_INDEX_URL;
-}
-
-/**
- * The window's web preferences: sandboxed, isolated, no Node; DevTools only in a development
- * build (`packaged` false), so a packaged app cannot open them by any means.
- */
-export function windowWebPreferences(preload: string, packaged: boolean): WebPreferences {
-  return {
-    preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    navigateOnDragDrop: false,
-    devTools: !packaged,
-    spellcheck: false,
-    // Middle-click would open links in new windows; navigation is denied anyway.
-    disableBlinkFeatures: 'Auxclick',
-  };
 }

@@ -26,6 +26,7 @@ interface FakeWindow {
   focus: ReturnType<typeof vi.fn>;
 }
 
+const electronState = vi.hoisted(() => ({ packaged: false }));
 const base = mkdtempSync(path.join(tmpdir(), 'neurosketch-electron-'));
 const userData = path.join(base, 'userData');
 const handlers = new Map<string, Handler>();
@@ -80,7 +81,9 @@ vi.mock('electron', () => {
       quit: vi.fn(),
       requestSingleInstanceLock: () => true,
       getPath: () => userData,
-      isPackaged: false,
+      get isPackaged() {
+        return electronState.packaged;
+      },
     },
     BrowserWindow,
     dialog: {
@@ -157,7 +160,12 @@ describe('Electron main wiring', () => {
 
   it('keeps DevTools in a development build (app.isPackaged false)', () => {
     const prefs = windows[0]!.options['webPreferences'] as Record<string, unknown>;
-    expect(prefs['devTools']).toBe(true);
+    expect(prefs).toMatchObject({
+      devTools: true,
+      webviewTag: false,
+      allowRunningInsecureContent: false,
+      navigateOnDragDrop: false,
+    });
     const items = flattenMenu(menus.at(-1) as Parameters<typeof flattenMenu>[0]);
     expect(items.some((i) => i.role === 'toggleDevTools')).toBe(true);
   });
@@ -329,5 +337,24 @@ describe('Electron main wiring', () => {
     for (const permission of ['media', 'notifications', 'clipboard-read', 'hid', 'serial']) {
       expect(permissionCheck!({}, permission)).toBe(false);
     }
+  });
+});
+
+// Last: it loads a second copy of main, whose window then owns the IPC handlers.
+describe('a packaged build', () => {
+  it('has no DevTools: neither the window nor the menu offers them', async () => {
+    electronState.packaged = true;
+    vi.resetModules();
+    const before = windows.length;
+    await import('./main');
+    for (let i = 0; i < 50 && windows.length === before; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(windows.length).toBe(before + 1);
+    const prefs = windows.at(-1)!.options['webPreferences'] as Record<string, unknown>;
+    expect(prefs['devTools']).toBe(false);
+    const items = flattenMenu(menus.at(-1) as Parameters<typeof flattenMenu>[0]);
+    expect(items.some((i) => i.role === 'toggleDevTools')).toBe(false);
+    expect(items.some((i) => i.id === 'file.open')).toBe(true);
   });
 });

@@ -34,7 +34,6 @@ import {
   APP_SCHEME_PRIVILEGES,
   createAppProtocolHandler,
   isAppPage,
-  windowWebPreferences,
 } from './hardening';
 import { buildMenuTemplate } from './menu';
 import { fileFromArgv } from './osOpen';
@@ -60,10 +59,21 @@ function createWindow(state: WindowState, windowState: WindowStateStore): Browse
     minHeight: 560,
     title: APP_NAME,
     show: false,
-    webPreferences: windowWebPreferences(
-      path.join(appRoot(), 'out', 'main', 'preload.cjs'),
-      app.isPackaged,
-    ),
+    webPreferences: {
+      preload: path.join(appRoot(), 'out', 'main', 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      // A packaged app cannot open DevTools by any means (menu, shortcut or API).
+      devTools: !app.isPackaged,
+      spellcheck: false,
+      // Middle-click would open links in new windows; navigation is denied anyway.
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   win.once('ready-to-show', () => {
     if (state.maximized) win.maximize();
