@@ -84,6 +84,20 @@ describe('estimate', () => {
     expect(estimateRun(doc(), { duration: Infinity }).steps).toBe(Infinity);
   });
 
+  it('counts a spike list: shared by every element, or one list per element', () => {
+    const list = (times: unknown, size: number) =>
+      estimateRun(
+        doc({
+          nodes: [{ id: 's', kind: 'input', size, signal: { type: 'spikes', times } }],
+          edges: [],
+          probes: [],
+        }),
+      ).spikes;
+    expect(list([0.1, 0.2, 0.3], 4)).toBe(12);
+    expect(list([[0.1], [0.2, 0.3]], 2)).toBe(3);
+    expect(list([0.5], 1)).toBe(1);
+  });
+
   it('is tolerant of malformed documents', () => {
     for (const bad of [null, 1, [], {}, { nodes: 3 }, { nodes: [null, { kind: 'x' }] }]) {
       expect(() => estimateRun(bad)).not.toThrow();

@@ -271,10 +271,12 @@ export function estimateRun(document: unknown, overrides: RunOverrides = {}): Ru
       const mean = size * r * seconds;
       spikes = mean + 6 * Math.sqrt(mean);
     } else if (node['kind'] === 'input' && signal?.['type'] === 'spikes') {
+      // one list shared by every element, or one list per element
       const times = signal['times'];
-      if (Array.isArray(times))
-        for (const t of times) spikes += Array.isArray(t) ? t.length : size > 1 ? 0 : 1;
-      if (Array.isArray(times) && times.every((t) => !Array.isArray(t))) spikes *= size;
+      if (Array.isArray(times)) {
+        const perElement = times.some((t) => Array.isArray(t));
+        for (const t of times) spikes += perElement ? (Array.isArray(t) ? t.length : 0) : size;
+      }
     }
     spikesPerSecond += rate;
     if (spikes > 0) {
