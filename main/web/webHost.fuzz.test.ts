@@ -5,21 +5,16 @@
  * and answer the API; every request is answered with an error or a closed socket.
  */
 import net from 'node:net';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
-import { MAX_MESSAGE_BYTES, startWebHost, type WebHost } from './webHost';
+import type { WebSocket } from 'ws';
+import { MAX_MESSAGE_BYTES, type WebHost } from './webHost';
+import { openApiSocket, startTestHost } from './testHost';
 
 let host: WebHost;
 let tried = 0;
 
 beforeAll(async () => {
-  host = await startWebHost({
-    rendererDir: path.resolve('out/renderer'),
-    workerUrl: pathToFileURL(path.resolve('out/main/simWorker.js')),
-    token: 'fuzz-token',
-  });
+  host = await startTestHost('fuzz-token');
 });
 afterAll(async () => {
   console.log(`web host fuzz: ${tried} hostile requests tried, host still up`);
@@ -52,15 +47,7 @@ function statusOf(reply: string): number {
 
 const origin = (): string => `http://127.0.0.1:${host.port}`;
 
-function open(): Promise<WebSocket> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/api?token=fuzz-token`, {
-      headers: { origin: origin() },
-    });
-    ws.on('open', () => resolve(ws));
-    ws.on('error', reject);
-  });
-}
+const open = (): Promise<WebSocket> => openApiSocket(host, 'fuzz-token');
 
 function ask(ws: WebSocket, method: string, params?: unknown, id = 1): Promise<unknown> {
   return new Promise((resolve) => {

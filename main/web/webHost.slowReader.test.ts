@@ -6,20 +6,12 @@
  * Durations here are only how long each scenario runs; nothing asserts on time.
  */
 import type net from 'node:net';
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WebSocket } from 'ws';
-import { decodeFrame } from '../../shared/ipc/frameCodec';
+import type { WebSocket } from 'ws';
 import { MAX_FRAME_BYTES } from '../services/runLoop';
 import { MAX_FRAMES_IN_FLIGHT } from '../../shared/ipc/contract';
-import {
-  CLOSE_BACKLOG_BYTES,
-  Connection,
-  FRAME_BACKLOG_BYTES,
-  startWebHost,
-  type WebHost,
-} from './webHost';
+import { CLOSE_BACKLOG_BYTES, Connection, FRAME_BACKLOG_BYTES, type WebHost } from './webHost';
+import { ackEveryFrame, openApiSocket, startTestHost } from './testHost';
 
 let host: WebHost;
 let peakRss = 0;
@@ -27,11 +19,7 @@ const rssAtStart = process.memoryUsage().rss;
 const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 50);
 
 beforeAll(async () => {
-  host = await startWebHost({
-    rendererDir: path.resolve('out/renderer'),
-    workerUrl: pathToFileURL(path.resolve('out/main/simWorker.js')),
-    token: 'slow-token',
-  });
+  host = await startTestHost('slow-token');
 });
 afterAll(async () => {
   clearInterval(sampler);
@@ -56,15 +44,7 @@ const BIG_DOC = JSON.stringify({
   probes: [{ id: 'p', target: 'P', variable: 'v' }],
 });
 
-function open(): Promise<WebSocket> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${host.port}/api?token=slow-token`, {
-      headers: { origin: `http://127.0.0.1:${host.port}` },
-    });
-    ws.on('open', () => resolve(ws));
-    ws.on('error', reject);
-  });
-}
+const open = (): Promise<WebSocket> => openApiSocket(host, 'slow-token');
 
 async function startForever(ws: WebSocket, id: number): Promise<string> {
   const reply = await new Promise<{ ok: boolean; value: { runId: string }; error?: string }>(
@@ -91,12 +71,6 @@ async function startForever(ws: WebSocket, id: number): Promise<string> {
   return reply.value.runId;
 }
 
-function toArrayBuffer(buffer: Buffer): ArrayBuffer {
-  const copy = new ArrayBuffer(buffer.byteLength);
-  new Uint8Array(copy).set(buffer);
-  return copy;
-}
-
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const pauseReading = (ws: WebSocket): net.Socket => {
   const socket = (ws as unknown as { _socket: net.Socket })._socket;
@@ -112,19 +86,7 @@ describe('web host under a slow reader', () => {
     idle.on('message', (_d, isBinary) => isBinary && idleFrames++);
     const idleSocket = pauseReading(idle);
     const seqs: number[] = [];
-    let id = 1000;
-    fast.on('message', (data, isBinary) => {
-      if (!isBinary) return;
-      const frame = decodeFrame(toArrayBuffer(data as Buffer));
-      seqs.push(frame.seq);
-      fast.send(
-        JSON.stringify({
-          id: id++,
-          method: 'ackFrame',
-          params: { runId: frame.runId, seq: frame.seq },
-        }),
-      );
-    });
+    ackEveryFrame(fast, (seq) => seqs.push(seq));
     await startForever(fast, 1);
     await sleep(3000);
     expect(host.stats().maxBufferedBytes).toBeLessThan(FRAME_BACKLOG_BYTES);
@@ -140,19 +102,7 @@ describe('web host under a slow reader', () => {
   it('holds at most the frames in flight for a tab that stops reading, then goes on', async () => {
     const slow = await open();
     let frames = 0;
-    let id = 7000;
-    slow.on('message', (data, isBinary) => {
-      if (!isBinary) return;
-      frames++;
-      const frame = decodeFrame(toArrayBuffer(data as Buffer));
-      slow.send(
-        JSON.stringify({
-          id: id++,
-          method: 'ackFrame',
-          params: { runId: frame.runId, seq: frame.seq },
-        }),
-      );
-    });
+    ackEveryFrame(slow, () => frames++);
     await startForever(slow, 1);
     const socket = pauseReading(slow);
     let maxBuffered = 0;
