@@ -7,7 +7,8 @@
  */
 import type { Issue } from './issue';
 import { findJsonSyntaxError } from './jsonSyntax';
-import { MAX_DOCUMENT_CHARS, formatBytes } from './limits';
+import { formatBytes } from './admission';
+import { MAX_DOCUMENT_CHARS } from './limits';
 import type { ValidateOptions, ValidationResult } from './validateDocument';
 import { validateDocument } from './validateDocument';
 

@@ -1,6 +1,6 @@
 /**
  * The time grid t_k = k dt (docs/simulator.md#time). One tolerance, relative to dt, for every
- * question "is this time on the grid": a duration is a whole number of steps, an event time snaps
+ * question "is this time on the grid": a duration is a whole number of steps (sim/admission.ts gridSteps), an event time snaps
  * to a grid instant, a spike at the run's end is dropped.
  */
 
@@ -12,11 +12,4 @@ export function snapTime(t: number, dt: number): number {
   const k = Math.round(t / dt);
   const g = k * dt;
   return Math.abs(t - g) <= TIME_GRID_TOLERANCE * dt ? g : t;
-}
-
-/** Whether duration / dt is a whole number of steps (within the tolerance); N itself. */
-export function wholeSteps(duration: number, dt: number): { steps: number; whole: boolean } {
-  const ratio = duration / dt;
-  const steps = Math.round(ratio);
-  return { steps, whole: Math.abs(ratio - steps) <= TIME_GRID_TOLERANCE };
 }
