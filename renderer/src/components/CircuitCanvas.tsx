@@ -49,6 +49,7 @@ import { circuitOutsideView, minimapShown } from '../editor/minimap';
 import { useEditorShortcuts } from '../editor/shortcuts';
 import { moveNodes } from '../store/commands';
 import { connectionRefusal, unitHint } from '../store/connect';
+import { ruleText } from '../store/connectionRule';
 import { documentStore, runCommand } from '../store/documentStore';
 import { registerEditorForTests } from '../testHooks';
 import type { XY } from '../store/graph';
@@ -296,12 +297,23 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
       const sourceName = names.get(edge.source) ?? edge.source;
       const targetName = names.get(edge.target) ?? edge.target;
       const hint = unitHint(doc, edge);
+      const rule = ruleText(doc, edge);
       const isSelected = selected.has(edge.id);
       out.push(
         cached(
           cache,
           edge.id,
-          [edge, sourceName, targetName, scale, hint, warnings.join('\n'), highlight, isSelected],
+          [
+            edge,
+            sourceName,
+            targetName,
+            scale,
+            hint,
+            rule,
+            warnings.join('\n'),
+            highlight,
+            isSelected,
+          ],
           (): SynapseFlowEdge => ({
             id: edge.id,
             type: 'synapse',
@@ -311,7 +323,16 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
             targetHandle: 'in',
             selected: isSelected,
             zIndex: highlight ? 5 : 0,
-            data: { edge, sourceName, targetName, scale, unitHint: hint, warnings, highlight },
+            data: {
+              edge,
+              sourceName,
+              targetName,
+              scale,
+              unitHint: hint,
+              rule,
+              warnings,
+              highlight,
+            },
           }),
         ),
       );

@@ -28,6 +28,7 @@ import type { Edge, NetworkNode, Probe } from '../../../shared/document/model';
 import {
   activationPath,
   EXCITATORY,
+  formatNumber,
   INHIBITORY,
   NEUTRAL,
   divergingColor,
@@ -38,6 +39,7 @@ import {
   weightText,
 } from '../editor/format';
 import { LivePainterContext } from '../editor/liveNodes';
+import { ruleOf, ruleWeightValue } from '../store/connectionRule';
 import { themedColor, useTheme } from '../sim/chartTheme';
 import { renameId, updateNodes } from '../store/commands';
 import { runCommand } from '../store/documentStore';
@@ -66,6 +68,8 @@ export interface SynapseEdgeData extends Record<string, unknown> {
   /** Largest |w| in the circuit: widths are relative to it. */
   scale: number;
   unitHint: string | null;
+  /** The connection rule between multi-element nodes ("all-to-all · 100 inputs each"), or null. */
+  rule: string | null;
   warnings: readonly string[];
   /** Connected to the hovered node (true), dimmed because another node is hovered (false). */
   highlight: boolean | null;
@@ -381,8 +385,13 @@ function SynapseEdgeView(props: EdgeProps<SynapseFlowEdge>) {
           {isMatrix && (
             <MiniHeatMap matrix={edge.weight as number[][]} scale={weightMagnitude(edge.weight)} />
           )}
+          {data.rule && <span className="synapse-label__rule">{data.rule} ·</span>}
           <span style={{ color: themedColor(color, theme) }}>
-            {isMatrix ? `W ${weightText(edge.weight)}` : `w ${weightText(edge.weight)}`}
+            {isMatrix
+              ? `W ${weightText(edge.weight)}`
+              : data.rule && typeof edge.weight !== 'number' && ruleOf(edge.weight) !== 'custom'
+                ? `w ${formatNumber(ruleWeightValue(edge.weight), 4)}`
+                : `w ${weightText(edge.weight)}`}
           </span>
           {edge.synapse && (
             <span className="synapse-label__tau">

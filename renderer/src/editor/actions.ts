@@ -2,7 +2,7 @@
  * Editor actions: what palette clicks, keyboard shortcuts, context menus and toolbar buttons do.
  * Each turns into one named command (or an undo/redo/load) plus UI-store updates.
  */
-import type { Activation, Probe } from '../../../shared/document/model';
+import type { Activation, Probe, Weight } from '../../../shared/document/model';
 import { copySelection, planPaste } from '../store/clipboard';
 import {
   addNode,
@@ -11,8 +11,10 @@ import {
   deleteElements,
   insertElements,
   tidyLayout,
+  updateEdges,
 } from '../store/commands';
 import { connectionRefusal } from '../store/connect';
+import { oversizeRefusal, ruleText } from '../store/connectionRule';
 import { currentDocument, redoCommand, runCommand, undoCommand } from '../store/documentStore';
 import { freshNumberedId, probeVariablesOf, usedIds, type XY } from '../store/graph';
 import { notify, pruneSelection, select, uiStore } from '../store/uiStore';
@@ -146,9 +148,29 @@ export function connect(source: string, target: string): boolean {
     return false;
   }
   const before = new Set(doc.edges.map((e) => e.id));
+  // Refused when made, with the estimate, rather than at Run (issue 15).
+  const candidate = connectNodes.apply(doc, { source, target });
+  const added = candidate.edges.find((e) => !before.has(e.id));
+  const tooLarge = added ? oversizeRefusal(candidate, added.id) : null;
+  if (tooLarge) {
+    notify(tooLarge, 'refusal');
+    return false;
+  }
   const ok = runCommand(connectNodes, { source, target });
-  const created = currentDocument()?.edges.find((e) => !before.has(e.id));
-  if (created) select([created.id]);
+  const now = currentDocument();
+  const created = now?.edges.find((e) => !before.has(e.id));
+  if (created && now) {
+    select([created.id]);
+    // Between multi-element nodes the rule is a choice: say which one was made, and where to change it.
+    const rule = ruleText(now, created);
+    if (rule) {
+      const s = now.nodes.find((n) => n.id === created.source);
+      const t = now.nodes.find((n) => n.id === created.target);
+      notify(
+        `Connected ${s?.label ?? created.source} → ${t?.label ?? created.target}: ${rule}. Choose another connection rule in the inspector.`,
+      );
+    }
+  }
   return ok;
 }
 
@@ -223,4 +245,37 @@ export function tidy(): void {
 export function startRename(id?: string): void {
   const target = id ?? uiStore.getState().selection[0];
   if (target) uiStore.setState({ renamingId: target });
+}
+
+let ruleEditCounter = 0;
+
+/**
+ * Gives edges new weights (a connection rule, its p, its w), refused with the size estimate when
+ * the circuit would become too large to run. One undo step per call unless `mergeKey` folds
+ * consecutive calls (typing in one field).
+ */
+export function setEdgeWeights(weights: Record<string, Weight>, mergeKey?: string): boolean {
+  const doc = currentDocument();
+  if (!doc) return false;
+  const groups = new Map<string, string[]>();
+  for (const [id, w] of Object.entries(weights)) {
+    const key = JSON.stringify(w);
+    groups.set(key, [...(groups.get(key) ?? []), id]);
+  }
+  let candidate = doc;
+  for (const [key, ids] of groups)
+    candidate = updateEdges.apply(candidate, { ids, patch: { weight: JSON.parse(key) as Weight } });
+  if (candidate === doc) return false;
+  for (const id of Object.keys(weights)) {
+    const tooLarge = oversizeRefusal(candidate, id);
+    if (tooLarge) {
+      notify(tooLarge, 'refusal', 'Not changed: ');
+      return false;
+    }
+  }
+  ruleEditCounter += 1;
+  const mk = mergeKey ?? `edge-weights:${ruleEditCounter}`;
+  for (const [key, ids] of groups)
+    runCommand(updateEdges, { ids, patch: { weight: JSON.parse(key) as Weight } }, mk);
+  return true;
 }
