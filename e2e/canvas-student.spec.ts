@@ -3,8 +3,9 @@
  * through the UI as a student would (palette, handles, inspector), checked against the document and
  * against the notes' formulas, with a screenshot per journey for a person to look at.
  */
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { expect, screenshot, test } from './fixtures';
+import { expect, openExample, screenshot, test } from './fixtures';
 
 const canvasOf = (app: Page): Locator => app.getByLabel('circuit canvas');
 const inspectorOf = (app: Page): Locator => app.getByRole('complementary', { name: 'inspector' });
@@ -21,7 +22,7 @@ async function documentOf(app: Page): Promise<Doc> {
 }
 
 async function startEmpty(app: Page): Promise<void> {
-  await expect(canvasOf(app)).toContainText('LIF');
+  await expect(app.getByRole('toolbar', { name: 'simulation controls' })).toBeVisible();
   await app.getByRole('toolbar', { name: 'file' }).getByRole('button', { name: 'New' }).click();
   await expect(canvasOf(app)).toContainText('Drag a neuron from the palette');
 }
@@ -100,4 +101,157 @@ test('connection rules: one-to-one between equal sizes, all-to-all with its driv
   await expect(alert).toContainText('GB');
   expect((await documentOf(app)).edges.map((e) => e.target)).toEqual(['P1']);
   await screenshot(app, 'canvas-rule-oversize');
+});
+
+interface Rect {
+  id: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** Screen boxes of the canvas, its node and scope cards and its synapse labels. */
+async function canvasBoxes(
+  app: Page,
+): Promise<{ canvas: Rect; cards: Rect[]; labels: Rect[]; wires: Rect[] }> {
+  return app.evaluate(() => {
+    const rect = (el: Element, id: string) => {
+      const r = el.getBoundingClientRect();
+      return { id, x: r.x, y: r.y, w: r.width, h: r.height };
+    };
+    return {
+      canvas: rect(document.querySelector('.circuit-canvas .react-flow')!, 'canvas'),
+      cards: [...document.querySelectorAll('.react-flow__node')].map((el) =>
+        rect(el, `card ${el.getAttribute('data-id')}`),
+      ),
+      labels: [...document.querySelectorAll<HTMLElement>('.synapse-label')].map((el) =>
+        rect(el, `label ${el.dataset['edgeId']}`),
+      ),
+      wires: [...document.querySelectorAll('.react-flow__edge')].map((el) =>
+        rect(el.querySelector('path')!, `wire ${el.getAttribute('data-id')}`),
+      ),
+    };
+  });
+}
+
+/** Every pair of boxes that overlap by more than a pixel each way. */
+function overlapping(boxes: Rect[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i]!;
+      const b = boxes[j]!;
+      const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+      const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+      if (w > 1 && h > 1) out.push(`${a.id} × ${b.id}`);
+    }
+  }
+  return out;
+}
+
+function outside(canvas: Rect, boxes: Rect[]): string[] {
+  return boxes
+    .filter(
+      (b) =>
+        b.x < canvas.x - 1 ||
+        b.y < canvas.y - 1 ||
+        b.x + b.w > canvas.x + canvas.w + 1 ||
+        b.y + b.h > canvas.y + canvas.h + 1,
+    )
+    .map((b) => b.id);
+}
+
+/** Waits until the canvas shows every label, with no two boxes overlapping and all in view. */
+async function expectReadableWiring(app: Page, what: string): Promise<void> {
+  const edges = (await documentOf(app)).edges.length;
+  await expect
+    .configure({ soft: true })
+    .poll(
+      async () => {
+        const { canvas, cards, labels, wires } = await canvasBoxes(app);
+        return {
+          labels: labels.length,
+          overlaps: overlapping([...cards, ...labels]),
+          outside: outside(canvas, [...cards, ...labels, ...wires]),
+        };
+      },
+      { message: what, timeout: 5000 },
+    )
+    .toEqual({ labels: edges, overlaps: [], outside: [] });
+}
+
+const EXAMPLES = [
+  'HH neuron under increasing current',
+  'LIF neuron charging',
+  'Fast and slow synapses: PSC shapes',
+  'A spike train through a PSC filter',
+  'A and B drive C',
+  'Bias: a param or a bias node',
+  'A layer: weight matrix, bias, softmax and one-hot',
+  'CUBA balanced E/I network',
+  'Runaway feedback',
+];
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+test('readable wiring: in every example and in a winner-take-all triangle no label, card or scope overlaps another, all in view, and the SVG export agrees', async ({
+  app,
+}) => {
+  for (const name of EXAMPLES) {
+    await openExample(app, new RegExp(`^${escapeRegExp(name)}`));
+    await expect(canvasOf(app).locator('.synapse-label')).toHaveCount(
+      (await documentOf(app)).edges.length,
+    );
+    await screenshot(app, `canvas-wiring-${name.replace(/[^A-Za-z]+/g, '-').toLowerCase()}`);
+    await expectReadableWiring(app, name);
+  }
+
+  // Three LIF neurons inhibiting each other (six synapses), placed as a student would.
+  await startEmpty(app);
+  const canvas = canvasOf(app);
+  for (const [x, y] of [
+    [200, 80],
+    [200, 300],
+    [560, 190],
+  ] as const) {
+    await app
+      .getByRole('button', { name: 'Add LIF neuron' })
+      .dragTo(canvas, { targetPosition: { x, y } });
+  }
+  for (const [s, t] of [
+    ['A', 'B'],
+    ['B', 'A'],
+    ['A', 'C'],
+    ['C', 'A'],
+    ['B', 'C'],
+    ['C', 'B'],
+  ])
+    await wire(app, `${s} output`, `${t} input`);
+  await expect.poll(async () => (await documentOf(app)).edges.length).toBe(6);
+  await app.getByRole('toolbar', { name: 'editor' }).getByRole('button', { name: 'Fit' }).click();
+  await expectReadableWiring(app, 'triangle as placed');
+  await screenshot(app, 'canvas-wiring-triangle');
+  await app.getByRole('toolbar', { name: 'editor' }).getByRole('button', { name: 'Tidy' }).click();
+  await expectReadableWiring(app, 'triangle after Tidy');
+  await screenshot(app, 'canvas-wiring-triangle-tidy');
+
+  // The exported SVG: its label boxes overlap no card and no other label either.
+  const download = app.waitForEvent('download');
+  await app.getByRole('toolbar', { name: 'editor' }).getByRole('button', { name: 'SVG' }).click();
+  const svg = readFileSync((await (await download).path())!, 'utf8');
+  const svgBoxes = await app.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return [...doc.querySelectorAll('rect.node, rect.scope, rect.synapse-label')].map((r, i) => ({
+      id: `${r.getAttribute('class')} ${i}`,
+      x: Number(r.getAttribute('x')),
+      y: Number(r.getAttribute('y')),
+      w: Number(r.getAttribute('width')),
+      h: Number(r.getAttribute('height')),
+    }));
+  }, svg);
+  expect(svgBoxes.filter((b) => b.id.startsWith('synapse-label'))).toHaveLength(6);
+  expect(overlapping(svgBoxes)).toEqual([]);
 });

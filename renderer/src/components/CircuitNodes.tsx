@@ -5,7 +5,6 @@
 import {
   BaseEdge,
   EdgeLabelRenderer,
-  getBezierPath,
   Handle,
   Position,
   type Edge as FlowEdge,
@@ -39,6 +38,7 @@ import {
   weightText,
 } from '../editor/format';
 import { LivePainterContext } from '../editor/liveNodes';
+import { routeOf, type LabelPlacement } from '../editor/wiring';
 import { ruleOf, ruleWeightValue } from '../store/connectionRule';
 import { themedColor, useTheme } from '../sim/chartTheme';
 import { renameId, updateNodes } from '../store/commands';
@@ -70,6 +70,8 @@ export interface SynapseEdgeData extends Record<string, unknown> {
   unitHint: string | null;
   /** The connection rule between multi-element nodes ("all-to-all · 100 inputs each"), or null. */
   rule: string | null;
+  /** Where the label sits and the lane of a routed-around edge (null: not planned yet). */
+  placement: LabelPlacement | null;
   warnings: readonly string[];
   /** Connected to the hovered node (true), dimmed because another node is hovered (false). */
   highlight: boolean | null;
@@ -302,48 +304,18 @@ function MiniHeatMap({ matrix, scale }: { matrix: number[][]; scale: number }) {
   );
 }
 
-/** How far a loop leaves the handles, and how far it clears the node's middle (px). */
-const LOOP_REACH = 56;
-const LOOP_CLEARANCE = 92;
-
-/**
- * The path of a synapse. Outputs sit on the right of a node and inputs on the left, so a forward
- * edge is the usual bezier; a recurrent edge (a population onto itself, as in CUBA) is a loop over
- * the top of its node, and a backward edge (target left of source: the I -> E half of an E <-> I
- * pair) is routed under both nodes, so neither hides behind a node nor puts its label on its
- * partner's.
- */
-export function synapsePath(
-  sourceX: number,
-  sourceY: number,
-  targetX: number,
-  targetY: number,
-  selfLoop: boolean,
-): [path: string, labelX: number, labelY: number] | null {
-  if (!selfLoop && targetX >= sourceX) return null;
-  const dy = selfLoop ? -LOOP_CLEARANCE : LOOP_CLEARANCE;
-  const y = selfLoop ? Math.min(sourceY, targetY) + dy : Math.max(sourceY, targetY) + dy;
-  const midX = (sourceX + targetX) / 2;
-  const path =
-    `M ${sourceX},${sourceY} C ${sourceX + LOOP_REACH},${sourceY} ${sourceX + LOOP_REACH},${y} ${midX},${y}` +
-    ` C ${targetX - LOOP_REACH},${y} ${targetX - LOOP_REACH},${targetY} ${targetX},${targetY}`;
-  return [path, midX, y];
-}
-
 function SynapseEdgeView(props: EdgeProps<SynapseFlowEdge>) {
-  const { id, data, selected, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition } =
-    props;
+  const { id, data, selected, sourceX, sourceY, targetX, targetY } = props;
   const theme = useTheme();
-  const [path, labelX, labelY] =
-    synapsePath(sourceX, sourceY, targetX, targetY, props.source === props.target) ??
-    getBezierPath({
-      sourceX,
-      sourceY,
-      targetX,
-      targetY,
-      sourcePosition,
-      targetPosition,
-    });
+  // The route and label spot the canvas planned (editor/wiring.ts), on React Flow's handle points.
+  const { path, labelX, labelY } = routeOf(
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    props.source === props.target,
+    data?.placement ?? null,
+  );
   if (!data) return <BaseEdge id={id} path={path} />;
   const { edge, scale, unitHint, highlight, warnings } = data;
   const sign = weightSign(edge.weight);
@@ -365,7 +337,8 @@ function SynapseEdgeView(props: EdgeProps<SynapseFlowEdge>) {
       <EdgeLabel>
         <button
           type="button"
-          className={`synapse-label nodrag nopan${selected ? ' is-selected' : ''}${warnings.length ? ' has-warning' : ''}`}
+          data-edge-id={id}
+          className={`synapse-label nodrag nopan${data.rule ? ' has-rule' : ''}${selected ? ' is-selected' : ''}${warnings.length ? ' has-warning' : ''}`}
           style={{
             transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`,
             borderColor: color,
@@ -382,33 +355,38 @@ function SynapseEdgeView(props: EdgeProps<SynapseFlowEdge>) {
           <span className="sr-only">
             synapse {data.sourceName} to {data.targetName}, {kind},{' '}
           </span>
-          {isMatrix && (
-            <MiniHeatMap matrix={edge.weight as number[][]} scale={weightMagnitude(edge.weight)} />
-          )}
-          {data.rule && <span className="synapse-label__rule">{data.rule} ·</span>}
-          <span style={{ color: themedColor(color, theme) }}>
-            {isMatrix
-              ? `W ${weightText(edge.weight)}`
-              : data.rule && typeof edge.weight !== 'number' && ruleOf(edge.weight) !== 'custom'
-                ? `w ${formatNumber(ruleWeightValue(edge.weight), 4)}`
-                : `w ${weightText(edge.weight)}`}
+          <span className="synapse-label__row">
+            {isMatrix && (
+              <MiniHeatMap
+                matrix={edge.weight as number[][]}
+                scale={weightMagnitude(edge.weight)}
+              />
+            )}
+            <span style={{ color: themedColor(color, theme) }}>
+              {isMatrix
+                ? `W ${weightText(edge.weight)}`
+                : data.rule && typeof edge.weight !== 'number' && ruleOf(edge.weight) !== 'custom'
+                  ? `w ${formatNumber(ruleWeightValue(edge.weight), 4)}`
+                  : `w ${weightText(edge.weight)}`}
+            </span>
+            {edge.synapse && (
+              <span className="synapse-label__tau">
+                τs {Number((edge.synapse.tauS * 1000).toPrecision(4))} ms
+              </span>
+            )}
+            {unitHint && (
+              <span className="synapse-label__hint" aria-label="units differ">
+                units
+              </span>
+            )}
+            {warnings.length > 0 && (
+              <span className="synapse-label__warn">
+                <WarningIcon />
+                <span className="sr-only">, warning</span>
+              </span>
+            )}
           </span>
-          {edge.synapse && (
-            <span className="synapse-label__tau">
-              τs {Number((edge.synapse.tauS * 1000).toPrecision(4))} ms
-            </span>
-          )}
-          {unitHint && (
-            <span className="synapse-label__hint" aria-label="units differ">
-              units
-            </span>
-          )}
-          {warnings.length > 0 && (
-            <span className="synapse-label__warn">
-              <WarningIcon />
-              <span className="sr-only">, warning</span>
-            </span>
-          )}
+          {data.rule && <span className="synapse-label__rule">{data.rule}</span>}
         </button>
       </EdgeLabel>
     </>

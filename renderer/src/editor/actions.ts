@@ -238,7 +238,7 @@ export function redo(): void {
 }
 
 export function tidy(): void {
-  runCommand(tidyLayout, {});
+  runCommand(tidyLayout, { sizes: bridge?.nodeSizes() ?? {} });
   requestAnimationFrame(() => bridge?.fitView());
 }
 

@@ -34,7 +34,7 @@ import {
   usedIds,
   type XY,
 } from './graph';
-import { tidyPositions } from './layout';
+import { tidyPositions, type Sizes } from './layout';
 
 export type HistoryPolicy = 'record' | 'merge' | 'skip';
 
@@ -391,8 +391,8 @@ export const moveNodes = define<{ positions: Record<string, XY> }>(
 );
 
 /** Arranges the circuit left to right in layers of its feed-forward order. */
-export const tidyLayout = define<Record<string, never>>('tidyLayout', 'record', (doc) =>
-  moveNodes.apply(doc, { positions: tidyPositions(doc) }),
+export const tidyLayout = define<{ sizes?: Sizes }>('tidyLayout', 'record', (doc, { sizes }) =>
+  moveNodes.apply(doc, { positions: tidyPositions(doc, sizes) }),
 );
 
 /**

@@ -73,7 +73,7 @@ export function weightForRule(rule: Exclude<RuleKind, 'custom'>, w: number, p = 
 export function isMultiElement(doc: NetworkDocument, edge: Edge): boolean {
   const s = findNode(doc, edge.source);
   const t = findNode(doc, edge.target);
-  return !!s && !!t && (nodeSize(s) > 1 || nodeSize(t) > 1);
+  return !!s && !!t && nodeSize(s) > 1 && nodeSize(t) > 1;
 }
 
 /** How many source elements each target element receives (expected, for the probability rule). */
@@ -99,7 +99,7 @@ function countText(n: number, expected: boolean): string {
  * each", "p 0.1 · ~10 inputs each"; null for an edge between single elements.
  */
 export function ruleText(doc: NetworkDocument, edge: Edge): string | null {
-  if (!isMultiElement(doc, edge)) return null;
+  if (!isMultiElement(doc, edge) || Array.isArray(edge.weight)) return null;
   const source = findNode(doc, edge.source)!;
   const n = nodeSize(source);
   const rule = ruleOf(edge.weight);
