@@ -255,3 +255,74 @@ test('readable wiring: in every example and in a winner-take-all triangle no lab
   expect(svgBoxes.filter((b) => b.id.startsWith('synapse-label'))).toHaveLength(6);
   expect(overlapping(svgBoxes)).toEqual([]);
 });
+
+test('recording without clutter: six recordings of an HH and a LIF neuron are chips on their nodes, no card moves or covers anything; S says when there is nothing to record', async ({
+  app,
+}) => {
+  await startEmpty(app);
+  const canvas = canvasOf(app);
+  const palette = paletteOf(app);
+  await palette
+    .getByRole('button', { name: 'Add Steps' })
+    .dragTo(canvas, { targetPosition: { x: 120, y: 200 } });
+  await palette
+    .getByRole('button', { name: 'Add HH neuron' })
+    .dragTo(canvas, { targetPosition: { x: 440, y: 200 } });
+  await palette
+    .getByRole('button', { name: 'Add LIF neuron' })
+    .dragTo(canvas, { targetPosition: { x: 760, y: 200 } });
+  await wire(app, 'in1 output', 'A input');
+  await wire(app, 'A output', 'B input');
+  await app.getByRole('toolbar', { name: 'editor' }).getByRole('button', { name: 'Fit' }).click();
+  await expectReadableWiring(app, 'before recording');
+  const before = await canvasBoxes(app);
+
+  const record = app.getByRole('group', { name: 'Record this' });
+  for (const [node, variable] of [
+    ['A', 'V'],
+    ['A', 'm'],
+    ['A', 'h'],
+    ['B', 'v'],
+    ['B', 's'],
+    ['B', 'J'],
+  ]) {
+    await record.getByLabel('node to record').selectOption(node!);
+    await record.getByLabel('variable to record').selectOption(variable!);
+    await record.getByRole('button', { name: 'Record this' }).click();
+    await expect(
+      canvas.getByRole('button', {
+        name: `scope ${variable}${node}: records ${variable} of ${node}`,
+      }),
+    ).toBeVisible();
+  }
+  expect((await documentOf(app)).probes).toHaveLength(6);
+  // No scope cards: the cards on the canvas are the three nodes, where they were, all in view.
+  await expect(canvas.locator('.react-flow__node-scope')).toHaveCount(0);
+  await expectReadableWiring(app, 'after six recordings');
+  const after = await canvasBoxes(app);
+  expect(after.cards.map((c) => [c.id, Math.round(c.x), Math.round(c.y)])).toEqual(
+    before.cards.map((c) => [c.id, Math.round(c.x), Math.round(c.y)]),
+  );
+  // Every recording has its chart.
+  await expect(app.getByRole('figure', { name: 'A · V' })).toBeVisible();
+  await screenshot(app, 'canvas-recording-chips');
+
+  // A chip is a scope: click it to edit it in the inspector.
+  await canvas.getByRole('button', { name: 'scope mA: records m of A' }).click();
+  await expect(inspectorOf(app).getByRole('heading', { level: 2 })).toContainText('mA');
+
+  // A scope card from the palette lands clear of the cards and the synapse labels.
+  await canvas.getByRole('group', { name: /LIF neuron B$/ }).click();
+  await palette.getByRole('button', { name: 'Add Scope' }).click();
+  await expect(canvas.locator('.react-flow__node-scope')).toHaveCount(1);
+  await expectReadableWiring(app, 'with a scope card');
+
+  // S with nothing selected, or with every variable recorded, says so.
+  await canvas.locator('.react-flow__pane').click({ position: { x: 20, y: 100 } });
+  await app.keyboard.press('s');
+  await expect(canvas.getByRole('alert')).toContainText('Nothing to record: select a neuron');
+  await canvas.getByRole('group', { name: /LIF neuron B$/ }).click();
+  await app.keyboard.press('s');
+  await expect(canvas.getByRole('status')).toContainText('Every variable of B is recorded already');
+  expect((await documentOf(app)).probes).toHaveLength(7);
+});

@@ -61,7 +61,7 @@ import { connectionRefusal, unitHint } from '../store/connect';
 import { ruleText } from '../store/connectionRule';
 import { documentStore, runCommand } from '../store/documentStore';
 import { registerEditorForTests } from '../testHooks';
-import type { XY } from '../store/graph';
+import { isChipProbe, probeCards, type XY } from '../store/graph';
 import { notify, select, uiStore } from '../store/uiStore';
 import type { SimulationSession } from '../sim/SimulationSession';
 import {
@@ -71,6 +71,7 @@ import {
   ScopeNode,
   SynapseEdge,
   type CircuitFlowNode,
+  type RecordChip,
   type ScopeFlowNode,
   type SynapseFlowEdge,
 } from './CircuitNodes';
@@ -109,6 +110,7 @@ type AnyFlowNode = CircuitFlowNode | ScopeFlowNode;
 type Measured = { width: number; height: number };
 
 const NO_WARNINGS: readonly string[] = [];
+const NO_CHIPS: readonly RecordChip[] = [];
 
 interface CacheEntry {
   key: unknown[];
@@ -185,11 +187,11 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
       const m = measured[n.id] ?? DEFAULT_NODE_SIZE;
       out.set(n.id, { x: p.x, y: p.y, w: m.width, h: m.height });
     });
-    (doc.probes ?? []).forEach((probe, i) => {
-      const p = drag?.[probe.id] ?? layout[probe.id] ?? { x: 600, y: i * 120 };
+    for (const probe of probeCards(doc)) {
+      const p = drag?.[probe.id] ?? layout[probe.id]!;
       const m = measured[probe.id] ?? DEFAULT_SCOPE_SIZE;
       out.set(probe.id, { x: p.x, y: p.y, w: m.width, h: m.height });
-    });
+    }
     return out;
   }, [doc, drag, measured]);
   const wiringEdges = useMemo<WiringEdge[]>(
@@ -223,9 +225,11 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
     return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
   }, [boxes, wiringEdges, plan]);
   const boundsRef = useRef(bounds);
+  const wiringRef = useRef<Box[]>([]);
   useEffect(() => {
     boundsRef.current = bounds;
-  }, [bounds]);
+    wiringRef.current = plan ? wiringExtents(boxes, wiringEdges, plan) : [];
+  }, [bounds, plan, boxes, wiringEdges]);
   const fitAll = useCallback(() => {
     const box = wrapper.current?.getBoundingClientRect();
     const b = boundsRef.current;
@@ -254,7 +258,7 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
       if (fittedLoad.current === loadCount) pendingFit.current = false;
       return;
     }
-    const ids = [...doc.nodes.map((n) => n.id), ...(doc.probes ?? []).map((p) => p.id)];
+    const ids = [...doc.nodes.map((n) => n.id), ...probeCards(doc).map((p) => p.id)];
     if (!ids.every((id) => measured[id])) return;
     pendingFit.current = false;
     fitAll();
@@ -299,6 +303,9 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
       fitView() {
         fitAll();
       },
+      wiringBoxes() {
+        return wiringRef.current;
+      },
       nodeSizes() {
         const out: Record<string, Measured> = {};
         for (const n of flow.getNodes()) {
@@ -326,12 +333,23 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
     const cache = nodeCache;
     const out: AnyFlowNode[] = [];
     const names = new Map(doc.nodes.map((n) => [n.id, n.label ?? n.id]));
+    const chips = new Map<string, RecordChip[]>();
+    for (const probe of doc.probes ?? []) {
+      if (!isChipProbe(doc, probe)) continue;
+      const list = chips.get(probe.target) ?? [];
+      list.push({ id: probe.id, variable: probe.variable, selected: selected.has(probe.id) });
+      chips.set(probe.target, list);
+    }
     doc.nodes.forEach((node, i) => {
       const warnings = issues.get(node.id) ?? NO_WARNINGS;
-      const data = cached(cache, `data:${node.id}`, [node, warnings.join('\n')], () => ({
-        node,
-        warnings,
-      }));
+      const records = chips.get(node.id) ?? NO_CHIPS;
+      const recordsKey = records.map((r) => `${r.id}:${r.variable}:${r.selected}`).join(',');
+      const data = cached(
+        cache,
+        `data:${node.id}`,
+        [node, warnings.join('\n'), recordsKey],
+        () => ({ node, warnings, records }),
+      );
       const p = drag?.[node.id] ??
         layout[node.id] ?? { x: (i % 5) * 240, y: Math.floor(i / 5) * 160 };
       const m = measured[node.id];
@@ -347,7 +365,7 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
         })),
       );
     });
-    (doc.probes ?? []).forEach((probe, i) => {
+    probeCards(doc).forEach((probe, i) => {
       const warnings = issues.get(probe.id) ?? NO_WARNINGS;
       const targetName = names.get(probe.target) ?? probe.target;
       const data = cached(
@@ -438,7 +456,7 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
         ),
       );
     }
-    for (const probe of doc.probes ?? []) {
+    for (const probe of probeCards(doc)) {
       const id = `probe-wire-${probe.id}`;
       out.push(
         cached(cache, id, [probe.target, probe.id], () => ({

@@ -48,9 +48,18 @@ import { select, uiStore } from '../store/uiStore';
 import { WarningIcon } from './icons';
 import './editor.css';
 
+/** A scope shown as a chip on the node it records. */
+export interface RecordChip {
+  id: string;
+  variable: string;
+  selected: boolean;
+}
+
 export interface CircuitNodeData extends Record<string, unknown> {
   node: NetworkNode;
   warnings: readonly string[];
+  /** What this node records without a scope card (chips). */
+  records?: readonly RecordChip[];
 }
 export type CircuitFlowNode = FlowNode<CircuitNodeData, 'circuit'>;
 
@@ -215,6 +224,32 @@ function CircuitNodeView({ id, data, selected }: NodeProps<CircuitFlowNode>) {
           aria-hidden="true"
         />
       )}
+      {data.records && data.records.length > 0 && (
+        <div className="record-chips" role="group" aria-label={`${name} records`}>
+          {data.records.map((r) => (
+            <button
+              key={r.id}
+              type="button"
+              className={`record-chip nodrag${r.selected ? ' is-selected' : ''}`}
+              aria-label={`scope ${r.id}: records ${r.variable} of ${name}`}
+              title={`Scope ${r.id}: records ${r.variable}. Click to edit it; Delete removes it.`}
+              onClick={(e) => {
+                e.stopPropagation();
+                select(
+                  e.shiftKey || e.ctrlKey || e.metaKey
+                    ? [...uiStore.getState().selection, r.id]
+                    : [r.id],
+                );
+              }}
+            >
+              <svg className="record-chip__icon" viewBox="0 0 24 14" aria-hidden="true">
+                <path d="M1 10 L6 10 L8 2 L10 12 L12 6 L14 10 L23 10" />
+              </svg>
+              {r.variable}
+            </button>
+          ))}
+        </div>
+      )}
       <Warnings warnings={warnings} />
       <Handle
         type="source"
@@ -308,7 +343,7 @@ function SynapseEdgeView(props: EdgeProps<SynapseFlowEdge>) {
   const { id, data, selected, sourceX, sourceY, targetX, targetY } = props;
   const theme = useTheme();
   // The route and label spot the canvas planned (editor/wiring.ts), on React Flow's handle points.
-  const { path, labelX, labelY } = routeOf(
+  const { path, labelX, labelY, anchorX, anchorY } = routeOf(
     sourceX,
     sourceY,
     targetX,
@@ -327,6 +362,13 @@ function SynapseEdgeView(props: EdgeProps<SynapseFlowEdge>) {
   const kind = sign < 0 ? 'inhibitory' : 'excitatory';
   return (
     <>
+      {Math.abs(labelY - anchorY) > 14 && (
+        <path
+          className="synapse-leader"
+          d={`M ${anchorX},${anchorY} L ${labelX},${labelY}`}
+          style={{ stroke: color, opacity }}
+        />
+      )}
       <BaseEdge
         id={id}
         path={path}

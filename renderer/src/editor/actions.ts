@@ -2,7 +2,8 @@
  * Editor actions: what palette clicks, keyboard shortcuts, context menus and toolbar buttons do.
  * Each turns into one named command (or an undo/redo/load) plus UI-store updates.
  */
-import type { Activation, Probe, Weight } from '../../../shared/document/model';
+import type { Activation, Probe, ProbeVariable, Weight } from '../../../shared/document/model';
+import { recordNodeCommand } from '../sim/runCommands';
 import { copySelection, planPaste } from '../store/clipboard';
 import {
   addNode,
@@ -16,7 +17,7 @@ import {
 import { connectionRefusal } from '../store/connect';
 import { oversizeRefusal, ruleText } from '../store/connectionRule';
 import { currentDocument, redoCommand, runCommand, undoCommand } from '../store/documentStore';
-import { freshNumberedId, probeVariablesOf, usedIds, type XY } from '../store/graph';
+import { freshNumberedId, probeCards, probeVariablesOf, usedIds, type XY } from '../store/graph';
 import { notify, pruneSelection, select, uiStore } from '../store/uiStore';
 import { buildNode, PALETTE } from './catalogue';
 import {
@@ -36,6 +37,8 @@ export interface CanvasBridge {
   fitView(): void;
   /** Measured node sizes (for export). */
   nodeSizes(): Record<string, { width: number; height: number }>;
+  /** Synapse label boxes and return-edge lanes on the canvas, in flow coordinates. */
+  wiringBoxes?(): { x: number; y: number; w: number; h: number }[];
 }
 
 let bridge: CanvasBridge | null = null;
@@ -79,6 +82,7 @@ export function addFromPalette(key: string, position?: XY, activation?: Activati
     const t = doc.layout?.[target] ?? { x: 0, y: 0 };
     const at = position ?? freeSpot({ x: t.x + 220, y: t.y + 90 }, DEFAULT_SCOPE_SIZE);
     if (!runCommand(addProbe, { probe, position: at })) return null;
+    revealIfOutside(at, DEFAULT_SCOPE_SIZE);
     select([probe.id]);
     notify(`Scope ${probe.id} records ${probe.variable} of ${node.label ?? node.id}.`);
     return probe.id;
@@ -89,6 +93,21 @@ export function addFromPalette(key: string, position?: XY, activation?: Activati
   select([node.id]);
   notify(`Added ${label} ${node.id}.`);
   return node.id;
+}
+
+/**
+ * A new card placed outside the view (no room left in it): fit the view to the whole circuit, so
+ * the card is seen and nothing else leaves the screen.
+ */
+function revealIfOutside(at: XY, size: Size): void {
+  const view = bridge?.visibleRect?.();
+  if (!view) return;
+  const inside =
+    at.x >= view.x &&
+    at.y >= view.y &&
+    at.x + size.width <= view.x + view.width &&
+    at.y + size.height <= view.y + view.height;
+  if (!inside) requestAnimationFrame(() => bridge?.fitView());
 }
 
 /** The centre of the view, or the nearest spot around it where the new node covers no other. */
@@ -110,10 +129,12 @@ export function freeSpot(at: XY, size: Size): XY {
       ...(layout[n.id] ?? { x: (i % 5) * 240, y: Math.floor(i / 5) * 160 }),
       ...(measured[n.id] ?? DEFAULT_NODE_SIZE),
     })),
-    ...(doc.probes ?? []).map((p, i) => ({
-      ...(layout[p.id] ?? { x: 600, y: i * 120 }),
+    ...probeCards(doc).map((p) => ({
+      ...layout[p.id]!,
       ...(measured[p.id] ?? DEFAULT_SCOPE_SIZE),
     })),
+    // Synapse labels and the lanes of return edges: a new card never covers them either.
+    ...(bridge?.wiringBoxes?.() ?? []).map((b) => ({ x: b.x, y: b.y, width: b.w, height: b.h })),
   ];
   return freePosition(at, size, taken, bridge?.visibleRect?.());
 }
@@ -278,4 +299,37 @@ export function setEdgeWeights(weights: Record<string, Weight>, mergeKey?: strin
   for (const [key, ids] of groups)
     runCommand(updateEdges, { ids, patch: { weight: JSON.parse(key) as Weight } }, mk);
   return true;
+}
+
+/**
+ * S: records the selected node as a chip (the next of its variables not recorded yet), or says why
+ * nothing can be recorded. Never a node that is not selected.
+ */
+export function recordSelected(): void {
+  const doc = currentDocument();
+  if (!doc) return;
+  const selection = uiStore.getState().selection;
+  const node = doc.nodes.find((n) => selection.includes(n.id) && probeVariablesOf(n).length > 0);
+  if (!node) {
+    const bias = doc.nodes.find((n) => selection.includes(n.id) && n.kind === 'bias');
+    notify(
+      bias
+        ? `${bias.label ?? bias.id} is a bias node: it always outputs 1, so there is nothing to record. Select a neuron, population or input, then press S.`
+        : 'Nothing to record: select a neuron, population or input first, then press S.',
+      'refusal',
+      'Not recorded: ',
+    );
+    return;
+  }
+  const recorded = new Set(
+    (doc.probes ?? []).filter((p) => p.target === node.id).map((p) => p.variable as string),
+  );
+  const variable = probeVariablesOf(node).find((v) => !recorded.has(v));
+  const name = node.label ?? node.id;
+  if (!variable) {
+    notify(`Every variable of ${name} is recorded already.`);
+    return;
+  }
+  const id = recordNodeCommand(node.id, variable as ProbeVariable);
+  if (id) notify(`${name} records ${variable} (scope ${id}, shown as a chip on ${name}).`);
 }

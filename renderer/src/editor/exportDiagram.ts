@@ -11,7 +11,7 @@
  */
 import type { NetworkDocument } from '../../../shared/document/model';
 import { currentDocument } from '../store/documentStore';
-import { findNode, nodeSize } from '../store/graph';
+import { findNode, isChipProbe, nodeSize, probeCards } from '../store/graph';
 import { ruleOf, ruleText, ruleWeightValue } from '../store/connectionRule';
 import { canvasBridge } from './actions';
 import {
@@ -82,8 +82,8 @@ export function diagramSvg(
       h: sizes[n.id]?.height ?? NODE_H,
     });
   });
-  (doc.probes ?? []).forEach((p, i) => {
-    const at = layout[p.id] ?? { x: 600, y: i * 120 };
+  probeCards(doc).forEach((p) => {
+    const at = layout[p.id]!;
     boxes.set(p.id, {
       x: at.x,
       y: at.y,
@@ -169,7 +169,7 @@ export function diagramSvg(
     const r = routeOf(x1, y1, x2, y2, selfLoop, p);
     return { d: r.path, mx: r.labelX, my: r.labelY };
   };
-  for (const p of doc.probes ?? []) {
+  for (const p of probeCards(doc)) {
     const a = boxes.get(p.target);
     const b = boxes.get(p.id);
     if (!a || !b) continue;
@@ -262,13 +262,20 @@ export function diagramSvg(
     parts.push(
       `<text x="${x + 10}" y="${y + 44}" font-size="14" font-weight="600" fill="#0f172a">${esc(n.label ?? n.id)}</text>`,
     );
-    nodeSummary(n).forEach((line, i) => {
+    const summary = nodeSummary(n);
+    summary.forEach((line, i) => {
       parts.push(
         `<text x="${x + 10}" y="${y + 62 + i * 14}" font-size="11" fill="#475569">${esc(line)}</text>`,
       );
     });
+    // Recordings shown as chips on the canvas: one line naming them.
+    const chips = (doc.probes ?? []).filter((p) => p.target === n.id && isChipProbe(doc, p));
+    if (chips.length > 0)
+      parts.push(
+        `<text x="${x + 10}" y="${y + 62 + summary.length * 14}" font-size="10.5" fill="#0f766e">records ${esc(chips.map((c) => c.variable).join(' · '))}</text>`,
+      );
   }
-  for (const p of doc.probes ?? []) {
+  for (const p of probeCards(doc)) {
     const b = boxes.get(p.id)!;
     const x = b.x + ox;
     const y = b.y + oy;

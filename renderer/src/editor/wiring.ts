@@ -88,7 +88,7 @@ export function forwardPath(sx: number, sy: number, tx: number, ty: number): str
   return `M${sx},${sy} C${sx + off},${sy} ${tx - off},${ty} ${tx},${ty}`;
 }
 
-/** Path and label centre of an edge between handle points, given its placement. */
+/** Path, label centre and the label's anchor on the path, given its placement. */
 export function routeOf(
   sx: number,
   sy: number,
@@ -96,13 +96,15 @@ export function routeOf(
   ty: number,
   selfLoop: boolean,
   placement: LabelPlacement | null,
-): { path: string; labelX: number; labelY: number } {
+): { path: string; labelX: number; labelY: number; anchorX: number; anchorY: number } {
   if (isAround(sx, tx, selfLoop)) {
     const y = placement?.loopY ?? (selfLoop ? Math.min(sy, ty) - 92 : Math.max(sy, ty) + 92); // unplanned: the old lanes
     return {
       path: aroundPath(sx, sy, tx, ty, y),
       labelX: (sx + tx) / 2 + (placement?.ox ?? 0),
       labelY: y + (placement?.oy ?? 0),
+      anchorX: (sx + tx) / 2 + (placement?.ox ?? 0),
+      anchorY: y,
     };
   }
   const p = bezierPoint(sx, sy, tx, ty, placement?.t ?? 0.5);
@@ -110,6 +112,8 @@ export function routeOf(
     path: forwardPath(sx, sy, tx, ty),
     labelX: p.x + (placement?.ox ?? 0),
     labelY: p.y + (placement?.oy ?? 0),
+    anchorX: p.x,
+    anchorY: p.y,
   };
 }
 
@@ -172,6 +176,13 @@ export function planWiring(
       for (const oy of [0, -(h / 2 + 10), h / 2 + 10, -(h + 16), h + 16]) {
         for (const t of FORWARD_T) if ((done = consider({ t, ox: 0, oy, loopY: null }))) break;
         if (done) break;
+      }
+      // Cards too close for the label between them: float it above (or below) the cards, near
+      // its line's middle; the canvas draws a leader from the label to the line.
+      for (let k = 1; !done && k <= 8; k++) {
+        const step = k * (h / 2 + 14);
+        for (const oy of [-step, step])
+          if ((done = consider({ t: 0.5, ox: 0, oy, loopY: null }))) break;
       }
     }
     const chosen = best as { p: LabelPlacement; box: Box; cost: number } | null;

@@ -145,13 +145,17 @@ export const addNode = define<{ node: NetworkNode; position: XY }>(
   },
 );
 
-/** Adds a scope (probe, spec 6) at a canvas position. */
-export const addProbe = define<{ probe: Probe; position: XY }>(
+/**
+ * Adds a scope (probe, spec 6): a card at a canvas position, or, without one, a chip on the node it
+ * records.
+ */
+export const addProbe = define<{ probe: Probe; position?: XY }>(
   'addProbe',
   'record',
   (doc, { probe, position }) => {
     if (usedIds(doc).has(probe.id) || !findNode(doc, probe.target)) return doc;
-    return withLayout({ ...doc, probes: [...(doc.probes ?? []), probe] }, { [probe.id]: position });
+    const next = { ...doc, probes: [...(doc.probes ?? []), probe] };
+    return position ? withLayout(next, { [probe.id]: position }) : next;
   },
 );
 

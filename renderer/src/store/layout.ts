@@ -8,7 +8,7 @@
 import { Graph, layout } from '@dagrejs/dagre';
 import type { NetworkDocument } from '../../../shared/document/model';
 import { estimateLabelSize } from '../editor/wiring';
-import type { XY } from './graph';
+import { probeCards, type XY } from './graph';
 
 export const COLUMN_GAP = 260;
 export const ROW_GAP = 140;
@@ -55,7 +55,7 @@ export function tidyPositions(doc: NetworkDocument, sizes: Sizes = {}): Record<s
     bottom += 120;
   }
   const scopes = new Map<string, string[]>();
-  for (const p of doc.probes ?? []) scopes.set(p.target, [...(scopes.get(p.target) ?? []), p.id]);
+  for (const p of probeCards(doc)) scopes.set(p.target, [...(scopes.get(p.target) ?? []), p.id]);
   // Unconnected nodes, each followed by its scopes, fill a grid below the circuit.
   const loose = doc.nodes.filter((n) => !connected.has(n.id));
   const cells = loose.flatMap((n) => [n.id, ...(scopes.get(n.id) ?? [])]);
