@@ -326,3 +326,36 @@ test('recording without clutter: six recordings of an HH and a LIF neuron are ch
   await expect(canvas.getByRole('status')).toContainText('Every variable of B is recorded already');
   expect((await documentOf(app)).probes).toHaveLength(7);
 });
+
+test('synapses multi-select by their labels (Ctrl-click, Shift-click, a box) and are edited together', async ({
+  app,
+}) => {
+  await openExample(app, /^A and B drive C/);
+  const canvas = canvasOf(app);
+  const ca = canvas.getByRole('button', { name: /^synapse A to C/ });
+  const cb = canvas.getByRole('button', { name: /^synapse B to C/ });
+  await ca.click();
+  await cb.click({ modifiers: ['Control'] });
+  await expect(inspectorOf(app).getByRole('heading', { level: 2 })).toContainText('2 synapses');
+  await cb.click({ modifiers: ['Control'] }); // a second Ctrl-click takes it out again
+  await expect(inspectorOf(app).getByRole('heading', { level: 2 })).toContainText('A → C');
+  await cb.click({ modifiers: ['Shift'] });
+  await expect(inspectorOf(app).getByRole('heading', { level: 2 })).toContainText('2 synapses');
+  await typeInto(inspectorOf(app).getByLabel(/^weight/), '0.02');
+  await expect
+    .poll(async () => (await documentOf(app)).edges.map((e) => e.weight))
+    .toEqual([0.02, 0.02]);
+
+  // A Shift-drag box around one label (and no card) selects that synapse.
+  await canvas.locator('.react-flow__pane').click({ position: { x: 20, y: 100 } });
+  const box = (await cb.boundingBox())!;
+  await app.keyboard.down('Shift');
+  await app.mouse.move(box.x - 6, box.y - 6);
+  await app.mouse.down();
+  await app.mouse.move(box.x - 2, box.y - 2);
+  await app.mouse.move(box.x + box.width + 6, box.y + box.height + 6, { steps: 6 });
+  await app.mouse.up();
+  await app.keyboard.up('Shift');
+  await expect(inspectorOf(app).getByRole('heading', { level: 2 })).toContainText('B → C');
+  await screenshot(app, 'canvas-multiselect');
+});

@@ -14,6 +14,7 @@ import {
   ReactFlowProvider,
   useReactFlow,
   useStore as useFlowStore,
+  useStoreApi,
   type Connection,
   type Edge as FlowEdge,
   type EdgeChange,
@@ -50,6 +51,7 @@ import { useEditorShortcuts } from '../editor/shortcuts';
 import { DEFAULT_NODE_SIZE, DEFAULT_SCOPE_SIZE } from '../editor/placement';
 import {
   estimateLabelSize,
+  labelBoxes,
   planWiring,
   wiringExtents,
   type Box,
@@ -226,10 +228,41 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
   }, [boxes, wiringEdges, plan]);
   const boundsRef = useRef(bounds);
   const wiringRef = useRef<Box[]>([]);
+  const labelBoxesRef = useRef<Map<string, Box>>(new Map());
   useEffect(() => {
     boundsRef.current = bounds;
     wiringRef.current = plan ? wiringExtents(boxes, wiringEdges, plan) : [];
+    labelBoxesRef.current = plan ? labelBoxes(boxes, wiringEdges, plan) : new Map();
   }, [bounds, plan, boxes, wiringEdges]);
+
+  // Box selection takes the synapses whose labels it touches, as it takes lines (issue 15).
+  const flowStore = useStoreApi();
+  const lastSelectionRect = useRef<{ x: number; y: number; width: number; height: number } | null>(
+    null,
+  );
+  useEffect(
+    () =>
+      flowStore.subscribe((state) => {
+        if (state.userSelectionRect) lastSelectionRect.current = { ...state.userSelectionRect };
+      }),
+    [flowStore],
+  );
+  const onSelectionEnd = useCallback(() => {
+    const rect = lastSelectionRect.current;
+    lastSelectionRect.current = null;
+    if (!rect) return;
+    const [tx, ty, zoom] = flowStore.getState().transform;
+    const x0 = (rect.x - tx) / zoom;
+    const y0 = (rect.y - ty) / zoom;
+    const x1 = x0 + rect.width / zoom;
+    const y1 = y0 + rect.height / zoom;
+    const hit: string[] = [];
+    for (const [id, b] of labelBoxesRef.current)
+      if (b.x < x1 && b.x + b.w > x0 && b.y < y1 && b.y + b.h > y0) hit.push(id);
+    if (hit.length === 0) return;
+    const now = uiStore.getState().selection;
+    select([...now, ...hit.filter((id) => !now.includes(id))]);
+  }, [flowStore]);
   const fitAll = useCallback(() => {
     const box = wrapper.current?.getBoundingClientRect();
     const b = boundsRef.current;
@@ -687,6 +720,7 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
             onEdgeContextMenu={onEdgeContextMenu}
             onPaneContextMenu={onPaneContextMenu}
             onPaneClick={onPaneClick}
+            onSelectionEnd={onSelectionEnd}
             deleteKeyCode={null}
             selectionKeyCode="Shift"
             multiSelectionKeyCode={['Meta', 'Control']}

@@ -387,8 +387,16 @@ function SynapseEdgeView(props: EdgeProps<SynapseFlowEdge>) {
             opacity: highlight === false ? 0.4 : 1,
           }}
           title={[unitHint, ...warnings].filter(Boolean).join('\n') || undefined}
+          // The pane must not see this press: with Shift held it would start a box selection and
+          // clear the selection before the click adds to it.
+          onPointerDown={(e) => e.stopPropagation()}
+          onMouseDown={(e) => e.stopPropagation()}
           onClick={(e) => {
-            select(e.shiftKey ? [...uiStore.getState().selection, id] : [id]);
+            e.stopPropagation();
+            const now = uiStore.getState().selection;
+            if (e.shiftKey || e.ctrlKey || e.metaKey)
+              select(now.includes(id) ? now.filter((x) => x !== id) : [...now, id]);
+            else select([id]);
           }}
           onDoubleClick={() => {
             if (typeof edge.weight !== 'number') uiStore.setState({ matrixEdgeId: id });
