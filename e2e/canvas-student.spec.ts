@@ -359,3 +359,60 @@ test('synapses multi-select by their labels (Ctrl-click, Shift-click, a box) and
   await expect(inspectorOf(app).getByRole('heading', { level: 2 })).toContainText('B → C');
   await screenshot(app, 'canvas-multiselect');
 });
+
+test('live controls that reach: a number box, a range that grows at its end and can be typed, every live param of the selected node, and a note that follows the slider', async ({
+  app,
+}) => {
+  await startEmpty(app);
+  await paletteOf(app).getByRole('button', { name: 'Add LIF neuron' }).click();
+  await paletteOf(app).getByRole('button', { name: 'Add Steps' }).click();
+  const live = app.getByRole('region', { name: 'live inputs' });
+  const biasOf = async (): Promise<unknown> =>
+    ((await documentOf(app)) as unknown as { nodes: Array<{ params?: { bias?: number } }> })
+      .nodes[0]!.params?.bias;
+
+  // Typed beside the slider: 1.8 (beyond the first range, 0 ± 1).
+  await typeInto(live.getByLabel('A bias value'), '1.8');
+  await expect.poll(biasOf).toBe(1.8);
+  const slider = live.getByRole('slider', { name: 'A bias' });
+  await expect(slider).toHaveAttribute('max', '3.6');
+  // Pushed to its end and let go, the range grows; pushed again it goes past twice 1.8.
+  await slider.focus();
+  await app.keyboard.press('End');
+  await expect.poll(biasOf).toBe(3.6);
+  await app.keyboard.press('End');
+  await expect.poll(biasOf).toBeGreaterThan(2 * 3.6 - 1e-9);
+  // The loser of a winner-take-all needs about 28: typed, and a typed range.
+  await typeInto(live.getByLabel('A bias value'), '28');
+  await expect.poll(biasOf).toBe(28);
+  await live.getByRole('button', { name: 'range of A bias' }).click();
+  await typeInto(live.getByLabel('A bias max'), '100');
+  await expect(slider).toHaveAttribute('max', '100');
+
+  // The selected neuron: every live param gets a control (tauM in ms); steps say why not.
+  await canvasOf(app)
+    .getByRole('group', { name: /LIF neuron A$/ })
+    .click();
+  await expect(live.getByLabel('A tauM value')).toHaveValue('20');
+  await expect(live.getByRole('slider', { name: /A vTh/ })).toBeVisible();
+  await expect(live.getByRole('note').filter({ hasText: 'in1 steps' })).toContainText(
+    'no single level to slide',
+  );
+
+  // A run with a slider moved: the keep/revert note names the value the slider holds now.
+  await app.getByLabel('Speed').selectOption('0.25');
+  await app.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect
+    .poll(async () =>
+      Number(/t = ([\d.]+) ms/.exec(await app.getByTestId('sim-clock').innerText())?.[1] ?? 0),
+    )
+    .toBeGreaterThan(5);
+  await typeInto(live.getByLabel('A bias value'), '30');
+  await expect(app.getByTestId('sim-clock')).toContainText('edited live');
+  await app.getByRole('button', { name: 'Stop', exact: true }).click();
+  const offer = live.getByRole('group', { name: 'slider changes' });
+  await expect(offer).toContainText('A bias 28 → 30');
+  await typeInto(live.getByLabel('A bias value'), '31');
+  await expect(offer).toContainText('A bias 28 → 31');
+  await screenshot(app, 'live-controls');
+});
