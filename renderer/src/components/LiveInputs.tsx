@@ -258,8 +258,8 @@ function InputSlider({ spec }: { spec: SliderSpec }) {
   const scale = spec.spec?.displayScale ?? 1;
   const unit = spec.spec?.displayUnit ?? '';
   const show = (stored: number): string => formatValue(Number((stored * scale).toPrecision(12)));
-  const apply = (value: number): void => {
-    setOwn({ value, range });
+  const apply = (value: number, nextRange = range): void => {
+    setOwn({ value, range: nextRange });
     if (spec.kind === 'param') setParamFromSlider(spec.nodeId, spec.field, value);
     else setSignalFieldFromSlider(spec.nodeId, spec.field, value);
   };
@@ -285,9 +285,12 @@ function InputSlider({ spec }: { spec: SliderSpec }) {
           const stored = Number(text) / scale;
           if (!valid(stored)) return false;
           // A typed value beyond the range widens it, so the slider can show it.
-          if (stored > range.hi || stored < range.lo)
-            range = sliderRange(stored, spec.field, spec.spec);
-          apply(stored);
+          apply(
+            stored,
+            stored > range.hi || stored < range.lo
+              ? sliderRange(stored, spec.field, spec.spec)
+              : range,
+          );
           return true;
         }}
       />
