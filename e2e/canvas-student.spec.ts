@@ -416,3 +416,36 @@ test('live controls that reach: a number box, a range that grows at its end and 
   await expect(offer).toContainText('A bias 28 → 31');
   await screenshot(app, 'live-controls');
 });
+
+test.describe('start screen after a reload', () => {
+  test.use({ startScreen: true });
+
+  test('offers the student’s own circuit first, and Continue (the default, Enter) opens it', async ({
+    app,
+  }) => {
+    const welcome = app.getByRole('dialog', { name: 'Welcome to NeuroSketch' });
+    await expect(welcome).toBeVisible();
+    await welcome.getByRole('button', { name: 'New empty circuit' }).click();
+    await paletteOf(app).getByRole('button', { name: 'Add LIF neuron' }).click();
+    await app
+      .getByRole('toolbar', { name: 'file' })
+      .getByRole('button', { name: 'Save as…' })
+      .click();
+    const saveDialog = app.getByRole('dialog', { name: 'Save the circuit as' });
+    await saveDialog.getByLabel('File name').fill('my-wta');
+    await saveDialog.getByRole('button', { name: 'Save' }).click();
+    await expect(app).toHaveTitle('my-wta.neuro — NeuroSketch');
+
+    await app.reload();
+    await expect(welcome).toBeVisible();
+    const recent = welcome.getByRole('list', { name: 'recent circuits' });
+    await expect(recent.getByRole('button').first()).toContainText('my-wta.neuro');
+    const go = welcome.getByRole('button', { name: 'Continue with “my-wta.neuro”' });
+    await expect(go).toBeFocused();
+    await screenshot(app, 'start-screen-recent');
+    await app.keyboard.press('Enter');
+    await expect(welcome).toBeHidden();
+    await expect(app).toHaveTitle('my-wta.neuro — NeuroSketch');
+    await expect(canvasOf(app).getByRole('group', { name: /LIF neuron A$/ })).toBeVisible();
+  });
+});
