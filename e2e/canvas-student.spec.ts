@@ -449,3 +449,65 @@ test.describe('start screen after a reload', () => {
     await expect(canvasOf(app).getByRole('group', { name: /LIF neuron A$/ })).toBeVisible();
   });
 });
+
+test('messages match the state and keys do what they say: empty Run, a rate-only circuit, a large dt, N at the visible centre, S on a bias node, F2 replaces the name', async ({
+  app,
+}) => {
+  await startEmpty(app);
+  await app.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(app.locator('.run-message')).toContainText('Nothing to simulate');
+  await expect(app.getByRole('button', { name: 'Stop', exact: true })).toBeDisabled();
+
+  // A rate unit and a constant: nothing here spikes, and the summary says so after a run too.
+  await paletteOf(app).getByRole('button', { name: 'Add Rate neuron' }).click();
+  await paletteOf(app).getByRole('button', { name: 'Add Constant' }).click();
+  await wire(app, 'in1 output', 'A input');
+  await app.getByLabel('Speed').selectOption('max');
+  await app.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(app.getByTestId('sim-clock')).toContainText('finished');
+  await expect(app.getByTestId('spike-summary')).toContainText(
+    'No spiking element in this circuit',
+  );
+
+  // dt = 50 ms against a LIF neuron's 20 ms: named.
+  await paletteOf(app).getByRole('button', { name: 'Add LIF neuron' }).click();
+  await canvasOf(app)
+    .locator('.react-flow__pane')
+    .click({ position: { x: 20, y: 100 } });
+  await typeInto(inspectorOf(app).getByLabel(/^dt/), '50');
+  await expect(inspectorOf(app).getByRole('note').filter({ hasText: 'dt = 50 ms' })).toContainText(
+    'τm of B = 20 ms',
+  );
+
+  // N with the circuit panned out of sight: the new neuron lands in the visible canvas, clear of
+  // the toolbar.
+  const pane = canvasOf(app).locator('.react-flow__pane');
+  const paneBox = (await pane.boundingBox())!;
+  await app.mouse.move(paneBox.x + paneBox.width - 40, paneBox.y + paneBox.height - 40);
+  await app.mouse.down();
+  await app.mouse.move(paneBox.x + paneBox.width - 42, paneBox.y + paneBox.height - 42);
+  await app.mouse.move(paneBox.x + 60, paneBox.y + 120, { steps: 8 });
+  await app.mouse.up();
+  await app.keyboard.press('n');
+  const added = canvasOf(app).getByRole('group', { name: /LIF neuron C$/ });
+  await expect(added).toBeVisible();
+  const card = (await added.boundingBox())!;
+  const toolbar = (await app.getByRole('toolbar', { name: 'editor' }).boundingBox())!;
+  expect(card.x).toBeGreaterThanOrEqual(paneBox.x);
+  expect(card.y).toBeGreaterThanOrEqual(toolbar.y + toolbar.height);
+  expect(card.x + card.width).toBeLessThanOrEqual(paneBox.x + paneBox.width);
+  expect(card.y + card.height).toBeLessThanOrEqual(paneBox.y + paneBox.height);
+
+  // S on a bias node says why nothing is recorded.
+  await app.keyboard.press('b');
+  await app.keyboard.press('s');
+  await expect(canvasOf(app).getByRole('alert')).toContainText('is a bias node');
+
+  // F2 selects the old name: typing replaces it.
+  await added.click();
+  await app.keyboard.press('F2');
+  await app.keyboard.type('weak');
+  await app.keyboard.press('Enter');
+  await expect(canvasOf(app).getByRole('group', { name: /LIF neuron weak/ })).toBeVisible();
+  await screenshot(app, 'canvas-messages-keys');
+});

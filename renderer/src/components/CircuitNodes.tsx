@@ -124,6 +124,8 @@ function RenameField({ id, initial, isScope }: { id: string; initial: string; is
       className="circuit-node__rename nodrag"
       aria-label={`rename ${id}`}
       autoFocus
+      // F2 or a double-click renames: the old name is selected, so typing replaces it.
+      onFocus={(e) => e.currentTarget.select()}
       value={text}
       onChange={(e) => setText(e.target.value)}
       onBlur={() => finish(true)}

@@ -51,6 +51,7 @@ import {
   type RuleKind,
 } from '../store/connectionRule';
 import { setEdgeWeights } from '../editor/actions';
+import { dtWarning } from '../store/stateMessages';
 import { currentDocument, runCommand } from '../store/documentStore';
 import {
   findNode,
@@ -990,6 +991,11 @@ function DocumentPanel({ doc }: { doc: NetworkDocument }) {
           </>
         )}
       </p>
+      {dtWarning(doc) && (
+        <p className="inspector__hint inspector__hint--warn" role="note">
+          {dtWarning(doc)}
+        </p>
+      )}
       <p className="inspector__note">
         {plural(doc.nodes.length, 'node')} · {plural(doc.edges.length, 'synapse')} ·{' '}
         {plural(doc.probes?.length ?? 0, 'scope')}. Select an element to edit it.
