@@ -511,3 +511,49 @@ test('messages match the state and keys do what they say: empty Run, a rate-only
   await expect(canvasOf(app).getByRole('group', { name: /LIF neuron weak/ })).toBeVisible();
   await screenshot(app, 'canvas-messages-keys');
 });
+
+/** Opens a node's "See the math" view from its context menu. */
+async function openViewFor(app: Page, node: RegExp, item: string): Promise<Locator> {
+  const entry = app.getByRole('menuitem', { name: `See the math: ${item}` });
+  await expect(async () => {
+    await app.keyboard.press('Escape');
+    await canvasOf(app).getByRole('group', { name: node }).click({ button: 'right' });
+    await expect(entry).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await entry.click();
+  return app.getByRole('dialog', { name: 'See the math' });
+}
+
+test('Learn views start from the picked node: its bias as v_in, its real input spikes, and headers that follow the target', async ({
+  app,
+}) => {
+  // The PSC view of P: the synapse's own τs and n, and S's real spike times, not a demo train.
+  await openExample(app, /^A spike train through a PSC filter/);
+  const psc = await openViewFor(app, /^LIF neuron P$/, 'PSC filters');
+  await expect(psc.getByText(/Spike train \(spike train’s spike times\)/)).toBeVisible();
+  await screenshot(app, 'learn-psc-real-spikes');
+  await psc.getByRole('button', { name: 'Close' }).click();
+
+  // A neuron with bias 1.8 that also receives a synapse (as in a winner-take-all).
+  await openExample(app, /^A and B drive C/);
+  await canvasOf(app)
+    .getByRole('group', { name: /LIF neuron A$/ })
+    .click();
+  await typeInto(inspectorOf(app).getByLabel(/^bias/), '1.8');
+  await wire(app, 'C output', 'A input');
+  await expect.poll(async () => (await documentOf(app)).edges.length).toBe(3);
+  const dialog = await openViewFor(app, /LIF neuron A$/, 'LIF charging and rate');
+  await expect(dialog.getByText('v_in: 1.8', { exact: true })).toBeVisible();
+  // G(1.8) = 1 / (2 ms + 20 ms ln(1.8 / 0.8)) = 54.89 Hz
+  await expect(dialog.getByText(/G = 54\.89 Hz/)).toBeVisible();
+  await expect(dialog.getByTestId('lif-own-input')).toContainText('its 1 other input');
+  await screenshot(app, 'learn-lif-own-input');
+
+  // The weight view: picking another target moves the panel's header with it.
+  await dialog.getByRole('button', { name: /^Weight matrix/ }).click();
+  await expect(dialog.getByText('for node A')).toBeVisible();
+  await dialog.getByLabel('target Y (the rows of W)').selectOption('C');
+  await expect(dialog.getByText('for node C')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+});
