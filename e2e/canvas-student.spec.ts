@@ -555,5 +555,32 @@ test('Learn views start from the picked node: its bias as v_in, its real input s
   await dialog.getByLabel('target Y (the rows of W)').selectOption('C');
   await expect(dialog.getByText('for node C')).toBeVisible();
   await dialog.getByRole('button', { name: 'Close' }).click();
+});
 
+test('f-I of HH: the rate is measured after the onset transient, J = 6 shows as onset spikes only, and repetitive firing starts where the HH current view says', async ({
+  app,
+}) => {
+  await app.getByRole('button', { name: 'Learn: see the math' }).click();
+  const dialog = app.getByRole('dialog', { name: 'See the math' });
+  await dialog.getByRole('button', { name: /^f-I curve/ }).click();
+  await dialog
+    .getByRole('combobox', { name: 'neuron' })
+    .selectOption({ label: 'standard HH neuron (default parameters)' });
+  await dialog.getByRole('button', { name: 'Run sweep' }).click();
+  await expect(dialog.getByTestId('sweep-status')).toContainText('done', { timeout: 120_000 });
+  const data = (await app.evaluate(() => window.__neurosketchTest?.learnViews?.['fi']?.data)) as {
+    points: Array<{ current: number; rate: number; spikes: number; onsetSpikes?: number }>;
+  };
+  const at = (j: number) => data.points.find((p) => p.current === j)!;
+  // J = 6: spikes at the onset (the CLI shows 2.6 and 23.0 ms), then none: not 49 Hz.
+  expect(at(6).spikes).toBeGreaterThan(0);
+  expect(at(6).rate).toBe(0);
+  expect(at(6).onsetSpikes).toBe(at(6).spikes);
+  expect(at(6.5).rate).toBeGreaterThan(30);
+  await expect(dialog.getByTestId('fi-onset')).toContainText('Repetitive firing from J = 6.5');
+  await expect(dialog.getByTestId('fi-onset')).toContainText('onset spikes only');
+  await screenshot(app, 'learn-fi-hh-onset');
+  // The HH current view puts the start of repetitive spiking at the same place.
+  await dialog.getByRole('button', { name: /^HH under input current/ }).click();
+  await expect(dialog.getByText(/6\.5 µA\/cm² repetitive spiking/)).toBeVisible();
 });
