@@ -12,11 +12,7 @@
  * Pure functions: the edge label, the inspector, the connect action and the tests agree.
  */
 import type { Edge, NetworkDocument, NetworkNode, Weight } from '../../../shared/document/model';
-import {
-  estimateNetworkSize,
-  formatBytes,
-  MAX_ESTIMATED_BYTES,
-} from '../../../shared/document/limits';
+import { estimateRun, formatBytes, MAX_RUN_BYTES } from '../../../shared/sim/admission';
 import { lifRate } from '../../../shared/models/lifRate';
 import { paramDefault } from '../../../shared/models/paramSpecs';
 import { findNode, isSpikingSource, nodeSize } from './graph';
@@ -127,8 +123,9 @@ export function defaultRule(source: NetworkNode, target: NetworkNode): 'all' | '
  * estimate Run uses), or null.
  */
 export function oversizeRefusal(doc: NetworkDocument, edgeId: string): string | null {
-  const estimate = estimateNetworkSize(doc);
-  if (estimate.bytes <= MAX_ESTIMATED_BYTES) return null;
+  // The network's own memory (neurons, connections, filters): what a connection adds to.
+  const bytes = estimateRun(doc).bytes.network;
+  if (bytes <= MAX_RUN_BYTES) return null;
   const edge = doc.edges.find((e) => e.id === edgeId);
   const source = edge ? findNode(doc, edge.source) : undefined;
   const target = edge ? findNode(doc, edge.target) : undefined;
@@ -138,7 +135,7 @@ export function oversizeRefusal(doc: NetworkDocument, edgeId: string): string | 
       : 'This connection';
   const pairs =
     edge && source && target ? connectionCount(edge.weight, nodeSize(source), nodeSize(target)) : 0;
-  return `${what} would make ${formatCount(pairs)} connections: the circuit would need about ${formatBytes(estimate.bytes)}, more than the ${formatBytes(MAX_ESTIMATED_BYTES)} a run may use. Choose one-to-one or a small probability p instead.`;
+  return `${what} would make ${formatCount(pairs)} connections: the circuit would need about ${formatBytes(bytes)}, more than the ${formatBytes(MAX_RUN_BYTES)} a run may use. Choose one-to-one or a small probability p instead.`;
 }
 
 /** Expected number of connections an edge makes. */
