@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadDocument } from '../../shared/document/loadDocument';
 import type { NetworkDocument } from '../../shared/document/model';
 import { lifRate } from '../../shared/models/lifRate';
-import { sweepPoint, sweepTarget } from './fiSweep';
+import { steadyRate, sweepPoint, sweepTarget, transientEndSeconds } from './fiSweep';
 
 function load(file: string): NetworkDocument {
   const loaded = loadDocument(readFileSync(file, 'utf8'));
@@ -53,6 +53,35 @@ describe('fiSweep', () => {
     expect(sweepPoint(relu.target, -1).rate).toBe(0);
     expect(sweepPoint(relu.target, 2.5).rate).toBe(2.5);
     expect(sweepTarget(layer, 'Y', { durationSeconds: 1 })).toMatchObject({ ok: false });
+  });
+
+  it('HH at J = 6: two onset spikes then silence is a 0 Hz steady rate, reported as an onset transient', () => {
+    const hh = load('shared/document/__fixtures__/spec/hh-current-steps.neuro');
+    const prepared = sweepTarget(hh, 'H', { durationSeconds: 0.5 });
+    if (!prepared.ok) throw new Error(prepared.error);
+    const at6 = sweepPoint(prepared.target, 6);
+    expect(at6.spikes).toBeGreaterThanOrEqual(1);
+    expect(at6.rate).toBe(0);
+    expect(at6.onsetSpikes).toBe(at6.spikes);
+    // Above the repetitive-firing threshold (~6.2 uA/cm^2) it fires on.
+    const at7 = sweepPoint(prepared.target, 7);
+    expect(at7.rate).toBeGreaterThan(40);
+    expect(at7.onsetSpikes).toBeUndefined();
+  });
+
+  it('steadyRate: the transient is a fifth of the run (at least 50 ms); the rate is over what follows', () => {
+    expect(transientEndSeconds(1)).toBeCloseTo(0.2, 12);
+    expect(transientEndSeconds(0.1)).toBeCloseTo(0.05, 12);
+    expect(transientEndSeconds(0.06)).toBeCloseTo(0.03, 12);
+    expect(steadyRate(6, [0.0026, 0.023], 0.5)).toEqual({
+      current: 6,
+      rate: 0,
+      spikes: 2,
+      onsetSpikes: 2,
+    });
+    // 10 ms intervals after 100 ms: 100 Hz.
+    const regular = Array.from({ length: 50 }, (_, k) => 0.005 + k * 0.01);
+    expect(steadyRate(8, regular, 0.5).rate).toBeCloseTo(100, 9);
   });
 
   it('refuses what has no f-I curve, with a reason', () => {

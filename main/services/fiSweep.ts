@@ -7,9 +7,11 @@
  * (a per-element array gives its first value; a random draw its mean, since one element stands for
  * the population).
  *
- * The rate reported for spiking models is the format's (docs/format.md#nodes) measure (n - 1)/(t_n - t_1) over the n spikes
- * of the run, 0 with fewer than two (rest, one onset spike, depolarisation block); for rate units it
- * is the activity y at the end of the run. Pure: no threads, no I/O (sweepWorker.ts runs it).
+ * The rate reported for spiking models is the format's (docs/format.md#nodes) measure (n - 1)/(t_n - t_1) over the spikes
+ * after the onset transient (the first fifth of the run, at least 50 ms), 0 with fewer than two
+ * there (rest, onset spikes only, depolarisation block); spikes only in the transient are reported
+ * as `onsetSpikes`. For rate units it is the activity y at the end of the run. Pure: no threads, no
+ * I/O (sweepWorker.ts runs it).
  */
 import type { NetworkDocument, NetworkNode, ParamValue } from '../../shared/document/model';
 import type { SweepPoint } from '../../shared/ipc/sweepContract';
@@ -114,7 +116,37 @@ export function sweepPoint(target: SweepTarget, current: number): SweepPoint {
     }
   }
   if (!MODELS[target.model].spiking) return { current, rate: lastY, spikes: 0 };
-  const n = spikeTimes.length;
-  const rate = intervalRate(n, spikeTimes[0]!, spikeTimes[n - 1]!);
-  return { current, rate, spikes: n };
+  const durationSeconds = sim.totalSteps * target.documentFor(current).simulation.dt;
+  return steadyRate(current, spikeTimes, durationSeconds);
+}
+
+/**
+ * Where the onset transient ends: a fifth of the run, at least 50 ms (and at most half the run).
+ * An HH neuron just below its repetitive-firing threshold fires one or two spikes at the step's
+ * onset and then falls silent; measured over the whole run those two spikes would read as ~50 Hz.
+ */
+export function transientEndSeconds(durationSeconds: number): number {
+  return Math.min(durationSeconds / 2, Math.max(0.05, durationSeconds / 5));
+}
+
+/**
+ * The steady rate: the format's (docs/format.md#nodes) (n - 1)/(t_n - t_1) over the spikes after the onset transient, 0 with
+ * fewer than two there. Spikes only in the transient are reported as such (`onsetSpikes`).
+ */
+export function steadyRate(
+  current: number,
+  spikeTimes: readonly number[],
+  durationSeconds: number,
+): SweepPoint {
+  const from = transientEndSeconds(durationSeconds);
+  const steady = spikeTimes.filter((t) => t >= from);
+  const n = steady.length;
+  const rate = intervalRate(n, steady[0] ?? 0, steady[n - 1] ?? 0);
+  const onset = spikeTimes.length - n;
+  return {
+    current,
+    rate,
+    spikes: spikeTimes.length,
+    ...(rate === 0 && onset > 0 ? { onsetSpikes: onset } : {}),
+  };
 }

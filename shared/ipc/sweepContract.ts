@@ -42,13 +42,18 @@ export interface SweepPoint {
   /** The constant input J. */
   current: number;
   /**
-   * Spiking models: the firing rate (n - 1)/(t_n - t_1) over the n spikes (docs/format.md#nodes), 0 with
-   * fewer than two spikes (rest, a single onset spike, depolarisation block). Rate units: y at
-   * the end of the run.
+   * Spiking models: the steady firing rate (n - 1)/(t_n - t_1) over the n spikes after the onset
+   * transient (docs/format.md#nodes), 0 with fewer than two there (rest, onset spikes only,
+   * depolarisation block). Rate units: y at the end of the run.
    */
   rate: number;
   /** Spikes during the run (0 for rate units). */
   spikes: number;
+  /**
+   * Spiking models: spikes fired only in the onset transient (then silence), when the steady rate
+   * is 0. The rate is measured after the transient (main/services/fiSweep.ts).
+   */
+  onsetSpikes?: number;
 }
 
 export interface SweepStarted {

@@ -25,6 +25,7 @@ import {
   type TraceChartProps,
 } from './TraceChart';
 import '../sim/charts.css';
+import { noSpikesText } from '../store/stateMessages';
 
 export interface ChartsPanelProps {
   session: SimulationSession;
@@ -243,7 +244,7 @@ export function ChartsPanel({ session, document, fileName = 'circuit.neuro' }: C
       <div className="run-panel__bar">
         <p className="run-panel__spikes" aria-live="polite" data-testid="spike-summary">
           {spikeSummary.length === 0
-            ? 'No spikes yet: press Run.'
+            ? noSpikesText(shownDocument, session.stepsReceived > 0)
             : spikeSummary.map((entry, i) => (
                 <span key={i} className="run-panel__spike-entry" title={entry.title}>
                   {i > 0 && <span className="visually-hidden">; </span>}

@@ -14,6 +14,7 @@ import {
   ReactFlowProvider,
   useReactFlow,
   useStore as useFlowStore,
+  useStoreApi,
   type Connection,
   type Edge as FlowEdge,
   type EdgeChange,
@@ -48,11 +49,22 @@ import { issuesById } from '../editor/issues';
 import { LiveNodePainter, LivePainterContext } from '../editor/liveNodes';
 import { circuitOutsideView, minimapShown } from '../editor/minimap';
 import { useEditorShortcuts } from '../editor/shortcuts';
+import { DEFAULT_NODE_SIZE, DEFAULT_SCOPE_SIZE } from '../editor/placement';
+import {
+  estimateLabelSize,
+  labelBoxes,
+  planWiring,
+  wiringExtents,
+  type Box,
+  type LabelPlacement,
+  type WiringEdge,
+} from '../editor/wiring';
 import { moveNodes } from '../store/commands';
 import { connectionRefusal, unitHint } from '../store/connect';
+import { ruleText } from '../store/connectionRule';
 import { documentStore, runCommand } from '../store/documentStore';
 import { registerEditorForTests } from '../testHooks';
-import type { XY } from '../store/graph';
+import { isChipProbe, probeCards, type XY } from '../store/graph';
 import { notify, select, uiStore } from '../store/uiStore';
 import type { SimulationSession } from '../sim/SimulationSession';
 import {
@@ -62,6 +74,7 @@ import {
   ScopeNode,
   SynapseEdge,
   type CircuitFlowNode,
+  type RecordChip,
   type ScopeFlowNode,
   type SynapseFlowEdge,
 } from './CircuitNodes';
@@ -100,6 +113,7 @@ type AnyFlowNode = CircuitFlowNode | ScopeFlowNode;
 type Measured = { width: number; height: number };
 
 const NO_WARNINGS: readonly string[] = [];
+const NO_CHIPS: readonly RecordChip[] = [];
 
 interface CacheEntry {
   key: unknown[];
@@ -138,6 +152,7 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
   const [nodeCache] = useState(() => new Map<string, CacheEntry>());
   const [edgeCache] = useState(() => new Map<string, CacheEntry>());
   const wrapper = useRef<HTMLDivElement>(null);
+  const [labelSizes, setLabelSizes] = useState<Record<string, Measured>>({});
 
   useEditorShortcuts();
 
@@ -158,12 +173,130 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
   // would wait for the first node and then jump the view to it while the student builds.
   const loadCount = useStore(documentStore, (s) => s.loadCount);
   const fittedLoad = useRef(loadCount);
+  const pendingFit = useRef(true);
   const hasElements = doc.nodes.length > 0 || (doc.probes?.length ?? 0) > 0;
   useEffect(() => {
-    if (fittedLoad.current === loadCount) return; // the first document: the fitView prop
+    if (fittedLoad.current === loadCount) return;
     fittedLoad.current = loadCount;
-    if (hasElements) void flow.fitView(fitOptions());
+    if (hasElements) pendingFit.current = true;
   }, [loadCount, flow, hasElements]);
+
+  // Every element's box in flow coordinates (measured size, else the standard one).
+  const boxes = useMemo(() => {
+    const layout = doc.layout ?? {};
+    const out = new Map<string, Box>();
+    doc.nodes.forEach((n, i) => {
+      const p = drag?.[n.id] ?? layout[n.id] ?? { x: (i % 5) * 240, y: Math.floor(i / 5) * 160 };
+      const m = measured[n.id] ?? DEFAULT_NODE_SIZE;
+      out.set(n.id, { x: p.x, y: p.y, w: m.width, h: m.height });
+    });
+    for (const probe of probeCards(doc)) {
+      const p = drag?.[probe.id] ?? layout[probe.id]!;
+      const m = measured[probe.id] ?? DEFAULT_SCOPE_SIZE;
+      out.set(probe.id, { x: p.x, y: p.y, w: m.width, h: m.height });
+    }
+    return out;
+  }, [doc, drag, measured]);
+  const wiringEdges = useMemo<WiringEdge[]>(
+    () =>
+      doc.edges.map((e) => {
+        const size = labelSizes[e.id] ?? estimateLabelSize(doc, e);
+        return {
+          id: e.id,
+          source: e.source,
+          target: e.target,
+          labelW: size.width,
+          labelH: size.height,
+        };
+      }),
+    [doc, labelSizes],
+  );
+  // Routes and label spots: planned when nothing is being dragged (a drag shows the plain routes).
+  const plan = useMemo(
+    () => (drag ? null : planWiring(boxes, wiringEdges)),
+    [drag, boxes, wiringEdges],
+  );
+  // Everything a fit must show: nodes, scopes, and the labels (and lanes) of the wiring.
+  const bounds = useMemo(() => {
+    const all = [...boxes.values()];
+    if (plan) all.push(...wiringExtents(boxes, wiringEdges, plan));
+    if (all.length === 0) return null;
+    const x0 = Math.min(...all.map((b) => b.x));
+    const y0 = Math.min(...all.map((b) => b.y));
+    const x1 = Math.max(...all.map((b) => b.x + b.w));
+    const y1 = Math.max(...all.map((b) => b.y + b.h));
+    return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+  }, [boxes, wiringEdges, plan]);
+  const boundsRef = useRef(bounds);
+  const wiringRef = useRef<Box[]>([]);
+  const labelBoxesRef = useRef<Map<string, Box>>(new Map());
+  useEffect(() => {
+    boundsRef.current = bounds;
+    wiringRef.current = plan ? wiringExtents(boxes, wiringEdges, plan) : [];
+    labelBoxesRef.current = plan ? labelBoxes(boxes, wiringEdges, plan) : new Map();
+  }, [bounds, plan, boxes, wiringEdges]);
+
+  // Box selection takes the synapses whose labels it touches, as it takes lines (issue 15).
+  const flowStore = useStoreApi();
+  const lastSelectionRect = useRef<{ x: number; y: number; width: number; height: number } | null>(
+    null,
+  );
+  useEffect(
+    () =>
+      flowStore.subscribe((state) => {
+        if (state.userSelectionRect) lastSelectionRect.current = { ...state.userSelectionRect };
+      }),
+    [flowStore],
+  );
+  const onSelectionEnd = useCallback(() => {
+    const rect = lastSelectionRect.current;
+    lastSelectionRect.current = null;
+    if (!rect) return;
+    const [tx, ty, zoom] = flowStore.getState().transform;
+    const x0 = (rect.x - tx) / zoom;
+    const y0 = (rect.y - ty) / zoom;
+    const x1 = x0 + rect.width / zoom;
+    const y1 = y0 + rect.height / zoom;
+    const hit: string[] = [];
+    for (const [id, b] of labelBoxesRef.current)
+      if (b.x < x1 && b.x + b.w > x0 && b.y < y1 && b.y + b.h > y0) hit.push(id);
+    if (hit.length === 0) return;
+    const now = uiStore.getState().selection;
+    select([...now, ...hit.filter((id) => !now.includes(id))]);
+  }, [flowStore]);
+  const fitAll = useCallback(() => {
+    const box = wrapper.current?.getBoundingClientRect();
+    const b = boundsRef.current;
+    if (!box || !b || box.width === 0) {
+      void flow.fitView(fitOptions());
+      return;
+    }
+    const { padding, maxZoom } = fitOptions();
+    const [l, r, t, bottom] = [padding.left, padding.right, padding.top, padding.bottom].map((v) =>
+      parseFloat(v),
+    ) as [number, number, number, number];
+    const w = Math.max(1, box.width - l - r);
+    const h = Math.max(1, box.height - t - bottom);
+    const zoom = Math.max(0.1, Math.min(maxZoom, w / Math.max(1, b.w), h / Math.max(1, b.h)));
+    void flow.setViewport({
+      x: l + (w - b.w * zoom) / 2 - b.x * zoom,
+      y: t + (h - b.h * zoom) / 2 - b.y * zoom,
+      zoom,
+    });
+  }, [flow]);
+  // A loaded file or example is fitted, labels included, once its elements are measured; edits
+  // never move the view. An empty circuit (New) is not fitted.
+  useEffect(() => {
+    if (!pendingFit.current || !plan) return;
+    if (!hasElements) {
+      if (fittedLoad.current === loadCount) pendingFit.current = false;
+      return;
+    }
+    const ids = [...doc.nodes.map((n) => n.id), ...probeCards(doc).map((p) => p.id)];
+    if (!ids.every((id) => measured[id])) return;
+    pendingFit.current = false;
+    fitAll();
+  }, [plan, measured, doc, hasElements, fitAll, loadCount]);
 
   // The desktop menus' Edit and View commands (main/electron/menu.ts).
   useEffect(() => {
@@ -172,10 +305,10 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
       registerCommand('edit.redo', redo),
       registerCommand('edit.delete', deleteSelection),
       registerCommand('edit.selectAll', selectAll),
-      registerCommand('view.fitCanvas', () => void flow.fitView(fitOptions())),
+      registerCommand('view.fitCanvas', fitAll),
     ];
     return () => off.forEach((f) => f());
-  }, [flow]);
+  }, [flow, fitAll]);
 
   useEffect(() => {
     setCanvasBridge({
@@ -202,7 +335,10 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
         return { x: a.x, y: a.y, width: b.x - a.x, height: b.y - a.y };
       },
       fitView() {
-        void flow.fitView(fitOptions());
+        fitAll();
+      },
+      wiringBoxes() {
+        return wiringRef.current;
       },
       nodeSizes() {
         const out: Record<string, Measured> = {};
@@ -221,7 +357,7 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
       }),
     });
     return () => setCanvasBridge(null);
-  }, [flow]);
+  }, [flow, fitAll]);
 
   const issues = useMemo(() => issuesById(doc), [doc]);
   const selected = useMemo(() => new Set(selection), [selection]);
@@ -231,12 +367,23 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
     const cache = nodeCache;
     const out: AnyFlowNode[] = [];
     const names = new Map(doc.nodes.map((n) => [n.id, n.label ?? n.id]));
+    const chips = new Map<string, RecordChip[]>();
+    for (const probe of doc.probes ?? []) {
+      if (!isChipProbe(doc, probe)) continue;
+      const list = chips.get(probe.target) ?? [];
+      list.push({ id: probe.id, variable: probe.variable, selected: selected.has(probe.id) });
+      chips.set(probe.target, list);
+    }
     doc.nodes.forEach((node, i) => {
       const warnings = issues.get(node.id) ?? NO_WARNINGS;
-      const data = cached(cache, `data:${node.id}`, [node, warnings.join('\n')], () => ({
-        node,
-        warnings,
-      }));
+      const records = chips.get(node.id) ?? NO_CHIPS;
+      const recordsKey = records.map((r) => `${r.id}:${r.variable}:${r.selected}`).join(',');
+      const data = cached(
+        cache,
+        `data:${node.id}`,
+        [node, warnings.join('\n'), recordsKey],
+        () => ({ node, warnings, records }),
+      );
       const p = drag?.[node.id] ??
         layout[node.id] ?? { x: (i % 5) * 240, y: Math.floor(i / 5) * 160 };
       const m = measured[node.id];
@@ -252,7 +399,7 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
         })),
       );
     });
-    (doc.probes ?? []).forEach((probe, i) => {
+    probeCards(doc).forEach((probe, i) => {
       const warnings = issues.get(probe.id) ?? NO_WARNINGS;
       const targetName = names.get(probe.target) ?? probe.target;
       const data = cached(
@@ -297,12 +444,28 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
       const sourceName = names.get(edge.source) ?? edge.source;
       const targetName = names.get(edge.target) ?? edge.target;
       const hint = unitHint(doc, edge);
+      const rule = ruleText(doc, edge);
       const isSelected = selected.has(edge.id);
+      const placement: LabelPlacement | null = plan?.get(edge.id) ?? null;
       out.push(
         cached(
           cache,
           edge.id,
-          [edge, sourceName, targetName, scale, hint, warnings.join('\n'), highlight, isSelected],
+          [
+            edge,
+            sourceName,
+            targetName,
+            scale,
+            hint,
+            rule,
+            warnings.join('\n'),
+            highlight,
+            isSelected,
+            placement?.t,
+            placement?.ox,
+            placement?.oy,
+            placement?.loopY,
+          ],
           (): SynapseFlowEdge => ({
             id: edge.id,
             type: 'synapse',
@@ -312,12 +475,22 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
             targetHandle: 'in',
             selected: isSelected,
             zIndex: highlight ? 5 : 0,
-            data: { edge, sourceName, targetName, scale, unitHint: hint, warnings, highlight },
+            data: {
+              edge,
+              sourceName,
+              targetName,
+              scale,
+              unitHint: hint,
+              rule,
+              placement,
+              warnings,
+              highlight,
+            },
           }),
         ),
       );
     }
-    for (const probe of doc.probes ?? []) {
+    for (const probe of probeCards(doc)) {
       const id = `probe-wire-${probe.id}`;
       out.push(
         cached(cache, id, [probe.target, probe.id], () => ({
@@ -334,7 +507,48 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
       );
     }
     return out;
-  }, [doc, issues, hoverId, selected, edgeCache]);
+  }, [doc, issues, hoverId, selected, edgeCache, plan]);
+
+  // Labels are measured once drawn (their text sets their size): the plan then uses real sizes.
+  useEffect(() => {
+    if (!labelLayer || typeof ResizeObserver === 'undefined') return;
+    const pending = new Map<string, Measured>();
+    let frame = 0;
+    const flush = (): void => {
+      frame = 0;
+      const next = Object.fromEntries(pending);
+      pending.clear();
+      setLabelSizes((prev) => {
+        const changed = Object.entries(next).some(([id, m]) => {
+          const old = prev[id];
+          return !old || Math.abs(old.width - m.width) > 1 || Math.abs(old.height - m.height) > 1;
+        });
+        return changed ? { ...prev, ...next } : prev;
+      });
+    };
+    const resize = new ResizeObserver((entries) => {
+      for (const entry of entries) {
+        const el = entry.target as HTMLElement;
+        const id = el.dataset['edgeId'];
+        if (id) pending.set(id, { width: el.offsetWidth, height: el.offsetHeight });
+      }
+      if (!frame) frame = requestAnimationFrame(flush);
+    });
+    const watch = (root: Element): void => {
+      if (root.matches('.synapse-label[data-edge-id]')) resize.observe(root);
+      root.querySelectorAll('.synapse-label[data-edge-id]').forEach((el) => resize.observe(el));
+    };
+    watch(labelLayer);
+    const added = new MutationObserver((records) => {
+      for (const r of records) r.addedNodes.forEach((n) => n instanceof Element && watch(n));
+    });
+    added.observe(labelLayer, { childList: true, subtree: true });
+    return () => {
+      resize.disconnect();
+      added.disconnect();
+      cancelAnimationFrame(frame);
+    };
+  }, [labelLayer]);
 
   const onNodesChange = useCallback((changes: NodeChange<AnyFlowNode>[]) => {
     let nextSelection: Set<string> | null = null;
@@ -507,6 +721,7 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
             onEdgeContextMenu={onEdgeContextMenu}
             onPaneContextMenu={onPaneContextMenu}
             onPaneClick={onPaneClick}
+            onSelectionEnd={onSelectionEnd}
             deleteKeyCode={null}
             selectionKeyCode="Shift"
             multiSelectionKeyCode={['Meta', 'Control']}

@@ -5,7 +5,6 @@
 import {
   BaseEdge,
   EdgeLabelRenderer,
-  getBezierPath,
   Handle,
   Position,
   type Edge as FlowEdge,
@@ -29,6 +28,7 @@ import type { Edge, NetworkNode, Probe } from '../../../shared/document/model';
 import {
   activationPath,
   EXCITATORY,
+  formatNumber,
   INHIBITORY,
   NEUTRAL,
   divergingColor,
@@ -39,6 +39,8 @@ import {
   weightText,
 } from '../editor/format';
 import { LivePainterContext } from '../editor/liveNodes';
+import { routeOf, type LabelPlacement } from '../editor/wiring';
+import { ruleOf, ruleWeightValue } from '../store/connectionRule';
 import { themedColor, useTheme } from '../sim/chartTheme';
 import { renameId, updateNodes } from '../store/commands';
 import { runCommand } from '../store/documentStore';
@@ -47,9 +49,18 @@ import { select, uiStore } from '../store/uiStore';
 import { WarningIcon } from './icons';
 import './editor.css';
 
+/** A scope shown as a chip on the node it records. */
+export interface RecordChip {
+  id: string;
+  variable: string;
+  selected: boolean;
+}
+
 export interface CircuitNodeData extends Record<string, unknown> {
   node: NetworkNode;
   warnings: readonly string[];
+  /** What this node records without a scope card (chips). */
+  records?: readonly RecordChip[];
 }
 export type CircuitFlowNode = FlowNode<CircuitNodeData, 'circuit'>;
 
@@ -67,6 +78,10 @@ export interface SynapseEdgeData extends Record<string, unknown> {
   /** Largest |w| in the circuit: widths are relative to it. */
   scale: number;
   unitHint: string | null;
+  /** The connection rule between multi-element nodes ("all-to-all · 100 inputs each"), or null. */
+  rule: string | null;
+  /** Where the label sits and the lane of a routed-around edge (null: not planned yet). */
+  placement: LabelPlacement | null;
   warnings: readonly string[];
   /** Connected to the hovered node (true), dimmed because another node is hovered (false). */
   highlight: boolean | null;
@@ -110,6 +125,8 @@ function RenameField({ id, initial, isScope }: { id: string; initial: string; is
       className="circuit-node__rename nodrag"
       aria-label={`rename ${id}`}
       autoFocus
+      // F2 or a double-click renames: the old name is selected, so typing replaces it.
+      onFocus={(e) => e.currentTarget.select()}
       value={text}
       onChange={(e) => setText(e.target.value)}
       onBlur={() => finish(true)}
@@ -211,6 +228,32 @@ function CircuitNodeView({ id, data, selected }: NodeProps<CircuitFlowNode>) {
           aria-hidden="true"
         />
       )}
+      {data.records && data.records.length > 0 && (
+        <div className="record-chips" role="group" aria-label={`${name} records`}>
+          {data.records.map((r) => (
+            <button
+              key={r.id}
+              type="button"
+              className={`record-chip nodrag${r.selected ? ' is-selected' : ''}`}
+              aria-label={`scope ${r.id}: records ${r.variable} of ${name}`}
+              title={`Scope ${r.id}: records ${r.variable}. Click to edit it; Delete removes it.`}
+              onClick={(e) => {
+                e.stopPropagation();
+                select(
+                  e.shiftKey || e.ctrlKey || e.metaKey
+                    ? [...uiStore.getState().selection, r.id]
+                    : [r.id],
+                );
+              }}
+            >
+              <svg className="record-chip__icon" viewBox="0 0 24 14" aria-hidden="true">
+                <path d="M1 10 L6 10 L8 2 L10 12 L12 6 L14 10 L23 10" />
+              </svg>
+              {r.variable}
+            </button>
+          ))}
+        </div>
+      )}
       <Warnings warnings={warnings} />
       <Handle
         type="source"
@@ -300,48 +343,18 @@ function MiniHeatMap({ matrix, scale }: { matrix: number[][]; scale: number }) {
   );
 }
 
-/** How far a loop leaves the handles, and how far it clears the node's middle (px). */
-const LOOP_REACH = 56;
-const LOOP_CLEARANCE = 92;
-
-/**
- * The path of a synapse. Outputs sit on the right of a node and inputs on the left, so a forward
- * edge is the usual bezier; a recurrent edge (a population onto itself, as in CUBA) is a loop over
- * the top of its node, and a backward edge (target left of source: the I -> E half of an E <-> I
- * pair) is routed under both nodes, so neither hides behind a node nor puts its label on its
- * partner's.
- */
-export function synapsePath(
-  sourceX: number,
-  sourceY: number,
-  targetX: number,
-  targetY: number,
-  selfLoop: boolean,
-): [path: string, labelX: number, labelY: number] | null {
-  if (!selfLoop && targetX >= sourceX) return null;
-  const dy = selfLoop ? -LOOP_CLEARANCE : LOOP_CLEARANCE;
-  const y = selfLoop ? Math.min(sourceY, targetY) + dy : Math.max(sourceY, targetY) + dy;
-  const midX = (sourceX + targetX) / 2;
-  const path =
-    `M ${sourceX},${sourceY} C ${sourceX + LOOP_REACH},${sourceY} ${sourceX + LOOP_REACH},${y} ${midX},${y}` +
-    ` C ${targetX - LOOP_REACH},${y} ${targetX - LOOP_REACH},${targetY} ${targetX},${targetY}`;
-  return [path, midX, y];
-}
-
 function SynapseEdgeView(props: EdgeProps<SynapseFlowEdge>) {
-  const { id, data, selected, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition } =
-    props;
+  const { id, data, selected, sourceX, sourceY, targetX, targetY } = props;
   const theme = useTheme();
-  const [path, labelX, labelY] =
-    synapsePath(sourceX, sourceY, targetX, targetY, props.source === props.target) ??
-    getBezierPath({
-      sourceX,
-      sourceY,
-      targetX,
-      targetY,
-      sourcePosition,
-      targetPosition,
-    });
+  // The route and label spot the canvas planned (editor/wiring.ts), on React Flow's handle points.
+  const { path, labelX, labelY, anchorX, anchorY } = routeOf(
+    sourceX,
+    sourceY,
+    targetX,
+    targetY,
+    props.source === props.target,
+    data?.placement ?? null,
+  );
   if (!data) return <BaseEdge id={id} path={path} />;
   const { edge, scale, unitHint, highlight, warnings } = data;
   const sign = weightSign(edge.weight);
@@ -353,6 +366,13 @@ function SynapseEdgeView(props: EdgeProps<SynapseFlowEdge>) {
   const kind = sign < 0 ? 'inhibitory' : 'excitatory';
   return (
     <>
+      {Math.abs(labelY - anchorY) > 14 && (
+        <path
+          className="synapse-leader"
+          d={`M ${anchorX},${anchorY} L ${labelX},${labelY}`}
+          style={{ stroke: color, opacity }}
+        />
+      )}
       <BaseEdge
         id={id}
         path={path}
@@ -363,15 +383,24 @@ function SynapseEdgeView(props: EdgeProps<SynapseFlowEdge>) {
       <EdgeLabel>
         <button
           type="button"
-          className={`synapse-label nodrag nopan${selected ? ' is-selected' : ''}${warnings.length ? ' has-warning' : ''}`}
+          data-edge-id={id}
+          className={`synapse-label nodrag nopan${data.rule ? ' has-rule' : ''}${selected ? ' is-selected' : ''}${warnings.length ? ' has-warning' : ''}`}
           style={{
             transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`,
             borderColor: color,
             opacity: highlight === false ? 0.4 : 1,
           }}
           title={[unitHint, ...warnings].filter(Boolean).join('\n') || undefined}
+          // The pane must not see this press: with Shift held it would start a box selection and
+          // clear the selection before the click adds to it.
+          onPointerDown={(e) => e.stopPropagation()}
+          onMouseDown={(e) => e.stopPropagation()}
           onClick={(e) => {
-            select(e.shiftKey ? [...uiStore.getState().selection, id] : [id]);
+            e.stopPropagation();
+            const now = uiStore.getState().selection;
+            if (e.shiftKey || e.ctrlKey || e.metaKey)
+              select(now.includes(id) ? now.filter((x) => x !== id) : [...now, id]);
+            else select([id]);
           }}
           onDoubleClick={() => {
             if (typeof edge.weight !== 'number') uiStore.setState({ matrixEdgeId: id });
@@ -380,28 +409,38 @@ function SynapseEdgeView(props: EdgeProps<SynapseFlowEdge>) {
           <span className="sr-only">
             synapse {data.sourceName} to {data.targetName}, {kind},{' '}
           </span>
-          {isMatrix && (
-            <MiniHeatMap matrix={edge.weight as number[][]} scale={weightMagnitude(edge.weight)} />
-          )}
-          <span style={{ color: themedColor(color, theme) }}>
-            {isMatrix ? `W ${weightText(edge.weight)}` : `w ${weightText(edge.weight)}`}
+          <span className="synapse-label__row">
+            {isMatrix && (
+              <MiniHeatMap
+                matrix={edge.weight as number[][]}
+                scale={weightMagnitude(edge.weight)}
+              />
+            )}
+            <span style={{ color: themedColor(color, theme) }}>
+              {isMatrix
+                ? `W ${weightText(edge.weight)}`
+                : data.rule && typeof edge.weight !== 'number' && ruleOf(edge.weight) !== 'custom'
+                  ? `w ${formatNumber(ruleWeightValue(edge.weight), 4)}`
+                  : `w ${weightText(edge.weight)}`}
+            </span>
+            {edge.synapse && (
+              <span className="synapse-label__tau">
+                τs {Number((edge.synapse.tauS * 1000).toPrecision(4))} ms
+              </span>
+            )}
+            {unitHint && (
+              <span className="synapse-label__hint" aria-label="units differ">
+                units
+              </span>
+            )}
+            {warnings.length > 0 && (
+              <span className="synapse-label__warn">
+                <WarningIcon />
+                <span className="sr-only">, warning</span>
+              </span>
+            )}
           </span>
-          {edge.synapse && (
-            <span className="synapse-label__tau">
-              τs {Number((edge.synapse.tauS * 1000).toPrecision(4))} ms
-            </span>
-          )}
-          {unitHint && (
-            <span className="synapse-label__hint" aria-label="units differ">
-              units
-            </span>
-          )}
-          {warnings.length > 0 && (
-            <span className="synapse-label__warn">
-              <WarningIcon />
-              <span className="sr-only">, warning</span>
-            </span>
-          )}
+          {data.rule && <span className="synapse-label__rule">{data.rule}</span>}
         </button>
       </EdgeLabel>
     </>

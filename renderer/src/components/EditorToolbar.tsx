@@ -27,10 +27,10 @@ export function EditorNotice() {
   return (
     <div
       className={`editor-notice editor-notice--${notice.tone}`}
-      role={notice.tone === 'refusal' ? 'alert' : undefined}
+      role={notice.tone === 'refusal' ? 'alert' : 'status'}
       aria-live="polite"
     >
-      {notice.tone === 'refusal' ? 'Not connected: ' : ''}
+      {notice.tone === 'refusal' ? (notice.lead ?? 'Not connected: ') : ''}
       {notice.text}
       <button type="button" aria-label="dismiss" onClick={() => uiStore.setState({ notice: null })}>
         ×

@@ -21,6 +21,7 @@ import type { HostApi, RunSpeed, RunStatus } from '../../../shared/ipc/contract'
 import type { SimulationSession } from '../sim/SimulationSession';
 import { LiveEditController } from '../sim/liveEdits';
 import { documentStore } from '../store/documentStore';
+import { nothingToSimulate } from '../store/stateMessages';
 import { runRefusal, type Draft } from '../store/drafts';
 import { runMessageStore, showRunMessage, watchRefusal } from '../store/runMessage';
 import { runBegan, runEnded } from '../store/liveTweaks';
@@ -120,6 +121,11 @@ export function RunToolbar({ host, session, document, status }: RunToolbarProps)
     showRunMessage(null);
     setRestartReasons(null);
     const doc = documentRef.current;
+    const nothing = nothingToSimulate(doc);
+    if (nothing) {
+      showRunMessage(nothing);
+      return false;
+    }
     const refusal = runRefusal(doc);
     if (refusal) {
       showRunMessage(refusal.message, refusal.draft);

@@ -2,7 +2,8 @@
  * Editor actions: what palette clicks, keyboard shortcuts, context menus and toolbar buttons do.
  * Each turns into one named command (or an undo/redo/load) plus UI-store updates.
  */
-import type { Activation, Probe } from '../../../shared/document/model';
+import type { Activation, Probe, ProbeVariable, Weight } from '../../../shared/document/model';
+import { recordNodeCommand } from '../sim/runCommands';
 import { copySelection, planPaste } from '../store/clipboard';
 import {
   addNode,
@@ -11,10 +12,12 @@ import {
   deleteElements,
   insertElements,
   tidyLayout,
+  updateEdges,
 } from '../store/commands';
 import { connectionRefusal } from '../store/connect';
+import { oversizeRefusal, ruleText } from '../store/connectionRule';
 import { currentDocument, redoCommand, runCommand, undoCommand } from '../store/documentStore';
-import { freshNumberedId, probeVariablesOf, usedIds, type XY } from '../store/graph';
+import { freshNumberedId, probeCards, probeVariablesOf, usedIds, type XY } from '../store/graph';
 import { notify, pruneSelection, select, uiStore } from '../store/uiStore';
 import { buildNode, PALETTE } from './catalogue';
 import {
@@ -34,6 +37,8 @@ export interface CanvasBridge {
   fitView(): void;
   /** Measured node sizes (for export). */
   nodeSizes(): Record<string, { width: number; height: number }>;
+  /** Synapse label boxes and return-edge lanes on the canvas, in flow coordinates. */
+  wiringBoxes?(): { x: number; y: number; w: number; h: number }[];
 }
 
 let bridge: CanvasBridge | null = null;
@@ -77,6 +82,7 @@ export function addFromPalette(key: string, position?: XY, activation?: Activati
     const t = doc.layout?.[target] ?? { x: 0, y: 0 };
     const at = position ?? freeSpot({ x: t.x + 220, y: t.y + 90 }, DEFAULT_SCOPE_SIZE);
     if (!runCommand(addProbe, { probe, position: at })) return null;
+    revealIfOutside(at, DEFAULT_SCOPE_SIZE);
     select([probe.id]);
     notify(`Scope ${probe.id} records ${probe.variable} of ${node.label ?? node.id}.`);
     return probe.id;
@@ -87,6 +93,21 @@ export function addFromPalette(key: string, position?: XY, activation?: Activati
   select([node.id]);
   notify(`Added ${label} ${node.id}.`);
   return node.id;
+}
+
+/**
+ * A new card placed outside the view (no room left in it): fit the view to the whole circuit, so
+ * the card is seen and nothing else leaves the screen.
+ */
+function revealIfOutside(at: XY, size: Size): void {
+  const view = bridge?.visibleRect?.();
+  if (!view) return;
+  const inside =
+    at.x >= view.x &&
+    at.y >= view.y &&
+    at.x + size.width <= view.x + view.width &&
+    at.y + size.height <= view.y + view.height;
+  if (!inside) requestAnimationFrame(() => bridge?.fitView());
 }
 
 /** The centre of the view, or the nearest spot around it where the new node covers no other. */
@@ -108,10 +129,12 @@ export function freeSpot(at: XY, size: Size): XY {
       ...(layout[n.id] ?? { x: (i % 5) * 240, y: Math.floor(i / 5) * 160 }),
       ...(measured[n.id] ?? DEFAULT_NODE_SIZE),
     })),
-    ...(doc.probes ?? []).map((p, i) => ({
-      ...(layout[p.id] ?? { x: 600, y: i * 120 }),
+    ...probeCards(doc).map((p) => ({
+      ...layout[p.id]!,
       ...(measured[p.id] ?? DEFAULT_SCOPE_SIZE),
     })),
+    // Synapse labels and the lanes of return edges: a new card never covers them either.
+    ...(bridge?.wiringBoxes?.() ?? []).map((b) => ({ x: b.x, y: b.y, width: b.w, height: b.h })),
   ];
   return freePosition(at, size, taken, bridge?.visibleRect?.());
 }
@@ -146,9 +169,29 @@ export function connect(source: string, target: string): boolean {
     return false;
   }
   const before = new Set(doc.edges.map((e) => e.id));
+  // Refused when made, with the estimate, rather than at Run (issue 15).
+  const candidate = connectNodes.apply(doc, { source, target });
+  const added = candidate.edges.find((e) => !before.has(e.id));
+  const tooLarge = added ? oversizeRefusal(candidate, added.id) : null;
+  if (tooLarge) {
+    notify(tooLarge, 'refusal');
+    return false;
+  }
   const ok = runCommand(connectNodes, { source, target });
-  const created = currentDocument()?.edges.find((e) => !before.has(e.id));
-  if (created) select([created.id]);
+  const now = currentDocument();
+  const created = now?.edges.find((e) => !before.has(e.id));
+  if (created && now) {
+    select([created.id]);
+    // Between multi-element nodes the rule is a choice: say which one was made, and where to change it.
+    const rule = ruleText(now, created);
+    if (rule) {
+      const s = now.nodes.find((n) => n.id === created.source);
+      const t = now.nodes.find((n) => n.id === created.target);
+      notify(
+        `Connected ${s?.label ?? created.source} → ${t?.label ?? created.target}: ${rule}. Choose another connection rule in the inspector.`,
+      );
+    }
+  }
   return ok;
 }
 
@@ -216,11 +259,77 @@ export function redo(): void {
 }
 
 export function tidy(): void {
-  runCommand(tidyLayout, {});
+  runCommand(tidyLayout, { sizes: bridge?.nodeSizes() ?? {} });
   requestAnimationFrame(() => bridge?.fitView());
 }
 
 export function startRename(id?: string): void {
   const target = id ?? uiStore.getState().selection[0];
   if (target) uiStore.setState({ renamingId: target });
+}
+
+let ruleEditCounter = 0;
+
+/**
+ * Gives edges new weights (a connection rule, its p, its w), refused with the size estimate when
+ * the circuit would become too large to run. One undo step per call unless `mergeKey` folds
+ * consecutive calls (typing in one field).
+ */
+export function setEdgeWeights(weights: Record<string, Weight>, mergeKey?: string): boolean {
+  const doc = currentDocument();
+  if (!doc) return false;
+  const groups = new Map<string, string[]>();
+  for (const [id, w] of Object.entries(weights)) {
+    const key = JSON.stringify(w);
+    groups.set(key, [...(groups.get(key) ?? []), id]);
+  }
+  let candidate = doc;
+  for (const [key, ids] of groups)
+    candidate = updateEdges.apply(candidate, { ids, patch: { weight: JSON.parse(key) as Weight } });
+  if (candidate === doc) return false;
+  for (const id of Object.keys(weights)) {
+    const tooLarge = oversizeRefusal(candidate, id);
+    if (tooLarge) {
+      notify(tooLarge, 'refusal', 'Not changed: ');
+      return false;
+    }
+  }
+  ruleEditCounter += 1;
+  const mk = mergeKey ?? `edge-weights:${ruleEditCounter}`;
+  for (const [key, ids] of groups)
+    runCommand(updateEdges, { ids, patch: { weight: JSON.parse(key) as Weight } }, mk);
+  return true;
+}
+
+/**
+ * S: records the selected node as a chip (the next of its variables not recorded yet), or says why
+ * nothing can be recorded. Never a node that is not selected.
+ */
+export function recordSelected(): void {
+  const doc = currentDocument();
+  if (!doc) return;
+  const selection = uiStore.getState().selection;
+  const node = doc.nodes.find((n) => selection.includes(n.id) && probeVariablesOf(n).length > 0);
+  if (!node) {
+    const bias = doc.nodes.find((n) => selection.includes(n.id) && n.kind === 'bias');
+    notify(
+      bias
+        ? `${bias.label ?? bias.id} is a bias node: it always outputs 1, so there is nothing to record. Select a neuron, population or input, then press S.`
+        : 'Nothing to record: select a neuron, population or input first, then press S.',
+      'refusal',
+      'Not recorded: ',
+    );
+    return;
+  }
+  const recorded = new Set(
+    (doc.probes ?? []).filter((p) => p.target === node.id).map((p) => p.variable as string),
+  );
+  const variable = probeVariablesOf(node).find((v) => !recorded.has(v));
+  const name = node.label ?? node.id;
+  if (!variable) {
+    notify(`Every variable of ${name} is recorded already.`);
+    return;
+  }
+  const id = recordNodeCommand(node.id, variable as ProbeVariable);
+  if (id) notify(`${name} records ${variable} (scope ${id}, shown as a chip on ${name}).`);
 }

@@ -11,11 +11,19 @@
  */
 import type { NetworkDocument } from '../../../shared/document/model';
 import { currentDocument } from '../store/documentStore';
-import { findNode, nodeSize } from '../store/graph';
-import { synapsePath } from '../components/CircuitNodes';
+import { findNode, isChipProbe, nodeSize, probeCards } from '../store/graph';
+import { ruleOf, ruleText, ruleWeightValue } from '../store/connectionRule';
 import { canvasBridge } from './actions';
 import {
+  estimateLabelSize,
+  planWiring,
+  routeOf,
+  type LabelPlacement,
+  wiringExtents,
+} from './wiring';
+import {
   EXCITATORY,
+  formatNumber,
   INHIBITORY,
   NEUTRAL,
   nodeBadge,
@@ -74,8 +82,8 @@ export function diagramSvg(
       h: sizes[n.id]?.height ?? NODE_H,
     });
   });
-  (doc.probes ?? []).forEach((p, i) => {
-    const at = layout[p.id] ?? { x: 600, y: i * 120 };
+  probeCards(doc).forEach((p) => {
+    const at = layout[p.id]!;
     boxes.set(p.id, {
       x: at.x,
       y: at.y,
@@ -93,17 +101,24 @@ export function diagramSvg(
     maxX = Math.max(maxX, b.x + b.w);
     maxY = Math.max(maxY, b.y + b.h);
   }
-  // Loops and backward edges run above or below their nodes: room for them and their labels.
-  for (const e of doc.edges) {
-    const a = boxes.get(e.source);
-    const b = boxes.get(e.target);
-    if (!a || !b) continue;
-    const around = synapsePath(a.x + a.w, a.y + a.h / 2, b.x, b.y + b.h / 2, e.source === e.target);
-    if (!around) continue;
-    minY = Math.min(minY, around[2] - 16);
-    maxY = Math.max(maxY, around[2] + 16);
-    minX = Math.min(minX, b.x - 16);
-    maxX = Math.max(maxX, a.x + a.w + 16);
+  // The wiring as the canvas plans it (editor/wiring.ts): lanes of routed-around edges and label
+  // spots clear of nodes and of each other. The labels' boxes count for the picture's size.
+  const wiring = doc.edges.map((e) => {
+    const size = estimateLabelSize(doc, e);
+    return {
+      id: e.id,
+      source: e.source,
+      target: e.target,
+      labelW: size.width,
+      labelH: size.height,
+    };
+  });
+  const plan = planWiring(boxes, wiring);
+  for (const b of wiringExtents(boxes, wiring, plan)) {
+    minX = Math.min(minX, b.x);
+    minY = Math.min(minY, b.y);
+    maxX = Math.max(maxX, b.x + b.w);
+    maxY = Math.max(maxY, b.y + b.h);
   }
   if (!Number.isFinite(minX)) [minX, minY, maxX, maxY] = [0, 0, 200, 100];
   const width = maxX - minX + 2 * PAD;
@@ -136,22 +151,25 @@ export function diagramSvg(
     endY = b.h / 2,
     /** Synapses: a loop, or a backward edge, runs around the nodes. Null: a scope's wire. */
     selfLoop: boolean | null = null,
+    placement: LabelPlacement | null = null,
   ): { d: string; mx: number; my: number } => {
     const x1 = a.x + a.w + ox;
     const y1 = a.y + a.h / 2 + oy;
     const x2 = b.x + ox;
     const y2 = b.y + endY + oy;
-    // Loops and backward synapses run around the nodes, as on the canvas.
-    const around = selfLoop === null ? null : synapsePath(x1, y1, x2, y2, selfLoop);
-    if (around) return { d: around[0], mx: around[1], my: around[2] };
-    const dx = Math.max(40, Math.abs(x2 - x1) / 2);
-    return {
-      d: `M${x1},${y1} C${x1 + dx},${y1} ${x2 - dx},${y2} ${x2},${y2}`,
-      mx: (x1 + x2) / 2,
-      my: (y1 + y2) / 2,
-    };
+    if (selfLoop === null) {
+      const dx = Math.max(40, Math.abs(x2 - x1) / 2);
+      return { d: `M${x1},${y1} C${x1 + dx},${y1} ${x2 - dx},${y2} ${x2},${y2}`, mx: 0, my: 0 };
+    }
+    // Synapses as on the canvas: the planned lane and label spot (lanes are in flow y).
+    const p =
+      placement && placement.loopY !== null
+        ? { ...placement, loopY: placement.loopY + oy }
+        : placement;
+    const r = routeOf(x1, y1, x2, y2, selfLoop, p);
+    return { d: r.path, mx: r.labelX, my: r.labelY };
   };
-  for (const p of doc.probes ?? []) {
+  for (const p of probeCards(doc)) {
     const a = boxes.get(p.target);
     const b = boxes.get(p.id);
     if (!a || !b) continue;
@@ -182,25 +200,43 @@ export function diagramSvg(
     if (!a || !b) return;
     const color = edgeColor(e.weight);
     const w = 1.5 + 3.5 * (scale > 0 ? Math.min(1, weightMagnitude(e.weight) / scale) : 0);
-    const { d, mx, my } = curve(a, b, endY.get(e.id), e.source === e.target);
+    const { d, mx, my } = curve(
+      a,
+      b,
+      endY.get(e.id),
+      e.source === e.target,
+      plan.get(e.id) ?? null,
+    );
     parts.push(
       `<path d="${d}" fill="none" stroke="${color}" stroke-width="${w.toFixed(2)}" marker-end="url(#end-${k})"/>`,
     );
-    // The label as on the canvas (drawn over the nodes, last): the weight, then the synapse's
-    // time constant.
-    const label = `${Array.isArray(e.weight) ? 'W' : 'w'} ${weightText(e.weight)}`;
+    // The label as on the canvas (drawn over the nodes, last): the weight and the synapse's time
+    // constant, and between populations the connection rule on a second line.
+    const rule = ruleText(doc, e);
+    const shown =
+      !Array.isArray(e.weight) && typeof e.weight !== 'number' && ruleOf(e.weight) !== 'custom'
+        ? formatNumber(ruleWeightValue(e.weight), 4)
+        : weightText(e.weight);
+    const label = `${Array.isArray(e.weight) ? 'W' : 'w'} ${shown}`;
     const tau = tauText(e.synapse);
     const labelW = label.length * 6.2;
     const tauW = tau ? tau.length * 5.6 : 0;
-    const lw = labelW + (tau ? 6 + tauW : 0) + 14;
+    const lw = Math.max(labelW + (tau ? 6 + tauW : 0), rule ? rule.length * 5.6 : 0) + 14;
+    const lh = rule ? 32 : 20;
     const left = mx - lw / 2;
+    const top = my - lh / 2;
+    const firstLeft = mx - (labelW + (tau ? 6 + tauW : 0)) / 2;
     labels.push(
-      `<rect x="${left.toFixed(1)}" y="${(my - 10).toFixed(1)}" width="${lw.toFixed(1)}" height="20" rx="10" fill="#ffffff" stroke="${color}"/>`,
-      `<text x="${(left + 7).toFixed(1)}" y="${(my + 4).toFixed(1)}" font-size="11" fill="${color}">${esc(label)}</text>`,
+      `<rect class="synapse-label" x="${left.toFixed(1)}" y="${top.toFixed(1)}" width="${lw.toFixed(1)}" height="${lh}" rx="10" fill="#ffffff" stroke="${color}"/>`,
+      `<text x="${firstLeft.toFixed(1)}" y="${(top + 14).toFixed(1)}" font-size="11" fill="${color}">${esc(label)}</text>`,
     );
     if (tau)
       labels.push(
-        `<text x="${(left + 7 + labelW + 6).toFixed(1)}" y="${(my + 4).toFixed(1)}" font-size="10" fill="#475569">${esc(tau)}</text>`,
+        `<text x="${(firstLeft + labelW + 6).toFixed(1)}" y="${(top + 14).toFixed(1)}" font-size="10" fill="#475569">${esc(tau)}</text>`,
+      );
+    if (rule)
+      labels.push(
+        `<text x="${mx.toFixed(1)}" y="${(top + 27).toFixed(1)}" font-size="10" fill="#475569" text-anchor="middle">${esc(rule)}</text>`,
       );
   });
   for (const n of doc.nodes) {
@@ -215,7 +251,7 @@ export function diagramSvg(
         `<rect x="${x + 6}" y="${y - 6}" width="${b.w}" height="${b.h}" rx="10" fill="#f8fafc" stroke="#cbd5e1"/>`,
       );
     parts.push(
-      `<rect x="${x}" y="${y}" width="${b.w}" height="${b.h}" rx="10" fill="#ffffff" stroke="${color}" stroke-width="1.5"/>`,
+      `<rect class="node" x="${x}" y="${y}" width="${b.w}" height="${b.h}" rx="10" fill="#ffffff" stroke="${color}" stroke-width="1.5"/>`,
       `<rect x="${x + 10}" y="${y + 10}" width="${badge.length * 7.5 + 10}" height="16" rx="4" fill="${color}"/>`,
       `<text x="${x + 15}" y="${y + 22}" font-size="10" font-weight="700" fill="#ffffff">${esc(badge)}</text>`,
     );
@@ -226,19 +262,26 @@ export function diagramSvg(
     parts.push(
       `<text x="${x + 10}" y="${y + 44}" font-size="14" font-weight="600" fill="#0f172a">${esc(n.label ?? n.id)}</text>`,
     );
-    nodeSummary(n).forEach((line, i) => {
+    const summary = nodeSummary(n);
+    summary.forEach((line, i) => {
       parts.push(
         `<text x="${x + 10}" y="${y + 62 + i * 14}" font-size="11" fill="#475569">${esc(line)}</text>`,
       );
     });
+    // Recordings shown as chips on the canvas: one line naming them.
+    const chips = (doc.probes ?? []).filter((p) => p.target === n.id && isChipProbe(doc, p));
+    if (chips.length > 0)
+      parts.push(
+        `<text x="${x + 10}" y="${y + 62 + summary.length * 14}" font-size="10.5" fill="#0f766e">records ${esc(chips.map((c) => c.variable).join(' · '))}</text>`,
+      );
   }
-  for (const p of doc.probes ?? []) {
+  for (const p of probeCards(doc)) {
     const b = boxes.get(p.id)!;
     const x = b.x + ox;
     const y = b.y + oy;
     const target = findNode(doc, p.target);
     parts.push(
-      `<rect x="${x}" y="${y}" width="${b.w}" height="${b.h}" rx="10" fill="#f0fdfa" stroke="#0f766e" stroke-width="1.5"/>`,
+      `<rect class="scope" x="${x}" y="${y}" width="${b.w}" height="${b.h}" rx="10" fill="#f0fdfa" stroke="#0f766e" stroke-width="1.5"/>`,
       `<text x="${x + 10}" y="${y + 22}" font-size="10" font-weight="700" fill="#0f766e">SCOPE</text>`,
       `<text x="${x + 10}" y="${y + 40}" font-size="13" font-weight="600" fill="#0f172a">${esc(p.id)}</text>`,
       `<text x="${x + 10}" y="${y + 56}" font-size="11" fill="#475569">records ${esc(p.variable)} of ${esc(target?.label ?? p.target)}</text>`,

@@ -12,6 +12,7 @@ import {
   deleteSelection,
   duplicate,
   paste,
+  recordSelected,
   redo,
   selectAll,
   startRename,
@@ -127,9 +128,9 @@ export const SHORTCUTS: readonly Shortcut[] = [
   },
   {
     keys: 'S',
-    label: 'Add a scope on the selected node',
+    label: 'Record the selected node (a chip on it)',
     matches: plain('s'),
-    run: () => void addFromPalette('probe'),
+    run: () => recordSelected(),
   },
   {
     keys: '?',

@@ -6,7 +6,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import type { ExampleInfo } from '../../../shared/ipc/fileContract';
+import type { ExampleInfo, RecentEntry } from '../../../shared/ipc/fileContract';
 import { preferencesStore, savePreferences } from '../desktop/preferences';
 import { getHost } from '../host/hostClient';
 import { documentStore } from '../store/documentStore';
@@ -37,6 +37,10 @@ export function StartScreen({
 }) {
   const welcome = request.welcome === true;
   const { items, error } = useList<ExampleInfo>(() => getHost().listExamples());
+  // The student's own circuits come first at startup, and the default action continues the last.
+  const recent = useList<RecentEntry>(() => getHost().listRecent());
+  const recentItems = welcome ? (recent.items ?? []).slice(0, 5) : [];
+  const last = recentItems[0];
   const savedShowAtStartup = useStore(preferencesStore, (s) => s.showStartScreen);
   // The box follows the click at once; the preference is saved behind it (and the box goes back if
   // that fails).
@@ -46,7 +50,7 @@ export function StartScreen({
   const dismiss = useRef<HTMLButtonElement>(null);
   // Runs after the modal opened (a parent's effect runs after its children's): the safe default
   // for Enter is to go on with what is open, not to replace it.
-  useEffect(() => dismiss.current?.focus(), []);
+  useEffect(() => dismiss.current?.focus(), [last]);
 
   const setShowAtStartup = async (show: boolean): Promise<void> => {
     setShowAtStartupBox(show);
@@ -70,6 +74,25 @@ export function StartScreen({
         ) : undefined
       }
     >
+      {recentItems.length > 0 && (
+        <>
+          <h3 className="start-screen__heading">Your recent circuits</h3>
+          <ul className="gallery__list start-screen__recent" aria-label="recent circuits">
+            {recentItems.map((entry) => (
+              <li key={entry.handle}>
+                <button
+                  type="button"
+                  className="gallery__item"
+                  onClick={() => request.resolve({ kind: 'recent', handle: entry.handle })}
+                >
+                  <span className="gallery__name">{entry.fileName}</span>
+                  <span className="gallery__description">{entry.location}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <div className="start-screen__actions">
         <button
           type="button"
@@ -124,14 +147,25 @@ export function StartScreen({
           />
           Show at startup
         </label>
-        <button
-          ref={dismiss}
-          type="button"
-          className={welcome ? 'primary' : undefined}
-          onClick={() => request.resolve(null)}
-        >
-          {welcome ? (currentName ? `Continue with “${currentName}”` : 'Close') : 'Cancel'}
-        </button>
+        {last ? (
+          <button
+            ref={dismiss}
+            type="button"
+            className="primary"
+            onClick={() => request.resolve({ kind: 'recent', handle: last.handle })}
+          >
+            Continue with “{last.fileName}”
+          </button>
+        ) : (
+          <button
+            ref={dismiss}
+            type="button"
+            className={welcome ? 'primary' : undefined}
+            onClick={() => request.resolve(null)}
+          >
+            {welcome ? (currentName ? `Continue with “${currentName}”` : 'Close') : 'Cancel'}
+          </button>
+        )}
       </div>
     </Modal>
   );

@@ -9,7 +9,11 @@ import type { GrantedFile, OpenedFile, Recovery } from '../../../shared/ipc/file
 export type UnsavedAnswer = 'save' | 'discard' | 'cancel';
 
 /** What the start screen (the examples gallery) was asked to do. */
-export type GalleryChoice = { kind: 'example'; id: string } | { kind: 'new' } | { kind: 'open' };
+export type GalleryChoice =
+  | { kind: 'example'; id: string }
+  | { kind: 'new' }
+  | { kind: 'open' }
+  | { kind: 'recent'; handle: string };
 
 export type DialogRequest =
   | { kind: 'unsaved'; fileName: string; action: string; resolve(answer: UnsavedAnswer): void }

@@ -225,6 +225,7 @@ export async function openExamples(options: { welcome?: boolean } = {}): Promise
   if (choice?.kind === 'example') await openExample(choice.id);
   else if (choice?.kind === 'new') await newDocument();
   else if (choice?.kind === 'open') await openFile();
+  else if (choice?.kind === 'recent') await openHandle(choice.handle);
 }
 
 /** Examples open read-only: Save asks where to put the copy. */

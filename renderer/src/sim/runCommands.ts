@@ -6,8 +6,6 @@
  * during a run is remembered (store/liveTweaks.ts), so that when the run ends the user is offered
  * to keep the change or revert it.
  */
-import { freeSpot } from '../editor/actions';
-import { DEFAULT_SCOPE_SIZE } from '../editor/placement';
 import type { NetworkDocument, Probe, ProbeVariable } from '../../../shared/document/model';
 import { addProbe, setParams, setSignal } from '../store/commands';
 import { currentDocument, runCommand } from '../store/documentStore';
@@ -53,8 +51,6 @@ export function recordNodeCommand(nodeId: string, variable: ProbeVariable): stri
   const probe: Probe = { id, target: nodeId, variable };
   // Every element of a big population is a lot of samples: record the first 16.
   if (size > 16) probe.indices = Array.from({ length: 16 }, (_, k) => k);
-  const at = doc.layout?.[nodeId] ?? { x: 0, y: 0 };
-  // right of and below its node, or the nearest free place there: never on top of another scope
-  const position = freeSpot({ x: at.x + 200, y: at.y + 90 }, DEFAULT_SCOPE_SIZE);
-  return runCommand(addProbe, { probe, position }) ? id : null;
+  // A chip on its node, not a card: recording costs no room on the canvas (issue 15).
+  return runCommand(addProbe, { probe }) ? id : null;
 }

@@ -34,7 +34,7 @@ import {
   usedIds,
   type XY,
 } from './graph';
-import { tidyPositions } from './layout';
+import { tidyPositions, type Sizes } from './layout';
 
 export type HistoryPolicy = 'record' | 'merge' | 'skip';
 
@@ -130,13 +130,17 @@ export const addNode = define<{ node: NetworkNode; position: XY }>(
   },
 );
 
-/** Adds a scope (probe, docs/format.md#probes) at a canvas position. */
-export const addProbe = define<{ probe: Probe; position: XY }>(
+/**
+ * Adds a scope (probe, docs/format.md#probes): a card at a canvas position, or, without one, a chip on the node it
+ * records.
+ */
+export const addProbe = define<{ probe: Probe; position?: XY }>(
   'addProbe',
   'record',
   (doc, { probe, position }) => {
     if (usedIds(doc).has(probe.id) || !findNode(doc, probe.target)) return doc;
-    return withLayout({ ...doc, probes: [...(doc.probes ?? []), probe] }, { [probe.id]: position });
+    const next = { ...doc, probes: [...(doc.probes ?? []), probe] };
+    return position ? withLayout(next, { [probe.id]: position }) : next;
   },
 );
 
@@ -380,8 +384,8 @@ export const moveNodes = define<{ positions: Record<string, XY> }>(
 );
 
 /** Arranges the circuit left to right in layers of its feed-forward order. */
-export const tidyLayout = define<Record<string, never>>('tidyLayout', 'record', (doc) =>
-  moveNodes.apply(doc, { positions: tidyPositions(doc) }),
+export const tidyLayout = define<{ sizes?: Sizes }>('tidyLayout', 'record', (doc, { sizes }) =>
+  moveNodes.apply(doc, { positions: tidyPositions(doc, sizes) }),
 );
 
 /**

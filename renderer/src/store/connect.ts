@@ -5,6 +5,7 @@
  */
 import type { Edge, NetworkDocument, Weight } from '../../../shared/document/model';
 import { SYNAPSE_PARAMS } from '../../../shared/models/paramSpecs';
+import { defaultRule, weightForRule } from './connectionRule';
 import {
   findEdge,
   findNode,
@@ -59,16 +60,15 @@ export function defaultEdge(
   targetId: string,
 ): Edge {
   const source = findNode(doc, sourceId)!;
-  if (isSpikingSource(source)) {
-    return {
-      id,
-      source: sourceId,
-      target: targetId,
-      weight: DEFAULT_SPIKING_WEIGHT,
-      synapse: { ...DEFAULT_SYNAPSE },
-    };
+  const target = findNode(doc, targetId);
+  const spiking = isSpikingSource(source);
+  const w = spiking ? DEFAULT_SPIKING_WEIGHT : DEFAULT_CONTINUOUS_WEIGHT;
+  // Between two populations of one size, one-to-one (decision 0013); otherwise all-to-all.
+  const weight = target ? weightForRule(defaultRule(source, target), w) : w;
+  if (spiking) {
+    return { id, source: sourceId, target: targetId, weight, synapse: { ...DEFAULT_SYNAPSE } };
   }
-  return { id, source: sourceId, target: targetId, weight: DEFAULT_CONTINUOUS_WEIGHT };
+  return { id, source: sourceId, target: targetId, weight };
 }
 
 /**

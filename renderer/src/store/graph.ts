@@ -75,3 +75,16 @@ export function freshNumberedId(used: ReadonlySet<string>, prefix: string): stri
     if (!used.has(candidate)) return candidate;
   }
 }
+
+/**
+ * A scope with no place on the canvas is shown as a chip on the node it records (issue 15: a
+ * recording costs no card); one placed on the canvas (the palette's Scope, the examples') is a card.
+ */
+export function isChipProbe(doc: NetworkDocument, probe: Probe): boolean {
+  return doc.layout?.[probe.id] === undefined;
+}
+
+/** Scopes shown as cards (those with a place on the canvas). */
+export function probeCards(doc: NetworkDocument): Probe[] {
+  return (doc.probes ?? []).filter((p) => !isChipProbe(doc, p));
+}

@@ -43,6 +43,11 @@ export const liveTweakStore = createStore<LiveTweakState>(() => ({
   offer: null,
 }));
 
+/** A slider's field in a document now (undefined: left at its default; null: gone). */
+export function currentValue(doc: NetworkDocument, f: SliderField): number | undefined | null {
+  return valueOf(doc, f);
+}
+
 function valueOf(doc: NetworkDocument, f: SliderField): number | undefined | null {
   const node = doc.nodes.find((n) => n.id === f.nodeId);
   if (!node) return null;

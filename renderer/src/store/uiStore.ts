@@ -19,6 +19,8 @@ export interface Notice {
   id: number;
   text: string;
   tone: 'info' | 'refusal';
+  /** The refusal's first words (default "Not connected: "). */
+  lead?: string;
 }
 
 /**
@@ -74,7 +76,7 @@ export function pruneSelection(exists: (id: string) => boolean): void {
 }
 
 let noticeCounter = 0;
-export function notify(text: string, tone: Notice['tone'] = 'info'): void {
+export function notify(text: string, tone: Notice['tone'] = 'info', lead?: string): void {
   noticeCounter += 1;
-  uiStore.setState({ notice: { id: noticeCounter, text, tone } });
+  uiStore.setState({ notice: { id: noticeCounter, text, tone, ...(lead ? { lead } : {}) } });
 }

@@ -1,6 +1,7 @@
 /** View 5: the five per-neuron activations with a z slider; softmax and one-hot of a vector. */
 import { MODELS } from '../../../../shared/models/registry';
 import { useMemo, useState } from 'react';
+import { constantDrive } from './LifView';
 import { LearnChart } from '../LearnChart';
 import {
   activation,
@@ -28,7 +29,10 @@ export function ActivationsView({ document, nodeId }: LearnViewProps) {
     const bias = node && node.kind === 'population' ? node.params?.['bias'] : undefined;
     return Array.isArray(bias) ? bias.join(', ') : '1, 2, 0.5, -1';
   }, [node]);
-  const [z, setZ] = useState(0.5);
+  // A single rate unit starts at its own z (bias plus constant inputs); otherwise the demo 0.5.
+  const ownZ =
+    node && node.kind === 'neuron' ? (constantDrive(document, node)?.drive ?? null) : null;
+  const [z, setZ] = useState(ownZ ?? 0.5);
   const [vectorText, setVectorText] = useState(initialVector);
   const curves = useMemo(() => activationCurves(), []);
   const vector = useMemo(() => parseVector(vectorText), [vectorText]);

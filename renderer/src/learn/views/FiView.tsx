@@ -123,8 +123,26 @@ export function FiView({ document, nodeId, host }: LearnViewProps) {
     return xs.map((x) => ({ x, y: lifRate(x, lifParams) }));
   }, [lifParams, range]);
 
+  // Points where the neuron fired only at the onset of the input, then fell silent.
+  const onset = useMemo(() => sweep.points.filter((p) => (p.onsetSpikes ?? 0) > 0), [sweep.points]);
+  // Where repetitive firing starts: the first input with a steady rate.
+  const firstFiring =
+    model === 'rate' ? undefined : sweep.points.find((p) => p.rate > 0 && p.spikes > 1)?.current;
   const datasets = useMemo(
     () => [
+      ...(onset.length > 0
+        ? [
+            {
+              label: 'onset transient only (spikes, then silent)',
+              data: onset.map((p) => ({ x: p.current, y: 0 })),
+              borderColor: COLORS.orange,
+              backgroundColor: COLORS.orange,
+              pointStyle: 'triangle' as const,
+              pointRadius: 6,
+              showLine: false,
+            },
+          ]
+        : []),
       {
         label: MODELS[model].spiking ? 'rate (engine)' : 'y (engine)',
         data: sweep.points.map((p) => ({ x: p.current, y: p.rate })),
@@ -147,7 +165,7 @@ export function FiView({ document, nodeId, host }: LearnViewProps) {
           ]
         : []),
     ],
-    [sweep.points, analytic, model],
+    [sweep.points, analytic, model, onset],
   );
   const data = useMemo(
     () => ({
@@ -158,8 +176,9 @@ export function FiView({ document, nodeId, host }: LearnViewProps) {
       total: sweep.total,
       points: sweep.points,
       error: sweep.error ?? null,
+      repetitiveFrom: firstFiring ?? null,
     }),
-    [node, selected, model, sweep],
+    [node, selected, model, sweep, firstFiring],
   );
   const running = sweep.state === 'running';
 
@@ -187,10 +206,11 @@ export function FiView({ document, nodeId, host }: LearnViewProps) {
       text={
         <>
           Each point is a separate run of this one neuron, alone, with its inputs and bias replaced
-          by a constant input J; the rate is (n − 1)/(t_n − t_1) over its n spikes, so a single
-          onset spike or a depolarisation block counts as 0. The sweep runs in a background thread:
-          the circuit stays editable and a live run is not slowed. For LIF the blue curve is the
-          formula.
+          by a constant input J; the rate is (n − 1)/(t_n − t_1) over its spikes after the onset
+          transient (the first fifth of the run, at least 50 ms), so spikes only at the onset
+          (orange triangles) or a depolarisation block count as 0. The sweep runs in a background
+          thread: the circuit stays editable and a live run is not slowed. For LIF the blue curve is
+          the formula.
         </>
       }
       tex={String.raw`\begin{gathered}f(J) = \frac{n - 1}{t_n - t_1}\ \ \text{(simulated)}\\ G(J) = \frac{1}{\tau_{ref} + \tau_m \ln\frac{J - v_{reset}}{J - v_{th}}}\ \ \text{(LIF, } J > v_{th})\end{gathered}`}
@@ -272,6 +292,16 @@ export function FiView({ document, nodeId, host }: LearnViewProps) {
             {sweep.state === 'error' && `failed: ${sweep.error}`}
           </span>
         </div>
+        {sweep.state === 'done' && model !== 'rate' && (
+          <p className="learn-note" data-testid="fi-onset">
+            {firstFiring === undefined
+              ? 'No steady firing in this range.'
+              : `Repetitive firing from J = ${fmt(firstFiring)}`}
+            {onset.length > 0 &&
+              `; onset spikes only (then silent) at J = ${onset.map((p) => fmt(p.current)).join(', ')}`}
+            .
+          </p>
+        )}
       </div>
       <div className="learn-charts learn-charts--one">
         <LearnChart

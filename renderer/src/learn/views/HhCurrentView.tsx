@@ -2,6 +2,7 @@
  * View 2: one HH neuron under a few constant input currents (the notes' Figures 1.1 and 1.2, in
  * this model's units), and the Na, K and leak currents through one spike.
  */
+import { openLearnView } from '../learnStore';
 import { useMemo } from 'react';
 import { LearnChart } from '../LearnChart';
 import { columns, toCsv } from '../math/csv';
@@ -123,7 +124,10 @@ export function HhCurrentView({ document, nodeId }: LearnViewProps) {
           label="HH neuron"
           nodes={hhNodes}
           value={selected}
-          onChange={setSelected}
+          onChange={(id) => {
+            setSelected(id);
+            openLearnView('hhCurrent', id);
+          }}
           standardLabel="standard HH neuron (default parameters)"
         />
         <p className="learn-note">

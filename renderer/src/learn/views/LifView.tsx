@@ -5,6 +5,7 @@
  */
 import type { NeuronModelId } from '../../../../shared/models/registry';
 import { useEffect, useMemo, useState } from 'react';
+import { openLearnView } from '../learnStore';
 import type { NetworkDocument, NetworkNode } from '../../../../shared/document/model';
 import type { SweepPoint } from '../../../../shared/ipc/sweepContract';
 import { LearnChart } from '../LearnChart';
@@ -49,40 +50,45 @@ export function sweepSubject(
   return { documentText: JSON.stringify(standard), nodeId: 'N' };
 }
 
-/** The constant drive of a node from constant inputs and bias nodes through plain edges, if any. */
-function constantDrive(document: NetworkDocument, node: NetworkNode | undefined): number | null {
+/**
+ * The constant part of a node's input: its bias plus constant inputs and bias nodes through plain
+ * edges. Other inputs (synapses, varying signals) are left out and counted.
+ */
+export function constantDrive(
+  document: NetworkDocument,
+  node: NetworkNode | undefined,
+): { drive: number; others: number } | null {
   if (!node) return null;
   let drive = numericParams(node, { bias: 0 }).bias;
+  let others = 0;
   for (const edge of document.edges) {
     if (edge.target !== node.id) continue;
     const source = document.nodes.find((n) => n.id === edge.source);
-    if (typeof edge.weight !== 'number' || edge.synapse || !source) return null;
-    if (source.kind === 'bias') drive += edge.weight;
+    if (typeof edge.weight !== 'number' || edge.synapse || !source) others += 1;
+    else if (source.kind === 'bias') drive += edge.weight;
     else if (
       source.kind === 'input' &&
       source.signal.type === 'constant' &&
       typeof source.signal.value === 'number'
     )
       drive += edge.weight * source.signal.value;
-    else return null;
+    else others += 1;
   }
-  return drive;
+  return { drive, others };
 }
 
 export function LifView({ document, nodeId, host }: LearnViewProps) {
   const { nodes: lifNodes, selected, setSelected, node } = useModelNodes(document, 'lif', nodeId);
   const paramsKey = JSON.stringify(numericParams(node, { ...LIF_DEFAULTS }));
   const params: LifParams = useMemo(() => JSON.parse(paramsKey) as LifParams, [paramsKey]);
-  const [vIn, setVIn] = useState(() => {
-    const drive = constantDrive(document, node);
-    return drive !== null && drive > params.vTh ? drive : 2;
-  });
-  // Picking another neuron shows it at its own constant drive, when it has one above threshold.
+  // The view starts at the picked neuron's own constant input (its bias and constant drives),
+  // even below threshold; only without a neuron at the demo value 2.
+  const own = constantDrive(document, node);
+  const [vIn, setVIn] = useState(() => own?.drive ?? 2);
+  // Picking another neuron opens the view on it (the panel's header follows).
   const pick = (id: string): void => {
     setSelected(id);
-    const picked = lifNodes.find((n) => n.id === id);
-    const drive = constantDrive(document, picked);
-    if (drive !== null && drive > numericParams(picked, { ...LIF_DEFAULTS }).vTh) setVIn(drive);
+    openLearnView('lif', id);
   };
   const subject = useMemo(() => sweepSubject(document, node, 'lif'), [document, node]);
   // The engine's points, tagged with the subject they belong to (a new subject starts empty).
@@ -284,12 +290,23 @@ export function LifView({ document, nodeId, host }: LearnViewProps) {
             type="range"
             aria-label="v_in"
             min={0}
-            max={5}
+            max={Math.max(5, Math.ceil((own?.drive ?? 0) * 1.5))}
             step={0.01}
             value={vIn}
             onChange={(e) => setVIn(Number(e.target.value))}
           />
         </Field>
+        {node && own && (
+          <p className="learn-note" data-testid="lif-own-input">
+            Starts at {node.label ?? node.id}’s own constant input: v_in = {fmt(own.drive)} (its
+            bias
+            {own.drive !== numericParams(node, { bias: 0 }).bias ? ' and constant inputs' : ''})
+            {own.others > 0
+              ? `; its ${own.others} other input${own.others === 1 ? '' : 's'} (synapses, varying signals) are not included`
+              : ''}
+            .
+          </p>
+        )}
         <p className="learn-note" aria-live="polite">
           τm = {fmt(params.tauM * 1000)} ms, τref = {fmt(params.tauRef * 1000)} ms, vTh ={' '}
           {fmt(params.vTh)}, vReset = {fmt(params.vReset)}; t* ={' '}

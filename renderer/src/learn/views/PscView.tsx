@@ -3,6 +3,7 @@
  * against slow synapses, and a spike train filtered into s(t) = sum_p h(t - t_p) (notes 1.3.3).
  */
 import { useMemo, useState } from 'react';
+import type { NetworkDocument } from '../../../../shared/document/model';
 import { LearnChart } from '../LearnChart';
 import { columns, toCsv } from '../math/csv';
 import { DEMO_SPIKE_TRAIN, filteredTrain, kernelArea, kernelSamples } from '../math/pscData';
@@ -13,12 +14,40 @@ const FAST_TAU = 0.01;
 const SLOW_TAU = 0.3;
 const TRAIN_END = 1.2;
 
-export function PscView({ document, nodeId }: LearnViewProps) {
+/** Spike times (s) reaching a synapse from `sourceId`: a spike-train input's, or a run's. */
+export function inputSpikes(
+  document: NetworkDocument,
+  sourceId: string | undefined,
+  session: LearnViewProps['session'],
+): { times: number[]; from: string } | null {
+  const source = document.nodes.find((n) => n.id === sourceId);
+  if (!source) return null;
+  if (source.kind === 'input' && source.signal.type === 'spikes') {
+    const times = source.signal.times as number[] | number[][];
+    const first = Array.isArray(times[0]) ? (times[0] as number[]) : (times as number[]);
+    if (first.length > 0)
+      return { times: [...first], from: `${source.label ?? source.id}’s spike times` };
+  }
+  const run = session?.spikes.get(source.id);
+  if (run && run.end > run.start) {
+    const times: number[] = [];
+    for (let k = run.start; k < run.end && times.length < 200; k++)
+      if (run.indices[k] === 0) times.push(run.times[k]!);
+    if (times.length > 0)
+      return { times, from: `${source.label ?? source.id}’s spikes in the last run` };
+  }
+  return null;
+}
+
+export function PscView({ document, nodeId, session }: LearnViewProps) {
+  // The picked node's incoming synapses first (what reaches it), then its outgoing ones.
   const synapses = useMemo(
     () =>
-      document.edges.filter(
-        (e) => e.synapse && (nodeId === undefined || e.target === nodeId || e.source === nodeId),
-      ),
+      document.edges
+        .filter(
+          (e) => e.synapse && (nodeId === undefined || e.target === nodeId || e.source === nodeId),
+        )
+        .sort((a, b) => Number(b.target === nodeId) - Number(a.target === nodeId)),
     [document, nodeId],
   );
   const first = synapses[0]?.synapse;
@@ -38,9 +67,17 @@ export function PscView({ document, nodeId }: LearnViewProps) {
   const slow = useMemo(() => kernelSamples(SLOW_TAU, valid ? n : 0, 1.5, 1500), [n, valid]);
   const fastArea = useMemo(() => kernelArea(FAST_TAU, valid ? n : 0), [n, valid]);
   const slowArea = useMemo(() => kernelArea(SLOW_TAU, valid ? n : 0), [n, valid]);
+  // The synapse's real input spikes: its source's spike times (a spike-train input), or the
+  // spikes its source fired in the last run; the demo train only when there are none.
+  const realSpikes = useMemo(
+    () => inputSpikes(document, synapses.find((e) => e.id === edgeId)?.source, session),
+    [document, synapses, edgeId, session],
+  );
+  const spikes = realSpikes?.times ?? DEMO_SPIKE_TRAIN;
+  const trainEnd = realSpikes ? Math.max(...realSpikes.times, 0) + 8 * tauS + 0.05 : TRAIN_END;
   const train = useMemo(
-    () => (valid ? filteredTrain(DEMO_SPIKE_TRAIN, tauS, n, TRAIN_END, 1200) : null),
-    [valid, tauS, n],
+    () => (valid ? filteredTrain(spikes, tauS, n, trainEnd, 1200) : null),
+    [valid, tauS, n, spikes, trainEnd],
   );
 
   const kernelSets = useMemo(
@@ -91,7 +128,7 @@ export function PscView({ document, nodeId }: LearnViewProps) {
   const trainSets = useMemo(() => {
     if (!train) return [];
     const top = Math.max(...train.s) * 1.05 || 1;
-    const spikeLines = DEMO_SPIKE_TRAIN.flatMap((t) => [
+    const spikeLines = spikes.flatMap((t) => [
       { x: t * 1000, y: 0 },
       { x: t * 1000, y: top },
       { x: t * 1000, y: null },
@@ -116,7 +153,7 @@ export function PscView({ document, nodeId }: LearnViewProps) {
         spanGaps: false,
       },
     ];
-  }, [train]);
+  }, [train, spikes]);
 
   const data = useMemo(
     () => ({
@@ -126,9 +163,9 @@ export function PscView({ document, nodeId }: LearnViewProps) {
       fastArea,
       slowArea,
       kernel,
-      train: train && { spikes: DEMO_SPIKE_TRAIN, ...train },
+      train: train && { spikes, ...train },
     }),
-    [tauS, n, area, fastArea, slowArea, kernel, train],
+    [tauS, n, area, fastArea, slowArea, kernel, train, spikes],
   );
 
   const pickEdge = (id: string): void => {
@@ -222,9 +259,13 @@ export function PscView({ document, nodeId }: LearnViewProps) {
         />
         <LearnChart
           id="learn-psc-train"
-          title="Spike train and its current s(t)"
+          title={
+            realSpikes
+              ? `Spike train (${realSpikes.from}) and its current s(t)`
+              : 'Spike train (a demo train: no input spikes yet) and its current s(t)'
+          }
           datasets={trainSets}
-          x={{ label: 'time (ms)', min: 0, max: TRAIN_END * 1000 }}
+          x={{ label: 'time (ms)', min: 0, max: trainEnd * 1000 }}
           y={{ label: 's (1/s)', min: 0 }}
           height={220}
         />

@@ -17,6 +17,7 @@ import {
   type TargetMatrixData,
 } from '../math/weightMatrix';
 import { NodePicker } from '../NodePicker';
+import { openLearnView } from '../learnStore';
 import { ViewFrame } from '../ViewFrame';
 import { fmt, type LearnViewProps } from '../viewProps';
 
@@ -150,7 +151,7 @@ function initialTarget(doc: NetworkDocument, requested: string | undefined): str
 
 export function WeightsView({ document, nodeId, session }: LearnViewProps) {
   const targets = useMemo(() => targetNodes(document), [document]);
-  const [targetId, setTargetId] = useState(() => initialTarget(document, nodeId));
+  const [targetId] = useState(() => initialTarget(document, nodeId));
   const [readCount, setReadCount] = useState(0);
 
   const data = useMemo(
@@ -214,7 +215,8 @@ export function WeightsView({ document, nodeId, session }: LearnViewProps) {
             label="target Y (the rows of W)"
             nodes={targets}
             value={targetId}
-            onChange={setTargetId}
+            // The panel follows the picked target (its "for node" line), and the view restarts on it.
+            onChange={(id) => openLearnView('weights', id)}
           />
         ) : (
           <p className="learn-note">

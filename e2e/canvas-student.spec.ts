@@ -1,0 +1,586 @@
+/**
+ * Issue 15, "a canvas a student never fights": each journey here failed before its fix. Built
+ * through the UI as a student would (palette, handles, inspector), checked against the document and
+ * against the notes' formulas, with a screenshot per journey for a person to look at.
+ */
+import { readFileSync } from 'node:fs';
+import type { Locator, Page } from '@playwright/test';
+import { expect, openExample, screenshot, test } from './fixtures';
+
+const canvasOf = (app: Page): Locator => app.getByLabel('circuit canvas');
+const inspectorOf = (app: Page): Locator => app.getByRole('complementary', { name: 'inspector' });
+const paletteOf = (app: Page): Locator => app.getByRole('navigation', { name: 'palette' });
+
+interface Doc {
+  nodes: Array<{ id: string; size?: number }>;
+  edges: Array<{ id: string; source: string; target: string; weight: unknown }>;
+  probes?: Array<{ id: string; target: string; variable: string }>;
+}
+
+async function documentOf(app: Page): Promise<Doc> {
+  return (await app.evaluate(() => window.__neurosketchTest!.editor!.document())) as Doc;
+}
+
+async function startEmpty(app: Page): Promise<void> {
+  await expect(app.getByRole('toolbar', { name: 'simulation controls' })).toBeVisible();
+  await app.getByRole('toolbar', { name: 'file' }).getByRole('button', { name: 'New' }).click();
+  await expect(canvasOf(app)).toContainText('Drag a neuron from the palette');
+}
+
+/** Drags from one handle to another (React Flow ignores the first move of a drag). */
+async function wire(app: Page, from: string, to: string): Promise<void> {
+  const a = await app.getByLabel(from, { exact: true }).boundingBox();
+  const b = await app.getByLabel(to, { exact: true }).boundingBox();
+  if (!a || !b) throw new Error(`handle ${a ? to : from} not found`);
+  await app.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await app.mouse.down();
+  await app.mouse.move(a.x + a.width / 2 + 2, a.y + a.height / 2 + 2);
+  await app.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
+  await app.mouse.up();
+}
+
+async function typeInto(field: Locator, text: string): Promise<void> {
+  await field.fill(text);
+  await field.press('Enter');
+}
+
+test('connection rules: one-to-one between equal sizes, all-to-all with its drive warning, p as inputs each, an oversize connection refused when made', async ({
+  app,
+}) => {
+  await startEmpty(app);
+  await paletteOf(app).getByRole('button', { name: 'Add Poisson' }).click();
+  await typeInto(inspectorOf(app).getByLabel(/^size/), '100');
+  await paletteOf(app).getByRole('button', { name: 'Add LIF population' }).click();
+  await typeInto(inspectorOf(app).getByLabel(/^size/), '100');
+  await paletteOf(app).getByRole('button', { name: 'Add LIF population' }).click();
+  await app.getByRole('toolbar', { name: 'editor' }).getByRole('button', { name: 'Tidy' }).click();
+  await expect
+    .poll(async () => (await documentOf(app)).nodes.map((n) => n.size))
+    .toEqual([100, 100, 10]);
+
+  // 100 trains onto 100 neurons: each neuron its own train, and the edge says so.
+  await wire(app, 'in1 output', 'P1 input');
+  const edge = canvasOf(app).getByRole('button', { name: /^synapse in1 to P1/ });
+  await expect(edge).toContainText('one-to-one · 1 input each');
+  await expect(canvasOf(app).getByRole('status')).toContainText('Choose another connection rule');
+  expect((await documentOf(app)).edges[0]!.weight).toEqual({ init: 'identity', value: 0.05 });
+
+  // All-to-all: every neuron gets all 100 trains; the inspector says what that means.
+  const rule = inspectorOf(app).getByLabel('connection rule', { exact: true });
+  await rule.selectOption('all');
+  await expect(edge).toContainText('all-to-all · 100 inputs each');
+  await expect(edge).toContainText('w 0.05');
+  await expect(
+    inspectorOf(app).getByRole('note').filter({ hasText: 'Strong drive' }),
+  ).toContainText(
+    // J = 100 x 20 Hz x 0.05 = 100; G(100) = 1 / (2 ms + 20 ms ln(100/99)) = 454 Hz
+    'G(100) ≈ 454 Hz',
+  );
+  await screenshot(app, 'canvas-rule-all-to-all');
+
+  // Fixed probability, typed as inputs each: p = 10 / 100.
+  await rule.selectOption('probability');
+  await typeInto(inspectorOf(app).getByLabel(/^inputs each/), '10');
+  await expect(edge).toContainText('p 0.1 · ~10 inputs each');
+  expect((await documentOf(app)).edges[0]!.weight).toEqual({ init: 'sparse', p: 0.1, value: 0.05 });
+  // Still 10 x 20 Hz x 0.05 = 10 on average: ten times threshold, G(10) = 243 Hz.
+  await expect(
+    inspectorOf(app).getByRole('note').filter({ hasText: 'Strong drive' }),
+  ).toContainText('J ≈ 10 × 20 × 0.05 = 10, 10× its threshold 1. G(10) ≈ 243 Hz');
+
+  // 100,000 trains onto 60,000 neurons all-to-all: refused when drawn, with the estimate.
+  await canvasOf(app).getByRole('group', { name: / in1$/ }).click();
+  await typeInto(inspectorOf(app).getByLabel(/^size/), '100000');
+  await canvasOf(app)
+    .getByRole('group', { name: /^LIF population P2$/ })
+    .click();
+  await typeInto(inspectorOf(app).getByLabel(/^size/), '60000');
+  await wire(app, 'in1 output', 'P2 input');
+  const alert = canvasOf(app).getByRole('alert');
+  await expect(alert).toContainText('6 × 10^9 connections');
+  await expect(alert).toContainText('GB');
+  expect((await documentOf(app)).edges.map((e) => e.target)).toEqual(['P1']);
+  await screenshot(app, 'canvas-rule-oversize');
+});
+
+interface Rect {
+  id: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** Screen boxes of the canvas, its node and scope cards and its synapse labels. */
+async function canvasBoxes(
+  app: Page,
+): Promise<{ canvas: Rect; cards: Rect[]; labels: Rect[]; wires: Rect[] }> {
+  return app.evaluate(() => {
+    const rect = (el: Element, id: string) => {
+      const r = el.getBoundingClientRect();
+      return { id, x: r.x, y: r.y, w: r.width, h: r.height };
+    };
+    return {
+      canvas: rect(document.querySelector('.circuit-canvas .react-flow')!, 'canvas'),
+      cards: [...document.querySelectorAll('.react-flow__node')].map((el) =>
+        rect(el, `card ${el.getAttribute('data-id')}`),
+      ),
+      labels: [...document.querySelectorAll<HTMLElement>('.synapse-label')].map((el) =>
+        rect(el, `label ${el.dataset['edgeId']}`),
+      ),
+      wires: [...document.querySelectorAll('.react-flow__edge')].map((el) =>
+        rect(el.querySelector('path')!, `wire ${el.getAttribute('data-id')}`),
+      ),
+    };
+  });
+}
+
+/** Every pair of boxes that overlap by more than a pixel each way. */
+function overlapping(boxes: Rect[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i]!;
+      const b = boxes[j]!;
+      const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+      const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+      if (w > 1 && h > 1) out.push(`${a.id} × ${b.id}`);
+    }
+  }
+  return out;
+}
+
+function outside(canvas: Rect, boxes: Rect[]): string[] {
+  return boxes
+    .filter(
+      (b) =>
+        b.x < canvas.x - 1 ||
+        b.y < canvas.y - 1 ||
+        b.x + b.w > canvas.x + canvas.w + 1 ||
+        b.y + b.h > canvas.y + canvas.h + 1,
+    )
+    .map((b) => b.id);
+}
+
+/** Waits until the canvas shows every label, with no two boxes overlapping and all in view. */
+async function expectReadableWiring(app: Page, what: string): Promise<void> {
+  const edges = (await documentOf(app)).edges.length;
+  await expect
+    .configure({ soft: true })
+    .poll(
+      async () => {
+        const { canvas, cards, labels, wires } = await canvasBoxes(app);
+        return {
+          labels: labels.length,
+          overlaps: overlapping([...cards, ...labels]),
+          outside: outside(canvas, [...cards, ...labels, ...wires]),
+        };
+      },
+      { message: what, timeout: 5000 },
+    )
+    .toEqual({ labels: edges, overlaps: [], outside: [] });
+}
+
+const EXAMPLES = [
+  'HH neuron under increasing current',
+  'LIF neuron charging',
+  'Fast and slow synapses: PSC shapes',
+  'A spike train through a PSC filter',
+  'A and B drive C',
+  'Bias: a param or a bias node',
+  'A layer: weight matrix, bias, softmax and one-hot',
+  'CUBA balanced E/I network',
+  'Runaway feedback',
+];
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+test('readable wiring: in every example and in a winner-take-all triangle no label, card or scope overlaps another, all in view, and the SVG export agrees', async ({
+  app,
+}) => {
+  for (const name of EXAMPLES) {
+    await openExample(app, new RegExp(`^${escapeRegExp(name)}`));
+    await expect(canvasOf(app).locator('.synapse-label')).toHaveCount(
+      (await documentOf(app)).edges.length,
+    );
+    await screenshot(app, `canvas-wiring-${name.replace(/[^A-Za-z]+/g, '-').toLowerCase()}`);
+    await expectReadableWiring(app, name);
+  }
+
+  // Three LIF neurons inhibiting each other (six synapses), placed as a student would.
+  await startEmpty(app);
+  const canvas = canvasOf(app);
+  for (const [x, y] of [
+    [200, 80],
+    [200, 300],
+    [560, 190],
+  ] as const) {
+    await app
+      .getByRole('button', { name: 'Add LIF neuron' })
+      .dragTo(canvas, { targetPosition: { x, y } });
+  }
+  for (const [s, t] of [
+    ['A', 'B'],
+    ['B', 'A'],
+    ['A', 'C'],
+    ['C', 'A'],
+    ['B', 'C'],
+    ['C', 'B'],
+  ])
+    await wire(app, `${s} output`, `${t} input`);
+  await expect.poll(async () => (await documentOf(app)).edges.length).toBe(6);
+  await app.getByRole('toolbar', { name: 'editor' }).getByRole('button', { name: 'Fit' }).click();
+  await expectReadableWiring(app, 'triangle as placed');
+  await screenshot(app, 'canvas-wiring-triangle');
+  await app.getByRole('toolbar', { name: 'editor' }).getByRole('button', { name: 'Tidy' }).click();
+  await expectReadableWiring(app, 'triangle after Tidy');
+  await screenshot(app, 'canvas-wiring-triangle-tidy');
+
+  // The exported SVG: its label boxes overlap no card and no other label either.
+  const download = app.waitForEvent('download');
+  await app.getByRole('toolbar', { name: 'editor' }).getByRole('button', { name: 'SVG' }).click();
+  const svg = readFileSync((await (await download).path())!, 'utf8');
+  const svgBoxes = await app.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    return [...doc.querySelectorAll('rect.node, rect.scope, rect.synapse-label')].map((r, i) => ({
+      id: `${r.getAttribute('class')} ${i}`,
+      x: Number(r.getAttribute('x')),
+      y: Number(r.getAttribute('y')),
+      w: Number(r.getAttribute('width')),
+      h: Number(r.getAttribute('height')),
+    }));
+  }, svg);
+  expect(svgBoxes.filter((b) => b.id.startsWith('synapse-label'))).toHaveLength(6);
+  expect(overlapping(svgBoxes)).toEqual([]);
+});
+
+test('recording without clutter: six recordings of an HH and a LIF neuron are chips on their nodes, no card moves or covers anything; S says when there is nothing to record', async ({
+  app,
+}) => {
+  await startEmpty(app);
+  const canvas = canvasOf(app);
+  const palette = paletteOf(app);
+  await palette
+    .getByRole('button', { name: 'Add Steps' })
+    .dragTo(canvas, { targetPosition: { x: 120, y: 200 } });
+  await palette
+    .getByRole('button', { name: 'Add HH neuron' })
+    .dragTo(canvas, { targetPosition: { x: 440, y: 200 } });
+  await palette
+    .getByRole('button', { name: 'Add LIF neuron' })
+    .dragTo(canvas, { targetPosition: { x: 760, y: 200 } });
+  await wire(app, 'in1 output', 'A input');
+  await wire(app, 'A output', 'B input');
+  await app.getByRole('toolbar', { name: 'editor' }).getByRole('button', { name: 'Fit' }).click();
+  await expectReadableWiring(app, 'before recording');
+  const before = await canvasBoxes(app);
+
+  const record = app.getByRole('group', { name: 'Record this' });
+  for (const [node, variable] of [
+    ['A', 'V'],
+    ['A', 'm'],
+    ['A', 'h'],
+    ['B', 'v'],
+    ['B', 's'],
+    ['B', 'J'],
+  ]) {
+    await record.getByLabel('node to record').selectOption(node!);
+    await record.getByLabel('variable to record').selectOption(variable!);
+    await record.getByRole('button', { name: 'Record this' }).click();
+    await expect(
+      canvas.getByRole('button', {
+        name: `scope ${variable}${node}: records ${variable} of ${node}`,
+      }),
+    ).toBeVisible();
+  }
+  expect((await documentOf(app)).probes).toHaveLength(6);
+  // No scope cards: the cards on the canvas are the three nodes, where they were, all in view.
+  await expect(canvas.locator('.react-flow__node-scope')).toHaveCount(0);
+  await expectReadableWiring(app, 'after six recordings');
+  const after = await canvasBoxes(app);
+  expect(after.cards.map((c) => [c.id, Math.round(c.x), Math.round(c.y)])).toEqual(
+    before.cards.map((c) => [c.id, Math.round(c.x), Math.round(c.y)]),
+  );
+  // Every recording has its chart.
+  await expect(app.getByRole('figure', { name: 'A · V' })).toBeVisible();
+  await screenshot(app, 'canvas-recording-chips');
+
+  // A chip is a scope: click it to edit it in the inspector.
+  await canvas.getByRole('button', { name: 'scope mA: records m of A' }).click();
+  await expect(inspectorOf(app).getByRole('heading', { level: 2 })).toContainText('mA');
+
+  // A scope card from the palette lands clear of the cards and the synapse labels.
+  await canvas.getByRole('group', { name: /LIF neuron B$/ }).click();
+  await palette.getByRole('button', { name: 'Add Scope' }).click();
+  await expect(canvas.locator('.react-flow__node-scope')).toHaveCount(1);
+  await expectReadableWiring(app, 'with a scope card');
+
+  // S with nothing selected, or with every variable recorded, says so.
+  await canvas.locator('.react-flow__pane').click({ position: { x: 20, y: 100 } });
+  await app.keyboard.press('s');
+  await expect(canvas.getByRole('alert')).toContainText('Nothing to record: select a neuron');
+  await canvas.getByRole('group', { name: /LIF neuron B$/ }).click();
+  await app.keyboard.press('s');
+  await expect(canvas.getByRole('status')).toContainText('Every variable of B is recorded already');
+  expect((await documentOf(app)).probes).toHaveLength(7);
+});
+
+test('synapses multi-select by their labels (Ctrl-click, Shift-click, a box) and are edited together', async ({
+  app,
+}) => {
+  await openExample(app, /^A and B drive C/);
+  const canvas = canvasOf(app);
+  const ca = canvas.getByRole('button', { name: /^synapse A to C/ });
+  const cb = canvas.getByRole('button', { name: /^synapse B to C/ });
+  await ca.click();
+  await cb.click({ modifiers: ['Control'] });
+  await expect(inspectorOf(app).getByRole('heading', { level: 2 })).toContainText('2 synapses');
+  await cb.click({ modifiers: ['Control'] }); // a second Ctrl-click takes it out again
+  await expect(inspectorOf(app).getByRole('heading', { level: 2 })).toContainText('A → C');
+  await cb.click({ modifiers: ['Shift'] });
+  await expect(inspectorOf(app).getByRole('heading', { level: 2 })).toContainText('2 synapses');
+  await typeInto(inspectorOf(app).getByLabel(/^weight/), '0.02');
+  await expect
+    .poll(async () => (await documentOf(app)).edges.map((e) => e.weight))
+    .toEqual([0.02, 0.02]);
+
+  // A Shift-drag box around one label (and no card) selects that synapse.
+  await canvas.locator('.react-flow__pane').click({ position: { x: 20, y: 100 } });
+  const box = (await cb.boundingBox())!;
+  await app.keyboard.down('Shift');
+  await app.mouse.move(box.x - 6, box.y - 6);
+  await app.mouse.down();
+  await app.mouse.move(box.x - 2, box.y - 2);
+  await app.mouse.move(box.x + box.width + 6, box.y + box.height + 6, { steps: 6 });
+  await app.mouse.up();
+  await app.keyboard.up('Shift');
+  await expect(inspectorOf(app).getByRole('heading', { level: 2 })).toContainText('B → C');
+  await screenshot(app, 'canvas-multiselect');
+});
+
+test('live controls that reach: a number box, a range that grows at its end and can be typed, every live param of the selected node, and a note that follows the slider', async ({
+  app,
+}) => {
+  await startEmpty(app);
+  await paletteOf(app).getByRole('button', { name: 'Add LIF neuron' }).click();
+  await paletteOf(app).getByRole('button', { name: 'Add Steps' }).click();
+  const live = app.getByRole('region', { name: 'live inputs' });
+  const biasOf = async (): Promise<unknown> =>
+    ((await documentOf(app)) as unknown as { nodes: Array<{ params?: { bias?: number } }> })
+      .nodes[0]!.params?.bias;
+
+  // Typed beside the slider: 1.8 (beyond the first range, 0 ± 1).
+  await typeInto(live.getByLabel('A bias value'), '1.8');
+  await expect.poll(biasOf).toBe(1.8);
+  const slider = live.getByRole('slider', { name: 'A bias' });
+  await expect(slider).toHaveAttribute('max', '3.6');
+  // Pushed to its end and let go, the range grows; pushed again it goes past twice 1.8.
+  await slider.focus();
+  await app.keyboard.press('End');
+  await expect.poll(biasOf).toBe(3.6);
+  await app.keyboard.press('End');
+  await expect.poll(biasOf).toBeGreaterThan(2 * 3.6 - 1e-9);
+  // The loser of a winner-take-all needs about 28: typed, and a typed range.
+  await typeInto(live.getByLabel('A bias value'), '28');
+  await expect.poll(biasOf).toBe(28);
+  await live.getByRole('button', { name: 'range of A bias' }).click();
+  await typeInto(live.getByLabel('A bias max'), '100');
+  await expect(slider).toHaveAttribute('max', '100');
+
+  // The selected neuron: every live param gets a control (tauM in ms); steps say why not.
+  await canvasOf(app)
+    .getByRole('group', { name: /LIF neuron A$/ })
+    .click();
+  await expect(live.getByLabel('A tauM value')).toHaveValue('20');
+  await expect(live.getByRole('slider', { name: /A vTh/ })).toBeVisible();
+  await expect(live.getByRole('note').filter({ hasText: 'in1 steps' })).toContainText(
+    'no single level to slide',
+  );
+
+  // A run with a slider moved: the keep/revert note names the value the slider holds now.
+  await app.getByLabel('Speed').selectOption('0.25');
+  await app.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect
+    .poll(async () =>
+      Number(/t = ([\d.]+) ms/.exec(await app.getByTestId('sim-clock').innerText())?.[1] ?? 0),
+    )
+    .toBeGreaterThan(5);
+  await typeInto(live.getByLabel('A bias value'), '30');
+  await expect(app.getByTestId('sim-clock')).toContainText('edited live');
+  await app.getByRole('button', { name: 'Stop', exact: true }).click();
+  const offer = live.getByRole('group', { name: 'slider changes' });
+  await expect(offer).toContainText('A bias 28 → 30');
+  await typeInto(live.getByLabel('A bias value'), '31');
+  await expect(offer).toContainText('A bias 28 → 31');
+  await screenshot(app, 'live-controls');
+});
+
+test.describe('start screen after a reload', () => {
+  test.use({ startScreen: true });
+
+  test('offers the student’s own circuit first, and Continue (the default, Enter) opens it', async ({
+    app,
+  }) => {
+    const welcome = app.getByRole('dialog', { name: 'Welcome to NeuroSketch' });
+    await expect(welcome).toBeVisible();
+    await welcome.getByRole('button', { name: 'New empty circuit' }).click();
+    await paletteOf(app).getByRole('button', { name: 'Add LIF neuron' }).click();
+    await app
+      .getByRole('toolbar', { name: 'file' })
+      .getByRole('button', { name: 'Save as…' })
+      .click();
+    const saveDialog = app.getByRole('dialog', { name: 'Save the circuit as' });
+    await saveDialog.getByLabel('File name').fill('my-wta');
+    await saveDialog.getByRole('button', { name: 'Save' }).click();
+    await expect(app).toHaveTitle('my-wta.neuro — NeuroSketch');
+
+    await app.reload();
+    await expect(welcome).toBeVisible();
+    const recent = welcome.getByRole('list', { name: 'recent circuits' });
+    await expect(recent.getByRole('button').first()).toContainText('my-wta.neuro');
+    const go = welcome.getByRole('button', { name: 'Continue with “my-wta.neuro”' });
+    await expect(go).toBeFocused();
+    await screenshot(app, 'start-screen-recent');
+    await app.keyboard.press('Enter');
+    await expect(welcome).toBeHidden();
+    await expect(app).toHaveTitle('my-wta.neuro — NeuroSketch');
+    await expect(canvasOf(app).getByRole('group', { name: /LIF neuron A$/ })).toBeVisible();
+  });
+});
+
+test('messages match the state and keys do what they say: empty Run, a rate-only circuit, a large dt, N at the visible centre, S on a bias node, F2 replaces the name', async ({
+  app,
+}) => {
+  await startEmpty(app);
+  await app.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(app.locator('.run-message')).toContainText('Nothing to simulate');
+  await expect(app.getByRole('button', { name: 'Stop', exact: true })).toBeDisabled();
+
+  // A rate unit and a constant: nothing here spikes, and the summary says so after a run too.
+  await paletteOf(app).getByRole('button', { name: 'Add Rate neuron' }).click();
+  await paletteOf(app).getByRole('button', { name: 'Add Constant' }).click();
+  await wire(app, 'in1 output', 'A input');
+  await app.getByLabel('Speed').selectOption('max');
+  await app.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(app.getByTestId('sim-clock')).toContainText('finished');
+  await expect(app.getByTestId('spike-summary')).toContainText(
+    'No spiking element in this circuit',
+  );
+
+  // dt = 50 ms against a LIF neuron's 20 ms: named.
+  await paletteOf(app).getByRole('button', { name: 'Add LIF neuron' }).click();
+  await canvasOf(app)
+    .locator('.react-flow__pane')
+    .click({ position: { x: 20, y: 100 } });
+  await typeInto(inspectorOf(app).getByLabel(/^dt/), '50');
+  await expect(inspectorOf(app).getByRole('note').filter({ hasText: 'dt = 50 ms' })).toContainText(
+    'τm of B = 20 ms',
+  );
+
+  // N with the circuit panned out of sight: the new neuron lands in the visible canvas, clear of
+  // the toolbar.
+  const pane = canvasOf(app).locator('.react-flow__pane');
+  const paneBox = (await pane.boundingBox())!;
+  await app.mouse.move(paneBox.x + paneBox.width - 40, paneBox.y + paneBox.height - 40);
+  await app.mouse.down();
+  await app.mouse.move(paneBox.x + paneBox.width - 42, paneBox.y + paneBox.height - 42);
+  await app.mouse.move(paneBox.x + 60, paneBox.y + 120, { steps: 8 });
+  await app.mouse.up();
+  await app.keyboard.press('n');
+  const added = canvasOf(app).getByRole('group', { name: /LIF neuron C$/ });
+  await expect(added).toBeVisible();
+  const card = (await added.boundingBox())!;
+  const toolbar = (await app.getByRole('toolbar', { name: 'editor' }).boundingBox())!;
+  expect(card.x).toBeGreaterThanOrEqual(paneBox.x);
+  expect(card.y).toBeGreaterThanOrEqual(toolbar.y + toolbar.height);
+  expect(card.x + card.width).toBeLessThanOrEqual(paneBox.x + paneBox.width);
+  expect(card.y + card.height).toBeLessThanOrEqual(paneBox.y + paneBox.height);
+
+  // S on a bias node says why nothing is recorded.
+  await app.keyboard.press('b');
+  await app.keyboard.press('s');
+  await expect(canvasOf(app).getByRole('alert')).toContainText('is a bias node');
+
+  // F2 selects the old name: typing replaces it.
+  await added.click();
+  await app.keyboard.press('F2');
+  await app.keyboard.type('weak');
+  await app.keyboard.press('Enter');
+  await expect(canvasOf(app).getByRole('group', { name: /LIF neuron weak/ })).toBeVisible();
+  await screenshot(app, 'canvas-messages-keys');
+});
+
+/** Opens a node's "See the math" view from its context menu. */
+async function openViewFor(app: Page, node: RegExp, item: string): Promise<Locator> {
+  const entry = app.getByRole('menuitem', { name: `See the math: ${item}` });
+  await expect(async () => {
+    await app.keyboard.press('Escape');
+    await canvasOf(app).getByRole('group', { name: node }).click({ button: 'right' });
+    await expect(entry).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  await entry.click();
+  return app.getByRole('dialog', { name: 'See the math' });
+}
+
+test('Learn views start from the picked node: its bias as v_in, its real input spikes, and headers that follow the target', async ({
+  app,
+}) => {
+  // The PSC view of P: the synapse's own τs and n, and S's real spike times, not a demo train.
+  await openExample(app, /^A spike train through a PSC filter/);
+  const psc = await openViewFor(app, /^LIF neuron P$/, 'PSC filters');
+  await expect(psc.getByText(/Spike train \(spike train’s spike times\)/)).toBeVisible();
+  await screenshot(app, 'learn-psc-real-spikes');
+  await psc.getByRole('button', { name: 'Close' }).click();
+
+  // A neuron with bias 1.8 that also receives a synapse (as in a winner-take-all).
+  await openExample(app, /^A and B drive C/);
+  await canvasOf(app)
+    .getByRole('group', { name: /LIF neuron A$/ })
+    .click();
+  await typeInto(inspectorOf(app).getByLabel(/^bias/), '1.8');
+  await wire(app, 'C output', 'A input');
+  await expect.poll(async () => (await documentOf(app)).edges.length).toBe(3);
+  const dialog = await openViewFor(app, /LIF neuron A$/, 'LIF charging and rate');
+  await expect(dialog.getByText('v_in: 1.8', { exact: true })).toBeVisible();
+  // G(1.8) = 1 / (2 ms + 20 ms ln(1.8 / 0.8)) = 54.89 Hz
+  await expect(dialog.getByText(/G = 54\.89 Hz/)).toBeVisible();
+  await expect(dialog.getByTestId('lif-own-input')).toContainText('its 1 other input');
+  await screenshot(app, 'learn-lif-own-input');
+
+  // The weight view: picking another target moves the panel's header with it.
+  await dialog.getByRole('button', { name: /^Weight matrix/ }).click();
+  await expect(dialog.getByText('for node A')).toBeVisible();
+  await dialog.getByLabel('target Y (the rows of W)').selectOption('C');
+  await expect(dialog.getByText('for node C')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+});
+
+test('f-I of HH: the rate is measured after the onset transient, J = 6 shows as onset spikes only, and repetitive firing starts where the HH current view says', async ({
+  app,
+}) => {
+  await app.getByRole('button', { name: 'Learn: see the math' }).click();
+  const dialog = app.getByRole('dialog', { name: 'See the math' });
+  await dialog.getByRole('button', { name: /^f-I curve/ }).click();
+  await dialog
+    .getByRole('combobox', { name: 'neuron' })
+    .selectOption({ label: 'standard HH neuron (default parameters)' });
+  await dialog.getByRole('button', { name: 'Run sweep' }).click();
+  await expect(dialog.getByTestId('sweep-status')).toContainText('done', { timeout: 120_000 });
+  const data = (await app.evaluate(() => window.__neurosketchTest?.learnViews?.['fi']?.data)) as {
+    points: Array<{ current: number; rate: number; spikes: number; onsetSpikes?: number }>;
+  };
+  const at = (j: number) => data.points.find((p) => p.current === j)!;
+  // J = 6: spikes at the onset (the CLI shows 2.6 and 23.0 ms), then none: not 49 Hz.
+  expect(at(6).spikes).toBeGreaterThan(0);
+  expect(at(6).rate).toBe(0);
+  expect(at(6).onsetSpikes).toBe(at(6).spikes);
+  expect(at(6.5).rate).toBeGreaterThan(30);
+  await expect(dialog.getByTestId('fi-onset')).toContainText('Repetitive firing from J = 6.5');
+  await expect(dialog.getByTestId('fi-onset')).toContainText('onset spikes only');
+  await screenshot(app, 'learn-fi-hh-onset');
+  // The HH current view puts the start of repetitive spiking at the same place.
+  await dialog.getByRole('button', { name: /^HH under input current/ }).click();
+  await expect(dialog.getByText(/6\.5 µA\/cm² repetitive spiking/)).toBeVisible();
+});

@@ -1,0 +1,219 @@
+/**
+ * Connection rules between multi-element nodes (issue 15, decision 0013): which source elements
+ * reach which target elements. A rule is not a new file field: each one is an existing weight form
+ * of the spec (4), so files stay what they were.
+ *
+ *   all-to-all         a scalar weight w           every source element to every target element
+ *   one-to-one         {"init":"identity", value}  element i to element i (equal sizes)
+ *   fixed probability  {"init":"sparse", p, value} each pair independently with probability p;
+ *                      "about k inputs each" is the same rule with p = k / N (N source elements)
+ *   custom             a matrix, uniform or normal  every pair, weights as drawn or written
+ *
+ * Pure functions: the edge label, the inspector, the connect action and the tests agree.
+ */
+import type { Edge, NetworkDocument, NetworkNode, Weight } from '../../../shared/document/model';
+import { estimateRun, formatBytes, MAX_RUN_BYTES } from '../../../shared/sim/admission';
+import { lifRate } from '../../../shared/models/lifRate';
+import { MODEL_PARAMS } from '../../../shared/models/registry';
+import { findNode, isSpikingSource, nodeSize } from './graph';
+
+export type RuleKind = 'all' | 'oneToOne' | 'probability' | 'custom';
+
+export const RULE_NAMES: Record<RuleKind, string> = {
+  all: 'all-to-all',
+  oneToOne: 'one-to-one',
+  probability: 'fixed probability',
+  custom: 'custom weights',
+};
+
+/** The rule an edge's weight stands for. */
+export function ruleOf(weight: Weight): RuleKind {
+  if (typeof weight === 'number') return 'all';
+  if (Array.isArray(weight)) return 'custom';
+  if (weight.init === 'identity') return 'oneToOne';
+  if (weight.init === 'sparse') return 'probability';
+  return 'custom';
+}
+
+/** The single weight value a rule uses (the centre of a drawn generator, a matrix's mean). */
+export function ruleWeightValue(weight: Weight): number {
+  if (typeof weight === 'number') return weight;
+  if (Array.isArray(weight)) {
+    let sum = 0;
+    let count = 0;
+    for (const row of weight) {
+      for (const w of row) sum += w;
+      count += row.length;
+    }
+    return count > 0 ? sum / count : 0;
+  }
+  switch (weight.init) {
+    case 'identity':
+    case 'sparse':
+      return weight.value;
+    case 'uniform':
+      return (weight.low + weight.high) / 2;
+    case 'normal':
+      return weight.mean;
+  }
+}
+
+/** The weight a rule writes, keeping the value w (and p for the probability rule). */
+export function weightForRule(rule: Exclude<RuleKind, 'custom'>, w: number, p = 0.1): Weight {
+  if (rule === 'all') return w;
+  if (rule === 'oneToOne') return { init: 'identity', value: w };
+  return { init: 'sparse', p: Math.min(1, Math.max(0, p)), value: w };
+}
+
+/** Both ends have more than one element: the rule matters and is shown. */
+export function isMultiElement(doc: NetworkDocument, edge: Edge): boolean {
+  const s = findNode(doc, edge.source);
+  const t = findNode(doc, edge.target);
+  return !!s && !!t && nodeSize(s) > 1 && nodeSize(t) > 1;
+}
+
+/** How many source elements each target element receives (expected, for the probability rule). */
+export function inputsEach(weight: Weight, sourceSize: number): number {
+  switch (ruleOf(weight)) {
+    case 'all':
+    case 'custom':
+      return sourceSize;
+    case 'oneToOne':
+      return 1;
+    case 'probability':
+      return (weight as { p: number }).p * sourceSize;
+  }
+}
+
+function countText(n: number, expected: boolean): string {
+  const shown = Number.isInteger(n) ? String(n) : n >= 10 ? String(Math.round(n)) : n.toFixed(1);
+  return `${expected ? '~' : ''}${shown} input${n === 1 && !expected ? '' : 's'} each`;
+}
+
+/**
+ * The rule as the edge label shows it: "all-to-all · 100 inputs each", "one-to-one · 1 input
+ * each", "p 0.1 · ~10 inputs each"; null for an edge between single elements.
+ */
+export function ruleText(doc: NetworkDocument, edge: Edge): string | null {
+  if (!isMultiElement(doc, edge) || Array.isArray(edge.weight)) return null;
+  const source = findNode(doc, edge.source)!;
+  const n = nodeSize(source);
+  const rule = ruleOf(edge.weight);
+  const each = inputsEach(edge.weight, n);
+  if (rule === 'probability') {
+    const p = (edge.weight as { p: number }).p;
+    return `p ${Number(p.toPrecision(3))} · ${countText(each, true)}`;
+  }
+  if (rule === 'custom') return `every pair · ${countText(each, false)}`;
+  return `${RULE_NAMES[rule]} · ${countText(each, false)}`;
+}
+
+/**
+ * The rule a new connection gets (decision 0013): one-to-one when both ends have the same number
+ * (> 1) of elements, all-to-all otherwise (one onto many, many onto one, different sizes).
+ */
+export function defaultRule(source: NetworkNode, target: NetworkNode): 'all' | 'oneToOne' {
+  const n = nodeSize(source);
+  const m = nodeSize(target);
+  return n > 1 && n === m ? 'oneToOne' : 'all';
+}
+
+/**
+ * Why a document is too large to run, said when a connection or a rule makes it so (the same
+ * estimate Run uses), or null.
+ */
+export function oversizeRefusal(doc: NetworkDocument, edgeId: string): string | null {
+  // The network's own memory (neurons, connections, filters): what a connection adds to.
+  const bytes = estimateRun(doc).bytes.network;
+  if (bytes <= MAX_RUN_BYTES) return null;
+  const edge = doc.edges.find((e) => e.id === edgeId);
+  const source = edge ? findNode(doc, edge.source) : undefined;
+  const target = edge ? findNode(doc, edge.target) : undefined;
+  const what =
+    edge && source && target
+      ? `${source.label ?? source.id} → ${target.label ?? target.id} ${RULE_NAMES[ruleOf(edge.weight)]}`
+      : 'This connection';
+  const pairs =
+    edge && source && target ? connectionCount(edge.weight, nodeSize(source), nodeSize(target)) : 0;
+  return `${what} would make ${formatCount(pairs)} connections: the circuit would need about ${formatBytes(bytes)}, more than the ${formatBytes(MAX_RUN_BYTES)} a run may use. Choose one-to-one or a small probability p instead.`;
+}
+
+/** Expected number of connections an edge makes. */
+export function connectionCount(weight: Weight, n: number, m: number): number {
+  switch (ruleOf(weight)) {
+    case 'oneToOne':
+      return Math.min(n, m);
+    case 'probability':
+      return (weight as { p: number }).p * n * m;
+    default:
+      return n * m;
+  }
+}
+
+/** 10000000000 -> "10^10", 2500 -> "2,500". */
+export function formatCount(n: number): string {
+  if (n >= 1e7) {
+    const e = Math.floor(Math.log10(n));
+    const m = n / 10 ** e;
+    return `${Math.abs(m - 1) < 1e-9 ? '' : `${Number(m.toPrecision(2))} × `}10^${e}`;
+  }
+  return Math.round(n).toLocaleString('en-US');
+}
+
+/** Mean spike rate (Hz) of a spiking input, when it is known without running. */
+function sourceRateHz(doc: NetworkDocument, source: NetworkNode): number | null {
+  if (source.kind !== 'input') return null;
+  const s = source.signal;
+  if (s.type === 'poisson') {
+    const r = s.rate as number | number[];
+    return Array.isArray(r) ? r.reduce((a, b) => a + b, 0) / Math.max(1, r.length) : r;
+  }
+  if (s.type === 'spikes') {
+    const times = s.times as number[] | number[][];
+    const duration = doc.simulation.duration;
+    const count = Array.isArray(times[0])
+      ? (times as number[][]).reduce((a, t) => a + t.length, 0) / Math.max(1, times.length)
+      : times.length;
+    return duration > 0 ? count / duration : null;
+  }
+  return null;
+}
+
+function scalarParam(node: NetworkNode, name: string): number {
+  if (node.kind !== 'neuron' && node.kind !== 'population') return 0;
+  const v = (node.params as Record<string, unknown> | undefined)?.[name];
+  if (typeof v === 'number') return v;
+  return MODEL_PARAMS[node.model].find((p) => p.name === name)?.default ?? 0;
+}
+
+/**
+ * The expected drive of a spiking edge onto LIF targets, in words, when it is far beyond
+ * threshold (mean J more than three times vTh): what each target element receives and the rate G
+ * gives for it. Null when it is not far beyond, or cannot be known without running.
+ */
+export function driveWarning(doc: NetworkDocument, edge: Edge): string | null {
+  const source = findNode(doc, edge.source);
+  const target = findNode(doc, edge.target);
+  if (!source || !target || !isSpikingSource(source)) return null;
+  if ((target.kind !== 'neuron' && target.kind !== 'population') || target.model !== 'lif')
+    return null;
+  const rate = sourceRateHz(doc, source);
+  if (rate === null) return null;
+  const w = ruleWeightValue(edge.weight);
+  const each = inputsEach(edge.weight, nodeSize(source));
+  const bias = scalarParam(target, 'bias');
+  // Each spike adds w/tauS to J for a time tauS on average (a kernel of area 1): mean J = k r w.
+  const j = each * rate * w + bias;
+  const vTh = scalarParam(target, 'vTh');
+  if (!(vTh > 0) || j <= 3 * vTh) return null;
+  const g = lifRate(j, {
+    tauM: scalarParam(target, 'tauM'),
+    tauRef: scalarParam(target, 'tauRef'),
+    vTh,
+    vReset: scalarParam(target, 'vReset'),
+  });
+  const name = target.label ?? target.id;
+  const each1 = String(Number(each.toPrecision(3)));
+  const biasText = bias !== 0 ? ` + bias ${Number(bias.toPrecision(3))}` : '';
+  return `Strong drive: each ${name} neuron receives ${each1} train${each === 1 ? '' : 's'} of ${Number(rate.toPrecision(3))} Hz through w ${Number(w.toPrecision(3))}, a mean input J ≈ ${each1} × ${Number(rate.toPrecision(3))} × ${Number(w.toPrecision(3))}${biasText} = ${Number(j.toPrecision(3))}, ${Number((j / vTh).toPrecision(2))}× its threshold ${vTh}. G(${Number(j.toPrecision(3))}) ≈ ${Math.round(g)} Hz. Fewer inputs each (one-to-one, a small p) or a smaller w keep it near threshold.`;
+}

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import type { NetworkDocument } from '../../../shared/document/model';
+import { emptyDocument } from '../../../shared/document/empty';
+import { dtWarning, noSpikesText, nothingToSimulate } from './stateMessages';
+
+function doc(nodes: unknown[], dt = 0.0001): NetworkDocument {
+  return { ...emptyDocument(), simulation: { dt, duration: 1, seed: 1 }, nodes } as NetworkDocument;
+}
+
+describe('messages that match the state', () => {
+  it('an empty canvas has nothing to simulate; a rate-only circuit has no spiking element', () => {
+    expect(nothingToSimulate(doc([]))).toContain('Nothing to simulate');
+    const rate = doc([{ id: 'A', kind: 'neuron', model: 'rate' }]);
+    expect(nothingToSimulate(rate)).toBeNull();
+    expect(noSpikesText(rate, true)).toContain('No spiking element');
+    const lif = doc([{ id: 'A', kind: 'neuron', model: 'lif' }]);
+    expect(noSpikesText(lif, false)).toBe('No spikes yet: press Run.');
+    expect(noSpikesText(lif, true)).toBe('No spikes in this run.');
+  });
+
+  it('names the smallest time constant when dt is large against it', () => {
+    const lif = [{ id: 'A', kind: 'neuron', model: 'lif', params: { tauM: 0.02 } }];
+    expect(dtWarning(doc(lif))).toBeNull();
+    expect(dtWarning(doc(lif, 0.05))).toContain('τm of A = 20 ms');
+  });
+});

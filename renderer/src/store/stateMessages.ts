@@ -1,0 +1,72 @@
+/**
+ * Messages that match the circuit's state (issue 15, item 7): whether a circuit can spike at all,
+ * whether there is anything to simulate, and whether dt is large against its smallest time
+ * constant. Pure functions of the document.
+ */
+import type { NetworkDocument } from '../../../shared/document/model';
+import { formatNumber } from '../editor/format';
+import { isSpikingSource } from './graph';
+
+/** Some node emits spikes (a LIF or HH neuron or population, a spike-train input). */
+export function hasSpikingElement(doc: NetworkDocument): boolean {
+  return doc.nodes.some(isSpikingSource);
+}
+
+/** The spike summary's line when there are no spikes to list. */
+export function noSpikesText(doc: NetworkDocument, ran: boolean): string {
+  if (doc.nodes.length === 0) return 'Nothing to simulate yet: add a neuron or an input.';
+  if (!hasSpikingElement(doc))
+    return 'No spiking element in this circuit: rate units and continuous inputs have values, not spikes (see the charts).';
+  return ran ? 'No spikes in this run.' : 'No spikes yet: press Run.';
+}
+
+/** Why Run has nothing to do, or null. */
+export function nothingToSimulate(doc: NetworkDocument): string | null {
+  return doc.nodes.length === 0
+    ? 'Nothing to simulate: the canvas is empty. Add a neuron or an input from the palette first.'
+    : null;
+}
+
+interface TimeConstant {
+  seconds: number;
+  what: string;
+}
+
+/** Every time constant of the circuit that dt must resolve, with what it is, smallest first. */
+export function timeConstants(doc: NetworkDocument): TimeConstant[] {
+  const out: TimeConstant[] = [];
+  const num = (v: unknown): number | null => (typeof v === 'number' && v > 0 ? v : null);
+  for (const n of doc.nodes) {
+    const name = n.label ?? n.id;
+    if (n.kind === 'neuron' || n.kind === 'population') {
+      const params = (n.params ?? {}) as Record<string, unknown>;
+      if (n.model === 'lif') {
+        const tauM = num(params['tauM'] ?? 0.02);
+        if (tauM) out.push({ seconds: tauM, what: `τm of ${name}` });
+      } else if (n.model === 'rate') {
+        const tau = num(params['tau']);
+        if (tau) out.push({ seconds: tau, what: `τ of ${name}` });
+      } else {
+        // HH: its fastest gate (m) moves in well under a millisecond near threshold.
+        out.push({ seconds: 0.001, what: `the sodium gate m of ${name} (about 1 ms)` });
+      }
+    } else if (n.kind === 'input' && n.signal.type === 'noise') {
+      const tau = num((n.signal as { tau?: unknown }).tau);
+      if (tau) out.push({ seconds: tau, what: `the noise τ of ${name}` });
+    }
+  }
+  for (const e of doc.edges) {
+    const tauS = num(e.synapse?.tauS);
+    if (tauS) out.push({ seconds: tauS, what: `τs of synapse ${e.id}` });
+  }
+  return out.sort((a, b) => a.seconds - b.seconds);
+}
+
+/** A warning when dt is more than half the smallest time constant, naming it; or null. */
+export function dtWarning(doc: NetworkDocument): string | null {
+  const smallest = timeConstants(doc)[0];
+  const dt = doc.simulation.dt;
+  if (!smallest || dt <= smallest.seconds / 2) return null;
+  const ms = (s: number): string => `${formatNumber(s * 1000, 4)} ms`;
+  return `dt = ${ms(dt)} is large against the smallest time constant, ${smallest.what} = ${ms(smallest.seconds)}: what happens within it is not resolved. A dt of ${ms(smallest.seconds / 10)} or less follows it.`;
+}
