@@ -1,0 +1,223 @@
+/**
+ * Compare two results in our result JSON format (ours and a peer's, or two runs): per spiking node
+ * the spike counts, mean rates, first-spike times and paired spike-time differences; per trace the
+ * largest difference over the samples both have. Tolerances are optional; each one given is
+ * checked and reported.
+ */
+
+export interface ResultLike {
+  dt?: number;
+  duration: number;
+  spikes: Record<string, number[][]>;
+  traces: Record<string, { target: string; variable: string; t: number[]; values: number[][] }>;
+}
+
+export interface Tolerances {
+  /** Largest |count A - count B| of one element. */
+  count?: number;
+  /** Largest |t A - t B| of paired spikes (elements with equal counts), seconds. */
+  time?: number;
+  /** Largest relative difference of a node's mean rate. */
+  rate?: number;
+  /** Largest |A - B| of a trace sample, in the variable's unit. */
+  trace?: number;
+}
+
+export const TOLERANCE_KEYS = ['count', 'time', 'rate', 'trace'] as const;
+
+export interface SpikeRow {
+  id: string;
+  size: number;
+  countA: number;
+  countB: number;
+  rateA: number;
+  rateB: number;
+  /** Relative mean-rate difference |B - A| / max(A, tiny), 0 when both are 0. */
+  rateRel: number;
+  maxCountDiff: number;
+  /** Element with the largest count difference. */
+  worstCountElement: number;
+  /** Largest |first spike A - first spike B| over elements spiking in both (s), null: none. */
+  firstDiff: number | null;
+  /** Largest paired spike-time difference over elements with equal counts (s), null: none. */
+  timeDiff: number | null;
+  /** Elements with equal counts / all elements. */
+  equalCounts: number;
+  firstA: number | null;
+  firstB: number | null;
+  missing: 'A' | 'B' | null;
+}
+
+export interface TraceRow {
+  id: string;
+  variable: string;
+  samples: number;
+  maxDiff: number;
+  /** Largest |A| over the samples, for scale. */
+  scale: number;
+  missing: 'A' | 'B' | null;
+}
+
+export interface Comparison {
+  spikes: SpikeRow[];
+  traces: TraceRow[];
+  /** One sentence per tolerance exceeded. */
+  failures: string[];
+}
+
+export function compareResults(a: ResultLike, b: ResultLike, tol: Tolerances = {}): Comparison {
+  const failures: string[] = [];
+  const spikes: SpikeRow[] = [];
+  const ids = [...new Set([...Object.keys(a.spikes), ...Object.keys(b.spikes)])];
+  const durA = a.duration;
+  const durB = b.duration;
+  for (const id of ids) {
+    const ta = a.spikes[id];
+    const tb = b.spikes[id];
+    const size = Math.max(ta?.length ?? 0, tb?.length ?? 0);
+    const row: SpikeRow = {
+      id,
+      size,
+      countA: 0,
+      countB: 0,
+      rateA: 0,
+      rateB: 0,
+      rateRel: 0,
+      maxCountDiff: 0,
+      worstCountElement: 0,
+      firstDiff: null,
+      timeDiff: null,
+      equalCounts: 0,
+      firstA: null,
+      firstB: null,
+      missing: !ta ? 'A' : !tb ? 'B' : null,
+    };
+    for (let i = 0; i < size; i++) {
+      const ea = ta?.[i] ?? [];
+      const eb = tb?.[i] ?? [];
+      row.countA += ea.length;
+      row.countB += eb.length;
+      const d = Math.abs(ea.length - eb.length);
+      if (d > row.maxCountDiff) {
+        row.maxCountDiff = d;
+        row.worstCountElement = i;
+      }
+      if (ea.length > 0 && (row.firstA === null || ea[0]! < row.firstA)) row.firstA = ea[0]!;
+      if (eb.length > 0 && (row.firstB === null || eb[0]! < row.firstB)) row.firstB = eb[0]!;
+      if (ea.length > 0 && eb.length > 0) {
+        const f = Math.abs(ea[0]! - eb[0]!);
+        row.firstDiff = Math.max(row.firstDiff ?? 0, f);
+      }
+      if (ea.length === eb.length) {
+        row.equalCounts++;
+        for (let k = 0; k < ea.length; k++) {
+          row.timeDiff = Math.max(row.timeDiff ?? 0, Math.abs(ea[k]! - eb[k]!));
+        }
+      }
+    }
+    row.rateA = size > 0 ? row.countA / (size * durA) : 0;
+    row.rateB = size > 0 ? row.countB / (size * durB) : 0;
+    const big = Math.max(row.rateA, row.rateB);
+    row.rateRel = big === 0 ? 0 : Math.abs(row.rateB - row.rateA) / Math.max(row.rateA, 1e-300);
+    spikes.push(row);
+    if (row.missing) {
+      failures.push(`spikes ${id}: missing in ${row.missing}`);
+      continue;
+    }
+    if (tol.count !== undefined && row.maxCountDiff > tol.count)
+      failures.push(
+        `spikes ${id}: element ${row.worstCountElement} count differs by ${row.maxCountDiff} (tolerance ${tol.count})`,
+      );
+    if (tol.time !== undefined && row.timeDiff !== null && row.timeDiff > tol.time)
+      failures.push(
+        `spikes ${id}: spike times differ by up to ${fmt(row.timeDiff)} s (tolerance ${tol.time} s)`,
+      );
+    if (tol.rate !== undefined && row.rateRel > tol.rate)
+      failures.push(
+        `spikes ${id}: mean rate ${fmt(row.rateA)} vs ${fmt(row.rateB)} Hz, ${fmt(row.rateRel * 100)} % apart (tolerance ${tol.rate * 100} %)`,
+      );
+  }
+  const traces: TraceRow[] = [];
+  const traceIds = [...new Set([...Object.keys(a.traces), ...Object.keys(b.traces)])];
+  for (const id of traceIds) {
+    const xa = a.traces[id];
+    const xb = b.traces[id];
+    const row: TraceRow = {
+      id,
+      variable: xa?.variable ?? xb?.variable ?? '?',
+      samples: 0,
+      maxDiff: 0,
+      scale: 0,
+      missing: !xa ? 'A' : !xb ? 'B' : null,
+    };
+    traces.push(row);
+    if (!xa || !xb) {
+      failures.push(`trace ${id}: missing in ${row.missing}`);
+      continue;
+    }
+    // match samples by time (both on the same every-k grid of the file's dt)
+    const index = new Map<number, number>();
+    const key = (t: number): number => Math.round(t * 1e9);
+    xb.t.forEach((t, k) => index.set(key(t), k));
+    for (let k = 0; k < xa.t.length; k++) {
+      const kb = index.get(key(xa.t[k]!));
+      if (kb === undefined) continue;
+      row.samples++;
+      for (let e = 0; e < xa.values.length; e++) {
+        const va = xa.values[e]?.[k];
+        const vb = xb.values[e]?.[kb];
+        if (va === undefined || vb === undefined) continue;
+        const d = Number.isFinite(va) && Number.isFinite(vb) ? Math.abs(va - vb) : Infinity;
+        if (d > row.maxDiff) row.maxDiff = d;
+        if (Math.abs(va) > row.scale) row.scale = Math.abs(va);
+      }
+    }
+    if (tol.trace !== undefined && row.maxDiff > tol.trace)
+      failures.push(
+        `trace ${id} (${row.variable}): differs by up to ${fmt(row.maxDiff)} (tolerance ${tol.trace})`,
+      );
+  }
+  return { spikes, traces, failures };
+}
+
+export function fmt(x: number | null): string {
+  if (x === null) return '-';
+  if (x === 0) return '0';
+  if (!Number.isFinite(x)) return String(x);
+  const a = Math.abs(x);
+  return a >= 1e-3 && a < 1e5 ? String(Number(x.toPrecision(4))) : x.toExponential(2);
+}
+
+/** The comparison as an aligned text table. */
+export function comparisonTable(c: Comparison): string {
+  const rows: string[][] = [
+    ['spikes', 'size', 'count A', 'count B', 'rate A Hz', 'rate B Hz', 'rate diff', 'max count diff', 'first A s', 'first B s', 'max first diff s', 'max paired diff s'],
+  ];
+  for (const r of c.spikes) {
+    rows.push([
+      r.id,
+      String(r.size),
+      r.missing === 'A' ? '-' : String(r.countA),
+      r.missing === 'B' ? '-' : String(r.countB),
+      fmt(r.rateA),
+      fmt(r.rateB),
+      `${fmt(r.rateRel * 100)} %`,
+      String(r.maxCountDiff),
+      fmt(r.firstA),
+      fmt(r.firstB),
+      fmt(r.firstDiff),
+      fmt(r.timeDiff),
+    ]);
+  }
+  const traceRows: string[][] = [['trace', 'variable', 'samples', 'max |A - B|', 'max |A|']];
+  for (const r of c.traces)
+    traceRows.push([r.id, r.variable, String(r.samples), fmt(r.maxDiff), fmt(r.scale)]);
+  const render = (table: string[][]): string => {
+    const widths = table[0]!.map((_, k) => Math.max(...table.map((row) => row[k]!.length)));
+    return table.map((row) => row.map((cell, k) => cell.padEnd(widths[k]!)).join('  ').trimEnd()).join('\n');
+  };
+  let out = '';
+  if (c.spikes.length) out += render(rows) + '\n';
+  if (c.traces.length) out += (out ? '\n' : '') + render(traceRows) + '\n';
+  return out;
+}
