@@ -15,15 +15,28 @@ export interface ResultLike {
 export interface Tolerances {
   /** Largest |count A - count B| of one element. */
   count?: number;
-  /** Largest |t A - t B| of paired spikes (elements with equal counts), seconds. */
+  /**
+   * Largest |t A - t B| of the k-th spikes of an element, seconds: the check is
+   * |t_A[k] - t_B[k]| <= time + drift t_A[k] (elements with equal counts; else first spikes only).
+   */
   time?: number;
+  /**
+   * Growth of the allowed time difference per second of simulated time (s/s): in a clock-driven
+   * peer every spike, the element's own and those reaching it, can move later spikes by < dt.
+   */
+  drift?: number;
   /** Largest relative difference of a node's mean rate. */
   rate?: number;
-  /** Largest |A - B| of a trace sample, in the variable's unit. */
+  /**
+   * Largest difference of a trace sample, in the variable's unit, each sample of A matched with the
+   * nearest value of B within +-`shift` samples (events on different grids move jumps by < dt).
+   */
   trace?: number;
+  /** Samples a trace may be shifted by (default 0). */
+  shift?: number;
 }
 
-export const TOLERANCE_KEYS = ['count', 'time', 'rate', 'trace'] as const;
+export const TOLERANCE_KEYS = ['count', 'time', 'drift', 'rate', 'trace', 'shift'] as const;
 
 export interface SpikeRow {
   id: string;
@@ -41,6 +54,8 @@ export interface SpikeRow {
   firstDiff: number | null;
   /** Largest paired spike-time difference over elements with equal counts (s), null: none. */
   timeDiff: number | null;
+  /** Largest |t_A[k] - t_B[k]| - drift t_A[k] (what the `time` tolerance is checked against). */
+  timeExcess: number | null;
   /** Elements with equal counts / all elements. */
   equalCounts: number;
   firstA: number | null;
@@ -53,6 +68,8 @@ export interface TraceRow {
   variable: string;
   samples: number;
   maxDiff: number;
+  /** Largest difference with each sample of A matched within +-shift samples of B. */
+  shiftedDiff: number;
   /** Largest |A| over the samples, for scale. */
   scale: number;
   missing: 'A' | 'B' | null;
@@ -87,6 +104,7 @@ export function compareResults(a: ResultLike, b: ResultLike, tol: Tolerances = {
       worstCountElement: 0,
       firstDiff: null,
       timeDiff: null,
+      timeExcess: null,
       equalCounts: 0,
       firstA: null,
       firstB: null,
@@ -107,11 +125,14 @@ export function compareResults(a: ResultLike, b: ResultLike, tol: Tolerances = {
       if (ea.length > 0 && eb.length > 0) {
         const f = Math.abs(ea[0]! - eb[0]!);
         row.firstDiff = Math.max(row.firstDiff ?? 0, f);
+        row.timeExcess = Math.max(row.timeExcess ?? -Infinity, f);
       }
       if (ea.length === eb.length) {
         row.equalCounts++;
         for (let k = 0; k < ea.length; k++) {
-          row.timeDiff = Math.max(row.timeDiff ?? 0, Math.abs(ea[k]! - eb[k]!));
+          const d = Math.abs(ea[k]! - eb[k]!);
+          row.timeDiff = Math.max(row.timeDiff ?? 0, d);
+          row.timeExcess = Math.max(row.timeExcess ?? -Infinity, d - ea[k]! * (tol.drift ?? 0));
         }
       }
     }
@@ -128,9 +149,9 @@ export function compareResults(a: ResultLike, b: ResultLike, tol: Tolerances = {
       failures.push(
         `spikes ${id}: element ${row.worstCountElement} count differs by ${row.maxCountDiff} (tolerance ${tol.count})`,
       );
-    if (tol.time !== undefined && row.timeDiff !== null && row.timeDiff > tol.time)
+    if (tol.time !== undefined && row.timeExcess !== null && row.timeExcess > tol.time)
       failures.push(
-        `spikes ${id}: spike times differ by up to ${fmt(row.timeDiff)} s (tolerance ${tol.time} s)`,
+        `spikes ${id}: spike times differ by up to ${fmt(row.timeExcess)} s beyond ${tol.drift ?? 0} s per second (tolerance ${tol.time} s)`,
       );
     if (tol.rate !== undefined && row.rateRel > tol.rate)
       failures.push(
@@ -147,6 +168,7 @@ export function compareResults(a: ResultLike, b: ResultLike, tol: Tolerances = {
       variable: xa?.variable ?? xb?.variable ?? '?',
       samples: 0,
       maxDiff: 0,
+      shiftedDiff: 0,
       scale: 0,
       missing: !xa ? 'A' : !xb ? 'B' : null,
     };
@@ -169,12 +191,21 @@ export function compareResults(a: ResultLike, b: ResultLike, tol: Tolerances = {
         if (va === undefined || vb === undefined) continue;
         const d = Number.isFinite(va) && Number.isFinite(vb) ? Math.abs(va - vb) : Infinity;
         if (d > row.maxDiff) row.maxDiff = d;
+        let best = d;
+        const shift = tol.shift ?? 0;
+        const series = xb.values[e]!;
+        for (let q = Math.max(0, kb - shift); q <= Math.min(series.length - 1, kb + shift); q++) {
+          const v = series[q]!;
+          const dq = Number.isFinite(v) && Number.isFinite(va) ? Math.abs(va - v) : Infinity;
+          if (dq < best) best = dq;
+        }
+        if (best > row.shiftedDiff) row.shiftedDiff = best;
         if (Math.abs(va) > row.scale) row.scale = Math.abs(va);
       }
     }
-    if (tol.trace !== undefined && row.maxDiff > tol.trace)
+    if (tol.trace !== undefined && row.shiftedDiff > tol.trace)
       failures.push(
-        `trace ${id} (${row.variable}): differs by up to ${fmt(row.maxDiff)} (tolerance ${tol.trace})`,
+        `trace ${id} (${row.variable}): differs by up to ${fmt(row.shiftedDiff)} within +-${tol.shift ?? 0} samples (tolerance ${tol.trace})`,
       );
   }
   return { spikes, traces, failures };
@@ -209,9 +240,18 @@ export function comparisonTable(c: Comparison): string {
       fmt(r.timeDiff),
     ]);
   }
-  const traceRows: string[][] = [['trace', 'variable', 'samples', 'max |A - B|', 'max |A|']];
+  const traceRows: string[][] = [
+    ['trace', 'variable', 'samples', 'max |A - B|', 'within shift', 'max |A|'],
+  ];
   for (const r of c.traces)
-    traceRows.push([r.id, r.variable, String(r.samples), fmt(r.maxDiff), fmt(r.scale)]);
+    traceRows.push([
+      r.id,
+      r.variable,
+      String(r.samples),
+      fmt(r.maxDiff),
+      fmt(r.shiftedDiff),
+      fmt(r.scale),
+    ]);
   const render = (table: string[][]): string => {
     const widths = table[0]!.map((_, k) => Math.max(...table.map((row) => row[k]!.length)));
     return table.map((row) => row.map((cell, k) => cell.padEnd(widths[k]!)).join('  ').trimEnd()).join('\n');

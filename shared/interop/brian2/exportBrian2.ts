@@ -300,8 +300,9 @@ function writeScript(
     if (probe.node.kind === 'input') return;
     const variable = BRIAN2_MODELS[probe.node.kind]!.variables[probe.variable];
     if (!variable) return;
+    // after the summed variables of its group (inputs at t), before its state update (state at t)
     s.line(
-      `    monitors[${pyStr(probe.id)}] = b2.StateMonitor(${py(probe.node)}, ${pyStr(variable)}, record=${pyList(probe.indices)}, dt=${pyNum(probe.every)} * dt0 * second, when='start', name='probe${k}')`,
+      `    monitors[${pyStr(probe.id)}] = b2.StateMonitor(${py(probe.node)}, ${pyStr(variable)}, record=${pyList(probe.indices)}, dt=${pyNum(probe.every)} * dt0 * second, when='groups', order=${py(probe.node)}.order - 1, name='probe${k}')`,
     );
     s.line(`    objects.append(monitors[${pyStr(probe.id)}])`);
   });
@@ -517,7 +518,7 @@ function writeTarget(s: Script, n: TargetPlan, plan: CompiledPlan): void {
   if (mapping.threshold) opts.push(`threshold=${pyStr(mapping.threshold)}`);
   if (mapping.reset) opts.push(`reset=${pyStr(mapping.reset)}`);
   if (mapping.refractory) opts.push(`refractory=${pyStr(mapping.refractory)}`);
-  opts.push(`method='rk4'`);
+  opts.push(`method=${mapping.method}`);
   opts.push(`order=${10 * (n.rank + 1)}`);
   opts.push(`name='${g}'`);
   opts.push(`namespace={${namespace.map((x) => `'${x}': ${x}`).join(', ')}}`);
@@ -547,7 +548,7 @@ function writeTarget(s: Script, n: TargetPlan, plan: CompiledPlan): void {
     s.line(`    ${g}_pop = b2.Synapses(${g}, ${g}, ${pyStr(expr)}, name='${g}_pop')`);
     s.line(`    ${g}_pop.connect()`);
     s.line(
-      `    ${g}_pop.summed_updaters[${pyStr(pop === 'softmax' ? 'esum_post' : 'nbigger_post')}].order = ${g}.order - 1`,
+      `    ${g}_pop.summed_updaters[${pyStr(pop === 'softmax' ? 'esum_post' : 'nbigger_post')}].order = ${g}.order - 2`,
     );
     s.line(`    objects.append(${g}_pop)`);
   }
@@ -584,7 +585,7 @@ function writeSynapses(s: Script, p: Projection): void {
     s.line(`    syn${e} = b2.Synapses(${src}, ${tgt}, 'w : 1\\n${v}_post = w*y_pre : 1 (summed)', name='syn${e}')`);
     connect(`syn${e}`);
     s.line(`    syn${e}.w = ${weights('')}`);
-    s.line(`    syn${e}.summed_updaters['${v}_post'].order = ${tgt}.order - 2`);
+    s.line(`    syn${e}.summed_updaters['${v}_post'].order = ${tgt}.order - 3`);
     s.line(`    objects.append(syn${e})`);
     return;
   }

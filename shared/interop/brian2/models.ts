@@ -26,6 +26,8 @@ export interface Brian2ModelMapping {
   params(node: TargetPlan): Brian2Param[];
   /** Initial values of state variables (already as the engine starts them). */
   initial(node: TargetPlan): Array<{ name: string; values: Float64Array; python?: string }>;
+  /** Python expression of the integration method (`dt` is the script's step in seconds). */
+  method: string;
   threshold: string | null;
   reset: string | null;
   refractory: string | null;
@@ -68,6 +70,7 @@ const lif: Brian2ModelMapping = {
     ];
   },
   initial: (n) => [{ name: 'v', values: (n as LifPlan).v }],
+  method: "'rk4'",
   threshold: 'v >= vTh',
   reset: 'v = vReset',
   refractory: 'tauRef',
@@ -105,6 +108,9 @@ const hh: Brian2ModelMapping = {
     { name: 'h', values: (n as HhPlan).V, python: 'hh_steady("h", {V})' },
     { name: 'n', values: (n as HhPlan).V, python: 'hh_steady("n", {V})' },
   ],
+  // RK4 is accurate at a fine step and unstable during a spike at 0.1 ms; Brian2's own
+  // recommendation for HH, exponential Euler, is stable at any step (less accurate, decision 0004)
+  method: "'rk4' if dt <= 2e-5 else 'exponential_euler'",
   threshold: 'V > spikeThreshold',
   reset: null,
   // a new spike only after V has fallen back below the threshold: upward crossings
@@ -137,6 +143,7 @@ const rate: Brian2ModelMapping = {
     const p = n as RatePlan;
     return uniformSign(p.tau) === 'zero' ? [] : [{ name: 'y', values: p.y }];
   },
+  method: "'rk4'",
   threshold: null,
   reset: null,
   refractory: null,
