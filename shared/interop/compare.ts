@@ -34,9 +34,14 @@ export interface Tolerances {
   trace?: number;
   /** Samples a trace may be shifted by (default 0). */
   shift?: number;
+  /**
+   * Largest Kolmogorov-Smirnov distance between the per-element spike-count distributions of a
+   * node (the rate distribution of a population, for chaotic networks where single spikes differ).
+   */
+  ks?: number;
 }
 
-export const TOLERANCE_KEYS = ['count', 'time', 'drift', 'rate', 'trace', 'shift'] as const;
+export const TOLERANCE_KEYS = ['count', 'time', 'drift', 'rate', 'trace', 'shift', 'ks'] as const;
 
 export interface SpikeRow {
   id: string;
@@ -56,6 +61,8 @@ export interface SpikeRow {
   timeDiff: number | null;
   /** Largest |t_A[k] - t_B[k]| - drift t_A[k] (what the `time` tolerance is checked against). */
   timeExcess: number | null;
+  /** Kolmogorov-Smirnov distance of the per-element count distributions. */
+  ks: number;
   /** Elements with equal counts / all elements. */
   equalCounts: number;
   firstA: number | null;
@@ -105,6 +112,7 @@ export function compareResults(a: ResultLike, b: ResultLike, tol: Tolerances = {
       firstDiff: null,
       timeDiff: null,
       timeExcess: null,
+      ks: 0,
       equalCounts: 0,
       firstA: null,
       firstB: null,
@@ -136,6 +144,10 @@ export function compareResults(a: ResultLike, b: ResultLike, tol: Tolerances = {
         }
       }
     }
+    row.ks = ksDistance(
+      (ta ?? []).map((x) => x.length),
+      (tb ?? []).map((x) => x.length),
+    );
     row.rateA = size > 0 ? row.countA / (size * durA) : 0;
     row.rateB = size > 0 ? row.countB / (size * durB) : 0;
     const big = Math.max(row.rateA, row.rateB);
@@ -152,6 +164,10 @@ export function compareResults(a: ResultLike, b: ResultLike, tol: Tolerances = {
     if (tol.time !== undefined && row.timeExcess !== null && row.timeExcess > tol.time)
       failures.push(
         `spikes ${id}: spike times differ by up to ${fmt(row.timeExcess)} s beyond ${tol.drift ?? 0} s per second (tolerance ${tol.time} s)`,
+      );
+    if (tol.ks !== undefined && row.ks > tol.ks)
+      failures.push(
+        `spikes ${id}: per-element count distributions ${fmt(row.ks)} apart (Kolmogorov-Smirnov; tolerance ${tol.ks})`,
       );
     if (tol.rate !== undefined && row.rateRel > tol.rate)
       failures.push(
@@ -211,6 +227,23 @@ export function compareResults(a: ResultLike, b: ResultLike, tol: Tolerances = {
   return { spikes, traces, failures };
 }
 
+/** Two-sample Kolmogorov-Smirnov statistic of two samples. */
+export function ksDistance(a: number[], b: number[]): number {
+  if (a.length === 0 || b.length === 0) return a.length === b.length ? 0 : 1;
+  const x = [...a].sort((p, q) => p - q);
+  const y = [...b].sort((p, q) => p - q);
+  let i = 0;
+  let j = 0;
+  let d = 0;
+  while (i < x.length && j < y.length) {
+    const v = Math.min(x[i]!, y[j]!);
+    while (i < x.length && x[i]! <= v) i++;
+    while (j < y.length && y[j]! <= v) j++;
+    d = Math.max(d, Math.abs(i / x.length - j / y.length));
+  }
+  return d;
+}
+
 export function fmt(x: number | null): string {
   if (x === null) return '-';
   if (x === 0) return '0';
@@ -222,7 +255,21 @@ export function fmt(x: number | null): string {
 /** The comparison as an aligned text table. */
 export function comparisonTable(c: Comparison): string {
   const rows: string[][] = [
-    ['spikes', 'size', 'count A', 'count B', 'rate A Hz', 'rate B Hz', 'rate diff', 'max count diff', 'first A s', 'first B s', 'max first diff s', 'max paired diff s'],
+    [
+      'spikes',
+      'size',
+      'count A',
+      'count B',
+      'rate A Hz',
+      'rate B Hz',
+      'rate diff',
+      'max count diff',
+      'KS',
+      'first A s',
+      'first B s',
+      'max first diff s',
+      'max paired diff s',
+    ],
   ];
   for (const r of c.spikes) {
     rows.push([
@@ -234,6 +281,7 @@ export function comparisonTable(c: Comparison): string {
       fmt(r.rateB),
       `${fmt(r.rateRel * 100)} %`,
       String(r.maxCountDiff),
+      fmt(r.ks),
       fmt(r.firstA),
       fmt(r.firstB),
       fmt(r.firstDiff),
@@ -254,7 +302,14 @@ export function comparisonTable(c: Comparison): string {
     ]);
   const render = (table: string[][]): string => {
     const widths = table[0]!.map((_, k) => Math.max(...table.map((row) => row[k]!.length)));
-    return table.map((row) => row.map((cell, k) => cell.padEnd(widths[k]!)).join('  ').trimEnd()).join('\n');
+    return table
+      .map((row) =>
+        row
+          .map((cell, k) => cell.padEnd(widths[k]!))
+          .join('  ')
+          .trimEnd(),
+      )
+      .join('\n');
   };
   let out = '';
   if (c.spikes.length) out += render(rows) + '\n';

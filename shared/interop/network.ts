@@ -19,7 +19,6 @@ import {
   SIG_POISSON,
   SIG_SPIKES,
   type CompiledPlan,
-  type InputPlan,
   type NodePlan,
   type Projection,
 } from '../sim/plan';
@@ -128,7 +127,7 @@ export interface DrawnInputs {
   noise: Map<string, number[][]>;
 }
 
-export function isSpikeSource(n: NodePlan): n is InputPlan {
+export function isSpikeSource(n: NodePlan): boolean {
   return n.kind === 'input' && (n.signal === SIG_SPIKES || n.signal === SIG_POISSON);
 }
 

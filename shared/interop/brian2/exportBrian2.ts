@@ -195,7 +195,9 @@ function writeScript(
   drawn: DrawnInputs,
 ): void {
   s.line('#!/usr/bin/env python3');
-  s.line('# A NeuroSketch circuit exported to Brian2 (generated; see README.md next to this file).');
+  s.line(
+    '# A NeuroSketch circuit exported to Brian2 (generated; see README.md next to this file).',
+  );
   s.line('# The texts of the circuit appear below only as escaped string literals.');
   s.line(PY_HEADER);
   s.line('CIRCUIT = {');
@@ -215,7 +217,9 @@ function writeScript(
   s.line('    from brian2 import ms, second');
   s.line("    np.seterr(all='ignore')");
   s.line("    if args.device == 'cpp':");
-  s.line("        b2.set_device('cpp_standalone', directory=args.build_dir or os.path.join(HERE, 'build'), build_on_run=False)");
+  s.line(
+    "        b2.set_device('cpp_standalone', directory=args.build_dir or os.path.join(HERE, 'build'), build_on_run=False)",
+  );
   s.line("        b2.prefs.devices.cpp_standalone.extra_make_args_unix = ['-j2']");
   s.line('    else:');
   s.line("        b2.prefs.codegen.target = 'numpy'");
@@ -254,8 +258,7 @@ function writeScript(
       s.line(`    objects += ${g} + [${g}_mon]`);
       continue;
     }
-    const trains =
-      drawn.spikes.get(n.id) ?? Array.from({ length: n.size }, (): number[] => []);
+    const trains = drawn.spikes.get(n.id) ?? Array.from({ length: n.size }, (): number[] => []);
     let count = 0;
     for (const t of trains) count += t.length;
     const elems = new Int32Array(count);
@@ -325,7 +328,9 @@ function writeScript(
       if (inputs === 'native' && n.signal === SIG_POISSON) {
         s.line(`    mon = ${py(n)}_mon`);
         s.line(`    trains = [[] for _ in range(${n.size})]`);
-        s.line('    for i, t in zip(np.asarray(mon.i[:]).tolist(), np.asarray(mon.t[:] / second).tolist()):');
+        s.line(
+          '    for i, t in zip(np.asarray(mon.i[:]).tolist(), np.asarray(mon.t[:] / second).tolist()):',
+        );
         s.line('        if t < limit:');
         s.line('            trains[i].append(t)');
         s.line(`    spikes[${key}] = trains`);
@@ -339,7 +344,9 @@ function writeScript(
     } else {
       s.line(`    mon, size = spike_monitors[${key}]`);
       s.line('    trains = [[] for _ in range(size)]');
-      s.line('    for i, t in zip(np.asarray(mon.i[:]).tolist(), np.asarray(mon.t[:] / second).tolist()):');
+      s.line(
+        '    for i, t in zip(np.asarray(mon.i[:]).tolist(), np.asarray(mon.t[:] / second).tolist()):',
+      );
       s.line('        if t < limit:');
       s.line('            trains[i].append(t)');
       s.line(`    spikes[${key}] = trains`);
@@ -364,7 +371,9 @@ function writeScript(
       s.line(`    mon = monitors[${key}]`);
       s.line(`    values = np.asarray(getattr(mon, ${pyStr(variable)}))[:, :len(t_out)]`);
       s.line('    if values.shape[1] < len(t_out):');
-      s.line('        values = np.pad(values, ((0, 0), (0, len(t_out) - values.shape[1])), constant_values=np.nan)');
+      s.line(
+        '        values = np.pad(values, ((0, 0), (0, len(t_out) - values.shape[1])), constant_values=np.nan)',
+      );
       s.line('    if not np.all(np.isfinite(values)):');
       s.line('        k = int(np.argmax(~np.all(np.isfinite(values), axis=0)))');
       s.line(`        bad.append((t_out[k], ${pyStr(probe.node.id)}))`);
@@ -412,12 +421,7 @@ function writeScript(
 }
 
 /** numpy expression of u(t) (rows: times, columns: elements) of a continuous input. */
-function inputExpression(
-  s: Script,
-  n: InputPlan,
-  inputs: InputsMode,
-  drawn: DrawnInputs,
-): string {
+function inputExpression(s: Script, n: InputPlan, inputs: InputsMode, drawn: DrawnInputs): string {
   const k = n.nodeIndex;
   const f = (name: string): string => s.array(`n${k}_${name}`, n.fields[name]!);
   switch (n.signal) {
@@ -544,7 +548,9 @@ function writeTarget(s: Script, n: TargetPlan, plan: CompiledPlan): void {
   s.line(`    objects.append(${g})`);
   if (pop) {
     const expr =
-      pop === 'softmax' ? 'esum_post = exp(J_pre) : 1 (summed)' : 'nbigger_post = 1.0*int(J_pre > J_post) : 1 (summed)';
+      pop === 'softmax'
+        ? 'esum_post = exp(J_pre) : 1 (summed)'
+        : 'nbigger_post = 1.0*int(J_pre > J_post) : 1 (summed)';
     s.line(`    ${g}_pop = b2.Synapses(${g}, ${g}, ${pyStr(expr)}, name='${g}_pop')`);
     s.line(`    ${g}_pop.connect()`);
     s.line(
@@ -582,7 +588,9 @@ function writeSynapses(s: Script, p: Projection): void {
     conn.w ? `${s.array(`e${e}_w`, conn.w)}${scale}` : `${pyNum(conn.weight)}${scale}`;
   if (p.source.kind === 'rate') {
     const v = p.bank >= 0 ? `Dc${e}` : `Jc${e}`;
-    s.line(`    syn${e} = b2.Synapses(${src}, ${tgt}, 'w : 1\\n${v}_post = w*y_pre : 1 (summed)', name='syn${e}')`);
+    s.line(
+      `    syn${e} = b2.Synapses(${src}, ${tgt}, 'w : 1\\n${v}_post = w*y_pre : 1 (summed)', name='syn${e}')`,
+    );
     connect(`syn${e}`);
     s.line(`    syn${e}.w = ${weights('')}`);
     s.line(`    syn${e}.summed_updaters['${v}_post'].order = ${tgt}.order - 3`);
@@ -595,7 +603,9 @@ function writeSynapses(s: Script, p: Projection): void {
   const sources = p.source.kind === 'input' ? `${src}` : `[${src}]`;
   s.line(`    syn${e} = []`);
   s.line(`    for layer, source in enumerate(${sources}):`);
-  s.line(`        syn = b2.Synapses(source, ${tgt}, 'k : 1', on_pre=${pyStr(onPre)}, name='syn${e}_%d' % layer)`);
+  s.line(
+    `        syn = b2.Synapses(source, ${tgt}, 'k : 1', on_pre=${pyStr(onPre)}, name='syn${e}_%d' % layer)`,
+  );
   connect('syn', '        ');
   s.line(`        syn.k = ${kicks}`);
   if (p.delay > 0) s.line(`        syn.delay = ${pyNum(p.delay)} * second`);
