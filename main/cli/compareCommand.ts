@@ -63,7 +63,7 @@ export async function compareCommand(argv: string[], io: CliIo): Promise<number>
           );
           return 2;
         }
-        tol[key as keyof Tolerances] = value;
+        (tol as Record<string, number>)[key] = value;
       }
     } else if (arg.startsWith('--')) {
       io.stderr(`error: unknown option ${arg}\nusage:\n${COMPARE_USAGE}`);

@@ -108,6 +108,8 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
     for (const line of result.problems) io.stderr(`error: ${args.file}: ${formatLine(line)}\n`);
     return 2;
   }
+  for (const line of result.lines.filter((l) => l.warning))
+    io.stderr(`warning: ${args.file}: ${formatLine(line)}\n`);
   try {
     await writeExportFolder(args.out, result.files);
   } catch (e) {

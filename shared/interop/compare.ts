@@ -28,12 +28,17 @@ export interface Tolerances {
   /** Largest relative difference of a node's mean rate. */
   rate?: number;
   /**
-   * Largest difference of a trace sample, in the variable's unit, each sample of A matched with the
-   * nearest value of B within +-`shift` samples (events on different grids move jumps by < dt).
+   * Largest difference of a trace sample, in the variable's unit: the distance from A's sample to
+   * the range of B's samples within +-`shift` samples (events on different grids move a trajectory
+   * in time; a trajectory moved by less than the window passes through every value in between).
    */
   trace?: number;
   /** Samples a trace may be shifted by (default 0). */
   shift?: number;
+  /** Trace samples after this time (s) are not checked (reported in full all the same). */
+  traceUntil?: number;
+  /** Per-trace `trace` tolerances by probe id (library use; overrides `trace`). */
+  perTrace?: Record<string, number>;
   /**
    * Largest Kolmogorov-Smirnov distance between the per-element spike-count distributions of a
    * node (the rate distribution of a population, for chaotic networks where single spikes differ).
@@ -41,7 +46,16 @@ export interface Tolerances {
   ks?: number;
 }
 
-export const TOLERANCE_KEYS = ['count', 'time', 'drift', 'rate', 'trace', 'shift', 'ks'] as const;
+export const TOLERANCE_KEYS = [
+  'count',
+  'time',
+  'drift',
+  'rate',
+  'trace',
+  'shift',
+  'ks',
+  'traceUntil',
+] as const;
 
 export interface SpikeRow {
   id: string;
@@ -207,21 +221,31 @@ export function compareResults(a: ResultLike, b: ResultLike, tol: Tolerances = {
         if (va === undefined || vb === undefined) continue;
         const d = Number.isFinite(va) && Number.isFinite(vb) ? Math.abs(va - vb) : Infinity;
         if (d > row.maxDiff) row.maxDiff = d;
+        // distance from A's sample to the range of B over the window (a trajectory shifted in
+        // time by less than the window passes through every value between its samples)
         let best = d;
         const shift = tol.shift ?? 0;
-        const series = xb.values[e]!;
-        for (let q = Math.max(0, kb - shift); q <= Math.min(series.length - 1, kb + shift); q++) {
-          const v = series[q]!;
-          const dq = Number.isFinite(v) && Number.isFinite(va) ? Math.abs(va - v) : Infinity;
-          if (dq < best) best = dq;
+        if (shift > 0 && Number.isFinite(va)) {
+          const series = xb.values[e]!;
+          let lo = Infinity;
+          let hi = -Infinity;
+          for (let q = Math.max(0, kb - shift); q <= Math.min(series.length - 1, kb + shift); q++) {
+            const v = series[q]!;
+            if (!Number.isFinite(v)) continue;
+            if (v < lo) lo = v;
+            if (v > hi) hi = v;
+          }
+          if (lo <= hi) best = Math.min(best, Math.max(0, va - hi, lo - va));
         }
-        if (best > row.shiftedDiff) row.shiftedDiff = best;
+        if (best > row.shiftedDiff && !(xa.t[k]! > (tol.traceUntil ?? Infinity)))
+          row.shiftedDiff = best;
         if (Math.abs(va) > row.scale) row.scale = Math.abs(va);
       }
     }
-    if (tol.trace !== undefined && row.shiftedDiff > tol.trace)
+    const limit = tol.perTrace?.[id] ?? tol.trace;
+    if (limit !== undefined && row.shiftedDiff > limit)
       failures.push(
-        `trace ${id} (${row.variable}): differs by up to ${fmt(row.shiftedDiff)} within +-${tol.shift ?? 0} samples (tolerance ${tol.trace})`,
+        `trace ${id} (${row.variable}): differs by up to ${fmt(row.shiftedDiff)} within +-${tol.shift ?? 0} samples (tolerance ${fmt(limit)})`,
       );
   }
   return { spikes, traces, failures };

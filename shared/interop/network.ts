@@ -36,6 +36,8 @@ export interface MappingLine {
   ok: boolean;
   /** What it becomes in the peer, or why it cannot be exported. */
   text: string;
+  /** Exported without this element (a probe the peer cannot record): listed, never silent. */
+  warning?: boolean;
 }
 
 /** A file of an export folder (relative path with `/`). */

@@ -106,11 +106,11 @@ export function brian2Mapping(plan: CompiledPlan, inputs: InputsMode): MappingLi
     }
     lines.push({ ...base, ok: true, text: describeEdge(p) });
   }
-  for (const probe of plan.probes) {
+  for (const [k, probe] of plan.probes.entries()) {
     lines.push({
       kind: 'probe',
       id: probe.id,
-      path: `probes`,
+      path: `probes[${k}]`,
       ok: true,
       text:
         probe.node.kind === 'input'
@@ -211,6 +211,8 @@ function writeScript(
   s.line();
   s.line('def main():');
   s.line('    args = parse_args(CIRCUIT)');
+  s.line('    if args.duration:');
+  s.line("        CIRCUIT['duration'] = args.duration");
   s.line('    import warnings');
   s.line("    warnings.filterwarnings('ignore')");
   s.line('    import brian2 as b2');
