@@ -2,7 +2,8 @@
  * `export` and `compare` from the CLI, in-process (no peers needed): the folder written, exit 2
  * with one line per unmappable element, compare's table, JSON and exit codes.
  */
-import { mkdtempSync, readFileSync, existsSync, writeFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -120,5 +121,33 @@ describe('cli compare', () => {
     expect(parsed.spikes[0]).toMatchObject({ id: 'N', countB: 2 });
     expect((await cli(['compare', a, 'examples/cuba.neuro'])).code).toBe(2);
     expect((await cli(['compare', a, b, '--tolerance', 'speed=1'])).code).toBe(2);
+  });
+});
+
+describe('exported scripts are valid Python', () => {
+  const python = ['/usr/bin/python3', 'python3'].find(
+    (p) => spawnSync(p, ['-c', 'pass']).status === 0,
+  );
+  it.skipIf(!python)('every example, Brian2 and PyNN (ast.parse)', async () => {
+    const checked: string[] = [];
+    for (const file of readdirSync('examples').filter((f) => f.endsWith('.neuro'))) {
+      for (const to of ['brian2', 'pynn']) {
+        const out = path.join(dir, 'ast', `${to}-${file}`);
+        const r = await cli(['export', `examples/${file}`, '--to', to, '--out', out]);
+        if (r.code !== 0) continue;
+        const parsed = spawnSync(
+          python!,
+          [
+            '-c',
+            'import ast, sys; ast.parse(open(sys.argv[1]).read())',
+            path.join(out, 'circuit.py'),
+          ],
+          { encoding: 'utf8' },
+        );
+        expect(parsed.status, parsed.stderr).toBe(0);
+        checked.push(`${to}:${file}`);
+      }
+    }
+    expect(checked.length).toBeGreaterThan(10);
   });
 });

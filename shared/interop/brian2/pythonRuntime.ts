@@ -132,7 +132,7 @@ def parse_args(circuit):
     parser.add_argument('--out', default='result.json', help='result JSON path')
     parser.add_argument('--build-dir', default=None, help='cpp_standalone build folder')
     parser.add_argument('--duration', type=float, default=None,
-                        help='run length in seconds (default: the circuit\'s)')
+                        help='run length in seconds (default: the circuit\\'s)')
     args = parser.parse_args()
     ratio = circuit['dt'] / args.dt
     if args.dt <= 0 or abs(ratio - round(ratio)) > 1e-6:
