@@ -220,7 +220,8 @@ function writeScript(
   s.line("    np.seterr(all='ignore')");
   s.line("    if args.device == 'cpp':");
   s.line(
-    "        b2.set_device('cpp_standalone', directory=args.build_dir or os.path.join(HERE, 'build'), build_on_run=False)",
+    "        build_dir = args.build_dir or os.path.join(HERE, 'build')
+        b2.set_device('cpp_standalone', directory=build_dir, build_on_run=False)",
   );
   s.line("        b2.prefs.devices.cpp_standalone.extra_make_args_unix = ['-j2']");
   s.line('    else:');
@@ -316,7 +317,10 @@ function writeScript(
   s.line('    started = time.time()');
   s.line('    net.run((steps + 1) * dt * second)');
   s.line("    if args.device == 'cpp':");
-  s.line('        b2.device.build(run=True)');
+  s.line('        if args.build_only:');
+  s.line('            b2.device.build(directory=build_dir, run=False)');
+  s.line('            return 0');
+  s.line('        b2.device.build(directory=build_dir, run=True)');
   s.line('    run_seconds = time.time() - started');
   s.line();
 

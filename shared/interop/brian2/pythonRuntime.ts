@@ -131,6 +131,8 @@ def parse_args(circuit):
                         help='time step in seconds (default: the circuit\\'s dt; must divide it)')
     parser.add_argument('--out', default='result.json', help='result JSON path')
     parser.add_argument('--build-dir', default=None, help='cpp_standalone build folder')
+    parser.add_argument('--build-only', action='store_true',
+                        help='with --device cpp: generate and compile, do not run (benchmarks)')
     parser.add_argument('--duration', type=float, default=None,
                         help='run length in seconds (default: the circuit\\'s)')
     args = parser.parse_args()
