@@ -219,10 +219,8 @@ function writeScript(
   s.line('    from brian2 import ms, second');
   s.line("    np.seterr(all='ignore')");
   s.line("    if args.device == 'cpp':");
-  s.line(
-    "        build_dir = args.build_dir or os.path.join(HERE, 'build')
-        b2.set_device('cpp_standalone', directory=build_dir, build_on_run=False)",
-  );
+  s.line("        build_dir = args.build_dir or os.path.join(HERE, 'build')");
+  s.line("        b2.set_device('cpp_standalone', directory=build_dir, build_on_run=False)");
   s.line("        b2.prefs.devices.cpp_standalone.extra_make_args_unix = ['-j2']");
   s.line('    else:');
   s.line("        b2.prefs.codegen.target = 'numpy'");
