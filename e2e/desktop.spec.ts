@@ -91,6 +91,21 @@ test('preferences persist: the dark theme survives a reload', async ({ app }) =>
   await expect(app).toHaveTitle('untitled.neuro — NeuroSketch');
 });
 
+test('the access token leaves the address bar and a reload still reaches the host', async ({
+  app,
+}) => {
+  await ready(app);
+  // (Electron's window has no token: it loads app://, with nothing to hide.)
+  expect(app.url()).not.toContain('token');
+  expect(await app.evaluate(() => document.cookie)).toBe('');
+  await app.reload();
+  await ready(app);
+  expect(app.url()).not.toContain('token');
+  // The host answers after the reload: the examples list comes from it.
+  await fileToolbar(app).getByRole('button', { name: 'Preferences' }).click();
+  await expect(app.getByRole('dialog', { name: 'Preferences' })).toBeVisible();
+});
+
 test('the About box shows the versions', async ({ app }) => {
   await ready(app);
   await fileToolbar(app).getByRole('button', { name: 'About NeuroSketch' }).click();

@@ -5,8 +5,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
-/** Debian's Chromium, as the machine notes say: no sandbox, no GPU, nothing from the network. */
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+/**
+ * The Chromium `npm test` found (scripts/findBrowser.mjs passes it as NEUROSKETCH_CHROMIUM), else
+ * Debian's; when neither exists the fixture lets Playwright use its own. Flags: no sandbox, no GPU,
+ * nothing from the network.
+ */
+export const CHROMIUM_PATH = process.env['NEUROSKETCH_CHROMIUM'] || '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',

@@ -2,7 +2,8 @@
 /**
  * `npm test`: build, typecheck, lint, format check, unit tests (Vitest), the cross-check suite
  * against the real peers (Brian2, PyNN/NEURON; skipped with one line when they are missing), e2e
- * (Playwright).
+ * (Playwright, in the Chromium scripts/findBrowser.mjs finds: the system's, Playwright's own, or on
+ * Debian as root one it installs with apt-get; else one sentence naming the command to run).
  * Every suite runs even when an earlier one fails; the last line sums them all:
  *   N passed, N failed
  * (typecheck projects, lint and format count one check each; Vitest and Playwright count tests).
@@ -12,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findBrowser, systemEnv } from './findBrowser.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const tmp = path.join(root, '.tmp');
@@ -114,14 +116,25 @@ if (!only.length || only.some((o) => 'cross-check'.includes(o))) {
   }
 }
 const playwrightReport = path.join(tmp, 'playwright.json');
-suite(
-  'e2e',
-  bin('playwright'),
-  ['test'],
-  playwrightReport,
-  (r) => [(r.stats?.expected ?? 0) + (r.stats?.flaky ?? 0), r.stats?.unexpected ?? 0],
-  { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport },
-);
+if (!only.length || only.some((o) => 'e2e'.includes(o))) {
+  // The e2e suite's browser, found (or installed on Debian as root) by npm test itself.
+  const browser = findBrowser(systemEnv());
+  if (browser.ok) {
+    if (browser.how !== 'system') console.log(`npm test: e2e uses ${browser.path}`);
+    suite(
+      'e2e',
+      bin('playwright'),
+      ['test'],
+      playwrightReport,
+      (r) => [(r.stats?.expected ?? 0) + (r.stats?.flaky ?? 0), r.stats?.unexpected ?? 0],
+      { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport, NEUROSKETCH_CHROMIUM: browser.path },
+    );
+  } else {
+    console.log(`\n=== e2e\n${browser.message}`);
+    failed++;
+    lines.push(`FAIL e2e: ${browser.message}`);
+  }
+}
 
 console.log('\n=== summary');
 for (const line of lines) console.log(line);

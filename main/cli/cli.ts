@@ -6,14 +6,19 @@
  */
 import { runCli } from './runCli';
 
-// A closed pipe (`... | head`) is the reader's choice, not an error worth a stack trace.
+// A closed pipe (`... | head`) is the reader's choice, not an error worth a stack trace. Any other
+// stdout error (ENOSPC on `> /dev/full`) reaches the write's callback, and runCli reports it in
+// one line; this listener only keeps it from being thrown as an uncaught 'error' event.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'EPIPE') process.exit(0);
-  throw err;
 });
 
 const io = {
-  stdout: (text: string) => process.stdout.write(text),
+  // Resolves once written (backpressure for a streamed result); rejects on a write error.
+  stdout: (text: string) =>
+    new Promise<void>((resolve, reject) => {
+      process.stdout.write(text, (err) => (err ? reject(err) : resolve()));
+    }),
   stderr: (text: string) => process.stderr.write(text),
 };
 runCli(process.argv.slice(2), io).then(

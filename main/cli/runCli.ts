@@ -9,18 +9,68 @@
  * `error: FILE: PATH: message`; warnings `warning: FILE: PATH: message`. Never a stack trace for a
  * user's mistake (spec 7).
  */
-import { readFile, writeFile } from 'node:fs/promises';
-import { loadDocument, validateDocument } from '../../shared/document/loadDocument';
+import { open, readFile, unlink } from 'node:fs/promises';
+import { getHeapStatistics } from 'node:v8';
+import {
+  loadDocument,
+  validateDocument,
+  type ValidateOptions,
+} from '../../shared/document/loadDocument';
 import type { NetworkDocument } from '../../shared/document/model';
+import {
+  MAX_RUN_BYTES,
+  admitRun,
+  formatBytes,
+  formatSeconds,
+  spikeBudget,
+} from '../../shared/sim/admission';
 import { createSimulation } from '../../shared/sim/createSimulation';
 import { toCsv } from '../../shared/sim/resultCsv';
+import { batchText, resultCsvPieces, resultJsonPieces } from '../../shared/sim/resultStream';
 import { ResultCollector } from '../../shared/sim/runResult';
 import { SimulationError, type Issue } from '../../shared/sim/types';
 import { EXTRA_COMMANDS, EXTRA_USAGE } from './extraCommands';
 
 export interface CliIo {
-  stdout(text: string): void;
+  /** May return a promise that settles when the text is written (rejects on a write error). */
+  stdout(text: string): unknown;
   stderr(text: string): void;
+  /** Milliseconds, for the progress line (default performance.now). */
+  now?(): number;
+}
+
+/** Writing the result failed (a full disk, a closed device): one line, exit 1. */
+class OutputError extends Error {
+  constructor(
+    readonly target: string,
+    error: unknown,
+  ) {
+    super(describeWriteError(error));
+  }
+}
+
+function describeWriteError(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  const why: Record<string, string> = {
+    ENOSPC: 'no space left on the device',
+    EDQUOT: 'disk quota exceeded',
+    EACCES: 'permission denied',
+    ENOENT: 'no such folder',
+    EISDIR: 'is a folder',
+    EROFS: 'read-only file system',
+    EIO: 'input/output error',
+    EFBIG: 'file too large',
+  };
+  const text = (err?.code && why[err.code]) ?? err?.message ?? String(e);
+  return err?.code ? `${text} (${err.code})` : text;
+}
+
+async function writeStdout(io: CliIo, text: string): Promise<void> {
+  try {
+    await io.stdout(text);
+  } catch (e) {
+    throw new OutputError('stdout', e);
+  }
 }
 
 const USAGE = `usage:
@@ -39,8 +89,23 @@ interface RunArgs {
 
 class UsageError extends Error {}
 
-/** Steps per advance() call: bounds the memory of one frame, not the result. */
+/** Steps per advance() call at most: bounds the memory of one frame, not the result. */
 const CHUNK_STEPS = 100_000;
+/** Element-steps per advance() call at most, so a big network reports progress often enough. */
+const CHUNK_WORK = 2e6;
+/** Spikes per advance() call, about (the chunk adapts to the firing). */
+const CHUNK_SPIKES = 1e6;
+/** Progress on stderr once a run has taken this long (ms), then at this interval. */
+const PROGRESS_AFTER_MS = 3000;
+const PROGRESS_EVERY_MS = 5000;
+
+/**
+ * Memory the CLI lets a run take: the admission limit, or less when this process's heap is smaller
+ * (the result arrays live on the JS heap; a run must never reach V8's out-of-memory abort).
+ */
+function cliMaxBytes(): number {
+  return Math.min(MAX_RUN_BYTES, 0.45 * getHeapStatistics().heap_size_limit);
+}
 
 function parseNumberFlag(flag: string, value: string | undefined): number {
   const n = Number(value);
@@ -204,10 +269,11 @@ async function readDocument(
   io: CliIo,
   file: string,
   sets: readonly string[],
+  run?: ValidateOptions['run'],
 ): Promise<NetworkDocument | null> {
   const text = await readText(io, file);
   if (text === null) return null;
-  const loaded = loadDocument(text);
+  const loaded = loadDocument(text, { run });
   if (!loaded.ok) {
     printIssues(io, file, loaded.issues);
     return null;
@@ -229,7 +295,7 @@ async function readDocument(
     }
   }
   if (bad) return null;
-  const again = validateDocument(raw);
+  const again = validateDocument(raw, { run });
   if (!again.ok) {
     printIssues(io, file, again.issues);
     return null;
@@ -251,7 +317,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         printIssues(io, file, created.issues);
         return 2;
       }
-      io.stdout(`ok: ${file}\n`);
+      await writeStdout(io, `ok: ${file}\n`);
       return 0;
     }
     if (command === 'run') return await runCommand(parseRunArgs(rest), io);
@@ -267,18 +333,33 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stderr(`error: ${e.message}\n${USAGE}`);
       return 2;
     }
+    if (e instanceof OutputError) {
+      io.stderr(`error: ${e.target}: cannot write: ${e.message}\n`);
+      return 1;
+    }
     throw e;
   }
 }
 
 async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
-  const doc = await readDocument(io, args.file, args.sets);
+  const names = { dt: '--dt', duration: '--duration' };
+  const overrides = { dt: args.dt, duration: args.duration };
+  const doc = await readDocument(io, args.file, args.sets, { overrides, names });
   if (!doc) return 2;
   const seed = args.seed ?? doc.simulation.seed;
   const duration = args.duration ?? doc.simulation.duration;
-  const compileStart = performance.now();
-  const created = createSimulation(doc, { dt: args.dt, duration, seed });
-  const compileSeconds = (performance.now() - compileStart) / 1000;
+  const now = io.now ?? (() => performance.now());
+  // The admission rule with this run's flags: refusals name the flag or field to change.
+  const maxBytes = cliMaxBytes();
+  const admission = admitRun(doc, overrides, { maxBytes, names });
+  if (!admission.ok) {
+    printIssues(io, args.file, admission.issues);
+    return 2;
+  }
+  printIssues(io, args.file, admission.warnings);
+  const compileStart = now();
+  const created = createSimulation(doc, { dt: args.dt, duration, seed, maxBytes });
+  const compileSeconds = (now() - compileStart) / 1000;
   if (!created.ok) {
     printIssues(io, args.file, created.issues);
     return 2;
@@ -287,14 +368,35 @@ async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
   const collector = new ResultCollector(
     sim.plan.spiking.map((n) => ({ id: n.id, size: n.size })),
     sim.dt,
+    spikeBudget(admission.estimate),
   );
+  const perStep = Math.max(1, admission.estimate.elements + admission.estimate.nodes);
+  const maxChunk = Math.max(1, Math.min(CHUNK_STEPS, Math.floor(CHUNK_WORK / perStep)));
+  // Chunks grow from small and shrink when steps are spike-heavy, so one frame holds about
+  // CHUNK_SPIKES spikes at most and the spike budget is checked before it is far overshot.
+  let chunk = Math.min(maxChunk, 64);
+  const runStart = now();
+  let nextProgress = runStart + PROGRESS_AFTER_MS;
   let runSeconds = 0;
   try {
     while (sim.stepsDone < sim.totalSteps) {
-      const started = performance.now();
-      const frame = sim.advance(CHUNK_STEPS);
-      runSeconds += (performance.now() - started) / 1000;
+      const started = now();
+      const frame = sim.advance(chunk);
+      const ended = now();
+      runSeconds += (ended - started) / 1000;
       collector.add(frame);
+      let spikes = 0;
+      for (const c of frame.spikes) spikes += c.index.length;
+      const perSpike = Math.max(1, Math.floor((CHUNK_SPIKES * chunk) / Math.max(1, spikes)));
+      chunk = Math.max(1, Math.min(maxChunk, 2 * chunk, perSpike));
+      if (ended >= nextProgress && sim.stepsDone < sim.totalSteps) {
+        nextProgress = ended + PROGRESS_EVERY_MS;
+        const done = sim.stepsDone / sim.totalSteps;
+        const left = ((ended - runStart) / 1000) * (1 / done - 1);
+        io.stderr(
+          `progress: ${args.file}: ${(done * 100).toFixed(0)}% (t = ${Number((sim.stepsDone * sim.dt).toPrecision(4))} of ${duration} s), about ${formatSeconds(left)} left\n`,
+        );
+      }
     }
   } catch (e) {
     if (e instanceof SimulationError) {
@@ -304,20 +406,51 @@ async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
     throw e;
   }
   const result = collector.finish({ duration, seed }, sim, { compileSeconds, runSeconds });
-  if (args.out) {
-    const text = args.out.toLowerCase().endsWith('.csv')
-      ? toCsv(result)
-      : JSON.stringify(result) + '\n';
-    try {
-      await writeFile(args.out, text);
-    } catch (e) {
-      io.stderr(`error: ${args.out}: cannot write: ${(e as Error).message}\n`);
-      return 2;
-    }
-  } else {
-    io.stdout(JSON.stringify(result) + '\n');
+  // Written as a stream of ~1 MB chunks: the whole text is never held in memory.
+  const csv = args.out !== undefined && args.out.toLowerCase().endsWith('.csv');
+  const target = args.out ?? 'stdout';
+  let written = 0;
+  const chunks = withProgress(
+    batchText(csv ? resultCsvPieces(result) : resultJsonPieces(result)),
+    (text) => {
+      written += text.length;
+      const t = now();
+      if (t >= nextProgress) {
+        nextProgress = t + PROGRESS_EVERY_MS;
+        io.stderr(
+          `progress: ${args.file}: writing the result to ${target}, ${formatBytes(written)} so far\n`,
+        );
+      }
+    },
+  );
+  if (!args.out) {
+    for (const text of chunks) await writeStdout(io, text);
+    return 0;
+  }
+  let handle;
+  try {
+    handle = await open(args.out, 'w');
+  } catch (e) {
+    io.stderr(`error: ${args.out}: cannot write: ${describeWriteError(e)}\n`);
+    return 2;
+  }
+  try {
+    for (const text of chunks) await handle.write(text);
+    await handle.close();
+  } catch (e) {
+    await handle.close().catch(() => undefined);
+    await unlink(args.out).catch(() => undefined);
+    throw new OutputError(args.out, e);
   }
   return 0;
+}
+
+/** The items of `items`, calling `seen` on each as it passes. */
+function* withProgress<T>(items: Iterable<T>, seen: (item: T) => void): Generator<T> {
+  for (const item of items) {
+    seen(item);
+    yield item;
+  }
 }
 
 /** The long CSV form of spec 7 (shared with the app's export). */

@@ -3,6 +3,8 @@
  * request of the contract gets an IPC handler, untrusted senders are refused, malformed payloads
  * are rejected with no side effect, a path no dialog granted is refused, menu items reach the
  * renderer as commands, closing with unsaved changes asks first, and files from the OS open.
+ * The window loads app://neurosketch/index.html (never file://), only that page may call the host,
+ * permissions are neither granted nor reported granted, and DevTools stay in development builds.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { HOST_EVENT_CHANNELS, HOST_REQUESTS } from '../../shared/ipc/contract';
 import { DROP_CHANNEL } from '../../shared/ipc/fileChannels';
+import { APP_INDEX_URL, APP_SCHEME_PRIVILEGES } from './hardening';
 import { flattenMenu } from './menu';
 
 type Handler = (event: unknown, payload: unknown) => Promise<unknown>;
@@ -23,6 +26,7 @@ interface FakeWindow {
   focus: ReturnType<typeof vi.fn>;
 }
 
+const electronState = vi.hoisted(() => ({ packaged: false }));
 const base = mkdtempSync(path.join(tmpdir(), 'neurosketch-electron-'));
 const userData = path.join(base, 'userData');
 const handlers = new Map<string, Handler>();
@@ -32,6 +36,11 @@ const menus: unknown[][] = [];
 const dialogAnswers = { open: null as string | null, save: null as string | null };
 let permissionHandler:
   ((wc: unknown, permission: string, cb: (ok: boolean) => void) => void) | null = null;
+let permissionCheck: ((wc: unknown, permission: string) => boolean) | null = null;
+const protocols = {
+  privileged: [] as unknown[],
+  handled: new Map<string, (request: Request) => Promise<Response>>(),
+};
 
 vi.mock('electron', () => {
   class BrowserWindow {
@@ -63,6 +72,7 @@ vi.mock('electron', () => {
       this.listeners.get('close')?.(event);
     });
     loadFile = vi.fn(async () => undefined);
+    loadURL = vi.fn(async () => undefined);
   }
   return {
     app: {
@@ -71,7 +81,9 @@ vi.mock('electron', () => {
       quit: vi.fn(),
       requestSingleInstanceLock: () => true,
       getPath: () => userData,
-      isPackaged: false,
+      get isPackaged() {
+        return electronState.packaged;
+      },
     },
     BrowserWindow,
     dialog: {
@@ -91,11 +103,17 @@ vi.mock('electron', () => {
       buildFromTemplate: (template: unknown[]) => template,
       setApplicationMenu: (menu: unknown[]) => menus.push(menu),
     },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => protocols.privileged.push(...schemes),
+      handle: (scheme: string, fn: (request: Request) => Promise<Response>) =>
+        protocols.handled.set(scheme, fn),
+    },
     screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
     session: {
       defaultSession: {
         webRequest: { onHeadersReceived: vi.fn() },
         setPermissionRequestHandler: (fn: typeof permissionHandler) => (permissionHandler = fn),
+        setPermissionCheckHandler: (fn: typeof permissionCheck) => (permissionCheck = fn),
       },
     },
     shell: { openExternal: vi.fn() },
@@ -114,10 +132,7 @@ beforeAll(async () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   const win = windows[0]!;
-  trustedEvent = {
-    sender: win.webContents,
-    senderFrame: { url: pathToFileURL(path.resolve('out/renderer/index.html')).href },
-  };
+  trustedEvent = { sender: win.webContents, senderFrame: { url: APP_INDEX_URL } };
 });
 afterAll(() => rmSync(base, { recursive: true, force: true }));
 
@@ -130,6 +145,49 @@ describe('Electron main wiring', () => {
       nodeIntegration: false,
       webSecurity: true,
     });
+  });
+
+  it('loads the page from the app scheme, never from file://', () => {
+    const win = windows[0] as unknown as { loadURL: ReturnType<typeof vi.fn>; loadFile: unknown };
+    expect(win.loadURL).toHaveBeenCalledWith('app://neurosketch/index.html');
+    expect(win.loadFile).not.toHaveBeenCalled();
+    expect(protocols.privileged).toEqual([APP_SCHEME_PRIVILEGES]);
+    expect(APP_SCHEME_PRIVILEGES.privileges).toMatchObject({ standard: true, secure: true });
+    expect(APP_SCHEME_PRIVILEGES.privileges).not.toHaveProperty('bypassCSP');
+    expect(APP_SCHEME_PRIVILEGES.privileges).not.toHaveProperty('corsEnabled');
+    expect([...protocols.handled.keys()]).toEqual(['app']);
+  });
+
+  it('keeps DevTools in a development build (app.isPackaged false)', () => {
+    const prefs = windows[0]!.options['webPreferences'] as Record<string, unknown>;
+    expect(prefs).toMatchObject({
+      devTools: true,
+      webviewTag: false,
+      allowRunningInsecureContent: false,
+      navigateOnDragDrop: false,
+    });
+    const items = flattenMenu(menus.at(-1) as Parameters<typeof flattenMenu>[0]);
+    expect(items.some((i) => i.role === 'toggleDevTools')).toBe(true);
+  });
+
+  it('refuses a frame showing anything but our page, even in our window', async () => {
+    const win = windows[0]!;
+    for (const url of [
+      pathToFileURL(path.resolve('out/renderer/index.html')).href,
+      'app://neurosketch/other.html',
+      'app://evil/index.html',
+      'https://neurosketch/index.html',
+    ]) {
+      const event = { sender: win.webContents, senderFrame: { url } };
+      const result = await handlers.get(HOST_REQUESTS.getStartupDocument.channel)!(event, {});
+      expect(result, url).toEqual({ ok: false, error: expect.stringMatching(/unknown sender/) });
+    }
+    const withHash = { sender: win.webContents, senderFrame: { url: `${APP_INDEX_URL}#x` } };
+    const ok = (await handlers.get(HOST_REQUESTS.listRecent.channel)!(
+      withHash,
+      undefined,
+    )) as Result;
+    expect(ok.ok).toBe(true);
   });
 
   it('handles every request channel of the contract, and the drop channel', () => {
@@ -271,10 +329,32 @@ describe('Electron main wiring', () => {
     });
   });
 
-  it('denies every permission request', () => {
+  it('denies every permission request, and reports every permission as not granted', () => {
     const answers: boolean[] = [];
     permissionHandler!({}, 'media', (ok) => answers.push(ok));
     permissionHandler!({}, 'geolocation', (ok) => answers.push(ok));
     expect(answers).toEqual([false, false]);
+    for (const permission of ['media', 'notifications', 'clipboard-read', 'hid', 'serial']) {
+      expect(permissionCheck!({}, permission)).toBe(false);
+    }
+  });
+});
+
+// Last: it loads a second copy of main, whose window then owns the IPC handlers.
+describe('a packaged build', () => {
+  it('has no DevTools: neither the window nor the menu offers them', async () => {
+    electronState.packaged = true;
+    vi.resetModules();
+    const before = windows.length;
+    await import('./main');
+    for (let i = 0; i < 50 && windows.length === before; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    expect(windows.length).toBe(before + 1);
+    const prefs = windows.at(-1)!.options['webPreferences'] as Record<string, unknown>;
+    expect(prefs['devTools']).toBe(false);
+    const items = flattenMenu(menus.at(-1) as Parameters<typeof flattenMenu>[0]);
+    expect(items.some((i) => i.role === 'toggleDevTools')).toBe(false);
+    expect(items.some((i) => i.id === 'file.open')).toBe(true);
   });
 });

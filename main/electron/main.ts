@@ -3,6 +3,8 @@
  * IPC to the same HostService the web host uses, checks every IPC sender, owns the native dialogs
  * and menus, and takes files from the OS (command line, file association, macOS `open-file`, a
  * second instance, a drop through the preload). The renderer only ever gets opaque file handles.
+ * The page comes from the `app://` scheme, which serves only the renderer bundle (hardening.ts,
+ * decision 0021), never from file://.
  */
 import {
   app,
@@ -10,12 +12,12 @@ import {
   dialog,
   ipcMain,
   Menu,
+  protocol,
   screen,
   session,
   type IpcMainInvokeEvent,
 } from 'electron';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { HOST_REQUESTS, HOST_EVENT_CHANNELS, type HostEvents } from '../../shared/ipc/contract';
 import { DROP_CHANNEL } from '../../shared/ipc/fileChannels';
 import { droppedPathSchema, type MenuCommand } from '../../shared/ipc/fileContract';
@@ -26,6 +28,13 @@ import { displayPath } from '../services/files/workspace';
 import { HostService } from '../services/hostService';
 import { CONTENT_SECURITY_POLICY } from '../services/security';
 import { SimulationHost } from '../services/simulationHost';
+import {
+  APP_INDEX_URL,
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  createAppProtocolHandler,
+  isAppPage,
+} from './hardening';
 import { buildMenuTemplate } from './menu';
 import { fileFromArgv } from './osOpen';
 import { WindowStateStore, type WindowState } from './windowState';
@@ -56,6 +65,11 @@ function createWindow(state: WindowState, windowState: WindowStateStore): Browse
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      // A packaged app cannot open DevTools by any means (menu, shortcut or API).
+      devTools: !app.isPackaged,
       spellcheck: false,
       // Middle-click would open links in new windows; navigation is denied anyway.
       disableBlinkFeatures: 'Auxclick',
@@ -76,7 +90,7 @@ function createWindow(state: WindowState, windowState: WindowStateStore): Browse
       win.webContents.send(HOST_EVENT_CHANNELS.closeRequested, null);
     }
   });
-  void win.loadFile(path.join(rendererDir(), 'index.html'));
+  void win.loadURL(APP_INDEX_URL);
   return win;
 }
 
@@ -86,8 +100,7 @@ export function isTrustedSender(
 ): boolean {
   const frame = event.senderFrame;
   if (!frame || !mainWindow || event.sender !== mainWindow.webContents) return false;
-  const expected = pathToFileURL(path.join(rendererDir(), 'index.html')).href;
-  return frame.url.split('#')[0]!.split('?')[0] === expected;
+  return isAppPage(frame.url);
 }
 
 const UNKNOWN_SENDER = { ok: false, error: 'request from an unknown sender refused' } as const;
@@ -134,7 +147,7 @@ async function rebuildMenu(fileService: FileService): Promise<void> {
     path: p,
   }));
   const template = buildMenuTemplate(
-    { platform: process.platform, appName: APP_NAME, recent },
+    { platform: process.platform, appName: APP_NAME, recent, devTools: !app.isPackaged },
     {
       command: sendMenuCommand,
       openRecent: (p) => fileService.requestOpenRecent(p),
@@ -145,6 +158,8 @@ async function rebuildMenu(fileService: FileService): Promise<void> {
 }
 
 async function start(): Promise<void> {
+  // The page and its assets: only files of the renderer bundle, 404 for anything else.
+  protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir()));
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({
       responseHeaders: {
@@ -153,9 +168,11 @@ async function start(): Promise<void> {
       },
     });
   });
+  // No permission is ever granted (camera, notifications, ...), and none is reported as granted.
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) =>
     callback(false),
   );
+  session.defaultSession.setPermissionCheckHandler(() => false);
   const sink = {
     emit<E extends keyof HostEvents>(event: E, payload: HostEvents[E]): void {
       mainWindow?.webContents.send(HOST_EVENT_CHANNELS[event], payload);
@@ -214,6 +231,9 @@ async function start(): Promise<void> {
   for (const p of fromArgs ? [fromArgs, ...earlyOsPaths] : earlyOsPaths) openFromOs(p);
   earlyOsPaths.length = 0;
 }
+
+// Before ready: the app scheme is standard and secure (a real origin for the CSP's 'self').
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 // One instance: a second launch (double-clicking a .neuro file) hands its file to the first.
 if (!app.requestSingleInstanceLock()) {

@@ -4,9 +4,16 @@ import { buildMenuTemplate, flattenMenu } from './menu';
 import { fitToDisplays } from './windowState';
 import { fileFromArgv } from './osOpen';
 
-function build(platform: NodeJS.Platform, recent = [{ label: 'a.neuro — ~', path: '/h/a.neuro' }]) {
+function build(
+  platform: NodeJS.Platform,
+  recent = [{ label: 'a.neuro — ~', path: '/h/a.neuro' }],
+  devTools = false,
+) {
   const handlers = { command: vi.fn(), openRecent: vi.fn(), clearRecent: vi.fn() };
-  const template = buildMenuTemplate({ platform, appName: 'NeuroSketch', recent }, handlers);
+  const template = buildMenuTemplate(
+    { platform, appName: 'NeuroSketch', recent, devTools },
+    handlers,
+  );
   return { template, handlers, items: flattenMenu(template) };
 }
 
@@ -60,6 +67,18 @@ describe('native menu template', () => {
     expect(quit('win32')?.accelerator).toBe('Alt+F4');
     expect(quit('linux')?.accelerator).toBe('Ctrl+Q');
     expect(quit('darwin')?.accelerator).toBeUndefined();
+  });
+
+  it('offers Toggle Developer Tools in a development build only', () => {
+    const recent = [{ label: 'a.neuro — ~', path: '/h/a.neuro' }];
+    for (const platform of ['linux', 'win32', 'darwin'] as const) {
+      const roles = (devTools: boolean) =>
+        build(platform, recent, devTools).items.map((i) => String(i.role ?? '').toLowerCase());
+      expect(roles(true)).toContain('toggledevtools');
+      expect(roles(false)).not.toContain('toggledevtools');
+      // Nothing else of the menu changes.
+      expect(roles(true).filter((r) => r !== 'toggledevtools')).toEqual(roles(false));
+    }
   });
 
   it('Open Recent opens the chosen file by path in main, and can be cleared', () => {

@@ -20,6 +20,8 @@ export interface MenuContext {
   appName: string;
   /** Recent files, newest first: a label for the menu and the path main opens. */
   recent: ReadonlyArray<{ label: string; path: string }>;
+  /** Offer Toggle Developer Tools: development builds only (`!app.isPackaged`). */
+  devTools: boolean;
 }
 
 type Item = MenuItemConstructorOptions;
@@ -108,7 +110,7 @@ export function buildMenuTemplate(context: MenuContext, handlers: MenuHandlers):
       { role: 'resetZoom', accelerator: 'CmdOrCtrl+Shift+0' },
       sep,
       { role: 'togglefullscreen', accelerator: mac ? 'Ctrl+Cmd+F' : 'F11' },
-      { role: 'toggleDevTools' },
+      ...(context.devTools ? [{ role: 'toggleDevTools' } as Item] : []),
     ],
   };
 

@@ -59,7 +59,11 @@ describe('HostService', () => {
     const service = new HostService(host as unknown as SimulationHost);
     const result = await service.handle('startRun', { documentText: '{}' });
     expect(result).toEqual({ ok: true, value: { runId: 'run-1', dt: 1e-4, totalSteps: 10 } });
-    expect(host.startRun).toHaveBeenCalledWith('{}', { speed: 1, forever: false, paused: false });
+    expect(host.startRun).toHaveBeenCalledWith(
+      '{}',
+      { speed: 1, forever: false, paused: false },
+      undefined,
+    );
   });
 
   it('serves the default example as the startup document', async () => {

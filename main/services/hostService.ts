@@ -16,7 +16,27 @@ import { previewExport, writeExport } from './exportService';
 import { readExample, DEFAULT_EXAMPLE } from './examples';
 import type { FileService } from './files/fileService';
 import type { StartSweepRequest } from '../../shared/ipc/sweepContract';
-import type { SimulationHost } from './simulationHost';
+import type { HostEventSink, SimulationHost } from './simulationHost';
+
+/** Deeper payloads are refused before any schema sees them (a schema walk recurses). */
+export const MAX_PAYLOAD_DEPTH = 64;
+
+/** Who sent a request: its runs and sweeps report to this sink (its window or its tab). */
+export interface RequestContext {
+  sink?: HostEventSink;
+}
+
+/** True when `value` nests arrays/objects deeper than `limit` (checked without recursion). */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
+  while (stack.length > 0) {
+    const { value: v, depth } = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(v)) stack.push({ value: child, depth: depth + 1 });
+  }
+  return false;
+}
 
 export class HostService {
   constructor(
@@ -29,27 +49,39 @@ export class HostService {
     return Object.prototype.hasOwnProperty.call(HOST_REQUESTS, name);
   }
 
-  async handle(name: string, payload: unknown): Promise<HostResult<unknown>> {
-    if (!this.isRequestName(name)) return { ok: false, error: `unknown request "${name}"` };
-    const parsed = HOST_REQUESTS[name].params.safeParse(payload);
-    if (!parsed.success) {
-      const first = parsed.error.issues[0];
-      const where = first && first.path.length > 0 ? ` at ${first.path.join('.')}` : '';
-      return {
-        ok: false,
-        error: `malformed ${name} request${where}: ${first?.message ?? 'invalid'}`,
-      };
-    }
+  /** Never throws and never rejects: every failure is an error result naming the request. */
+  async handle(
+    name: string,
+    payload: unknown,
+    context: RequestContext = {},
+  ): Promise<HostResult<unknown>> {
     try {
-      return await this.dispatch(name, parsed.data as never);
+      if (!this.isRequestName(name))
+        return { ok: false, error: `unknown request "${String(name).slice(0, 80)}"` };
+      if (nestsDeeperThan(payload, MAX_PAYLOAD_DEPTH))
+        return {
+          ok: false,
+          error: `malformed ${name} request: nested deeper than ${MAX_PAYLOAD_DEPTH} levels`,
+        };
+      const parsed = HOST_REQUESTS[name].params.safeParse(payload);
+      if (!parsed.success) {
+        const first = parsed.error.issues[0];
+        const where = first && first.path.length > 0 ? ` at ${first.path.join('.')}` : '';
+        return {
+          ok: false,
+          error: `malformed ${name} request${where}: ${first?.message ?? 'invalid'}`,
+        };
+      }
+      return await this.dispatch(name, parsed.data as never, context);
     } catch (e) {
-      return { ok: false, error: `${name} failed: ${(e as Error).message}` };
+      return { ok: false, error: `${name} failed: ${(e as Error)?.message ?? String(e)}` };
     }
   }
 
   private async dispatch<K extends HostRequestName>(
     name: K,
     params: never,
+    context: RequestContext,
   ): Promise<HostResult<HostRequestResults[K]>> {
     const host = this.simulationHost;
     type R = HostResult<HostRequestResults[K]>;
@@ -79,11 +111,11 @@ export class HostService {
           forever: boolean;
           paused: boolean;
         };
-        return (await host.startRun(p.documentText, {
-          speed: p.speed,
-          forever: p.forever,
-          paused: p.paused,
-        })) as R;
+        return (await host.startRun(
+          p.documentText,
+          { speed: p.speed, forever: p.forever, paused: p.paused },
+          context.sink,
+        )) as R;
       }
       case 'controlRun': {
         const p = params as { runId: string; action: 'pause' | 'resume' | 'stop' };
@@ -106,7 +138,7 @@ export class HostService {
         return (await host.editRun(p.runId, p.edits)) as R;
       }
       case 'startSweep':
-        return (await host.sweeps.start(params as StartSweepRequest)) as R;
+        return (await host.sweeps.start(params as StartSweepRequest, context.sink)) as R;
       case 'cancelSweep':
         return host.sweeps.cancel((params as { sweepId: string }).sweepId) as R;
     }

@@ -7,10 +7,12 @@ import type { RunStatus } from '../../shared/ipc/contract';
 import { MAX_FRAMES_IN_FLIGHT } from '../../shared/ipc/contract';
 import type { Issue, LiveEdit, Simulation, SimulationFrame } from '../../shared/sim/types';
 import { SimulationError } from '../../shared/sim/types';
-import { NEEDS_RESTART, RunLoop } from './runLoop';
+import { MAX_FRAME_BYTES, NEEDS_RESTART, RunLoop, frameBytes } from './runLoop';
 
 interface FakeOptions {
   totalSteps: number;
+  /** Recorded numbers per step (one probe of that many elements). */
+  probedPerStep?: number;
   /** Step at which the state goes non-finite. */
   failAt?: number;
   applyEdit?: (edit: LiveEdit) => Issue | null;
@@ -33,7 +35,22 @@ function fakeSimulation(options: FakeOptions): Simulation {
         throw new SimulationError('C', options.failAt * dt, 'the rate is not finite');
       }
       stepsDone = stepTo;
-      return { stepFrom, stepTo, dt, traces: [], spikes: [] };
+      const width = options.probedPerStep ?? 0;
+      const n = stepTo - stepFrom;
+      const traces =
+        width > 0
+          ? [
+              {
+                probeId: 'p',
+                target: 'A',
+                variable: 'v',
+                indices: new Int32Array(width),
+                steps: new Float64Array(n),
+                values: new Float64Array(n * width),
+              },
+            ]
+          : [];
+      return { stepFrom, stepTo, dt, traces, spikes: [] };
     },
   };
   if (options.applyEdit) sim.applyEdit = options.applyEdit;
@@ -157,5 +174,22 @@ describe('RunLoop', () => {
     expect(seen.map((e) => e.path)).toEqual(['params.bias', 'size']);
     expect(result.outcomes.map((o) => o.applied)).toEqual([true, false]);
     expect(result.outcomes[1]!.reason).toBe('size needs a restart');
+  });
+
+  it('splits a long Step into frames under MAX_FRAME_BYTES that wait for credit', () => {
+    // 4000 probed elements: 10 s at dt 0.1 ms would be one 3.2 GB frame.
+    const h = harness(fakeSimulation({ totalSteps: Infinity, probedPerStep: 4000 }), true);
+    h.loop.start();
+    h.loop.step(10);
+    expect(h.frames.length).toBe(MAX_FRAMES_IN_FLIGHT);
+    for (let i = 0; i < 100_000 && h.frames.at(-1)!.stepTo < 100_000; i++) {
+      h.loop.credit();
+      h.drain();
+    }
+    expect(h.frames.at(-1)!.stepTo).toBe(100_000);
+    for (const frame of h.frames) expect(frameBytes(frame)).toBeLessThanOrEqual(MAX_FRAME_BYTES);
+    h.frames.forEach((f, i) => expect(f.stepFrom).toBe(i === 0 ? 0 : h.frames[i - 1]!.stepTo));
+    // The step ends paused, with its time on the clock.
+    expect(h.statuses.at(-1)).toMatchObject({ state: 'paused', stepsDone: 100_000 });
   });
 });

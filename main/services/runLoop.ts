@@ -21,6 +21,20 @@ export const NEEDS_RESTART = 'this change needs a restart';
 
 /** Compute per chunk, in ms: short enough to stay responsive, long enough to amortise a frame. */
 const CHUNK_BUDGET_MS = 25;
+/**
+ * The largest frame a chunk may produce (bytes of samples and spikes): a chunk that recorded more
+ * would have to be copied and encoded in one piece. Chunks are shortened to stay under it, learned
+ * from the bytes per step of the frames so far.
+ */
+export const MAX_FRAME_BYTES = 4 * 1024 * 1024;
+
+/** Bytes of samples and spikes a frame carries. */
+export function frameBytes(frame: SimulationFrame): number {
+  let bytes = 0;
+  for (const t of frame.traces) bytes += t.values.byteLength + t.steps.byteLength;
+  for (const s of frame.spikes) bytes += s.index.byteLength + s.time.byteLength;
+  return bytes;
+}
 const TICK_MS = 16;
 const STATUS_EVERY_MS = 200;
 
@@ -36,6 +50,10 @@ export class RunLoop {
   private lastStatusWall = -Infinity;
   private rateWindow: Array<{ wall: number; sim: number }> = [];
   private scheduled = false;
+  /** Step count a Step request advances to; its chunks wait for credit like a run's. */
+  private stepTarget: number | null = null;
+  /** Largest chunk (steps) whose frame stays under MAX_FRAME_BYTES, learned as frames arrive. */
+  private maxStepsPerFrame = Infinity;
 
   constructor(
     private readonly sim: Simulation,
@@ -97,14 +115,34 @@ export class RunLoop {
     this.kick();
   }
 
-  /** Advance a fixed amount of simulated time now (used while paused). */
+  /**
+   * Advance a fixed amount of simulated time (used while paused): at once while credit lasts,
+   * in chunks of bounded frames; what is left goes on as the renderer acknowledges frames.
+   */
   step(seconds: number): void {
     if (this.ended) return;
     const steps = Math.max(1, Math.round(seconds / this.sim.dt));
-    this.runChunk(steps);
-    this.reanchor();
-    // The clock must show the step at once (status reports are otherwise throttled).
-    if (!this.ended) this.reportStatus(true);
+    this.stepTarget = (this.stepTarget ?? this.sim.stepsDone) + steps;
+    this.continueStep();
+  }
+
+  private continueStep(): void {
+    while (this.stepTarget !== null && !this.ended && this.credits > 0) {
+      const left = this.stepTarget - this.sim.stepsDone;
+      if (left > 0) this.runChunk(Math.min(left, this.budgetSteps()));
+      if (this.ended || this.sim.stepsDone >= this.stepTarget) {
+        this.stepTarget = null;
+        this.reanchor();
+        // The clock must show the step at once (status reports are otherwise throttled).
+        if (!this.ended) this.reportStatus(true);
+      }
+    }
+  }
+
+  /** Steps one chunk may take: the wall-clock budget, and the frame-size bound. */
+  private budgetSteps(): number {
+    const byTime = Math.max(1, Math.floor(CHUNK_BUDGET_MS / this.msPerStep));
+    return Math.max(1, Math.min(byTime, this.maxStepsPerFrame));
   }
 
   private reanchor(): void {
@@ -122,8 +160,13 @@ export class RunLoop {
   }
 
   private tick(): void {
-    if (this.ended || this.paused || this.credits <= 0) return;
-    const budgetSteps = Math.max(1, Math.floor(CHUNK_BUDGET_MS / this.msPerStep));
+    if (this.ended || this.credits <= 0) return;
+    if (this.stepTarget !== null) {
+      this.continueStep();
+      return;
+    }
+    if (this.paused) return;
+    const budgetSteps = this.budgetSteps();
     let steps = budgetSteps;
     if (this.speed !== 'max') {
       const wallSeconds = (this.io.now() - this.anchorWall) / 1000;
@@ -167,6 +210,9 @@ export class RunLoop {
     if (advanced > 0) {
       const perStep = Math.max(elapsed, 0.01) / advanced;
       this.msPerStep = 0.7 * this.msPerStep + 0.3 * perStep;
+      const bytesPerStep = frameBytes(frame) / advanced;
+      if (bytesPerStep > 0)
+        this.maxStepsPerFrame = Math.max(1, Math.floor(MAX_FRAME_BYTES / bytesPerStep));
     }
     this.credits--;
     try {

@@ -5,6 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import { loadDocument } from '../../shared/document/loadDocument';
 import { frameBuffers } from '../../shared/ipc/frameCodec';
+import { estimateRun } from '../../shared/sim/admission';
 import { createSimulation } from '../../shared/sim/createSimulation';
 import { liveStateOf } from '../../shared/sim/liveState';
 import { RunLoop } from './runLoop';
@@ -22,7 +23,11 @@ function post(message: FromWorker, transfer: ArrayBuffer[] = []): void {
 port.on('message', (message: ToWorker) => {
   switch (message.type) {
     case 'start': {
-      const loaded = loadDocument(message.documentText);
+      // Issue 16 (admission): a run until stopped is judged as one, not by the file's duration.
+      const loaded = loadDocument(
+        message.documentText,
+        message.forever ? { run: { overrides: { duration: Infinity } } } : {},
+      );
       if (!loaded.ok) {
         post({ type: 'invalid', message: formatIssues(loaded.issues) });
         return;
@@ -37,7 +42,11 @@ port.on('message', (message: ToWorker) => {
         return;
       }
       const sim = created.simulation;
-      post({ type: 'started', dt: sim.dt, totalSteps: sim.totalSteps });
+      // Issue 16 (admission): what one step adds to a frame, for the host's stepRun check.
+      const { bytesPerStep } = estimateRun(loaded.document, {
+        duration: message.forever ? Infinity : undefined,
+      });
+      post({ type: 'started', dt: sim.dt, totalSteps: sim.totalSteps, bytesPerStep });
       loop = new RunLoop(
         sim,
         message.speed,

@@ -15,7 +15,13 @@ export type ToWorker =
   | { type: 'credit' };
 
 export type FromWorker =
-  | { type: 'started'; dt: number; totalSteps: number }
+  | {
+      type: 'started';
+      dt: number;
+      totalSteps: number;
+      /** Bytes of samples and spikes one step adds to a frame (the admission rule's estimate). */
+      bytesPerStep: number;
+    }
   | { type: 'invalid'; message: string }
   | { type: 'frame'; frame: SimulationFrame; producedAtMs: number; live: NodeLiveState[] }
   | { type: 'status'; status: Omit<RunStatus, 'runId'> }

@@ -246,4 +246,36 @@ describe('run controls through the built worker', () => {
       [1, 11],
     ]);
   });
+
+  it('stepRun (issue 16, admission): a step whose frame would be too large is refused, not built', async () => {
+    // The CUBA example with every neuron probed, run forever and paused: 10 s at once would send
+    // about 5 GB of samples; the host refuses it and says how far one may step.
+    const cuba = JSON.parse(readFileSync('examples/cuba.neuro', 'utf8')) as {
+      nodes: Array<{ id: string; kind: string; model?: string }>;
+      probes: unknown[];
+    };
+    cuba.probes = cuba.nodes
+      .filter((n) => n.kind === 'population' && n.model === 'lif')
+      .map((n) => ({ id: `p${n.id}`, target: n.id, variable: 'v' }));
+    let refused: unknown = null;
+    let small: unknown = null;
+    const { frames } = await liveRun(
+      JSON.stringify(cuba),
+      { speed: 1, paused: true, forever: true },
+      async (host, runId) => {
+        refused = host.step(runId, 10);
+        small = host.step(runId, 1e-3);
+        await wait(300);
+        host.control(runId, 'stop');
+      },
+    );
+    expect(refused).toEqual({
+      ok: false,
+      error: expect.stringMatching(
+        /^stepping 10 s at once would send about .* GB .*: step at most [0-9.]+ s/,
+      ),
+    });
+    expect(small).toEqual({ ok: true, value: null });
+    expect(frames.map((f) => [f.frame.stepFrom, f.frame.stepTo])).toEqual([[0, 10]]);
+  });
 });

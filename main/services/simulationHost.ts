@@ -4,6 +4,7 @@
  * credit. Plain Node: no Electron here.
  */
 import { Worker } from 'node:worker_threads';
+import { admitStep } from '../../shared/sim/admission';
 import type {
   HostEvents,
   HostResult,
@@ -28,6 +29,12 @@ interface ActiveRun {
   pendingEdits: Map<number, (result: HostResult<RunEdited>) => void>;
   /** The last status the worker reported (Stop keeps its clock). */
   last: { stepsDone: number; totalSteps: number; dt: number };
+  /** Where this run's frames and status go: the window or the web socket that started it. */
+  sink: HostEventSink;
+  /** Answers the startRun request; a run superseded before it compiled is answered too. */
+  settleStart: (result: HostResult<RunStarted>) => void;
+  /** Issue 16 (admission): bytes one step adds to a frame, from the worker's 'started'. */
+  bytesPerStep: number;
 }
 
 /** Options of a run besides its document. */
@@ -55,8 +62,16 @@ export class SimulationHost {
     private readonly sink: HostEventSink,
   ) {}
 
-  /** Starts a run (stopping any current one); resolves once the document has compiled. */
-  startRun(documentText: string, options: RunSpeed | RunOptions): Promise<HostResult<RunStarted>> {
+  /**
+   * Starts a run (stopping any current one); resolves once the document has compiled, or with an
+   * error when it fails to compile or another run supersedes it first. The run's frames and status
+   * go to `sink` (default: the host's own), so a second window or tab never receives them.
+   */
+  startRun(
+    documentText: string,
+    options: RunSpeed | RunOptions,
+    sink: HostEventSink = this.sink,
+  ): Promise<HostResult<RunStarted>> {
     const {
       speed,
       forever = false,
@@ -65,6 +80,15 @@ export class SimulationHost {
     this.stopRun();
     const id = `run-${this.nextRunNumber++}`;
     const worker = new Worker(this.options.workerUrl);
+    let resolveStart: (result: HostResult<RunStarted>) => void = () => undefined;
+    const started = new Promise<HostResult<RunStarted>>((resolve) => (resolveStart = resolve));
+    let settled = false;
+    const settle = (result: HostResult<RunStarted>): void => {
+      if (!settled) {
+        settled = true;
+        resolveStart(result);
+      }
+    };
     const run: ActiveRun = {
       id,
       worker,
@@ -72,72 +96,69 @@ export class SimulationHost {
       acked: 0,
       pendingEdits: new Map(),
       last: { stepsDone: 0, totalSteps: 0, dt: 0 },
+      sink,
+      settleStart: settle,
+      bytesPerStep: 0,
     };
     this.run = run;
-    return new Promise((resolve) => {
-      let settled = false;
-      const settle = (result: HostResult<RunStarted>): void => {
-        if (!settled) {
-          settled = true;
-          resolve(result);
+    worker.on('message', (message: FromWorker) => {
+      switch (message.type) {
+        case 'started':
+          run.bytesPerStep = message.bytesPerStep;
+          run.last = { ...run.last, dt: message.dt, totalSteps: message.totalSteps };
+          settle({
+            ok: true,
+            value: { runId: id, dt: message.dt, totalSteps: message.totalSteps },
+          });
+          return;
+        case 'invalid':
+          settle({ ok: false, error: message.message });
+          this.endRun(run);
+          return;
+        case 'frame':
+          run.sink.emit('frame', {
+            runId: id,
+            seq: run.seq++,
+            frame: message.frame,
+            producedAtMs: message.producedAtMs,
+            live: message.live,
+          });
+          return;
+        case 'status':
+          run.last = {
+            stepsDone: message.status.stepsDone,
+            totalSteps: message.status.totalSteps,
+            dt: message.status.dt,
+          };
+          run.sink.emit('status', { runId: id, ...message.status });
+          if (message.status.state === 'error') this.endRun(run);
+          return;
+        case 'edited': {
+          const resolve = run.pendingEdits.get(message.requestId);
+          run.pendingEdits.delete(message.requestId);
+          resolve?.({
+            ok: true,
+            value: { timeSeconds: message.timeSeconds, outcomes: message.outcomes },
+          });
+          return;
         }
-      };
-      worker.on('message', (message: FromWorker) => {
-        switch (message.type) {
-          case 'started':
-            settle({
-              ok: true,
-              value: { runId: id, dt: message.dt, totalSteps: message.totalSteps },
-            });
-            return;
-          case 'invalid':
-            settle({ ok: false, error: message.message });
-            this.endRun(run);
-            return;
-          case 'frame':
-            this.sink.emit('frame', {
-              runId: id,
-              seq: run.seq++,
-              frame: message.frame,
-              producedAtMs: message.producedAtMs,
-              live: message.live,
-            });
-            return;
-          case 'status':
-            run.last = {
-              stepsDone: message.status.stepsDone,
-              totalSteps: message.status.totalSteps,
-              dt: message.status.dt,
-            };
-            this.sink.emit('status', { runId: id, ...message.status });
-            if (message.status.state === 'error') this.endRun(run);
-            return;
-          case 'edited': {
-            const resolve = run.pendingEdits.get(message.requestId);
-            run.pendingEdits.delete(message.requestId);
-            resolve?.({
-              ok: true,
-              value: { timeSeconds: message.timeSeconds, outcomes: message.outcomes },
-            });
-            return;
-          }
-        }
-      });
-      worker.on('error', (err) => {
-        settle({ ok: false, error: `the simulation worker failed: ${err.message}` });
-        this.sink.emit('status', {
-          runId: id,
-          state: 'error',
-          stepsDone: 0,
-          totalSteps: 0,
-          dt: 0,
-          realtimeFactor: 0,
-          error: `the simulation worker failed: ${err.message}`,
-        });
-        this.endRun(run);
-      });
-      this.post(run, { type: 'start', documentText, speed, forever, paused });
+      }
     });
+    worker.on('error', (err) => {
+      settle({ ok: false, error: `the simulation worker failed: ${err.message}` });
+      run.sink.emit('status', {
+        runId: id,
+        state: 'error',
+        stepsDone: 0,
+        totalSteps: 0,
+        dt: 0,
+        realtimeFactor: 0,
+        error: `the simulation worker failed: ${err.message}`,
+      });
+      this.endRun(run);
+    });
+    this.post(run, { type: 'start', documentText, speed, forever, paused });
+    return started;
   }
 
   control(runId: string, action: 'pause' | 'resume' | 'stop'): HostResult<null> {
@@ -154,6 +175,12 @@ export class SimulationHost {
   step(runId: string, seconds: number): HostResult<null> {
     const run = this.find(runId);
     if (!run) return { ok: false, error: `no run ${runId} is active` };
+    // Issue 16 (admission): what one step sends is bounded like a run (admitStep).
+    if (run.last.dt > 0) {
+      const steps = Math.max(1, Math.round(seconds / run.last.dt));
+      const refused = admitStep(run.bytesPerStep, steps, run.last.dt);
+      if (refused) return { ok: false, error: refused };
+    }
     this.post(run, { type: 'step', seconds });
     return { ok: true, value: null };
   }
@@ -186,10 +213,15 @@ export class SimulationHost {
     return { ok: true, value: null };
   }
 
+  /** Stops the active run if it reports to `sink` (its window or tab has gone). */
+  stopRunOf(sink: HostEventSink): void {
+    if (this.run?.sink === sink) this.stopRun();
+  }
+
   stopRun(): void {
     if (this.run) {
       const run = this.run;
-      this.sink.emit('status', {
+      run.sink.emit('status', {
         runId: run.id,
         state: 'stopped',
         ...run.last,
@@ -216,6 +248,10 @@ export class SimulationHost {
   }
 
   private endRun(run: ActiveRun): void {
+    run.settleStart({
+      ok: false,
+      error: 'another run was started before this one had compiled',
+    });
     for (const resolve of run.pendingEdits.values())
       resolve({ ok: false, error: `run ${run.id} has ended` });
     run.pendingEdits.clear();

@@ -16,7 +16,7 @@ export interface SweepEventSink {
 export const MAX_ACTIVE_SWEEPS = 2;
 
 export class SweepHost {
-  private readonly active = new Map<string, Worker>();
+  private readonly active = new Map<string, { worker: Worker; sink: SweepEventSink }>();
   private nextSweepNumber = 1;
 
   constructor(
@@ -25,7 +25,10 @@ export class SweepHost {
   ) {}
 
   /** Starts a sweep; resolves once the worker has accepted the document and the node. */
-  start(request: StartSweepRequest): Promise<HostResult<SweepStarted>> {
+  start(
+    request: StartSweepRequest,
+    sink: SweepEventSink = this.sink,
+  ): Promise<HostResult<SweepStarted>> {
     if (this.active.size >= MAX_ACTIVE_SWEEPS) {
       return Promise.resolve({
         ok: false,
@@ -34,7 +37,7 @@ export class SweepHost {
     }
     const sweepId = `sweep-${this.nextSweepNumber++}`;
     const worker = new Worker(this.workerUrl);
-    this.active.set(sweepId, worker);
+    this.active.set(sweepId, { worker, sink });
     return new Promise((resolve) => {
       let started = false;
       const settle = (result: HostResult<SweepStarted>): void => {
@@ -57,7 +60,7 @@ export class SweepHost {
             end();
             return;
           case 'point':
-            this.sink.emit('sweepProgress', {
+            sink.emit('sweepProgress', {
               sweepId,
               done: message.done,
               total: message.total,
@@ -65,18 +68,18 @@ export class SweepHost {
             });
             return;
           case 'done':
-            this.sink.emit('sweepResult', { sweepId, state: 'done', points: message.points });
+            sink.emit('sweepResult', { sweepId, state: 'done', points: message.points });
             end();
             return;
           case 'failed':
-            this.sink.emit('sweepResult', { sweepId, state: 'error', error: message.message });
+            sink.emit('sweepResult', { sweepId, state: 'error', error: message.message });
             end();
             return;
         }
       });
       worker.on('error', (err) => {
         const error = `the sweep worker failed: ${err.message}`;
-        if (started) this.sink.emit('sweepResult', { sweepId, state: 'error', error });
+        if (started) sink.emit('sweepResult', { sweepId, state: 'error', error });
         settle({ ok: false, error });
         end();
       });
@@ -87,17 +90,22 @@ export class SweepHost {
 
   /** Cancels a running sweep (a finished or unknown one is a no-op: it may just have ended). */
   cancel(sweepId: string): HostResult<null> {
-    const worker = this.active.get(sweepId);
-    if (worker) {
+    const sweep = this.active.get(sweepId);
+    if (sweep) {
       this.active.delete(sweepId);
-      void worker.terminate();
-      this.sink.emit('sweepResult', { sweepId, state: 'cancelled' });
+      void sweep.worker.terminate();
+      sweep.sink.emit('sweepResult', { sweepId, state: 'cancelled' });
     }
     return { ok: true, value: null };
   }
 
+  /** Cancels the sweeps that report to `sink` (its tab has gone). */
+  cancelAllOf(sink: SweepEventSink): void {
+    for (const [sweepId, sweep] of this.active) if (sweep.sink === sink) this.cancel(sweepId);
+  }
+
   async dispose(): Promise<void> {
-    const workers = [...this.active.values()];
+    const workers = [...this.active.values()].map((s) => s.worker);
     this.active.clear();
     await Promise.all(workers.map((w) => w.terminate()));
   }

@@ -19,7 +19,8 @@ const HELP = `npm run web [-- OPTIONS]: NeuroSketch in your browser, served only
                     (default ~/.config/neurosketch, or NEUROSKETCH_DATA_DIR)
   --help            this text
 
-The address it prints carries an access token: open exactly that address.`;
+The address it prints carries an access token (after #token=): open exactly that address.
+The token is never put on a command line: the browser is handed a private redirect page.`;
 
 interface WebArgs {
   port?: number;
@@ -65,14 +66,36 @@ function parseArgs(argv: string[]): WebArgs {
   return out;
 }
 
+/** One line for what stops the host from starting (never a stack trace). */
+function startFailure(error: NodeJS.ErrnoException, port: number | undefined): string {
+  if (error.code === 'EADDRINUSE')
+    return `error: port ${port} is already in use (is NeuroSketch already running?): choose another with --port N, or leave --port out for a free one`;
+  if (error.code === 'EACCES')
+    return `error: port ${port} is not allowed for this user: choose one above 1023 with --port N`;
+  return `error: the host could not start: ${error.message}`;
+}
+
 const args = parseArgs(process.argv.slice(2));
-const host = await startWebHost({
-  port: args.port,
-  rendererDir: rendererDir(),
-  workerUrl: workerUrl(),
-  workspaceDir: args.workspaceDir,
-  dataDir: args.dataDir,
+// A failure inside one request is answered where it happens; anything that still escapes is
+// logged in one line and the host stays up for the open tabs.
+process.on('unhandledRejection', (reason) => {
+  console.error(
+    `internal error (the host keeps running): ${String((reason as Error)?.message ?? reason)}`,
+  );
 });
+let host;
+try {
+  host = await startWebHost({
+    port: args.port,
+    rendererDir: rendererDir(),
+    workerUrl: workerUrl(),
+    workspaceDir: args.workspaceDir,
+    dataDir: args.dataDir,
+  });
+} catch (e) {
+  console.error(startFailure(e as NodeJS.ErrnoException, args.port));
+  process.exit(1);
+}
 console.log(`NeuroSketch is running at ${host.url}`);
 console.log('(only this computer can reach it; press Ctrl+C to stop)');
 if (args.open && !process.env['CI']) openInBrowser(host.url);

@@ -1,4 +1,7 @@
-/** The browser host answers only our own page on 127.0.0.1, with the token, from our origin. */
+/**
+ * The browser host serves the public app bundle on 127.0.0.1 only, and its API only to our own
+ * origin with the token; the token never travels in a cookie (cookies ignore ports).
+ */
 import http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -39,34 +42,38 @@ function connect(origin: string, token = host.token) {
 }
 
 describe('web host', () => {
-  it('listens on loopback and prints a URL with the token', () => {
-    expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=test-token-123`);
-  });
-
-  it('refuses requests without the token', async () => {
-    expect((await get('/')).status).toBe(403);
-    expect((await get('/?token=wrong')).status).toBe(403);
+  it('listens on loopback and prints a URL with the token in the fragment', () => {
+    expect(host.url).toBe(`http://127.0.0.1:${host.port}/#token=test-token-123`);
   });
 
   it('refuses a foreign Host header (DNS rebinding)', async () => {
-    expect(
-      (await get('/?token=test-token-123', { host: `evil.example:${host.port}` })).status,
-    ).toBe(403);
+    expect((await get('/', { host: `evil.example:${host.port}` })).status).toBe(403);
+    expect((await get('/', { host: `127.0.0.1:${host.port + 1}` })).status).toBe(403);
   });
 
-  it('serves the page with the token, a strict CSP and a session cookie', async () => {
-    const res = await get('/?token=test-token-123');
+  it('serves the page with a strict CSP and never sets a cookie (it would reach other ports)', async () => {
+    const res = await get('/');
     expect(res.status).toBe(200);
     expect(res.headers['content-security-policy']).toContain("default-src 'self'");
-    expect(String(res.headers['set-cookie'])).toContain('HttpOnly');
-    const asset = await get('/index.html', { cookie: 'ns_token=test-token-123' });
+    expect(res.headers['set-cookie']).toBeUndefined();
+    const asset = await get('/index.html?token=test-token-123');
     expect(asset.status).toBe(200);
+    expect(asset.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('does not take the token from a cookie', async () => {
+    const ws = await new Promise<WebSocket | number>((resolve) => {
+      const socket = new WebSocket(`ws://127.0.0.1:${host.port}/api`, {
+        headers: { origin: `http://127.0.0.1:${host.port}`, cookie: 'ns_token=test-token-123' },
+      });
+      socket.on('open', () => resolve(socket));
+      socket.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+    });
+    expect(ws).toBe(403);
   });
 
   it('never serves files outside the renderer folder', async () => {
-    expect(
-      (await get('/..%2F..%2Fpackage.json', { cookie: 'ns_token=test-token-123' })).status,
-    ).toBe(404);
+    expect((await get('/..%2F..%2Fpackage.json')).status).toBe(404);
   });
 
   it('refuses API sockets from other origins and answers our own', async () => {

@@ -7,7 +7,8 @@
  */
 import type { Issue } from '../sim/types';
 import { findJsonSyntaxError } from './jsonSyntax';
-import { MAX_DOCUMENT_CHARS, formatBytes } from './limits';
+import { formatBytes } from '../sim/admission';
+import { MAX_DOCUMENT_CHARS } from './limits';
 import type { ValidateOptions, ValidationResult } from './validateDocument';
 import { validateDocument } from './validateDocument';
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { serializeDocument } from './canonical';
-import { estimateNetworkSize } from './limits';
+import { estimateRun } from '../sim/admission';
 import { loadDocument } from './loadDocument';
 import { scaleDocument } from './test-support/scaleDocument';
 
@@ -18,9 +18,9 @@ describe('a 64,000-neuron file', () => {
 
   it('is within the memory estimate, and ten times its connectivity is not', () => {
     const doc = scaleDocument();
-    const estimate = estimateNetworkSize(doc);
+    const estimate = estimateRun(doc);
     expect(estimate.elements).toBe(65_000);
-    expect(estimate.bytes).toBeLessThan(2e9);
+    expect(estimate.bytes.network).toBeLessThan(2e9);
     for (const edge of doc.edges) {
       if (
         typeof edge.weight === 'object' &&

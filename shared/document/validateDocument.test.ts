@@ -345,6 +345,44 @@ describe('validateDocument', () => {
       expect(validateDocument(doc).ok).toBe(true);
     });
 
+    it('the whole-step tolerance is relative: dt = 1e-9 with a long duration is whole', () => {
+      const doc = base();
+      doc['probes'] = []; // (a billion steps of samples would be refused for memory)
+      at(doc, ['simulation'])['dt'] = 1e-9;
+      // 1 / 1e-9 = 999999999.9999999: off by 1e-7 steps, only the division's rounding
+      at(doc, ['simulation'])['duration'] = 1;
+      expect(validateDocument(doc).ok ? [] : validateDocument(doc)).toEqual([]);
+      // 1000 / 1e-9: 1e12 steps is refused, but for its length, not as a fraction of a step
+      at(doc, ['simulation'])['duration'] = 1000;
+      const r = validateDocument(doc);
+      expect(r.ok).toBe(false);
+      if (!r.ok) {
+        expect(r.issues.map((i) => i.message).join('\n')).not.toMatch(/whole number of steps/);
+        expect(r.issues[0]!.message).toMatch(/the run is too long/);
+      }
+    });
+
+    it('suggested durations are whole numbers of steps and differ from the refused value', () => {
+      const doc = base();
+      at(doc, ['simulation'])['dt'] = 1e-9;
+      at(doc, ['simulation'])['duration'] = 0.0010000000015;
+      expectError(
+        doc,
+        'simulation.duration',
+        /use 0\.001 or 0\.000001001|use 0\.001 or 0\.001000001/,
+      );
+      at(doc, ['simulation'])['dt'] = 0.0001;
+      at(doc, ['simulation'])['duration'] = 0.10005;
+      const r = validateDocument(doc);
+      const message = r.ok ? '' : r.issues[0]!.message;
+      const suggested = /use (\S+) or (\S+),/.exec(message)!.slice(1).map(Number);
+      for (const d of suggested) {
+        expect(d).not.toBe(0.10005);
+        at(doc, ['simulation'])['duration'] = d;
+        expect(validateDocument(doc).ok).toBe(true);
+      }
+    });
+
     it('a coarse dt is never an error', () => {
       const doc = base();
       at(doc, ['simulation'])['dt'] = 0.05;

@@ -29,7 +29,8 @@ import {
 } from '../models/paramSpecs';
 import type { Issue } from '../sim/types';
 import { formatPath, type PathSegment } from './fieldPath';
-import { MAX_ESTIMATED_BYTES, MAX_NESTING_DEPTH, estimateNetworkSize, formatBytes } from './limits';
+import { admitRun, gridSteps, wholeStepDurations, type RunOverrides } from '../sim/admission';
+import { MAX_NESTING_DEPTH } from './limits';
 import type { MigrationRegistry } from './migrations';
 import { DEFAULT_REGISTRY, migrateDocument } from './migrations';
 import type { NetworkDocument } from './model';
@@ -56,6 +57,11 @@ export type ValidationResult =
 export interface ValidateOptions {
   /** Migration registry (tests substitute their own). */
   migrations?: MigrationRegistry;
+  /**
+   * The run the document is validated for, when flags override its simulation block (the CLI's
+   * --dt/--duration): the admission rule then judges that run, naming the flags.
+   */
+  run?: { overrides: RunOverrides; names?: { dt?: string; duration?: string } };
 }
 
 type Obj = Record<string, unknown>;
@@ -938,9 +944,6 @@ function checkProbe(
   }
 }
 
-/** Relative tolerance of "duration is a whole number of steps" (spec 5). */
-const STEP_TOLERANCE = 1e-9;
-
 function checkSimulation(simulation: unknown, report: Report): void {
   if (!isObj(simulation)) return;
   warnUnknownKeys(
@@ -952,14 +955,13 @@ function checkSimulation(simulation: unknown, report: Report): void {
   );
   const { dt, duration } = simulation;
   if (isNum(dt) && isNum(duration) && dt > 0 && duration > 0) {
-    const steps = duration / dt;
-    const whole = Math.round(steps);
-    if (Math.abs(steps - whole) > STEP_TOLERANCE || whole < 1) {
-      const below = Math.max(1, Math.floor(steps));
-      const nearest = [below * dt, (below + 1) * dt].map((d) => Number(d.toPrecision(12)));
+    // Relative tolerance: the division's own rounding is not a mismatch (gridSteps).
+    if (!gridSteps(duration, dt).whole) {
+      const steps = duration / dt;
+      const nearest = wholeStepDurations(duration, dt);
       report.error(
         ['simulation', 'duration'],
-        `must be a whole number of steps of dt = ${dt} s, but ${duration} / ${dt} = ${Number(steps.toPrecision(12))} steps: use ${nearest[0]} or ${nearest[1]}, or change dt`,
+        `must be a whole number of steps of dt = ${dt} s, but ${duration} / ${dt} = ${Number(steps.toPrecision(12))} steps: use ${nearest.join(' or ')}, or change dt`,
       );
     }
   }
@@ -998,21 +1000,13 @@ function checkIds(
   return { nodes, others };
 }
 
-function checkSize(doc: Obj, report: Report): void {
-  const estimate = estimateNetworkSize(doc);
-  if (estimate.bytes <= MAX_ESTIMATED_BYTES) return;
-  const largest = estimate.largest!;
-  const parts = [
-    `${estimate.elements.toLocaleString('en-US')} neurons and input elements`,
-    `${Math.round(estimate.synapses).toLocaleString('en-US')} connections`,
-    estimate.samples > 0
-      ? `${Math.round(estimate.samples).toLocaleString('en-US')} recorded samples`
-      : '',
-  ].filter((p) => p !== '');
-  report.error(
-    largest.path,
-    `the network is too large to simulate: about ${formatBytes(estimate.bytes)} of memory (${parts.join(', ')}), more than the ${formatBytes(MAX_ESTIMATED_BYTES)} allowed; this element alone needs ${formatBytes(largest.bytes)}. Use smaller populations, sparser connections or fewer recorded samples`,
-  );
+/**
+ * The run-size admission rule (shared/sim/admission.ts) for the file's own simulation block, on a
+ * document otherwise valid (its sizes and rates are then trustworthy).
+ */
+function checkSize(doc: Obj, report: Report, run: ValidateOptions['run']): void {
+  if (report.errors.length > 0) return;
+  report.errors.push(...admitRun(doc, run?.overrides, { names: run?.names }).issues);
 }
 
 function checkHeader(doc: Obj, report: Report): boolean {
@@ -1117,7 +1111,7 @@ export function validateDocument(value: unknown, options: ValidateOptions = {}):
     if (isObj(probe)) checkProbe(probe, i, nodes, others, report);
   });
   checkSimulation(doc['simulation'], report);
-  checkSize(doc, report);
+  checkSize(doc, report, options.run);
 
   const errors = inDocumentOrder(report.errors);
   const warnings = inDocumentOrder(report.warnings);

@@ -22,6 +22,7 @@ export const HOST_REQUEST_CHANNELS = {
 export const HOST_EVENT_CHANNELS = {
   frame: 'run:frame',
   status: 'run:status',
+  framesDropped: 'run:frames-dropped',
   ...DESKTOP_EVENT_CHANNELS,
   ...SWEEP_EVENT_CHANNELS,
 } as const;

@@ -171,9 +171,20 @@ export interface HostFrame {
 }
 
 /** Push events from the host. */
+/**
+ * The browser host skipped frames of a run for a tab that fell behind (or one it could not
+ * encode): the tab's charts have a gap and it says so.
+ */
+export interface FramesDropped {
+  runId: string;
+  count: number;
+  reason: string;
+}
+
 export interface HostEvents extends DesktopEvents, SweepEvents {
   frame: HostFrame;
   status: RunStatus;
+  framesDropped: FramesDropped;
 }
 
 /** What the renderer sees: one async method per request, plus event subscriptions. */

@@ -78,6 +78,8 @@ export const menuCommandSchema = z.enum([
 export type MenuCommand = z.infer<typeof menuCommandSchema>;
 
 const emptySchema = z.undefined();
+/** A window's or tab's own autosave slot: a random id the renderer makes and keeps. */
+const autosaveSlotSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 const documentTextSchema = z.string().max(64 * 1024 * 1024);
 
 export const FILE_REQUESTS = {
@@ -119,13 +121,17 @@ export const FILE_REQUESTS = {
   writeAutosave: {
     channel: C.writeAutosave,
     params: z.strictObject({
+      slot: autosaveSlotSchema,
       fileName: fileNameSchema,
       handle: fileHandleSchema.nullable(),
       text: documentTextSchema,
     }),
   },
-  getRecovery: { channel: C.getRecovery, params: emptySchema },
-  discardAutosave: { channel: C.discardAutosave, params: emptySchema },
+  getRecovery: { channel: C.getRecovery, params: z.strictObject({ slot: autosaveSlotSchema }) },
+  discardAutosave: {
+    channel: C.discardAutosave,
+    params: z.strictObject({ slot: autosaveSlotSchema }),
+  },
   getPreferences: { channel: C.getPreferences, params: emptySchema },
   setPreferences: { channel: C.setPreferences, params: preferencesSchema },
   setDocumentState: {

@@ -196,7 +196,7 @@ describe('guards', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.issues[0]!.path).toBe('edges[0].weight');
-      expect(r.issues[0]!.message).toMatch(/too large for memory/);
+      expect(r.issues[0]!.message).toMatch(/too large to simulate/);
     }
   });
 

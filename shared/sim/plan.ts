@@ -16,7 +16,7 @@ export class EventBuffer {
   amount: Float64Array;
   count = 0;
 
-  constructor(capacity = 64) {
+  constructor(capacity = 8) {
     this.elem = new Int32Array(capacity);
     this.time = new Float64Array(capacity);
     this.slot = new Int32Array(capacity);
@@ -68,7 +68,7 @@ export class SpikeBuffer {
   index: Int32Array;
   time: Float64Array;
   count = 0;
-  constructor(capacity = 256) {
+  constructor(capacity = 16) {
     this.index = new Int32Array(capacity);
     this.time = new Float64Array(capacity);
   }

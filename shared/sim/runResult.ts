@@ -2,7 +2,8 @@
  * Collects a run's frames into the CLI's result JSON (spec 7). Used by the CLI and by exports, so
  * a live run and a headless run of the same file produce the same document.
  */
-import type { Simulation, SimulationFrame } from './types';
+import { SPIKE_RATE_CEILING } from './admission';
+import { SimulationError, type Simulation, type SimulationFrame } from './types';
 
 export interface ResultTrace {
   target: string;
@@ -46,9 +47,14 @@ export class ResultCollector {
   private readonly traces = new Map<string, ResultTrace>();
   private spikeCount = 0;
 
+  /**
+   * `maxSpikes` bounds the spikes stored (the admission rule's spike budget, `spikeBudget`): past
+   * it `add` throws a SimulationError naming the node, instead of growing until memory runs out.
+   */
   constructor(
     spikeNodes: ReadonlyArray<{ id: string; size: number }>,
     private readonly dt: number,
+    private readonly maxSpikes = Infinity,
   ) {
     for (const node of spikeNodes) {
       this.spikes.set(
@@ -70,6 +76,14 @@ export class ResultCollector {
         while (perElement.length <= e) perElement.push([]);
         perElement[e]!.push(chunk.time[k]!);
         this.spikeCount++;
+      }
+      if (this.spikeCount > this.maxSpikes) {
+        const t = chunk.time.length > 0 ? chunk.time[chunk.time.length - 1]! : 0;
+        throw new SimulationError(
+          chunk.nodeId,
+          t,
+          `more than ${this.maxSpikes.toLocaleString('en-US')} spikes stored, the run's budget (${SPIKE_RATE_CEILING} per second per neuron, a Poisson input's own rate): shorten the duration, use fewer neurons or weaker drive`,
+        );
       }
     }
     for (const chunk of frame.traces) {

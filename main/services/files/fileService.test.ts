@@ -9,6 +9,7 @@ import {
   readFileSync,
   readdirSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,6 +39,12 @@ beforeEach(() => {
   writeFileSync(path.join(outside, 'secret.neuro'), 'secret\n');
 });
 afterEach(() => rmSync(base, { recursive: true, force: true }));
+
+const TAB_A = 'tab-aaaaaaaa';
+const TAB_B = 'tab-bbbbbbbb';
+const TAB_C = 'tab-cccccccc';
+const TAB_D = 'tab-dddddddd';
+const TAB_E = 'tab-eeeeeeee';
 
 const APP_INFO = { host: 'web' as const, platform: 'linux', versions: { NeuroSketch: '0.1.0' } };
 
@@ -120,8 +127,12 @@ describe('file requests (browser host)', () => {
       ['createWorkspaceFile', { folder: '..', name: 'x.neuro' }],
       ['createWorkspaceFile', { folder: '', name: '../x.neuro' }],
       ['createWorkspaceFile', { folder: '', name: 'x.neuro', extra: 1 }],
-      ['writeAutosave', { fileName: 'a.neuro', handle: forged, text: 'x' }],
-      ['writeAutosave', { fileName: '../../a', handle: null, text: 'x' }],
+      ['writeAutosave', { slot: TAB_A, fileName: 'a.neuro', handle: forged, text: 'x' }],
+      ['writeAutosave', { slot: TAB_A, fileName: '../../a', handle: null, text: 'x' }],
+      ['writeAutosave', { slot: '../../../tab', fileName: 'a.neuro', handle: null, text: 'x' }],
+      ['writeAutosave', { fileName: 'a.neuro', handle: null, text: 'x' }],
+      ['getRecovery', { slot: 'x/y' }],
+      ['discardAutosave', undefined],
       ['setPreferences', { theme: 'purple', defaultDt: 1e-4, timeUnit: 'ms' }],
       ['setPreferences', { ...DEFAULT_PREFERENCES, defaultDt: -1 }],
       ['openExample', { id: '../package.json' }],
@@ -133,6 +144,36 @@ describe('file requests (browser host)', () => {
       expect(result.ok, `${name} ${JSON.stringify(payload)}`).toBe(false);
     }
     expect(snapshot()).toEqual(before);
+  });
+
+  it('confines a granted file again at every read and save (a link swapped in later)', async () => {
+    const host = webService().host;
+    const opened = await ok<{ handle: string }>(
+      host.handle('openWorkspaceFile', { path: 'one.neuro' }),
+    );
+    const inWorkspace = path.join(workspaceDir, 'one.neuro');
+    // Swap the granted file for a link to a file outside the workspace.
+    rmSync(inWorkspace);
+    symlinkSync(path.join(outside, 'secret.neuro'), inWorkspace);
+    const read = await host.handle('readFile', { handle: opened.handle });
+    expect(read.ok).toBe(false);
+    expect(JSON.stringify(read)).not.toContain('secret\\n');
+    const saved = await host.handle('saveFile', { handle: opened.handle, text: 'pwned\n' });
+    expect(saved.ok).toBe(false);
+    expect(readFileSync(path.join(outside, 'secret.neuro'), 'utf8')).toBe('secret\n');
+    // Swap a granted file's folder for a link that leads outside.
+    mkdirSync(path.join(workspaceDir, 'sub'));
+    writeFileSync(path.join(workspaceDir, 'sub', 'secret.neuro'), 'mine\n');
+    const inSub = await ok<{ handle: string }>(
+      host.handle('openWorkspaceFile', { path: 'sub/secret.neuro' }),
+    );
+    rmSync(path.join(workspaceDir, 'sub'), { recursive: true });
+    symlinkSync(outside, path.join(workspaceDir, 'sub'));
+    expect((await host.handle('readFile', { handle: inSub.handle })).ok).toBe(false);
+    expect((await host.handle('saveFile', { handle: inSub.handle, text: 'pwned\n' })).ok).toBe(
+      false,
+    );
+    expect(readFileSync(path.join(outside, 'secret.neuro'), 'utf8')).toBe('secret\n');
   });
 
   it('keeps the recent list across restarts, newest first, without missing files', async () => {
@@ -164,9 +205,10 @@ describe('file requests (browser host)', () => {
     const opened = await ok<{ handle: string }>(
       first.handle('openWorkspaceFile', { path: 'one.neuro' }),
     );
-    expect(await ok(first.handle('getRecovery', undefined))).toBeNull();
+    expect(await ok(first.handle('getRecovery', { slot: TAB_A }))).toBeNull();
     await ok(
       first.handle('writeAutosave', {
+        slot: TAB_A,
         fileName: 'one.neuro',
         handle: opened.handle,
         text: 'edited\n',
@@ -174,15 +216,50 @@ describe('file requests (browser host)', () => {
     );
     expect(readFileSync(path.join(workspaceDir, 'one.neuro'), 'utf8')).toBe('one\n');
 
-    const second = webService().host; // a crash: a new process, new handles
+    const second = webService().host; // a crash: a new process, new handles, a new tab
     const recovery = await ok<{ fileName: string; handle: string; text: string }>(
-      second.handle('getRecovery', undefined),
+      second.handle('getRecovery', { slot: TAB_B }),
     );
     expect(recovery).toMatchObject({ fileName: 'one.neuro', text: 'edited\n' });
     await ok(second.handle('saveFile', { handle: recovery.handle, text: 'edited\n' }));
     expect(readFileSync(path.join(workspaceDir, 'one.neuro'), 'utf8')).toBe('edited\n');
-    await ok(second.handle('discardAutosave', undefined));
-    expect(await ok(second.handle('getRecovery', undefined))).toBeNull();
+    await ok(second.handle('discardAutosave', { slot: TAB_B }));
+    expect(await ok(second.handle('getRecovery', { slot: TAB_B }))).toBeNull();
+    expect(await ok(webService().host.handle('getRecovery', { slot: TAB_C }))).toBeNull();
+  });
+
+  it("gives each tab its own autosave slot: one tab's autosave never replaces another's", async () => {
+    const host = webService().host;
+    const write = (slot: string, text: string) =>
+      ok(host.handle('writeAutosave', { slot, fileName: `${slot}.neuro`, handle: null, text }));
+    await write(TAB_A, 'work of A\n');
+    await write(TAB_B, 'work of B\n');
+    // A live tab's work is not offered to a third tab of the same host.
+    expect(await ok(host.handle('getRecovery', { slot: TAB_C }))).toBeNull();
+    // A reload of tab A finds its own work, not B's.
+    expect(await ok(host.handle('getRecovery', { slot: TAB_A }))).toMatchObject({
+      text: 'work of A\n',
+    });
+    // After a crash, two new tabs starting together get one orphan each, newest first.
+    const after = webService().host;
+    const [x, y, z] = await Promise.all(
+      [TAB_C, TAB_D, TAB_E].map((slot) =>
+        ok<{ text: string } | null>(after.handle('getRecovery', { slot })),
+      ),
+    );
+    expect([x?.text, y?.text].sort()).toEqual(['work of A\n', 'work of B\n']);
+    expect(z).toBeNull();
+  });
+
+  it('keeps every entry when many files are opened at once (one writer for the recent list)', async () => {
+    const host = webService().host;
+    const names = Array.from({ length: 10 }, (_, k) => `f${k}.neuro`);
+    for (const name of names) writeFileSync(path.join(workspaceDir, name), 'x\n');
+    await Promise.all(
+      [...names, ...names].map((name) => ok(host.handle('openWorkspaceFile', { path: name }))),
+    );
+    const recent = await ok<Array<{ fileName: string }>>(host.handle('listRecent', undefined));
+    expect(recent.map((r) => r.fileName).sort()).toEqual([...names].sort());
   });
 
   it('persists preferences, falling back per field on a damaged file', async () => {

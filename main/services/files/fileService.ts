@@ -25,7 +25,7 @@ import { AutosaveStore } from './autosave';
 import { FileHandleRegistry } from './fileHandles';
 import { dataFile } from './jsonStore';
 import { RecentFiles } from './recentFiles';
-import { displayPath, NEURO_EXTENSION, type Workspace } from './workspace';
+import { displayPath, FileTooLargeError, NEURO_EXTENSION, type Workspace } from './workspace';
 
 export interface NativeDialogs {
   /** A path the user chose to open, or null when cancelled. */
@@ -70,7 +70,10 @@ export class FileService {
 
   constructor(private readonly options: FileServiceOptions) {
     this.recent = new RecentFiles(dataFile(options.dataDir, 'recent.json'));
-    this.autosave = new AutosaveStore(dataFile(options.dataDir, 'autosave.json'));
+    this.autosave = new AutosaveStore(
+      dataFile(options.dataDir, 'autosave'),
+      dataFile(options.dataDir, 'autosave.json'),
+    );
     this.preferences = new PreferencesStore(dataFile(options.dataDir, 'preferences.json'));
   }
 
@@ -79,17 +82,21 @@ export class FileService {
     return handler(params);
   }
 
-  /** Reads a granted file, refusing one too large to be a sane document before reading it. */
+  /**
+   * Reads a granted file, refusing one too large to be a sane document before reading it. With a
+   * workspace (the browser host) the file is confined again at the moment of reading.
+   */
   private async read(filePath: string): Promise<OpenedFile> {
-    const info = await stat(filePath);
-    if (!info.isFile()) throw new Error(`${path.basename(filePath)} is not a file`);
-    if (info.size > MAX_DOCUMENT_CHARS) {
-      const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
-      throw new Error(
-        `${path.basename(filePath)} is too large to be a circuit (${mb(info.size)}; at most ${mb(MAX_DOCUMENT_CHARS)})`,
-      );
+    let text: string;
+    if (this.options.workspace) {
+      text = await this.options.workspace.readConfined(filePath, MAX_DOCUMENT_CHARS);
+    } else {
+      const info = await stat(filePath);
+      if (!info.isFile()) throw new Error(`${path.basename(filePath)} is not a file`);
+      if (info.size > MAX_DOCUMENT_CHARS)
+        throw new FileTooLargeError(path.basename(filePath), info.size, MAX_DOCUMENT_CHARS);
+      text = await readFile(filePath, 'utf8');
     }
-    const text = await readFile(filePath, 'utf8');
     return { handle: this.handles.grant(filePath), fileName: path.basename(filePath), text };
   }
 
@@ -208,6 +215,7 @@ export class FileService {
     },
     saveFile: async ({ handle, text }) => {
       const filePath = this.handles.resolve(handle);
+      await this.options.workspace?.checkForSave(filePath);
       await saveFileAtomic(filePath, text);
       await this.remember(filePath);
       return this.granted(filePath);
@@ -252,12 +260,12 @@ export class FileService {
       this.pendingOpen = null;
       return pending;
     },
-    writeAutosave: async ({ fileName, handle, text }) => {
+    writeAutosave: async ({ slot, fileName, handle, text }) => {
       const filePath = handle ? this.handles.resolve(handle) : null;
-      return { savedAt: await this.autosave.write(fileName, filePath, text) };
+      return { savedAt: await this.autosave.write(slot, fileName, filePath, text) };
     },
-    getRecovery: async () => {
-      const slot = await this.autosave.read();
+    getRecovery: async ({ slot: tab }) => {
+      const slot = await this.autosave.take(tab);
       if (!slot) return null;
       return {
         fileName: slot.fileName,
@@ -266,8 +274,8 @@ export class FileService {
         savedAt: slot.savedAt,
       };
     },
-    discardAutosave: async () => {
-      await this.autosave.discard();
+    discardAutosave: async ({ slot }) => {
+      await this.autosave.discard(slot);
       return null;
     },
     getPreferences: async () => this.preferences.get(),

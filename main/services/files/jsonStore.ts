@@ -30,7 +30,7 @@ export class JsonStore<S extends z.ZodType> {
   }
 
   async write(value: z.infer<S>): Promise<void> {
-    await mkdir(path.dirname(this.file), { recursive: true });
+    await mkdir(path.dirname(this.file), { recursive: true, mode: 0o700 });
     await saveFileAtomic(this.file, `${JSON.stringify(value, null, 2)}\n`);
   }
 

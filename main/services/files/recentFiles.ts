@@ -1,4 +1,7 @@
-/** Open Recent: the last files opened or saved, newest first, persisted in the app data folder. */
+/**
+ * Open Recent: the last files opened or saved, newest first, persisted in the app data folder.
+ * Every change is a read-modify-write; they go through one queue, so concurrent opens all land.
+ */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -13,6 +16,7 @@ export const MAX_RECENT = 10;
 
 export class RecentFiles {
   private readonly store: JsonStore<typeof recentSchema>;
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(file: string) {
     this.store = new JsonStore(file, recentSchema);
@@ -26,16 +30,24 @@ export class RecentFiles {
       .filter((p) => path.isAbsolute(p) && existsSync(p));
   }
 
-  async add(filePath: string): Promise<void> {
-    const data = await this.store.read();
-    const others = (data?.files ?? []).filter((f) => f.path !== filePath);
-    await this.store.write({
-      version: 1,
-      files: [{ path: filePath, at: new Date().toISOString() }, ...others].slice(0, MAX_RECENT),
+  add(filePath: string): Promise<void> {
+    return this.serial(async () => {
+      const data = await this.store.read();
+      const others = (data?.files ?? []).filter((f) => f.path !== filePath);
+      await this.store.write({
+        version: 1,
+        files: [{ path: filePath, at: new Date().toISOString() }, ...others].slice(0, MAX_RECENT),
+      });
     });
   }
 
-  async clear(): Promise<void> {
-    await this.store.write({ version: 1, files: [] });
+  clear(): Promise<void> {
+    return this.serial(() => this.store.write({ version: 1, files: [] }));
+  }
+
+  private serial(job: () => Promise<void>): Promise<void> {
+    const next = this.queue.then(job, job);
+    this.queue = next.catch(() => undefined);
+    return next;
   }
 }

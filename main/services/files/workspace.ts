@@ -3,8 +3,12 @@
  * DIR`) that the in-app picker lists. Every path comes from the renderer RELATIVE to it and is
  * confined to it: no `..`, no absolute paths, and no symlink that leads out (checked on the real,
  * resolved path on disk, not only on the string).
+ *
+ * A granted path is checked again at every read and save (`readConfined`, `checkForSave`): a
+ * symlink swapped in after the file was opened cannot redirect a later read or save outside.
  */
-import { lstat, mkdir, readdir, realpath, stat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, mkdir, open, readdir, readlink, realpath, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { WorkspaceEntry } from '../../../shared/ipc/fileContract';
@@ -136,5 +140,68 @@ export class Workspace {
     }
     if (!existing.isFile()) throw new WorkspaceError(`"${fileName}" is not a file`);
     return { path: target, existed: true };
+  }
+
+  /**
+   * Reads a granted file, confined at the moment of reading: the last component is opened without
+   * following a link (O_NOFOLLOW), and the real path of what was opened (Linux: /proc/self/fd)
+   * must lie inside the workspace. `maxBytes` refuses a file too large before reading it.
+   */
+  async readConfined(filePath: string, maxBytes: number): Promise<string> {
+    const rootReal = await this.ensure();
+    let handle;
+    try {
+      handle = await open(filePath, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ELOOP')
+        throw new WorkspaceError(
+          `${path.basename(filePath)} became a link after it was opened: open it again from the picker`,
+        );
+      throw e;
+    }
+    try {
+      const opened =
+        process.platform === 'linux'
+          ? await readlink(`/proc/self/fd/${handle.fd}`)
+          : await realpath(filePath);
+      if (!isInside(rootReal, opened))
+        throw new WorkspaceError(`${path.basename(filePath)} now leads outside the workspace`);
+      const info = await handle.stat();
+      if (!info.isFile()) throw new WorkspaceError(`${path.basename(filePath)} is not a file`);
+      if (info.size > maxBytes)
+        throw new FileTooLargeError(path.basename(filePath), info.size, maxBytes);
+      return await handle.readFile('utf8');
+    } finally {
+      await handle.close();
+    }
+  }
+
+  /**
+   * Before saving to a granted path: its folder's real path must still be inside the workspace,
+   * and the file, if it exists, must not have become a link (the save replaces the file itself).
+   */
+  async checkForSave(filePath: string): Promise<void> {
+    const rootReal = await this.ensure();
+    let folder: string;
+    try {
+      folder = await realpath(path.dirname(filePath));
+    } catch {
+      throw new WorkspaceError(`the folder of ${path.basename(filePath)} is gone`);
+    }
+    if (!isInside(rootReal, folder))
+      throw new WorkspaceError(`${path.basename(filePath)} now leads outside the workspace`);
+    const info = await lstat(filePath).catch(() => null);
+    if (info?.isSymbolicLink())
+      throw new WorkspaceError(
+        `${path.basename(filePath)} became a link after it was opened: save it again with Save As`,
+      );
+  }
+}
+
+/** A file too large to be a sane document (refused before it is read). */
+export class FileTooLargeError extends Error {
+  constructor(name: string, size: number, max: number) {
+    const mb = (n: number): string => `${Math.round(n / 1024 / 1024)} MB`;
+    super(`${name} is too large to be a circuit (${mb(size)}; at most ${mb(max)})`);
   }
 }

@@ -180,6 +180,9 @@ export function RunToolbar({ host, session, document, status }: RunToolbarProps)
     status && state === 'running' && status.realtimeFactor > 0
       ? `×${status.realtimeFactor.toPrecision(3)} real time`
       : '',
+    session.framesDropped > 0
+      ? `this tab fell behind: ${session.framesDropped} frames skipped, the charts have gaps`
+      : '',
   ]
     .filter(Boolean)
     .join(' · ');

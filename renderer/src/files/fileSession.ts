@@ -127,7 +127,7 @@ export async function confirmDiscard(action: string): Promise<boolean> {
   const answer = await ask({ kind: 'unsaved', fileName: fileSession.getState().fileName, action });
   if (answer === 'cancel') return false;
   if (answer === 'save') return save();
-  await host().discardAutosave();
+  await host().discardAutosave({ slot: autosaveSlot() });
   return true;
 }
 
@@ -212,7 +212,7 @@ async function writeTo(handle: FileHandle): Promise<boolean> {
     autosavedAt: null,
     notice: { text: `Saved ${fileName}`, error: false },
   });
-  await host().discardAutosave();
+  await host().discardAutosave({ slot: autosaveSlot() });
   return true;
 }
 
@@ -265,12 +265,37 @@ export async function openDropped(file: File): Promise<void> {
   openText(file.name, await file.text(), null);
 }
 
+const SLOT_KEY = 'neurosketch-autosave-slot';
+let slotId: string | null = null;
+
+/**
+ * This window's or tab's own autosave slot: a random id kept in sessionStorage, so a reload finds
+ * its own work and two tabs never overwrite each other's.
+ */
+export function autosaveSlot(): string {
+  if (slotId) return slotId;
+  let stored: string | null = null;
+  try {
+    stored = window.sessionStorage.getItem(SLOT_KEY);
+  } catch {
+    // No storage (a locked-down browser): the slot lives as long as the page.
+  }
+  slotId = stored && /^[A-Za-z0-9_-]{8,64}$/.test(stored) ? stored : crypto.randomUUID();
+  try {
+    window.sessionStorage.setItem(SLOT_KEY, slotId);
+  } catch {
+    // As above.
+  }
+  return slotId;
+}
+
 /** Writes the unsaved document to the autosave slot when it changed since the last write. */
 export async function autosaveNow(): Promise<void> {
   const { document } = documentStore.getState();
   const state = fileSession.getState();
   if (!document || !isDirty() || document === state.autosavedDocument) return;
   const result = await host().writeAutosave({
+    slot: autosaveSlot(),
     fileName: state.fileName,
     handle: state.handle,
     text: serializeDocument(document),
@@ -282,12 +307,12 @@ export async function autosaveNow(): Promise<void> {
 
 /** At startup: offers back work autosaved before a crash or kill. True when it was restored. */
 export async function offerRecovery(): Promise<boolean> {
-  const result = await host().getRecovery();
+  const result = await host().getRecovery({ slot: autosaveSlot() });
   if (!result.ok || !result.value) return false;
   const recovery = result.value;
   const restore = await ask({ kind: 'recovery', recovery });
   if (!restore) {
-    await host().discardAutosave();
+    await host().discardAutosave({ slot: autosaveSlot() });
     return false;
   }
   if (openText(recovery.fileName, recovery.text, recovery.handle, { unsaved: true })) {

@@ -20,18 +20,54 @@ declare global {
 
 type Listener = (payload: unknown) => void;
 
+const TOKEN_KEY = 'neurosketch-token';
+
+/**
+ * The browser host's access token. The printed address carries it in the fragment (`#token=`;
+ * `?token=` is still read); it is kept in sessionStorage, which is scoped to this origin and port
+ * (a cookie would reach every server on 127.0.0.1), and removed from the address bar at once so it
+ * is not shown, bookmarked or shared. A reload finds it in sessionStorage.
+ */
+export function takeAccessToken(
+  location: Location,
+  storage: Storage,
+  history: History,
+): string | null {
+  const fromHash = new URLSearchParams(location.hash.replace(/^#/, '')).get('token');
+  const query = new URLSearchParams(location.search);
+  const given = fromHash ?? query.get('token');
+  if (given) {
+    storage.setItem(TOKEN_KEY, given);
+    query.delete('token');
+    const search = query.toString();
+    history.replaceState(history.state, '', `${location.pathname}${search ? `?${search}` : ''}`);
+    return given;
+  }
+  return storage.getItem(TOKEN_KEY);
+}
+
 function createWebSocketHost(): HostApi {
   const url = new URL('/api', window.location.href);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-  const token = new URLSearchParams(window.location.search).get('token');
+  url.hash = '';
+  const token = takeAccessToken(window.location, window.sessionStorage, window.history);
   if (token) url.searchParams.set('token', token);
   const socket = new WebSocket(url);
   socket.binaryType = 'arraybuffer';
   const opened = new Promise<void>((resolve, reject) => {
     socket.addEventListener('open', () => resolve(), { once: true });
-    socket.addEventListener('error', () => reject(new Error('cannot reach the NeuroSketch host')), {
-      once: true,
-    });
+    socket.addEventListener(
+      'error',
+      () =>
+        reject(
+          new Error(
+            token
+              ? 'cannot reach the NeuroSketch host: is `npm run web` still running?'
+              : 'this page has no access token: open the address that `npm run web` printed',
+          ),
+        ),
+      { once: true },
+    );
   });
   let nextId = 1;
   const pending = new Map<number, (result: HostResult<unknown>) => void>();

@@ -193,11 +193,18 @@ export class SimulationSession {
   private notifyPending = false;
   private unsubscribeHost: Array<() => void> = [];
   private lastFrameAtMs = 0;
+  /** Frames of this run the host skipped because this tab fell behind (the charts have gaps). */
+  framesDropped = 0;
 
   constructor(private readonly host: HostApi) {
     this.unsubscribeHost.push(
       host.on('frame', (frame) => this.onFrame(frame)),
       host.on('status', (status) => this.onStatus(status)),
+      host.on('framesDropped', ({ runId, count }) => {
+        if (runId !== this.runId) return;
+        this.framesDropped += count;
+        this.statusSubscribers.forEach((s) => s(this.status));
+      }),
     );
   }
 
@@ -231,6 +238,7 @@ export class SimulationSession {
     this.live.clear();
     this.editLog.length = 0;
     this.stepsReceived = 0;
+    this.framesDropped = 0;
     this.status = null;
     this.runId = null;
     this.run = null;

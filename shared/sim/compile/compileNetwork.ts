@@ -65,6 +65,7 @@ import {
   SpikeBuffer,
 } from '../plan';
 import { snapTime } from '../engine/signals';
+import { admitRun, gridSteps, wholeStepDurations } from '../admission';
 import type { Issue } from '../types';
 
 export interface CompileOptions {
@@ -79,7 +80,6 @@ export interface CompileOptions {
 
 export type CompileResult = { ok: true; plan: CompiledPlan } | { ok: false; issues: Issue[] };
 
-const DEFAULT_MAX_BYTES = 2e9;
 const MAX_ELEMENTS = 50_000_000;
 
 const SIGNAL_CODE: Record<string, number> = {
@@ -180,21 +180,21 @@ function compileUnsafe(doc: NetworkDocument, options: CompileOptions): CompileRe
     );
   let totalSteps = Infinity;
   if (isFiniteNumber(dt) && dt > 0 && isFiniteNumber(duration) && duration > 0) {
-    const ratio = duration / dt;
-    totalSteps = Math.round(ratio);
-    if (Math.abs(ratio - totalSteps) > 1e-9 || totalSteps < 1) {
+    const grid = gridSteps(duration, dt);
+    totalSteps = grid.steps;
+    if (!grid.whole) {
       issues.error(
         options.duration !== undefined ? 'duration' : 'simulation.duration',
-        `must be a whole number of steps dt (duration / dt = ${ratio})`,
+        `must be a whole number of steps dt (duration / dt = ${duration / dt}): use ${wholeStepDurations(duration, dt).join(' or ')}`,
       );
     }
-    if (totalSteps > 1e12) issues.error('simulation.duration', `too many steps (${totalSteps})`);
   }
   const nodesRaw: unknown[] = Array.isArray(doc.nodes) ? doc.nodes : [];
   const edgesRaw: unknown[] = Array.isArray(doc.edges) ? doc.edges : [];
   const probesRaw: unknown[] = Array.isArray(doc.probes) ? doc.probes : [];
   if (!Array.isArray(doc.nodes)) issues.error('nodes', 'must be an array');
   if (!Array.isArray(doc.edges)) issues.error('edges', 'must be an array');
+  let estimatedBytes = 0;
 
   // ---- nodes: kind, size
   const infos = new Map<string, NodeInfo>();
@@ -473,26 +473,15 @@ function compileUnsafe(doc: NetworkDocument, options: CompileOptions): CompileRe
     });
   });
 
-  // ---- memory estimate, before any big allocation
-  let estimatedBytes = 0;
-  let largest = { bytes: 0, path: 'nodes' };
-  for (const info of infoList) {
-    const b = info.size * 8 * 12;
-    estimatedBytes += b;
-    if (b > largest.bytes) largest = { bytes: b, path: `nodes[${info.index}]` };
-  }
-  for (const e of edgeInfos) {
-    const b = e.bytes + e.target.size * 8 * (e.order + 2);
-    estimatedBytes += b;
-    if (b > largest.bytes) largest = { bytes: b, path: `edges[${e.index}].weight` };
-  }
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  if (estimatedBytes > maxBytes) {
-    issues.error(
-      largest.path,
-      `network too large for memory: needs about ${formatBytes(estimatedBytes)} (limit ${formatBytes(maxBytes)}); ` +
-        'use a sparse generator or smaller populations',
+  // ---- the run-size admission rule (memory, spikes, rates, steps), before any big allocation
+  if (!issues.hasErrors) {
+    const admission = admitRun(
+      doc,
+      { dt: options.dt, duration: options.duration },
+      { maxBytes: options.maxBytes },
     );
+    issues.list.push(...admission.issues);
+    estimatedBytes = admission.estimate.bytes.network;
   }
   if (issues.hasErrors) return { ok: false, issues: issues.list };
 
@@ -508,12 +497,16 @@ function compileUnsafe(doc: NetworkDocument, options: CompileOptions): CompileRe
   }
   if (issues.hasErrors) return { ok: false, issues: issues.list };
 
-  // ---- filter banks
+  // ---- filter banks (looked up by (tauS, n) per target: linear in the edges)
+  const bankIndex = new Map<string, number>();
+  const bankOf = (target: TargetPlan, tauS: number, order: number): number =>
+    bankIndex.get(`${target.id}\u0000${tauS}\u0000${order}`) ?? -1;
   for (const e of edgeInfos) {
     if (!e.hasSynapse) continue;
     const target = plans.get(e.target.node.id) as TargetPlan;
-    let bank = target.banks.findIndex((b) => b.tauS === e.tauS && b.order === e.order);
+    let bank = bankOf(target, e.tauS, e.order);
     if (bank < 0) {
+      bankIndex.set(`${target.id}\u0000${e.tauS}\u0000${e.order}`, target.banks.length);
       bank = target.banks.length;
       target.banks.push({ tauS: e.tauS, order: e.order, first: target.stages.length, drive: null });
       for (let k = 0; k <= e.order; k++) target.stages.push(new Float64Array(target.size));
@@ -534,9 +527,7 @@ function compileUnsafe(doc: NetworkDocument, options: CompileOptions): CompileRe
   for (const e of edgeInfos) {
     const source = plans.get(e.source.node.id)!;
     const target = plans.get(e.target.node.id) as TargetPlan;
-    const bank = e.hasSynapse
-      ? target.banks.findIndex((b) => b.tauS === e.tauS && b.order === e.order)
-      : -1;
+    const bank = e.hasSynapse ? bankOf(target, e.tauS, e.order) : -1;
     const p = buildProjection(
       e.edge,
       e.index,
@@ -556,13 +547,13 @@ function compileUnsafe(doc: NetworkDocument, options: CompileOptions): CompileRe
     source.out.push(p);
     if (!p.spiking) target.continuousIn.push(p);
   }
-  // event queues long enough for the largest delay into each target
+  // event queues long enough for the largest delay into each target (one pass over the edges)
+  const maxDelayInto = new Map<NodePlan, number>();
+  for (const p of projections)
+    if (p.spiking) maxDelayInto.set(p.target, Math.max(maxDelayInto.get(p.target) ?? 0, p.delay));
   for (const n of nodePlans) {
     if (n.kind === 'input') continue;
-    let maxDelay = 0;
-    for (const p of projections)
-      if (p.target === n && p.spiking) maxDelay = Math.max(maxDelay, p.delay);
-    n.queue = new EventQueue(Math.ceil(maxDelay / dt) + 2);
+    n.queue = new EventQueue(Math.ceil((maxDelayInto.get(n) ?? 0) / dt) + 2);
   }
   // history rings for delayed sampled continuous sources
   for (const p of projections) {
@@ -660,12 +651,6 @@ function compileUnsafe(doc: NetworkDocument, options: CompileOptions): CompileRe
   };
 }
 
-function formatBytes(b: number): string {
-  if (b >= 1e9) return `${(b / 1e9).toFixed(1)} GB`;
-  if (b >= 1e6) return `${(b / 1e6).toFixed(1)} MB`;
-  return `${Math.round(b / 1e3)} kB`;
-}
-
 /** Kahn's algorithm over strongly connected components, smallest document index first. */
 function stepOrder(nodes: NodePlan[], edges: Array<[string, string]>): NodePlan[] {
   const n = nodes.length;
@@ -718,38 +703,79 @@ function stepOrder(nodes: NodePlan[], edges: Array<[string, string]>): NodePlan[
       }
     }
   }
-  // component DAG, Kahn with the smallest member index first
+  // component DAG, Kahn with the smallest member index first (a binary heap: O((V + E) log V))
   const minIndex = new Int32Array(comps).fill(n);
   for (let v = 0; v < n; v++) minIndex[comp[v]!] = Math.min(minIndex[comp[v]!]!, v);
   const indeg = new Int32Array(comps);
-  const cadj: Array<Set<number>> = Array.from({ length: comps }, () => new Set());
-  for (let v = 0; v < n; v++) {
-    for (const w of adj[v]!) {
-      const a = comp[v]!;
-      const b = comp[w]!;
-      if (a !== b && !cadj[a]!.has(b)) {
-        cadj[a]!.add(b);
-        indeg[b]++;
+  const cadj: number[][] = Array.from({ length: comps }, () => []);
+  const seen = new Int32Array(comps).fill(-1);
+  // members of each component, in document order
+  const members: number[][] = Array.from({ length: comps }, () => []);
+  for (let v = 0; v < n; v++) members[comp[v]!]!.push(v);
+  for (let c = 0; c < comps; c++) {
+    for (const v of members[c]!) {
+      for (const w of adj[v]!) {
+        const b = comp[w]!;
+        if (b !== c && seen[b] !== c) {
+          seen[b] = c;
+          cadj[c]!.push(b);
+          indeg[b]++;
+        }
       }
     }
   }
-  const done = new Uint8Array(comps);
+  const heap = new MinHeap((x, y) => minIndex[x]! - minIndex[y]!);
+  for (let c = 0; c < comps; c++) if (indeg[c] === 0) heap.push(c);
   const out: NodePlan[] = [];
-  for (let round = 0; round < comps; round++) {
-    let best = -1;
-    for (let c = 0; c < comps; c++) {
-      if (!done[c] && indeg[c] === 0 && (best < 0 || minIndex[c]! < minIndex[best]!)) best = c;
+  while (heap.size > 0) {
+    const best = heap.pop();
+    for (const v of members[best]!) {
+      nodes[v]!.component = best;
+      out.push(nodes[v]!);
     }
-    done[best] = 1;
-    for (let v = 0; v < n; v++) {
-      if (comp[v] === best) {
-        nodes[v]!.component = best;
-        out.push(nodes[v]!);
-      }
-    }
-    for (const b of cadj[best]!) indeg[b]--;
+    for (const b of cadj[best]!) if (--indeg[b] === 0) heap.push(b);
   }
   return out;
+}
+
+/** A binary min-heap of small integers under `compare` (negative when x comes first). */
+class MinHeap {
+  private readonly items: number[] = [];
+  constructor(private readonly compare: (x: number, y: number) => number) {}
+  get size(): number {
+    return this.items.length;
+  }
+  push(x: number): void {
+    const a = this.items;
+    a.push(x);
+    let i = a.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (this.compare(a[i]!, a[parent]!) >= 0) break;
+      [a[i], a[parent]] = [a[parent]!, a[i]!];
+      i = parent;
+    }
+  }
+  pop(): number {
+    const a = this.items;
+    const top = a[0]!;
+    const last = a.pop()!;
+    if (a.length > 0) {
+      a[0] = last;
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        if (l < a.length && this.compare(a[l]!, a[m]!) < 0) m = l;
+        if (r < a.length && this.compare(a[r]!, a[m]!) < 0) m = r;
+        if (m === i) break;
+        [a[i], a[m]] = [a[m]!, a[i]!];
+        i = m;
+      }
+    }
+    return top;
+  }
 }
 
 /** Resolve a numeric param to one value per element, with draws and constraint checks. */

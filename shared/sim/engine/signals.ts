@@ -20,6 +20,18 @@ export function snapTime(t: number, dt: number): number {
   return Math.abs(t - g) <= 1e-9 * dt ? g : t;
 }
 
+/** Index of the first element of the ascending `times` greater than t (times.length if none). */
+export function upperBound(times: Float64Array, t: number): number {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (times[mid]! <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Whether the signal is analytic piecewise-constant (switches handled exactly). */
 export function isPiecewise(signal: number): boolean {
   return (
@@ -36,15 +48,8 @@ export function valueAt(inp: InputPlan, i: number, t: number, dt: number): numbe
     case SIG_CONSTANT:
       return inp.fields['value']![i]!;
     case SIG_STEP: {
-      const times = inp.stepTimes;
-      let k = -1;
-      // times are few; linear scan from the end
-      for (let j = times.length - 1; j >= 0; j--) {
-        if (t >= times[j]!) {
-          k = j;
-          break;
-        }
-      }
+      // the last switch at or before t (binary search: a step signal may have many times)
+      const k = upperBound(inp.stepTimes, t) - 1;
       return k < 0 ? 0 : inp.stepValues[k * inp.size + i]!;
     }
     case SIG_PULSE: {
@@ -107,9 +112,14 @@ function switchCandidates(inp: InputPlan, i: number, ta: number, tb: number, dt:
   };
   add(0);
   switch (inp.signal) {
-    case SIG_STEP:
-      for (let j = 0; j < inp.stepTimes.length; j++) add(inp.stepTimes[j]!);
+    case SIG_STEP: {
+      // only the times inside (ta, tb), found by binary search (times are snapped and ascending)
+      const times = inp.stepTimes;
+      const margin = 1e-9 * dt + 4 * Number.EPSILON * Math.abs(tb);
+      for (let j = upperBound(times, ta - margin); j < times.length && times[j]! < tb + margin; j++)
+        add(times[j]!);
       break;
+    }
     case SIG_PULSE: {
       const f = inp.fields;
       const start = f['start']![i]!;
