@@ -88,9 +88,21 @@ export function ExportMenu() {
         type="button"
         aria-haspopup="menu"
         aria-expanded={menuOpen}
+        aria-label="Export"
+        title="Export: Brian2 or PyNN script"
         onClick={() => setMenuOpen((v) => !v)}
       >
-        Export
+        {/* an arrow leaving a tray: compact, so the file row keeps room for its status */}
+        <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+          <path
+            d="M8 1v9M4.5 4.5 8 1l3.5 3.5M2 9v5h12V9"
+            fill="none"
+            stroke="currentColor"
+            strokeWidth="1.6"
+            strokeLinecap="round"
+            strokeLinejoin="round"
+          />
+        </svg>
       </button>
       {menuOpen && (
         <span
