@@ -8,6 +8,8 @@ export default defineConfig({
       'renderer/**/*.test.{ts,tsx}',
       'scripts/**/*.test.ts',
     ],
+    // the cross-check suite against the real peers has its own config (vitest.peers.config.ts)
+    exclude: ['**/node_modules/**', '**/*.peers.test.ts'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,

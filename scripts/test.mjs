@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 /**
- * `npm test`: build, typecheck, lint, format check, unit tests (Vitest), e2e (Playwright, in the
- * Chromium scripts/findBrowser.mjs finds: the system's, Playwright's own, or on Debian as root one
- * it installs with apt-get; else one sentence naming the command to run).
+ * `npm test`: build, typecheck, lint, format check, unit tests (Vitest), the cross-check suite
+ * against the real peers (Brian2, PyNN/NEURON; skipped with one line when they are missing), e2e
+ * (Playwright, in the Chromium scripts/findBrowser.mjs finds: the system's, Playwright's own, or on
+ * Debian as root one it installs with apt-get; else one sentence naming the command to run).
  * Every suite runs even when an earlier one fails; the last line sums them all:
  *   N passed, N failed
  * (typecheck projects, lint and format count one check each; Vitest and Playwright count tests).
@@ -78,6 +79,42 @@ suite(
   vitestReport,
   (r) => [r.numPassedTests ?? 0, (r.numFailedTests ?? 0) + (r.numRuntimeErrorTests ?? 0)],
 );
+// The cross-check suite runs exported circuits in the real peers (Brian2, PyNN on NEURON).
+// Without them it is skipped with one line saying how to install them; .ci/run installs them and
+// sets NEUROSKETCH_REQUIRE_PEERS=1, so CI never skips it.
+const peersReport = path.join(tmp, 'vitest-peers.json');
+if (!only.length || only.some((o) => 'cross-check'.includes(o))) {
+  const probe = spawnSync(
+    '/usr/bin/python3',
+    [
+      '-c',
+      'import glob, os, brian2, pyNN.neuron as p; ' +
+        "assert glob.glob(os.path.join(os.path.dirname(p.__file__), 'nmodl', '*', 'libnrnmech.so'))",
+    ],
+    { stdio: 'ignore' },
+  );
+  if (probe.status === 0 || process.env.NEUROSKETCH_REQUIRE_PEERS === '1') {
+    suite(
+      'cross-check',
+      bin('vitest'),
+      [
+        'run',
+        '-c',
+        'vitest.peers.config.ts',
+        '--reporter=default',
+        '--reporter=json',
+        `--outputFile.json=${peersReport}`,
+      ],
+      peersReport,
+      (r) => [r.numPassedTests ?? 0, (r.numFailedTests ?? 0) + (r.numRuntimeErrorTests ?? 0)],
+    );
+  } else {
+    const why =
+      'skipped cross-check suite (Brian2, PyNN and NEURON not installed); install them with: sudo bash scripts/install-peers.sh';
+    console.log(`\n=== cross-check\n${why}`);
+    lines.push(`skip ${why}`);
+  }
+}
 const playwrightReport = path.join(tmp, 'playwright.json');
 if (!only.length || only.some((o) => 'e2e'.includes(o))) {
   // The e2e suite's browser, found (or installed on Debian as root) by npm test itself.

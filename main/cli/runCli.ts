@@ -29,6 +29,7 @@ import { toCsv } from '../../shared/sim/resultCsv';
 import { batchText, resultCsvPieces, resultJsonPieces } from '../../shared/sim/resultStream';
 import { ResultCollector } from '../../shared/sim/runResult';
 import { SimulationError, type Issue } from '../../shared/sim/types';
+import { EXTRA_COMMANDS, EXTRA_USAGE } from './extraCommands';
 
 export interface CliIo {
   /** May return a promise that settles when the text is written (rejects on a write error). */
@@ -75,7 +76,7 @@ async function writeStdout(io: CliIo, text: string): Promise<void> {
 const USAGE = `usage:
   npm run -s cli -- run FILE [--out PATH] [--duration S] [--dt S] [--seed N] [--set ID.PATH=VALUE]...
   npm run -s cli -- validate FILE
-`;
+${EXTRA_USAGE}`;
 
 interface RunArgs {
   file: string;
@@ -320,6 +321,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 0;
     }
     if (command === 'run') return await runCommand(parseRunArgs(rest), io);
+    if (command !== undefined && Object.hasOwn(EXTRA_COMMANDS, command))
+      return await EXTRA_COMMANDS[command]!(rest, io);
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
       io.stdout(USAGE);
       return command === undefined ? 2 : 0;

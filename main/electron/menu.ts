@@ -63,6 +63,14 @@ export function buildMenuTemplate(context: MenuContext, handlers: MenuHandlers):
       sep,
       cmd('&Save', 'file.save', 'CmdOrCtrl+S'),
       cmd('Save &As…', 'file.saveAs', 'Shift+CmdOrCtrl+S'),
+      {
+        label: 'E&xport',
+        id: 'file.export',
+        submenu: [
+          cmd('&Brian2 script…', 'file.exportBrian2'),
+          cmd('&PyNN script…', 'file.exportPynn'),
+        ],
+      },
       ...(mac
         ? [sep, { role: 'close' } as Item]
         : [

@@ -11,6 +11,8 @@ import {
   type LiveEditRequest,
 } from '../../shared/ipc/contract';
 import { isFileRequest } from '../../shared/ipc/fileContract';
+import { isExportRequest, type ExportRequest } from '../../shared/ipc/exportContract';
+import { previewExport, writeExport } from './exportService';
 import { readExample, DEFAULT_EXAMPLE } from './examples';
 import type { FileService } from './files/fileService';
 import type { StartSweepRequest } from '../../shared/ipc/sweepContract';
@@ -86,6 +88,16 @@ export class HostService {
     if (isFileRequest(name)) {
       if (!this.files) return { ok: false, error: `${name} is not available here` } as R;
       return { ok: true, value: await this.files.dispatch(name, params) } as R;
+    }
+    if (isExportRequest(name)) {
+      const request = params as ExportRequest;
+      if (name === 'previewExport') return { ok: true, value: previewExport(request) } as R;
+      const files = this.files;
+      if (!files) return { ok: false, error: `${name} is not available here` } as R;
+      return {
+        ok: true,
+        value: await writeExport(request, (folder) => files.exportFolder(folder)),
+      } as R;
     }
     switch (name) {
       case 'getStartupDocument': {

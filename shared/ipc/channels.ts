@@ -2,12 +2,14 @@
  * IPC channel names, free of any dependency so the sandboxed preload stays tiny.
  * `contract.ts` pairs each request channel with its payload parser.
  */
+import { EXPORT_REQUEST_CHANNELS } from './exportChannels';
 import { DESKTOP_EVENT_CHANNELS, FILE_REQUEST_CHANNELS } from './fileChannels';
 import { SWEEP_EVENT_CHANNELS, SWEEP_REQUEST_CHANNELS } from './sweepChannels';
 
 export const HOST_REQUEST_CHANNELS = {
   ...FILE_REQUEST_CHANNELS,
   ...SWEEP_REQUEST_CHANNELS,
+  ...EXPORT_REQUEST_CHANNELS,
   getStartupDocument: 'document:startup',
   startRun: 'run:start',
   controlRun: 'run:control',

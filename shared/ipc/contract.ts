@@ -18,6 +18,7 @@ import {
   type OpenedFile,
 } from './fileContract';
 import { SWEEP_REQUESTS, type SweepEvents, type SweepRequestResults } from './sweepContract';
+import { EXPORT_REQUESTS, type ExportRequestResults } from './exportContract';
 
 export { HOST_EVENT_CHANNELS, HOST_REQUEST_CHANNELS };
 
@@ -89,6 +90,7 @@ export const emptySchema = z.undefined();
 export const HOST_REQUESTS = {
   ...FILE_REQUESTS,
   ...SWEEP_REQUESTS,
+  ...EXPORT_REQUESTS,
   getStartupDocument: { channel: HOST_REQUEST_CHANNELS.getStartupDocument, params: emptySchema },
   startRun: { channel: HOST_REQUEST_CHANNELS.startRun, params: startRunSchema },
   controlRun: { channel: HOST_REQUEST_CHANNELS.controlRun, params: runControlSchema },
@@ -131,7 +133,8 @@ export interface RunStarted {
 }
 
 /** Results of each request. */
-export interface HostRequestResults extends FileRequestResults, SweepRequestResults {
+export interface HostRequestResults
+  extends FileRequestResults, SweepRequestResults, ExportRequestResults {
   getStartupDocument: StartupDocument;
   startRun: RunStarted;
   controlRun: null;

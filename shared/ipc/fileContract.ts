@@ -61,6 +61,8 @@ export const menuCommandSchema = z.enum([
   'file.save',
   'file.saveAs',
   'file.examples',
+  'file.exportBrian2',
+  'file.exportPynn',
   'file.preferences',
   'edit.undo',
   'edit.redo',

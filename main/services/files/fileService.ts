@@ -138,6 +138,33 @@ export class FileService {
     this.options.emitOpenRequested?.(this.granted(filePath));
   }
 
+  /**
+   * A new folder for an export (issue 13): in the browser host's workspace (`NAME`, else `NAME-2`,
+   * ...), in Electron where the user chooses in the save dialog. Null when cancelled.
+   */
+  async exportFolder(name: string): Promise<{ dir: string; location: string } | null> {
+    if (this.options.workspace) {
+      const root = await this.options.workspace.ensure();
+      for (let k = 1; k < 1000; k++) {
+        const folder = k === 1 ? name : `${name}-${k}`;
+        const dir = path.join(root, folder);
+        const exists = await stat(dir).then(
+          () => true,
+          () => false,
+        );
+        if (!exists) return { dir, location: folder };
+      }
+      throw new Error(`too many folders named ${name} in the workspace`);
+    }
+    if (this.options.dialogs) {
+      const chosen = await this.options.dialogs.showSave(name);
+      if (!chosen) return null;
+      const dir = chosen.replace(/\.neuro$/i, '');
+      return { dir, location: displayPath(dir) };
+    }
+    throw new Error('this host cannot write files');
+  }
+
   private requireWorkspace(): Workspace {
     if (!this.options.workspace) throw new Error('this host has no workspace picker');
     return this.options.workspace;

@@ -6,6 +6,7 @@ import { useStore } from 'zustand';
 import { GearIcon } from '../components/icons';
 import { runCommand } from '../desktop/commands';
 import { ask } from './dialogs';
+import { ExportMenu } from './ExportDialog';
 import { dismissNotice, fileSession, openRecent } from './fileSession';
 import { ProblemList } from './ProblemList';
 import { useDirty } from './useFileLifecycle';
@@ -43,6 +44,7 @@ export function FileToolbar() {
       <button type="button" onClick={() => runCommand('file.saveAs')}>
         Save as…
       </button>
+      <ExportMenu />
       <button
         type="button"
         onClick={() => void ask({ kind: 'preferences' })}
