@@ -26,16 +26,28 @@ export interface RequestContext {
   sink?: HostEventSink;
 }
 
-/** True when `value` nests arrays/objects deeper than `limit` (checked without recursion). */
-export function nestsDeeperThan(value: unknown, limit: number): boolean {
-  const stack: Array<{ value: unknown; depth: number }> = [{ value, depth: 0 }];
+/** More values than this in one payload are refused (a document travels as one string). */
+export const MAX_PAYLOAD_VALUES = 100_000;
+
+/**
+ * Why a payload is refused before any schema walks it: nested deeper than `depthLimit`, or more
+ * than MAX_PAYLOAD_VALUES objects and array items. Checked without recursion, primitives skipped.
+ */
+export function payloadProblem(value: unknown, depthLimit: number): string | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const stack: Array<{ value: object; depth: number }> = [{ value, depth: 0 }];
+  let seen = 0;
   while (stack.length > 0) {
     const { value: v, depth } = stack.pop()!;
-    if (typeof v !== 'object' || v === null) continue;
-    if (depth >= limit) return true;
-    for (const child of Object.values(v)) stack.push({ value: child, depth: depth + 1 });
+    if (depth >= depthLimit) return `nested deeper than ${depthLimit} levels`;
+    for (const key in v) {
+      if (++seen > MAX_PAYLOAD_VALUES) return `more than ${MAX_PAYLOAD_VALUES} values`;
+      const child = (v as Record<string, unknown>)[key];
+      if (typeof child === 'object' && child !== null)
+        stack.push({ value: child, depth: depth + 1 });
+    }
   }
-  return false;
+  return null;
 }
 
 export class HostService {
@@ -58,11 +70,8 @@ export class HostService {
     try {
       if (!this.isRequestName(name))
         return { ok: false, error: `unknown request "${String(name).slice(0, 80)}"` };
-      if (nestsDeeperThan(payload, MAX_PAYLOAD_DEPTH))
-        return {
-          ok: false,
-          error: `malformed ${name} request: nested deeper than ${MAX_PAYLOAD_DEPTH} levels`,
-        };
+      const problem = payloadProblem(payload, MAX_PAYLOAD_DEPTH);
+      if (problem) return { ok: false, error: `malformed ${name} request: ${problem}` };
       const parsed = HOST_REQUESTS[name].params.safeParse(payload);
       if (!parsed.success) {
         const first = parsed.error.issues[0];

@@ -153,6 +153,13 @@ describe('web host fuzz', () => {
     expect(await ask(ws, '__proto__', {}, 3)).toMatchObject({ ok: false });
     tried++;
     expect(await ask(ws, 'startRun', null, 4)).toMatchObject({ ok: false });
+    tried++;
+    const wide = `{"id":6,"method":"startRun","params":[${'0,'.repeat(2_000_000)}0]}`;
+    const wideReply = await new Promise<{ ok: boolean; error?: string }>((resolve) => {
+      ws.once('message', (data) => resolve((JSON.parse(String(data)) as { result: never }).result));
+      ws.send(wide);
+    });
+    expect(wideReply.error).toMatch(/more than 100000 values/);
     for (const depth of [2_000, 100_000]) {
       tried++;
       const nested = '['.repeat(depth) + ']'.repeat(depth);

@@ -69,6 +69,8 @@ export interface WebHost {
 export const FRAME_BACKLOG_BYTES = (MAX_FRAMES_IN_FLIGHT + 2) * MAX_FRAME_BYTES;
 /** Past this backlog a socket has stopped reading altogether: it is closed. */
 export const CLOSE_BACKLOG_BYTES = 4 * FRAME_BACKLOG_BYTES;
+/** Requests of one tab in flight at once; more are answered with an error at once. */
+export const MAX_PENDING_REQUESTS = 64;
 /** The largest message a client may send (a startRun carries a whole document). */
 export const MAX_MESSAGE_BYTES = 80 * 1024 * 1024;
 
@@ -172,8 +174,17 @@ export class Connection implements HostEventSink {
     this.sendJson(HOST_EVENT_CHANNELS[event], payload);
   }
 
+  /** Requests of this tab not answered yet (a tab that floods the host is refused past a cap). */
+  pending = 0;
+
   answer(id: number, result: unknown): void {
     if (this.ws.readyState !== this.ws.OPEN) return;
+    if (this.ws.bufferedAmount > CLOSE_BACKLOG_BYTES) {
+      // It stopped reading its answers: close it rather than queue without bound.
+      this.counters.socketsClosedForBacklog++;
+      this.ws.terminate();
+      return;
+    }
     this.ws.send(JSON.stringify({ id, result }));
   }
 
@@ -322,9 +333,18 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         if (isBinary) return;
         const message = parseMessage(data.toString());
         if (!message) return;
-        void service
-          .handle(message.method, message.params, { sink: connection })
-          .then((result) => connection.answer(message.id, result));
+        if (connection.pending >= MAX_PENDING_REQUESTS) {
+          connection.answer(message.id, {
+            ok: false,
+            error: `more than ${MAX_PENDING_REQUESTS} requests at once: wait for the answers`,
+          });
+          return;
+        }
+        connection.pending++;
+        void service.handle(message.method, message.params, { sink: connection }).then((result) => {
+          connection.pending--;
+          connection.answer(message.id, result);
+        });
       });
     });
   });

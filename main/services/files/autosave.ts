@@ -9,7 +9,7 @@
  * of this host process owns (work orphaned by a crash). Taking an orphan moves it to the taker's
  * slot at once, so a second crash still keeps it, and two tabs starting together never both get it.
  */
-import { readdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { JsonStore } from './jsonStore';
@@ -73,6 +73,7 @@ export class AutosaveStore {
       for (const orphan of orphans) {
         const data = await new JsonStore(orphan.file, autosaveSchema).read();
         if (!data) continue;
+        await mkdir(this.dir, { recursive: true, mode: 0o700 });
         await rename(orphan.file, own.file);
         return data;
       }

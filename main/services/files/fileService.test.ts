@@ -12,6 +12,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -174,6 +175,38 @@ describe('file requests (browser host)', () => {
       false,
     );
     expect(readFileSync(path.join(outside, 'secret.neuro'), 'utf8')).toBe('secret\n');
+  });
+
+  it('refuses a FIFO swapped in for a granted file at once, and stays responsive', async () => {
+    const host = webService().host;
+    const opened = await ok<{ handle: string }>(
+      host.handle('openWorkspaceFile', { path: 'one.neuro' }),
+    );
+    rmSync(path.join(workspaceDir, 'one.neuro'));
+    execFileSync('mkfifo', [path.join(workspaceDir, 'one.neuro')]);
+    // More reads than Node has file threads: a blocking open would hang them all.
+    const reads = await Promise.all(
+      Array.from({ length: 6 }, () => host.handle('readFile', { handle: opened.handle })),
+    );
+    for (const read of reads) expect(read.ok).toBe(false);
+    expect((await host.handle('listWorkspace', { folder: '' })).ok).toBe(true);
+  });
+
+  it('offers the single autosave of an earlier version after an upgrade', async () => {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(
+      path.join(dataDir, 'autosave.json'),
+      JSON.stringify({
+        version: 1,
+        fileName: 'old.neuro',
+        path: null,
+        text: 'old work\n',
+        savedAt: '2026-01-01T00:00:00.000Z',
+      }),
+    );
+    expect(await ok(webService().host.handle('getRecovery', { slot: TAB_A }))).toMatchObject({
+      text: 'old work\n',
+    });
   });
 
   it('keeps the recent list across restarts, newest first, without missing files', async () => {

@@ -151,7 +151,11 @@ export class Workspace {
     const rootReal = await this.ensure();
     let handle;
     try {
-      handle = await open(filePath, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0));
+      // O_NONBLOCK: a FIFO swapped in must not block the host's file threads (it is refused below).
+      handle = await open(
+        filePath,
+        constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0),
+      );
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ELOOP')
         throw new WorkspaceError(
