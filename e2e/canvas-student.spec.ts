@@ -27,16 +27,29 @@ async function startEmpty(app: Page): Promise<void> {
   await expect(canvasOf(app)).toContainText('Drag a neuron from the palette');
 }
 
-/** Drags from one handle to another (React Flow ignores the first move of a drag). */
+/**
+ * Drags from one handle to another (React Flow ignores the first move of a drag). On a loaded
+ * machine a drag can be lost between frames: the drag is repeated, at most three times, until the
+ * document has one more edge or the editor says why it refused the connection.
+ */
 async function wire(app: Page, from: string, to: string): Promise<void> {
-  const a = await app.getByLabel(from, { exact: true }).boundingBox();
-  const b = await app.getByLabel(to, { exact: true }).boundingBox();
-  if (!a || !b) throw new Error(`handle ${a ? to : from} not found`);
-  await app.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-  await app.mouse.down();
-  await app.mouse.move(a.x + a.width / 2 + 2, a.y + a.height / 2 + 2);
-  await app.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
-  await app.mouse.up();
+  const before = (await documentOf(app)).edges.length;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const a = await app.getByLabel(from, { exact: true }).boundingBox();
+    const b = await app.getByLabel(to, { exact: true }).boundingBox();
+    if (!a || !b) throw new Error(`handle ${a ? to : from} not found`);
+    await app.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await app.mouse.down();
+    await app.mouse.move(a.x + a.width / 2 + 2, a.y + a.height / 2 + 2);
+    await app.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
+    await app.mouse.up();
+    const settled = await expect
+      .poll(async () => (await documentOf(app)).edges.length, { timeout: 2000 })
+      .toBeGreaterThan(before)
+      .then(() => true)
+      .catch(() => false);
+    if (settled || (await canvasOf(app).getByRole('status').count()) > 0) return;
+  }
 }
 
 async function typeInto(field: Locator, text: string): Promise<void> {

@@ -87,6 +87,7 @@ describe('Brian2 runs every example', () => {
       .map((f) => path.basename(f, '.neuro'))
       .sort();
     expect(names).toEqual([
+      'adaptation',
       'bias-param-vs-node',
       'cuba',
       'hh-current-steps',
@@ -102,6 +103,7 @@ describe('Brian2 runs every example', () => {
   // Single LIF neurons and feed-forward circuits at a fine peer step: exact counts, times on the grid
   const short: Record<string, number> = {
     'lif-charging': 0.3,
+    adaptation: 0.3,
     'two-drive-one': 0.3,
     'bias-param-vs-node': 0.3,
     'spike-train-psc': 0.5,
