@@ -34,7 +34,6 @@ import { createHhPopulation, type HhPopulation } from '../../models/hh/hhPopulat
 import type { RandomStream } from '../../util/random';
 import type {
   CompiledPlan,
-  EventBuffer,
   HhPlan,
   InputPlan,
   LifPlan,
@@ -44,6 +43,7 @@ import type {
   TargetPlan,
 } from '../plan';
 import {
+  EventBuffer,
   CONN_ALL,
   CONN_CSR,
   CONN_DENSE,
@@ -66,7 +66,13 @@ import type {
 } from '../types';
 import { SimulationError } from '../types';
 import { BankCoefficients, addImpulse, propagateBanks } from './filters';
-import { LifKernel } from './lifKernel';
+import {
+  findZeroDelayCycles,
+  type CycleInfo,
+  type CycleRule,
+  type ExactComponent,
+} from './exactCycles';
+import { LifKernel, type LifSnapshot } from './lifKernel';
 import { NEEDS_RESTART, applyLiveEdit, type LiveEditContext } from './liveEdit';
 import { forEachSwitch, hasSwitches, isPiecewise, snapTime, valueAt } from './signals';
 
@@ -76,6 +82,20 @@ export interface EngineStats {
   synapticEvents: number;
   /** Neuron updates (elements x steps, all models). */
   neuronUpdates: number;
+}
+
+/** Work buffers of one exactly integrated zero-delay cycle (exactCycles.ts), allocated once. */
+interface ExactBlock {
+  cycle: ExactComponent;
+  kernels: LifKernel[];
+  snapshots: LifSnapshot[];
+  /** The members' events of the step before the passes add the cycle's own spikes. */
+  saved: EventBuffer[];
+  before: Int32Array;
+  /** The previous pass's spikes: member, element, time. */
+  prevMember: Int32Array;
+  prevIndex: Int32Array;
+  prevTime: Float64Array;
 }
 
 interface ProbeFrameState {
@@ -112,8 +132,14 @@ export class Engine implements Simulation {
   private probeFrames: ProbeFrameState[] = [];
   private sample0Done = false;
   private editContext: LiveEditContext | null = null;
+  /** Zero-delay cycles of spiking edges and the rule each runs under (exactCycles.ts). */
+  readonly cycles: CycleInfo[];
+  /** exactAt[r]: the exact cycle whose first member is plan.order[r]. */
+  private readonly exactAt: Array<ExactBlock | null>;
+  /** Passes of exact cycles beyond the first, over the run (stats). */
+  exactCyclePasses = 0;
 
-  constructor(plan: CompiledPlan, options: { lifFastPath?: boolean } = {}) {
+  constructor(plan: CompiledPlan, options: { lifFastPath?: boolean; cycleRule?: CycleRule } = {}) {
     this.plan = plan;
     this.dt = plan.dt;
     this.totalSteps = plan.totalSteps;
@@ -160,6 +186,22 @@ export class Engine implements Simulation {
     for (const n of plan.nodes)
       if (n.kind === 'lif')
         this.lifKernels.set(n, new LifKernel(n, plan.dt, options.lifFastPath ?? true));
+    const { cycles, exact } = findZeroDelayCycles(plan, options.cycleRule);
+    this.cycles = cycles;
+    this.exactAt = plan.order.map(() => null);
+    for (const cycle of exact) {
+      const kernels = cycle.members.map((m) => this.lifKernels.get(m)!);
+      this.exactAt[cycle.first] = {
+        cycle,
+        kernels,
+        snapshots: kernels.map((kernel) => kernel.createSnapshot()),
+        saved: cycle.members.map(() => new EventBuffer()),
+        before: new Int32Array(cycle.members.length),
+        prevMember: new Int32Array(64),
+        prevIndex: new Int32Array(64),
+        prevTime: new Float64Array(64),
+      };
+    }
     this.initialise();
     for (const [n, kernel] of this.lifKernels)
       if (this.staticDrives.has(n)) kernel.setStaticDrive();
@@ -352,7 +394,15 @@ export class Engine implements Simulation {
     const t0 = k * dt;
     const t1 = (k + 1) * dt;
     this.lateCount = 0;
-    for (const node of this.plan.order) {
+    const order = this.plan.order;
+    for (let r = 0; r < order.length; r++) {
+      const node = order[r]!;
+      const exact = this.exactAt[r];
+      if (exact) {
+        this.advanceExactCycle(exact, k, t0, t1);
+        r = exact.cycle.last;
+        continue;
+      }
       switch (node.kind) {
         case 'input':
           if (node.spikes) {
@@ -422,11 +472,100 @@ export class Engine implements Simulation {
 
   // ---------------------------------------------------------------- spike delivery
 
-  private deliver(node: NodePlan, buffer: SpikeBuffer, from: number, k: number): void {
+  /**
+   * One step of an exactly integrated zero-delay cycle (exactCycles.ts): passes from the saved
+   * start state, each with the previous pass's in-cycle spikes as events at their instants, until
+   * the spikes repeat; then the spikes go to every other target as usual.
+   */
+  private advanceExactCycle(block: ExactBlock, k: number, t0: number, t1: number): void {
+    const { members, component } = block.cycle;
+    const m = members.length;
+    for (let a = 0; a < m; a++) {
+      const node = members[a]!;
+      const bucket = node.queue.bucket(k);
+      this.addSwitchEvents(node, bucket, t0, t1);
+      copyEvents(bucket, block.saved[a]!);
+      block.before[a] = node.spikes.count;
+      block.kernels[a]!.saveState(block.snapshots[a]!);
+      this.stats.neuronUpdates += node.size;
+    }
+    // Adding a later event moves a root-finder's bracket, so an earlier crossing can move in its
+    // last bits: spikes "repeat" when they agree to well below the root finder's 1e-15 s.
+    const tolerance = Math.max(1e-14, 1e-13 * t1);
+    let prevCount = 0;
+    for (let pass = 0; ; pass++) {
+      for (let a = 0; a < m; a++) block.kernels[a]!.advance(k, t0, t1, members[a]!.queue.bucket(k));
+      let count = 0;
+      let same = true;
+      for (let a = 0; a < m; a++) {
+        const spikes = members[a]!.spikes;
+        for (let s = block.before[a]!; s < spikes.count; s++, count++) {
+          if (
+            count >= prevCount ||
+            block.prevMember[count] !== a ||
+            block.prevIndex[count] !== spikes.index[s] ||
+            Math.abs(block.prevTime[count]! - spikes.time[s]!) > tolerance
+          )
+            same = false;
+        }
+      }
+      // Causality bounds the passes by the spikes of the step + 1; the cap only guards the loop.
+      if ((same && count === prevCount) || pass > 2 * count + 8) break;
+      this.exactCyclePasses++;
+      if (block.prevTime.length < count) growPrevious(block, count);
+      prevCount = 0;
+      for (let a = 0; a < m; a++) {
+        const spikes = members[a]!.spikes;
+        for (let s = block.before[a]!; s < spikes.count; s++, prevCount++) {
+          block.prevMember[prevCount] = a;
+          block.prevIndex[prevCount] = spikes.index[s]!;
+          block.prevTime[prevCount] = spikes.time[s]!;
+        }
+      }
+      for (let a = 0; a < m; a++) {
+        const node = members[a]!;
+        block.kernels[a]!.restoreState(block.snapshots[a]!);
+        node.spikes.count = block.before[a]!;
+        copyEvents(block.saved[a]!, node.queue.bucket(k));
+      }
+      for (let s = 0; s < prevCount; s++) {
+        const out = members[block.prevMember[s]!]!.out;
+        for (let pi = 0; pi < out.length; pi++) {
+          const p = out[pi]!;
+          if (p.delay !== 0 || p.target.component !== component) continue;
+          this.pushEvents(
+            p,
+            block.prevIndex[s]!,
+            block.prevTime[s]!,
+            1 / p.tauS,
+            p.target.queue.bucket(k),
+          );
+        }
+      }
+    }
+    for (let a = 0; a < m; a++) {
+      const node = members[a]!;
+      if (node.spikes.count > block.before[a]!)
+        this.deliver(node, node.spikes, block.before[a]!, k, component);
+    }
+  }
+
+  /**
+   * Sends a node's new spikes to its targets. Zero-delay edges into `exactComponent` are skipped:
+   * the exact cycle's passes have already integrated them.
+   */
+  private deliver(
+    node: NodePlan,
+    buffer: SpikeBuffer,
+    from: number,
+    k: number,
+    exactComponent = -1,
+  ): void {
     const out = node.out;
     const dt = this.dt;
     for (let pi = 0; pi < out.length; pi++) {
       const p = out[pi]!;
+      if (p.delay === 0 && p.target.component === exactComponent) continue;
       const target = p.target;
       const amountScale = 1 / p.tauS;
       for (let s = from; s < buffer.count; s++) {
@@ -1022,4 +1161,24 @@ function readVariable(node: NodePlan, variable: string, i: number): number {
     default:
       return NaN;
   }
+}
+
+/** Copies the events of `from` into `to` (replacing what `to` held). */
+function copyEvents(from: EventBuffer, to: EventBuffer): void {
+  to.count = 0;
+  for (let e = 0; e < from.count; e++)
+    to.push(from.elem[e]!, from.time[e]!, from.slot[e]!, from.amount[e]!);
+}
+
+function growPrevious(block: ExactBlock, needed: number): void {
+  const cap = Math.max(needed, 2 * block.prevTime.length);
+  const member = new Int32Array(cap);
+  member.set(block.prevMember);
+  const index = new Int32Array(cap);
+  index.set(block.prevIndex);
+  const time = new Float64Array(cap);
+  time.set(block.prevTime);
+  block.prevMember = member;
+  block.prevIndex = index;
+  block.prevTime = time;
 }
