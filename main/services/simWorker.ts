@@ -37,7 +37,12 @@ port.on('message', (message: ToWorker) => {
         return;
       }
       const sim = created.simulation;
-      post({ type: 'started', dt: sim.dt, totalSteps: sim.totalSteps });
+      post({
+        type: 'started',
+        dt: sim.dt,
+        totalSteps: sim.totalSteps,
+        cycles: [...(sim.cycles ?? [])],
+      });
       loop = new RunLoop(
         sim,
         message.speed,

@@ -1,7 +1,7 @@
 /** Messages between the simulation host (main process) and its worker thread. */
 import type { EditOutcome, LiveEditRequest, RunSpeed, RunStatus } from '../../shared/ipc/contract';
 import type { NodeLiveState } from '../../shared/sim/liveState';
-import type { SimulationFrame } from '../../shared/sim/types';
+import type { CycleInfo, SimulationFrame } from '../../shared/sim/types';
 
 export type ToWorker =
   | { type: 'start'; documentText: string; speed: RunSpeed; forever: boolean; paused: boolean }
@@ -15,7 +15,7 @@ export type ToWorker =
   | { type: 'credit' };
 
 export type FromWorker =
-  | { type: 'started'; dt: number; totalSteps: number }
+  | { type: 'started'; dt: number; totalSteps: number; cycles: CycleInfo[] }
   | { type: 'invalid'; message: string }
   | { type: 'frame'; frame: SimulationFrame; producedAtMs: number; live: NodeLiveState[] }
   | { type: 'status'; status: Omit<RunStatus, 'runId'> }

@@ -102,7 +102,12 @@ export class SimulationHost {
         case 'started':
           settle({
             ok: true,
-            value: { runId: id, dt: message.dt, totalSteps: message.totalSteps },
+            value: {
+              runId: id,
+              dt: message.dt,
+              totalSteps: message.totalSteps,
+              cycles: message.cycles,
+            },
           });
           return;
         case 'invalid':

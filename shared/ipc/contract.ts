@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import type { NodeLiveState } from '../sim/liveState';
-import type { SimulationFrame } from '../sim/types';
+import type { CycleInfo, SimulationFrame } from '../sim/types';
 import { HOST_EVENT_CHANNELS, HOST_REQUEST_CHANNELS } from './channels';
 import {
   FILE_REQUESTS,
@@ -127,6 +127,8 @@ export interface RunStarted {
   runId: string;
   dt: number;
   totalSteps: number;
+  /** Zero-delay cycles of spiking edges and their rules (the run summary says which were exact). */
+  cycles?: CycleInfo[];
 }
 
 /** Results of each request. */

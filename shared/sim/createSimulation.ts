@@ -81,6 +81,7 @@ export function createSimulation(
     get stepsDone() {
       return engine.stepsDone;
     },
+    cycles: engine.cycles,
     advance: (maxSteps: number) => engine.advance(maxSteps),
     applyEdit: (edit: LiveEdit) => engine.applyEdit(edit),
     plan,

@@ -2,7 +2,7 @@
  * Collects a run's frames into the CLI's result JSON (spec 7). Used by the CLI and by exports, so
  * a live run and a headless run of the same file produce the same document.
  */
-import type { Simulation, SimulationFrame } from './types';
+import type { CycleInfo, Simulation, SimulationFrame } from './types';
 
 export interface ResultTrace {
   target: string;
@@ -26,6 +26,11 @@ export interface RunResult {
     compileSeconds: number;
     runSeconds: number;
     wallSeconds: number;
+    /**
+     * Zero-delay cycles of spiking edges and which ran exactly (docs/simulator.md#cycles); only
+     * when the network has any.
+     */
+    zeroDelayCycles?: CycleInfo[];
   };
   [extra: string]: unknown;
 }
@@ -112,6 +117,9 @@ export class ResultCollector {
         compileSeconds: timing.compileSeconds,
         runSeconds: timing.runSeconds,
         wallSeconds: timing.compileSeconds + timing.runSeconds,
+        ...(simulation.cycles && simulation.cycles.length > 0
+          ? { zeroDelayCycles: simulation.cycles.map((c) => ({ ...c })) }
+          : {}),
       },
     };
   }

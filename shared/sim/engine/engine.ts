@@ -57,6 +57,7 @@ import {
 } from '../plan';
 import type { SpikeBuffer } from '../plan';
 import type {
+  CycleInfo,
   Issue,
   LiveEdit,
   Simulation,
@@ -66,12 +67,7 @@ import type {
 } from '../types';
 import { SimulationError } from '../types';
 import { BankCoefficients, addImpulse, propagateBanks } from './filters';
-import {
-  findZeroDelayCycles,
-  type CycleInfo,
-  type CycleRule,
-  type ExactComponent,
-} from './exactCycles';
+import { findZeroDelayCycles, type CycleRule, type ExactComponent } from './exactCycles';
 import { LifKernel, type LifSnapshot } from './lifKernel';
 import { NEEDS_RESTART, applyLiveEdit, type LiveEditContext } from './liveEdit';
 import { forEachSwitch, hasSwitches, isPiecewise, snapTime, valueAt } from './signals';

@@ -25,6 +25,9 @@
  * targets at the end of its step, with the exact filter evolution since its instant.
  */
 import type { CompiledPlan, LifPlan, NodePlan } from '../plan';
+import type { CycleInfo } from '../types';
+
+export type { CycleInfo };
 
 /**
  * Components with at most this many elements in all run exactly. A pass re-integrates every element
@@ -35,17 +38,6 @@ export const EXACT_CYCLE_MAX_ELEMENTS = 256;
 
 /** How zero-delay cycles are integrated: by size (default), or all one way (tests). */
 export type CycleRule = 'auto' | 'exact' | 'end-of-step';
-
-/** One zero-delay cycle of spiking edges, as reported in the result's stats and the run summary. */
-export interface CycleInfo {
-  /** Node ids, in step order. */
-  nodes: string[];
-  /** Elements in all. */
-  elements: number;
-  rule: 'exact' | 'end-of-step';
-  /** Why this rule (for the end-of-step ones). */
-  reason?: string;
-}
 
 /** A component that runs exactly: its members (contiguous in the step order) and where they start. */
 export interface ExactComponent {
