@@ -174,14 +174,20 @@ describe('zero-delay cycles keep every spike within 1e-8 s of an event-driven so
   });
 });
 
-describe('the winner-take-all triangle does not depend on dt', () => {
-  it('the same spikes at dt = 0.01, 0.1 and 1 ms', () => {
-    const circuit = CIRCUITS[1]!;
+describe('a near-tie winner-take-all does not depend on dt', () => {
+  it('the same spikes at dt = 0.01, 0.1 and 1 ms, the exact ones', () => {
+    const circuit = WINNER_TAKE_ALL;
     const fine = engineSpikes(circuit, 1e-5);
-    // The neuron with the largest bias wins.
-    expect(fine[0]!.length).toBeGreaterThan(fine[1]!.length + fine[2]!.length);
+    // The neuron with the largest bias wins, alone.
+    expect(fine.map((s) => s.length > 0)).toEqual([true, false, false]);
+    expect(worstError(fine, reference(circuit))).toBeLessThan(1e-8);
     for (const dt of [1e-4, 1e-3])
       expect(worstError(engineSpikes(circuit, dt), fine)).toBeLessThan(1e-8);
+  });
+
+  it('with the end-of-step rule, at dt = 1 ms, another neuron wins', () => {
+    const late = engineSpikes(WINNER_TAKE_ALL, 1e-3, 'end-of-step');
+    expect(late[1]!.length).toBeGreaterThan(late[0]!.length);
   });
 });
 
