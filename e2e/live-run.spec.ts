@@ -60,6 +60,21 @@ async function simulatedSeconds(app: Page): Promise<number> {
   });
 }
 
+test('the winner-take-all says its zero-delay cycle ran exactly; A wins, as in the CLI', async ({
+  app,
+}) => {
+  await openExample(app, /Winner-take-all/);
+  await app.getByLabel('Speed').selectOption('max');
+  await app.getByRole('button', { name: /Run$/ }).click();
+  await expect(app.getByTestId('sim-clock')).toContainText('finished', { timeout: 30_000 });
+  await expect(app.getByTestId('cycles-summary')).toHaveText('zero-delay cycle A↔B↔C: exact');
+  const cli = cliRun('examples/winner-take-all.neuro');
+  const summary = (await app.getByTestId('spike-summary').textContent()) ?? '';
+  expect(summary).toMatch(new RegExp(`\\bA: ${cli.spikes['A']![0]!.length} spikes`));
+  expect(cli.spikes['B']![0]).toEqual([]);
+  await screenshot(app, 'live-winner-take-all');
+});
+
 test('A, B -> C streams into the charts with the CLI spike counts, and exports its result', async ({
   app,
 }) => {

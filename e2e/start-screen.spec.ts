@@ -21,6 +21,7 @@ const GALLERY = [
   'two-drive-one.neuro',
   'bias-param-vs-node.neuro',
   'layer-softmax.neuro',
+  'winner-take-all.neuro',
   'cuba.neuro',
   'runaway-feedback.neuro',
 ];

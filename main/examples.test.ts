@@ -231,4 +231,26 @@ describe('examples gallery', () => {
     noBias.edges = noBias.edges.filter((e) => e.source !== 'one');
     expect(spikeTimes(run(noBias), 'B').length).toBeLessThan(a.length);
   });
+
+  it('winner-take-all: A wins alone, with the same spikes at dt = 0.01, 0.1 and 1 ms', () => {
+    const doc = load('winner-take-all.neuro');
+    const at = (dt: number) => {
+      const frames = run({ ...doc, simulation: { ...doc.simulation, dt } });
+      return ['A', 'B', 'C'].map((id) => spikeTimes(frames, id));
+    };
+    const fine = at(1e-5);
+    expect(fine[0]!.length).toBeGreaterThan(10);
+    expect(fine[1]).toEqual([]);
+    expect(fine[2]).toEqual([]);
+    for (const dt of [1e-4, 1e-3]) {
+      const spikes = at(dt);
+      expect(spikes.map((s) => s.length)).toEqual(fine.map((s) => s.length));
+      spikes[0]!.forEach((t, k) => expect(Math.abs(t - fine[0]![k]!)).toBeLessThan(1e-8));
+    }
+    const created = createSimulation(doc);
+    if (!created.ok) throw new Error('compile');
+    expect(created.simulation.cycles).toEqual([
+      { nodes: ['A', 'B', 'C'], elements: 3, rule: 'exact' },
+    ]);
+  });
 });

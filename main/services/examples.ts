@@ -20,6 +20,7 @@ export const GALLERY_ORDER: readonly string[] = [
   'two-drive-one.neuro', // 1.3.4 connection weights
   'bias-param-vs-node.neuro', // 1.3.4 the bias node
   'layer-softmax.neuro', // 1.2.3 activations and 1.3.4 z = Wx + b
+  'winner-take-all.neuro', // 1.3.4 negative weights in a zero-delay cycle
   'cuba.neuro', // a network of 1.3.5's full LIF neurons
   'runaway-feedback.neuro', // what a failing run looks like
 ];

@@ -47,7 +47,13 @@ port.on('message', (message: ToWorker) => {
       const { bytesPerStep } = estimateRun(loaded.document, {
         duration: message.forever ? Infinity : undefined,
       });
-      post({ type: 'started', dt: sim.dt, totalSteps: sim.totalSteps, bytesPerStep });
+      post({
+        type: 'started',
+        dt: sim.dt,
+        totalSteps: sim.totalSteps,
+        bytesPerStep,
+        cycles: [...(sim.cycles ?? [])],
+      });
       loop = new RunLoop(
         sim,
         message.speed,

@@ -1,7 +1,7 @@
 /** Messages between the simulation host (main process) and its worker thread. */
 import type { EditOutcome, LiveEditRequest, RunSpeed, RunStatus } from '../../shared/ipc/contract';
 import type { NodeLiveState } from '../../shared/sim/liveState';
-import type { SimulationFrame } from '../../shared/sim/types';
+import type { CycleInfo, SimulationFrame } from '../../shared/sim/types';
 
 export type ToWorker =
   | { type: 'start'; documentText: string; speed: RunSpeed; forever: boolean; paused: boolean }
@@ -21,6 +21,8 @@ export type FromWorker =
       totalSteps: number;
       /** Bytes of samples and spikes one step adds to a frame (the admission rule's estimate). */
       bytesPerStep: number;
+      /** Zero-delay cycles of spiking edges and their rules. */
+      cycles: CycleInfo[];
     }
   | { type: 'invalid'; message: string }
   | { type: 'frame'; frame: SimulationFrame; producedAtMs: number; live: NodeLiveState[] }

@@ -108,7 +108,12 @@ export class SimulationHost {
           run.last = { ...run.last, dt: message.dt, totalSteps: message.totalSteps };
           settle({
             ok: true,
-            value: { runId: id, dt: message.dt, totalSteps: message.totalSteps },
+            value: {
+              runId: id,
+              dt: message.dt,
+              totalSteps: message.totalSteps,
+              cycles: message.cycles,
+            },
           });
           return;
         case 'invalid':

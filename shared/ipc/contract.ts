@@ -9,7 +9,7 @@
 import type { EditCode } from '../sim/types';
 import { z } from 'zod';
 import type { NodeLiveState } from '../sim/liveState';
-import type { SimulationFrame } from '../sim/types';
+import type { CycleInfo, SimulationFrame } from '../sim/types';
 import { HOST_EVENT_CHANNELS, HOST_REQUEST_CHANNELS } from './channels';
 import {
   FILE_REQUESTS,
@@ -130,6 +130,8 @@ export interface RunStarted {
   runId: string;
   dt: number;
   totalSteps: number;
+  /** Zero-delay cycles of spiking edges and their rules (the run summary says which were exact). */
+  cycles?: CycleInfo[];
 }
 
 /** Results of each request. */

@@ -151,8 +151,26 @@ export interface KernelEnv {
   readonly scratch: Float64Array;
 }
 
+/**
+ * A kernel that can integrate one step again from a saved start state: what exact zero-delay
+ * cycles need (sim/engine/exactCycles.ts, docs/simulator.md#cycles). The engine calls `begin`
+ * once per step (the kernel adds the step's own events, e.g. input switches, to its bucket), then
+ * `save`, then `integrate` one or more times with `restore` between them.
+ */
+export interface RepeatableStep {
+  /** A buffer for `save` (allocated once). */
+  createSnapshot(): unknown;
+  save(into: unknown): void;
+  restore(from: unknown): void;
+  begin(k: number, t0: number, t1: number): void;
+  /** Integrate step k with the bucket's events as they are (consumed). */
+  integrate(k: number, t0: number, t1: number): void;
+}
+
 /** The per-node stepping code of a model. */
 export interface NeuronKernel {
+  /** Present when the model can integrate a step again (exact zero-delay cycles). */
+  readonly repeatable?: RepeatableStep;
   /** Before step 0: elements that start at or above threshold spike at t = 0 (spiking models). */
   initialSpikes?(): void;
   /**

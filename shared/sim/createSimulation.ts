@@ -8,6 +8,7 @@
 import type { NetworkDocument } from '../document/model';
 import { compileNetwork } from './compile/compileNetwork';
 import { Engine } from './engine/engine';
+import type { CycleRule } from './engine/exactCycles';
 import type { CompiledPlan } from './plan';
 import type { Issue, LiveEdit, Simulation } from './types';
 
@@ -25,6 +26,11 @@ export interface SimulationOptions {
    * off, to check the fast path against the general segment-by-segment integrator.
    */
   lifFastPath?: boolean;
+  /**
+   * How zero-delay cycles of spiking edges are integrated (engine/exactCycles.ts): by their size
+   * (default 'auto'), or all exactly / all with the end-of-step rule (tests and benches compare).
+   */
+  cycleRule?: CycleRule;
 }
 
 export type CreateSimulationResult =
@@ -48,7 +54,10 @@ export function createSimulation(
   const plan = compiled.plan;
   let engine: Engine;
   try {
-    engine = new Engine(plan, { lifFastPath: options.lifFastPath ?? true });
+    engine = new Engine(plan, {
+      lifFastPath: options.lifFastPath ?? true,
+      cycleRule: options.cycleRule ?? 'auto',
+    });
   } catch (e) {
     return {
       ok: false,
@@ -71,6 +80,7 @@ export function createSimulation(
     get stepsDone() {
       return engine.stepsDone;
     },
+    cycles: engine.cycles,
     advance: (maxSteps: number) => engine.advance(maxSteps),
     applyEdit: (edit: LiveEdit) => engine.applyEdit(edit),
     plan,

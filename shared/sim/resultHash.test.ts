@@ -268,6 +268,13 @@ function handMadeCases(): Record<string, Case> {
       ],
     },
     'lif recurrent': { doc: lifRecurrent() },
+    // Issue 17 made small zero-delay cycles exact; with the earlier rule asked for, these must
+    // keep the hashes 'lif recurrent' and 'lif orders' had before it.
+    'lif recurrent, end-of-step cycles': {
+      doc: lifRecurrent(),
+      options: { cycleRule: 'end-of-step' },
+    },
+    'lif orders, end-of-step cycles': { doc: lifOrders(), options: { cycleRule: 'end-of-step' } },
     'lif recurrent, general integrator': { doc: lifRecurrent(), options: { lifFastPath: false } },
     'lif recurrent, seed override': { doc: lifRecurrent(), options: { seed: 99 } },
     hh: { doc: hhNet() },

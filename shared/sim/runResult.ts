@@ -3,7 +3,7 @@
  * a live run and a headless run of the same file produce the same document.
  */
 import { SPIKE_RATE_CEILING } from './admission';
-import { SimulationError, type Simulation, type SimulationFrame } from './types';
+import { SimulationError, type CycleInfo, type Simulation, type SimulationFrame } from './types';
 
 export interface ResultTrace {
   target: string;
@@ -27,6 +27,11 @@ export interface RunResult {
     compileSeconds: number;
     runSeconds: number;
     wallSeconds: number;
+    /**
+     * Zero-delay cycles of spiking edges and which ran exactly (docs/simulator.md#cycles); only
+     * when the network has any.
+     */
+    zeroDelayCycles?: CycleInfo[];
   };
   [extra: string]: unknown;
 }
@@ -126,6 +131,9 @@ export class ResultCollector {
         compileSeconds: timing.compileSeconds,
         runSeconds: timing.runSeconds,
         wallSeconds: timing.compileSeconds + timing.runSeconds,
+        ...(simulation.cycles && simulation.cycles.length > 0
+          ? { zeroDelayCycles: simulation.cycles.map((c) => ({ ...c })) }
+          : {}),
       },
     };
   }

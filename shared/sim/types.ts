@@ -62,8 +62,21 @@ export const EDIT_MESSAGES = {
 } as const;
 
 /** A running simulation: advance it in chunks of steps. */
+/** One zero-delay cycle of spiking edges and the rule it runs under (engine/exactCycles.ts). */
+export interface CycleInfo {
+  /** Node ids, in step order. */
+  nodes: string[];
+  /** Elements in all. */
+  elements: number;
+  rule: 'exact' | 'end-of-step';
+  /** Why the end-of-step rule (absent for exact ones). */
+  reason?: string;
+}
+
 export interface Simulation {
   readonly dt: number;
+  /** The zero-delay cycles of spiking edges and their rules (absent: none, or not reported). */
+  readonly cycles?: readonly CycleInfo[];
   /** N: the number of steps of the whole run (Infinity when run forever). */
   readonly totalSteps: number;
   /** Steps done so far. */

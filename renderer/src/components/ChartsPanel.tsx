@@ -26,6 +26,12 @@ import {
 } from './TraceChart';
 import '../sim/charts.css';
 import { noSpikesText } from '../store/stateMessages';
+import { describeCycles } from '../../../shared/sim/engine/exactCycles';
+
+const CYCLES_TITLE =
+  'Neurons that excite or inhibit each other without delay form a cycle. In small cycles every spike ' +
+  'acts on the others at its exact instant, whatever the time step; in large ones (or with HH or ' +
+  'rate units) a spike acts from the end of its step, which makes the result depend a little on dt.';
 
 export interface ChartsPanelProps {
   session: SimulationSession;
@@ -186,6 +192,10 @@ export function ChartsPanel({ session, document, fileName = 'circuit.neuro' }: C
     (notify) => session.subscribeStatus(notify),
     () => `${session.runId ?? ''}:${session.run?.forever ? 'forever' : ''}`,
   );
+  const cyclesLine = useSyncExternalStore(
+    (notify) => session.subscribeStatus(notify),
+    () => describeCycles(session.cycles),
+  );
 
   useEffect(
     () =>
@@ -252,6 +262,11 @@ export function ChartsPanel({ session, document, fileName = 'circuit.neuro' }: C
                 </span>
               ))}
         </p>
+        {cyclesLine && (
+          <p className="run-panel__cycles" data-testid="cycles-summary" title={CYCLES_TITLE}>
+            {cyclesLine}
+          </p>
+        )}
         <div className="run-panel__controls">
           {edited > 0 && (
             <span

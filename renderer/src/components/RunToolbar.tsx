@@ -141,7 +141,10 @@ export function RunToolbar({ host, session, document, status }: RunToolbarProps)
       showRunMessage(started.error);
       return false;
     }
-    session.beginRun(started.value.runId, started.value.dt, doc, { forever });
+    session.beginRun(started.value.runId, started.value.dt, doc, {
+      forever,
+      cycles: started.value.cycles ?? [],
+    });
     controller.runStarted(doc);
     runBegan(doc);
     return true;

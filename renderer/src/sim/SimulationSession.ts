@@ -11,6 +11,7 @@ import { spikeNodesOf as spikeNodesOfNodes } from '../../../shared/document/grap
 import type { NetworkDocument } from '../../../shared/document/model';
 import type { HostApi, HostFrame, RunStatus } from '../../../shared/ipc/contract';
 import type { NodeLiveState } from '../../../shared/sim/liveState';
+import type { CycleInfo } from '../../../shared/sim/types';
 import { SpikeStore } from './spikeStore';
 
 /** Samples of one probe: step index and one series per recorded element, in a ring. */
@@ -187,6 +188,8 @@ export class SimulationSession {
   private notifyPending = false;
   private unsubscribeHost: Array<() => void> = [];
   private lastFrameAtMs = 0;
+  /** The run's zero-delay cycles and whether each ran exactly (the run summary says so). */
+  cycles: readonly CycleInfo[] = [];
   /** Frames of this run the host skipped because this tab fell behind (the charts have gaps). */
   framesDropped = 0;
 
@@ -247,9 +250,10 @@ export class SimulationSession {
     runId: string,
     dt: number,
     document: NetworkDocument,
-    options: { forever?: boolean } = {},
+    options: { forever?: boolean; cycles?: readonly CycleInfo[] } = {},
   ): void {
     this.clear();
+    this.cycles = options.cycles ?? [];
     const forever = options.forever ?? false;
     this.runId = runId;
     this.dt = dt;

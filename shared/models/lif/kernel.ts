@@ -35,6 +35,15 @@ import { TIME_GRID_TOLERANCE } from '../../util/timeGrid';
 
 const MAX_SPIKES_PER_STEP = 100_000;
 
+/** What a step changes in a LIF population: saved to integrate one step again (exactCycles.ts). */
+export interface LifSnapshot {
+  v: Float64Array;
+  stages: Float64Array[];
+  refUntil: Float64Array;
+  checkStart: boolean;
+  checkCounter: number;
+}
+
 export class LifKernel {
   private readonly pop: LifPlan;
   private readonly dt: number;
@@ -296,6 +305,36 @@ export class LifKernel {
       }
     }
     dst[0] = v;
+  }
+
+  /** A snapshot buffer the size of this population (allocated once, reused every step). */
+  createSnapshot(): LifSnapshot {
+    const size = this.pop.size;
+    return {
+      v: new Float64Array(size),
+      stages: this.pop.stages.map(() => new Float64Array(size)),
+      refUntil: new Float64Array(size),
+      checkStart: false,
+      checkCounter: 0,
+    };
+  }
+
+  saveState(into: LifSnapshot): void {
+    const pop = this.pop;
+    into.v.set(pop.v);
+    for (let s = 0; s < pop.stages.length; s++) into.stages[s]!.set(pop.stages[s]!);
+    into.refUntil.set(pop.refUntil);
+    into.checkStart = this.checkStart;
+    into.checkCounter = this.checkCounter;
+  }
+
+  restoreState(from: LifSnapshot): void {
+    const pop = this.pop;
+    pop.v.set(from.v);
+    for (let s = 0; s < pop.stages.length; s++) pop.stages[s]!.set(from.stages[s]!);
+    pop.refUntil.set(from.refUntil);
+    this.checkStart = from.checkStart;
+    this.checkCounter = from.checkCounter;
   }
 
   /**

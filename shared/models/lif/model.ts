@@ -10,8 +10,9 @@ import {
   type NeuronCore,
   type NeuronKernel,
   type NeuronModelDefinition,
+  type RepeatableStep,
 } from '../neuron';
-import { LifKernel } from './kernel';
+import { LifKernel, type LifSnapshot } from './kernel';
 import { LIF_PARAMS, thresholdProblem } from './params';
 import type { LifPlan } from './plan';
 
@@ -49,6 +50,15 @@ export class LifNeuron implements NeuronKernel {
     this.env.addSwitchEvents(bucket, t0, t1);
     this.kernel.advance(k, t0, t1, bucket);
   }
+
+  /** The state a step changes is v, the filter stages and refUntil: exact cycles re-integrate. */
+  readonly repeatable: RepeatableStep = {
+    createSnapshot: () => this.kernel.createSnapshot(),
+    save: (into) => this.kernel.saveState(into as LifSnapshot),
+    restore: (from) => this.kernel.restoreState(from as LifSnapshot),
+    begin: (k, t0, t1) => this.env.addSwitchEvents(this.plan.queue.bucket(k), t0, t1),
+    integrate: (k, t0, t1) => this.kernel.advance(k, t0, t1, this.plan.queue.bucket(k)),
+  };
 
   coefficientsChanged(): void {
     this.kernel.updateCoefficients();

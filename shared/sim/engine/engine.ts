@@ -27,8 +27,8 @@
  * applied to their targets' filters, then sample 0.
  */
 import { BankCoefficients, addImpulse } from '../../models/filters';
-import type { EventBuffer, KernelEnv, NeuronKernel, SpikeBuffer } from '../../models/neuron';
-import { readInput } from '../../models/neuron';
+import type { KernelEnv, NeuronKernel, RepeatableStep, SpikeBuffer } from '../../models/neuron';
+import { EventBuffer, readInput } from '../../models/neuron';
 
 import type { RandomStream } from '../../util/random';
 import type {
@@ -52,6 +52,7 @@ import {
   SIG_SPIKES,
 } from '../plan';
 import type {
+  CycleInfo,
   Issue,
   LiveEdit,
   Simulation,
@@ -59,6 +60,7 @@ import type {
   SpikeChunk,
   TraceChunk,
 } from '../types';
+import { findZeroDelayCycles, type CycleRule, type ExactComponent } from './exactCycles';
 import { NEEDS_RESTART, applyLiveEdit, restartIssue, type LiveEditContext } from './liveEdit';
 import { snapTime, TIME_GRID_TOLERANCE } from '../../util/timeGrid';
 import { forEachSwitch, hasSwitches, isPiecewise, valueAt } from './signals';
@@ -69,6 +71,20 @@ export interface EngineStats {
   synapticEvents: number;
   /** Neuron updates (elements x steps, all models). */
   neuronUpdates: number;
+}
+
+/** Work buffers of one exactly integrated zero-delay cycle (exactCycles.ts), allocated once. */
+interface ExactBlock {
+  cycle: ExactComponent;
+  steps: RepeatableStep[];
+  snapshots: unknown[];
+  /** The members' events of the step before the passes add the cycle's own spikes. */
+  saved: EventBuffer[];
+  before: Int32Array;
+  /** The previous pass's spikes: member, element, time. */
+  prevMember: Int32Array;
+  prevIndex: Int32Array;
+  prevTime: Float64Array;
 }
 
 interface ProbeFrameState {
@@ -98,8 +114,14 @@ export class Engine implements Simulation {
   private probeFrames: ProbeFrameState[] = [];
   private sample0Done = false;
   private editContext: LiveEditContext | null = null;
+  /** Zero-delay cycles of spiking edges and the rule each runs under (exactCycles.ts). */
+  readonly cycles: CycleInfo[];
+  /** exactAt[r]: the exact cycle whose first member is plan.order[r]. */
+  private readonly exactAt: Array<ExactBlock | null>;
+  /** Passes of exact cycles beyond the first, over the run (stats). */
+  exactCyclePasses = 0;
 
-  constructor(plan: CompiledPlan, options: { lifFastPath?: boolean } = {}) {
+  constructor(plan: CompiledPlan, options: { lifFastPath?: boolean; cycleRule?: CycleRule } = {}) {
     this.plan = plan;
     this.dt = plan.dt;
     this.totalSteps = plan.totalSteps;
@@ -126,6 +148,26 @@ export class Engine implements Simulation {
           n,
           n.model.createKernel(n, this.kernelEnv(n, options.lifFastPath ?? true)),
         );
+    const { cycles, exact } = findZeroDelayCycles(
+      plan,
+      (n) => this.kernels.get(n)?.repeatable !== undefined,
+      options.cycleRule,
+    );
+    this.cycles = cycles;
+    this.exactAt = plan.order.map(() => null);
+    for (const cycle of exact) {
+      const steps = cycle.members.map((m) => this.kernels.get(m)!.repeatable!);
+      this.exactAt[cycle.first] = {
+        cycle,
+        steps,
+        snapshots: steps.map((step) => step.createSnapshot()),
+        saved: cycle.members.map(() => new EventBuffer()),
+        before: new Int32Array(cycle.members.length),
+        prevMember: new Int32Array(64),
+        prevIndex: new Int32Array(64),
+        prevTime: new Float64Array(64),
+      };
+    }
     this.initialise();
     for (const [n, kernel] of this.kernels) if (this.staticDrives.has(n)) kernel.drivesChanged?.();
   }
@@ -327,7 +369,15 @@ export class Engine implements Simulation {
     const t0 = k * dt;
     const t1 = (k + 1) * dt;
     this.lateCount = 0;
-    for (const node of this.plan.order) {
+    const order = this.plan.order;
+    for (let r = 0; r < order.length; r++) {
+      const exact = this.exactAt[r];
+      if (exact) {
+        this.advanceExactCycle(exact, k, t0, t1);
+        r = exact.cycle.last;
+        continue;
+      }
+      const node = order[r]!;
       if (node.kind === 'input') {
         if (node.spikes) {
           const before = node.spikes.count;
@@ -381,11 +431,100 @@ export class Engine implements Simulation {
 
   // ---------------------------------------------------------------- spike delivery
 
-  private deliver(node: NodePlan, buffer: SpikeBuffer, from: number, k: number): void {
+  /**
+   * One step of an exactly integrated zero-delay cycle (exactCycles.ts): passes from the saved
+   * start state, each with the previous pass's in-cycle spikes as events at their instants, until
+   * the spikes repeat; then the spikes go to every other target as usual.
+   */
+  private advanceExactCycle(block: ExactBlock, k: number, t0: number, t1: number): void {
+    const { members, component } = block.cycle;
+    const m = members.length;
+    for (let a = 0; a < m; a++) {
+      const node = members[a]!;
+      block.steps[a]!.begin(k, t0, t1);
+      copyEvents(node.queue.bucket(k), block.saved[a]!);
+      block.before[a] = node.spikes!.count;
+      block.steps[a]!.save(block.snapshots[a]!);
+      this.stats.neuronUpdates += node.size;
+    }
+    // Adding a later event moves a root-finder's bracket, so an earlier crossing can move in its
+    // last bits: spikes "repeat" when they agree to well below the root finder's 1e-15 s.
+    const tolerance = Math.max(1e-14, 1e-13 * t1);
+    let prevCount = 0;
+    for (let pass = 0; ; pass++) {
+      for (let a = 0; a < m; a++) block.steps[a]!.integrate(k, t0, t1);
+      let count = 0;
+      let same = true;
+      for (let a = 0; a < m; a++) {
+        const spikes = members[a]!.spikes!;
+        for (let s = block.before[a]!; s < spikes.count; s++, count++) {
+          if (
+            count >= prevCount ||
+            block.prevMember[count] !== a ||
+            block.prevIndex[count] !== spikes.index[s] ||
+            Math.abs(block.prevTime[count]! - spikes.time[s]!) > tolerance
+          )
+            same = false;
+        }
+      }
+      // Causality bounds the passes by the spikes of the step + 1; the cap only guards the loop.
+      if ((same && count === prevCount) || pass > 2 * count + 8) break;
+      this.exactCyclePasses++;
+      if (block.prevTime.length < count) growPrevious(block, count);
+      prevCount = 0;
+      for (let a = 0; a < m; a++) {
+        const spikes = members[a]!.spikes!;
+        for (let s = block.before[a]!; s < spikes.count; s++, prevCount++) {
+          block.prevMember[prevCount] = a;
+          block.prevIndex[prevCount] = spikes.index[s]!;
+          block.prevTime[prevCount] = spikes.time[s]!;
+        }
+      }
+      for (let a = 0; a < m; a++) {
+        const node = members[a]!;
+        block.steps[a]!.restore(block.snapshots[a]!);
+        node.spikes!.count = block.before[a]!;
+        copyEvents(block.saved[a]!, node.queue.bucket(k));
+      }
+      for (let s = 0; s < prevCount; s++) {
+        const out = members[block.prevMember[s]!]!.out;
+        for (let pi = 0; pi < out.length; pi++) {
+          const p = out[pi]!;
+          if (p.delay !== 0 || p.target.component !== component) continue;
+          this.pushEvents(
+            p,
+            block.prevIndex[s]!,
+            block.prevTime[s]!,
+            1 / p.tauS,
+            p.target.queue.bucket(k),
+          );
+        }
+      }
+    }
+    for (let a = 0; a < m; a++) {
+      const node = members[a]!;
+      const spikes = node.spikes!;
+      if (spikes.count > block.before[a]!)
+        this.deliver(node, spikes, block.before[a]!, k, component);
+    }
+  }
+
+  /**
+   * Sends a node's new spikes to its targets. Zero-delay edges into `exactComponent` are skipped:
+   * the exact cycle's passes have already integrated them.
+   */
+  private deliver(
+    node: NodePlan,
+    buffer: SpikeBuffer,
+    from: number,
+    k: number,
+    exactComponent = -1,
+  ): void {
     const out = node.out;
     const dt = this.dt;
     for (let pi = 0; pi < out.length; pi++) {
       const p = out[pi]!;
+      if (p.delay === 0 && p.target.component === exactComponent) continue;
       const target = p.target;
       const amountScale = 1 / p.tauS;
       for (let s = from; s < buffer.count; s++) {
@@ -757,4 +896,24 @@ function readVariable(node: NodePlan, variable: string, i: number): number {
       ? node.model.readInput(node, variable, i)
       : readInput(node, variable, i);
   return node.model.read(node, variable, i);
+}
+
+/** Copies the events of `from` into `to` (replacing what `to` held). */
+function copyEvents(from: EventBuffer, to: EventBuffer): void {
+  to.count = 0;
+  for (let e = 0; e < from.count; e++)
+    to.push(from.elem[e]!, from.time[e]!, from.slot[e]!, from.amount[e]!);
+}
+
+function growPrevious(block: ExactBlock, needed: number): void {
+  const cap = Math.max(needed, 2 * block.prevTime.length);
+  const member = new Int32Array(cap);
+  member.set(block.prevMember);
+  const index = new Int32Array(cap);
+  index.set(block.prevIndex);
+  const time = new Float64Array(cap);
+  time.set(block.prevTime);
+  block.prevMember = member;
+  block.prevIndex = index;
+  block.prevTime = time;
 }
