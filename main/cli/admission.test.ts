@@ -5,7 +5,16 @@
  * spikes past the budget stop it with exit 1). Nothing here runs a big simulation.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -236,6 +245,30 @@ describe('output failures (issue 16, item 11): one line, exit 1, no stack trace'
       );
     },
   );
+
+  it.skipIf(!existsSync('/dev/full'))(
+    '--out on a device that fails keeps it: nothing is deleted',
+    async () => {
+      const f = file('lif.neuro', lifDoc());
+      const link = path.join(dir, 'full.json');
+      symlinkSync('/dev/full', link);
+      const r = await cli(['run', f, '--out', link]);
+      expect(r.code).toBe(1);
+      expect(r.err).toMatch(/cannot write: no space left on the device \(ENOSPC\)\n$/);
+      expect(lstatSync(link).isSymbolicLink()).toBe(true);
+    },
+  );
+
+  it('--out replaces a file only once the new result is whole, leaving no temporary file', async () => {
+    const f = file('lif.neuro', lifDoc());
+    const out = path.join(dir, 'kept', 'r.json');
+    mkdirSync(path.dirname(out));
+    writeFileSync(out, 'old result\n');
+    const r = await cli(['run', f, '--out', out]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8')).format).toBe('neurosketch-result');
+    expect(readdirSync(path.dirname(out))).toEqual(['r.json']);
+  });
 
   it('--out into a missing folder: exit 2, one line', async () => {
     const f = file('lif.neuro', lifDoc());

@@ -9,7 +9,8 @@
  * `error: FILE: PATH: message`; warnings `warning: FILE: PATH: message`. Never a stack trace for a
  * user's mistake (docs/format.md#results).
  */
-import { open, readFile, unlink } from 'node:fs/promises';
+import { open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import path from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import {
   loadDocument,
@@ -427,19 +428,29 @@ async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
     for (const text of chunks) await writeStdout(io, text);
     return 0;
   }
+  // A result replaces the file only once it is whole: written beside it, then renamed over it, so
+  // a full disk or a kill keeps the old file. A device or pipe (`--out /dev/stdout`) is written
+  // in place.
+  const existing = await stat(args.out).catch(() => null);
+  const inPlace = existing !== null && !existing.isFile();
+  const temp = inPlace
+    ? args.out
+    : path.join(path.dirname(args.out), `.${path.basename(args.out)}.${process.pid}.tmp`);
   let handle;
   try {
-    handle = await open(args.out, 'w');
+    handle = await open(temp, inPlace ? 'w' : 'wx');
   } catch (e) {
     io.stderr(`error: ${args.out}: cannot write: ${describeWriteError(e)}\n`);
     return 2;
   }
   try {
     for (const text of chunks) await handle.write(text);
+    if (!inPlace) await handle.sync();
     await handle.close();
+    if (!inPlace) await rename(temp, args.out);
   } catch (e) {
     await handle.close().catch(() => undefined);
-    await unlink(args.out).catch(() => undefined);
+    if (!inPlace) await unlink(temp).catch(() => undefined);
     throw new OutputError(args.out, e);
   }
   return 0;
