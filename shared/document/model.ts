@@ -1,5 +1,5 @@
 /**
- * The `.neuro` network document (../shared/spec/network-format.md, sections 2-6), as TypeScript types.
+ * The `.neuro` network document (docs/format.md), as TypeScript types.
  *
  * The types are inferred from the zod schema in schema.ts (the one source of truth of the format);
  * this module keeps the names every layer imports. Units are those of the file: seconds for every

@@ -204,3 +204,17 @@ export function compileForExport(
 export function formatLine(line: MappingLine): string {
   return `${line.path}: ${line.kind} ${line.id}: ${line.text}`;
 }
+
+/** An export refused because the document does not compile: its errors, as mapping lines. */
+export function compileFailure(issues: Issue[]): ExportResult {
+  const problems: MappingLine[] = issues
+    .filter((i) => i.severity === 'error')
+    .map((i) => ({
+      kind: 'node',
+      id: i.elementId ?? '-',
+      path: i.path,
+      ok: false,
+      text: i.message,
+    }));
+  return { ok: false, problems, lines: problems, issues };
+}

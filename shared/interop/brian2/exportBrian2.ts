@@ -44,6 +44,7 @@ import {
   type ExportResult,
   type InputsMode,
   type MappingLine,
+  compileFailure,
 } from '../network';
 import { pyList, pyNum, pyStr } from '../pyLiteral';
 import { BRIAN2_MODELS, populationActivation } from './models';
@@ -157,16 +158,7 @@ export function exportBrian2(
   const inputs = options.inputs ?? 'as-drawn';
   const compiled = compileForExport(doc);
   if (!compiled.ok) {
-    const problems: MappingLine[] = compiled.issues
-      .filter((i) => i.severity === 'error')
-      .map((i) => ({
-        kind: 'node',
-        id: i.elementId ?? '-',
-        path: i.path,
-        ok: false,
-        text: i.message,
-      }));
-    return { ok: false, problems, lines: problems, issues: compiled.issues };
+    return compileFailure(compiled.issues);
   }
   const plan = compiled.plan;
   const lines = brian2Mapping(plan, inputs);

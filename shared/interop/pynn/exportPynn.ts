@@ -39,6 +39,7 @@ import {
   type ExportResult,
   type InputsMode,
   type MappingLine,
+  compileFailure,
 } from '../network';
 import { pyList, pyNum, pyStr } from '../pyLiteral';
 
@@ -262,16 +263,7 @@ export function exportPynn(
   const inputs = options.inputs ?? 'as-drawn';
   const compiled = compileForExport(doc);
   if (!compiled.ok) {
-    const problems: MappingLine[] = compiled.issues
-      .filter((i) => i.severity === 'error')
-      .map((i) => ({
-        kind: 'node',
-        id: i.elementId ?? '-',
-        path: i.path,
-        ok: false,
-        text: i.message,
-      }));
-    return { ok: false, problems, lines: problems, issues: compiled.issues };
+    return compileFailure(compiled.issues);
   }
   const plan = compiled.plan;
   const { lines, info } = pynnMapping(plan, inputs);
