@@ -37,6 +37,7 @@ import type { MigrationRegistry } from './migrations';
 import { DEFAULT_REGISTRY, migrateDocument } from './migrations';
 import type { NetworkDocument } from './model';
 import { nearestKey } from './nearestKey';
+import { markValidated, type ValidatedDocument } from './validated';
 import {
   DOCUMENT_KEYS,
   FORMAT_NAME,
@@ -54,7 +55,7 @@ import {
 } from './schema';
 
 export type ValidationResult =
-  { ok: true; document: NetworkDocument; warnings: Issue[] } | { ok: false; issues: Issue[] };
+  { ok: true; document: ValidatedDocument; warnings: Issue[] } | { ok: false; issues: Issue[] };
 
 export interface ValidateOptions {
   /** Migration registry (tests substitute their own). */
@@ -1111,5 +1112,5 @@ export function validateDocument(value: unknown, options: ValidateOptions = {}):
   const errors = inDocumentOrder(report.errors);
   const warnings = inDocumentOrder(report.warnings);
   if (errors.length > 0) return { ok: false, issues: [...errors, ...warnings] };
-  return { ok: true, document: doc as NetworkDocument, warnings };
+  return { ok: true, document: markValidated(doc as NetworkDocument), warnings };
 }

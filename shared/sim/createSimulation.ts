@@ -1,11 +1,13 @@
 /**
- * The simulator's entry point: document -> compile (plan) -> engine (step kernels).
+ * The simulator's entry point: validated document -> compile (plan) -> engine (step kernels).
  *
- * compileNetwork (compile/compileNetwork.ts) turns the document into a CompiledPlan or returns every
+ * compileNetwork (compile/compileNetwork.ts) turns a ValidatedDocument (from loadDocument or
+ * validateDocument; any other document is validated first) into a CompiledPlan or returns every
  * problem as an Issue; Engine (engine/engine.ts) steps the plan in its documented phase order and
  * returns frames. See docs/simulator.md.
  */
 import type { NetworkDocument } from '../document/model';
+import type { ValidatedDocument } from '../document/validated';
 import { compileNetwork } from './compile/compileNetwork';
 import { Engine } from './engine/engine';
 import type { CycleRule } from './engine/exactCycles';
@@ -44,9 +46,12 @@ export type CreateSimulationResult =
     }
   | { ok: false; issues: Issue[] };
 
-/** Compile `doc` and return a ready-to-step simulation, or the issues that prevent it. */
+/**
+ * Compile `doc` and return a ready-to-step simulation, or the issues that prevent it. Hosts pass
+ * the ValidatedDocument their loadDocument returned; a document built in memory is validated first.
+ */
 export function createSimulation(
-  doc: NetworkDocument,
+  doc: ValidatedDocument | NetworkDocument,
   options: SimulationOptions = {},
 ): CreateSimulationResult {
   const compiled = compileNetwork(doc, options);
