@@ -11,6 +11,7 @@ import type { ValidatedDocument } from '../document/validated';
 import { compileNetwork } from './compile/compileNetwork';
 import { Engine } from './engine/engine';
 import type { CycleRule } from './engine/exactCycles';
+import type { RunState } from './engine/runState';
 import type { CompiledPlan } from './plan';
 import type { Issue, LiveEdit, Simulation } from './types';
 
@@ -40,7 +41,10 @@ export type CreateSimulationResult =
       ok: true;
       simulation: Simulation & {
         applyEdit(edit: LiveEdit): Issue | null;
+        /** The compiled plan: constants and initial values, never written by the run. */
         readonly plan: CompiledPlan;
+        /** The run's own state (engine/runState.ts): what the steps and live edits change. */
+        readonly state: RunState;
         readonly engine: Engine;
       };
     }
@@ -89,6 +93,7 @@ export function createSimulation(
     advance: (maxSteps: number) => engine.advance(maxSteps),
     applyEdit: (edit: LiveEdit) => engine.applyEdit(edit),
     plan,
+    state: engine.state,
     engine,
   };
   return { ok: true, simulation };
