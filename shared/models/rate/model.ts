@@ -132,6 +132,7 @@ export const rateModel: NeuronModelDefinition<RatePlan> = {
   color: '#15803d',
   learnViews: ['activations'],
   fi: { from: -5, to: 5, count: 41, duration: 0.01, axis: 'z' },
+  timeScales: [{ param: 'tau', what: 'τ of {node}' }],
   presets: [{ label: 'Instantaneous (τ 0)', params: { tau: 0 } }],
   params: RATE_PARAMS,
   variables: [{ name: 'y', unit: '1', meaning: 'output sigma(z)' }],
