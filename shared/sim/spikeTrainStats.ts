@@ -173,8 +173,8 @@ export interface Psth {
 }
 
 /**
- * The PSTH of spikes [from, to) of `size` neurons over [0, durationSeconds), bins of `binWidth`
- * seconds, as a rate in Hz per neuron.
+ * The PSTH of spikes [from, to) of `size` neurons over [startSeconds, startSeconds +
+ * durationSeconds), bins of `binWidth` seconds, as a rate in Hz per neuron.
  */
 export function psth(
   times: Float64Array,
@@ -183,11 +183,12 @@ export function psth(
   binWidth: number,
   from = 0,
   to = times.length,
+  startSeconds = 0,
 ): Psth {
   const bins = Math.max(1, Math.ceil(durationSeconds / binWidth - 1e-9));
   const counts = new Uint32Array(bins);
   for (let k = from; k < to; k++) {
-    const t = times[k]!;
+    const t = times[k]! - startSeconds;
     if (!(t >= 0) || t > durationSeconds) continue;
     counts[Math.min(bins - 1, binIndex(t, binWidth))]!++;
   }
@@ -195,7 +196,7 @@ export function psth(
   const starts = new Float64Array(bins);
   const neurons = Math.max(1, size);
   for (let b = 0; b < bins; b++) {
-    starts[b] = b * binWidth;
+    starts[b] = startSeconds + b * binWidth;
     const width = Math.min(binWidth, durationSeconds - b * binWidth);
     rates[b] = width > 0 ? counts[b]! / (neurons * width) : 0;
   }

@@ -8,7 +8,11 @@
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { modelById } from '../../../shared/models/registry';
 import type { NetworkDocument, Probe, ProbeVariable } from '../../../shared/document/model';
-import { spikeNodesOf, type SimulationSession } from '../sim/SimulationSession';
+import {
+  spikeNodesOf,
+  SUMMARY_ABOVE_ELEMENTS,
+  type SimulationSession,
+} from '../sim/SimulationSession';
 import { editLogLine } from '../sim/editLogText';
 import { nodeColor, nodeName, shade } from '../sim/nodeColors';
 import { ZOOM_HINT } from '../sim/chartSetup';
@@ -17,6 +21,8 @@ import { recordableVariables, recordNodeCommand } from '../sim/runCommands';
 import { summariseNode, type SpikeSummaryEntry } from '../sim/spikeSummary';
 import { TimeView, type TimeWindow } from '../sim/timeView';
 import { LiveInputs } from './LiveInputs';
+import { PopulationChart, type PopulationView } from './PopulationChart';
+import { SpikeAnalysisPanel } from './SpikeAnalysisPanel';
 import { RasterChart, type RasterRow } from './RasterChart';
 import {
   TraceChart,
@@ -40,8 +46,11 @@ export interface ChartsPanelProps {
   fileName?: string;
 }
 
-/** Most elements of one probe drawn as separate traces (the rest stay recorded and exported). */
-const MAX_SERIES_PER_PROBE = 16;
+/**
+ * Most elements of one probe drawn as separate traces. Beyond SUMMARY_ABOVE_ELEMENTS a probe is
+ * drawn as its mean with a ±1 SD band instead (PopulationChart: or a heat map, or one neuron).
+ */
+const MAX_SERIES_PER_PROBE = SUMMARY_ABOVE_ELEMENTS;
 const GATE_COLORS: Record<string, string> = { m: '#d55e00', h: '#009e73', n: '#0072b2' };
 const WINDOWS: Array<{ value: TimeWindow; label: string }> = [
   { value: 'all', label: 'whole run' },
@@ -70,8 +79,10 @@ function numberOr(value: unknown, fallback: number): number {
   return typeof value === 'number' ? value : fallback;
 }
 
-type ChartSpec = Omit<TraceChartProps, 'session' | 'timeView' | 'fallbackSeconds'> & {
+export type ChartSpec = Omit<TraceChartProps, 'session' | 'timeView' | 'fallbackSeconds'> & {
   key: string;
+  /** A chart of a population probe (more than SUMMARY_ABOVE_ELEMENTS elements): its views. */
+  population?: PopulationView;
 };
 
 /** The trace charts of a document: one per (target node, variable group). */
@@ -92,33 +103,94 @@ export function chartSpecs(doc: NetworkDocument, baseName: string): ChartSpec[] 
     const color = nodeColor(doc, target);
     const model = node && 'model' in node ? node.model : undefined;
     const size = node && 'size' in node && typeof node.size === 'number' ? node.size : 1;
-    const series: ChartSeries[] = [];
-    for (const probe of probes) {
-      const indices = probe.indices ?? Array.from({ length: size }, (_, k) => k);
-      const shown = indices.slice(0, MAX_SERIES_PER_PROBE);
-      shown.forEach((index, element) => {
-        const base = group === 'gates' ? probe.variable : group === 'Js' ? probe.variable : name;
-        const label = size > 1 ? `${base}[${index}]` : base;
-        const tint = group === 'gates' ? (GATE_COLORS[probe.variable] ?? color) : color;
-        series.push({
+    const labelOf = (probe: Probe, index: number | null): string => {
+      const element = index === null ? '' : `[${index}]`;
+      if (group === 'gates' || group === 'Js')
+        return size > 1 ? `${name}${element} ${probe.variable}` : probe.variable;
+      return size > 1 ? `${name}${element}` : name;
+    };
+    const tintOf = (probe: Probe): string =>
+      group === 'gates' ? (GATE_COLORS[probe.variable] ?? color) : color;
+    const dashOf = (probe: Probe): { dash?: number[] } =>
+      group === 'Js' && probe.variable === 's' && probes.length > 1 ? { dash: [5, 3] } : {};
+    const indicesOf = (probe: Probe): number[] =>
+      probe.indices ?? Array.from({ length: size }, (_, k) => k);
+    /** The traces of the probes with a handful of elements, one line each. */
+    const lines = (probe: Probe): ChartSeries[] =>
+      indicesOf(probe)
+        .slice(0, MAX_SERIES_PER_PROBE)
+        .map((index, element) => ({
           key: `${probe.id}:${element}`,
-          label:
-            group === 'gates' || group === 'Js'
-              ? size > 1
-                ? `${name}[${index}] ${probe.variable}`
-                : label
-              : label,
-          color: shade(tint, element),
-          ...(group === 'Js' && probe.variable === 's' && probes.length > 1
-            ? { dash: [5, 3] }
-            : {}),
+          label: labelOf(probe, index),
+          color: shade(tintOf(probe), element),
+          ...dashOf(probe),
           source: (session) => {
             const buffer = session.traces.get(probe.id);
             return buffer && element < buffer.values.length ? { buffer, element } : undefined;
           },
-        });
+        }));
+    const isPopulation = (probe: Probe): boolean =>
+      indicesOf(probe).length > SUMMARY_ABOVE_ELEMENTS;
+    /** A population probe's mean line and its ±1 SD band (the band's edges follow the mean). */
+    const meanAndBand = (probe: Probe): ChartSeries[] => {
+      const key = `${probe.id}:mean`;
+      const n = indicesOf(probe).length;
+      const base = labelOf(probe, null);
+      const stat =
+        (pick: 'mean' | 'lower' | 'upper') =>
+        (session: SimulationSession): ReturnType<ChartSeries['source']> => {
+          const buffer = session.traces.get(probe.id);
+          return buffer?.stats ? { buffer, element: buffer.stats[pick] } : undefined;
+        };
+      return [
+        {
+          key,
+          label: `${base} mean of ${n}`,
+          color: tintOf(probe),
+          ...dashOf(probe),
+          source: stat('mean'),
+        },
+        {
+          key: `${probe.id}:lower`,
+          label: `${base} mean − 1 SD`,
+          color: tintOf(probe),
+          band: 'lower',
+          toggledBy: key,
+          source: stat('lower'),
+        },
+        {
+          key: `${probe.id}:upper`,
+          label: `${base} mean + 1 SD`,
+          color: tintOf(probe),
+          band: 'upper',
+          toggledBy: key,
+          source: stat('upper'),
+        },
+      ];
+    };
+    const series: ChartSeries[] = probes.flatMap((probe) =>
+      isPopulation(probe) ? meanAndBand(probe) : lines(probe),
+    );
+    const populationProbes = probes.filter(isPopulation);
+    const neuronSeries = (k: number): ChartSeries[] =>
+      probes.flatMap((probe) => {
+        if (!isPopulation(probe)) return lines(probe);
+        const element = indicesOf(probe).indexOf(k);
+        return [
+          {
+            key: `${probe.id}:neuron`,
+            label: labelOf(probe, k),
+            color: tintOf(probe),
+            ...dashOf(probe),
+            source: (session: SimulationSession) => {
+              const buffer = session.traces.get(probe.id);
+              return buffer && element >= 0 && element < buffer.values.length
+                ? { buffer, element }
+                : undefined;
+            },
+          },
+        ];
       });
-    }
     const params = paramsOf(doc, target);
     const references: ReferenceLine[] = [];
     let yLabel: string = group;
@@ -162,8 +234,27 @@ export function chartSpecs(doc: NetworkDocument, baseName: string): ChartSpec[] 
         yLabel = 'u (input)';
         break;
     }
+    const population: PopulationView | undefined =
+      populationProbes.length > 0
+        ? {
+            size,
+            recorded: [...new Set(populationProbes.flatMap(indicesOf))].sort((a, b) => a - b),
+            neuronSeries,
+            heatProbes: populationProbes.map((probe) => ({
+              probeId: probe.id,
+              label: group === 'gates' || group === 'Js' ? probe.variable : name,
+              size: indicesOf(probe).length,
+            })),
+            valueLabel: yLabel,
+            ...(typeof yBounds.min === 'number' && typeof yBounds.max === 'number'
+              ? { fixedRange: { lo: yBounds.min, hi: yBounds.max } }
+              : {}),
+            bandNote: `Line: the mean over the ${populationProbes.map((p) => indicesOf(p).length).join(' / ')} recorded neurons; band: mean ± 1 SD across them at each time.`,
+          }
+        : undefined;
     return {
       key,
+      ...(population ? { population } : {}),
       chartIds: probes.map((p) => p.id),
       title,
       titleColor: color,
@@ -314,15 +405,26 @@ export function ChartsPanel({ session, document, fileName = 'circuit.neuro' }: C
       <div className="run-panel__body">
         <LiveInputs document={document} />
         <div className="run-panel__grid">
-          {specs.map(({ key, ...spec }) => (
-            <TraceChart
-              key={key}
-              session={session}
-              timeView={timeView}
-              fallbackSeconds={fallbackSeconds}
-              {...spec}
-            />
-          ))}
+          {specs.map(({ key, population, ...spec }) =>
+            population ? (
+              <PopulationChart
+                key={key}
+                session={session}
+                timeView={timeView}
+                fallbackSeconds={fallbackSeconds}
+                population={population}
+                {...spec}
+              />
+            ) : (
+              <TraceChart
+                key={key}
+                session={session}
+                timeView={timeView}
+                fallbackSeconds={fallbackSeconds}
+                {...spec}
+              />
+            ),
+          )}
           {rasterRows.length > 0 && (
             <RasterChart
               session={session}
@@ -344,6 +446,9 @@ export function ChartsPanel({ session, document, fileName = 'circuit.neuro' }: C
               yBounds={{ suggestedMin: 0, suggestedMax: 10 }}
               fileBaseName={`${baseName}-rate`}
             />
+          )}
+          {rasterRows.length > 0 && (
+            <SpikeAnalysisPanel session={session} nodes={rasterRows} fileBaseName={baseName} />
           )}
           {specs.length === 0 && rasterRows.length === 0 && (
             <p className="run-panel__empty">
