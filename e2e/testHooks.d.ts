@@ -53,6 +53,7 @@ interface Window {
       cvPooled: number;
       isiBinMs: number;
       isiCounts: number[];
+      isiOverflow: number;
       psthBinMs: number;
       psthRates: number[];
     };

@@ -7,6 +7,7 @@ import {
   histogram,
   niceBinWidth,
   psth,
+  quantile,
 } from './spikeTrainStats';
 
 /** Spikes of several neurons merged into one time-ordered store (as SpikeStore holds them). */
@@ -114,6 +115,20 @@ describe('ISIs and CV', () => {
   it('honours [from, to) of the store', () => {
     const { times, indices } = merge([regular(0.01, 10)]);
     expect(analyseIsis(times, indices, 1, 5, 10).isis.length).toBe(4);
+  });
+});
+
+describe('histogram range', () => {
+  it('up to a limit: larger values are counted as overflow', () => {
+    const h = histogram(Float64Array.of(0.1, 0.5, 0.9, 5, 7), 0.5, 1);
+    expect([...h.counts]).toEqual([1, 2, 0]);
+    expect(h.overflow).toBe(2);
+  });
+  it('quantile: nearest rank', () => {
+    const values = Float64Array.from({ length: 100 }, (_, k) => 100 - k);
+    expect(quantile(values, 0.99)).toBe(99);
+    expect(quantile(values, 1)).toBe(100);
+    expect(quantile(Float64Array.of(), 0.5)).toBe(0);
   });
 });
 

@@ -126,25 +126,47 @@ export interface Histogram {
   binWidth: number;
   /** counts[k] holds values in [k w, (k + 1) w). */
   counts: Uint32Array;
+  /** Values beyond the last bin (not drawn; the chart says how many). */
+  overflow: number;
 }
 
 /**
- * Counts of non-negative values in bins [k w, (k + 1) w) from 0, enough bins for the largest
- * value. A value within 1e-9 (relative) below an edge counts in the bin above it: a train with
- * period T = m w computed in floating point lands in one bin, not two.
+ * Counts of non-negative values in bins [k w, (k + 1) w) from 0, enough bins for `upTo` (default:
+ * the largest value; at most `maxBins`); larger values are counted in `overflow`. A value within
+ * 1e-9 (relative) below an edge counts in the bin above it: a train with period T = m w computed
+ * in floating point lands in one bin, not two.
  */
-export function histogram(values: Float64Array, binWidth: number, maxBins = 10_000): Histogram {
-  let max = 0;
-  for (let k = 0; k < values.length; k++) if (values[k]! > max) max = values[k]!;
-  const bins = Math.min(maxBins, Math.max(1, binIndex(max, binWidth) + 1));
+export function histogram(
+  values: Float64Array,
+  binWidth: number,
+  upTo = maxOf(values),
+  maxBins = 10_000,
+): Histogram {
+  const bins = Math.min(maxBins, Math.max(1, binIndex(upTo, binWidth) + 1));
   const counts = new Uint32Array(bins);
+  let overflow = 0;
   for (let k = 0; k < values.length; k++) {
     const v = values[k]!;
     if (!(v >= 0)) continue;
     const b = binIndex(v, binWidth);
     if (b < bins) counts[b]!++;
+    else overflow++;
   }
-  return { binWidth, counts };
+  return { binWidth, counts, overflow };
+}
+
+function maxOf(values: Float64Array): number {
+  let max = 0;
+  for (let k = 0; k < values.length; k++) if (values[k]! > max) max = values[k]!;
+  return max;
+}
+
+/** The q-quantile (0..1) of the values (nearest rank, on a sorted copy); 0 when empty. */
+export function quantile(values: Float64Array, q: number): number {
+  if (values.length === 0) return 0;
+  const sorted = Float64Array.from(values).sort();
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[rank]!;
 }
 
 function binIndex(value: number, binWidth: number): number {

@@ -4,7 +4,7 @@
  * one chosen neuron alone. The choice is a small control in the chart's head:
  * "mean ± SD | heat map | neuron #k". Only the choice is React state; samples flow as ever.
  */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { SimulationSession } from '../sim/SimulationSession';
 import type { TimeView } from '../sim/timeView';
 import { HeatMapChart } from './HeatMapChart';
@@ -39,6 +39,9 @@ export function PopulationChart({ population, ...props }: PopulationChartProps) 
   const [draft, setDraft] = useState(String(first));
   const last = population.size - 1;
   const recorded = population.recorded.includes(neuron);
+  // Typing a neuron switches the view, which mounts another chart (and a new input): the new
+  // input takes the focus back so the next digit lands in it.
+  const keepFocus = useRef(false);
 
   const controls = (
     <span className="live-chart__views" role="group" aria-label={`${props.title}: view`}>
@@ -73,15 +76,23 @@ export function PopulationChart({ population, ...props }: PopulationChartProps) 
         step={1}
         value={draft}
         aria-label={`${props.title}: neuron to show alone (0 to ${last})`}
+        ref={(input) => {
+          if (input && keepFocus.current) {
+            keepFocus.current = false;
+            input.focus();
+          }
+        }}
         onChange={(e) => {
           setDraft(e.target.value);
           const k = Number(e.target.value);
           if (e.target.value !== '' && Number.isInteger(k) && k >= 0 && k <= last) {
             setNeuron(k);
-            setMode('neuron');
+            if (mode !== 'neuron') {
+              keepFocus.current = true;
+              setMode('neuron');
+            }
           }
         }}
-        onFocus={() => setMode('neuron')}
       />
     </span>
   );

@@ -103,6 +103,14 @@ function histogramChart(
   });
 }
 
+/** The ISI histogram's bins, and how many ISIs lie beyond its range. */
+function isiRangeText({ isiHistogram: h }: SpikeAnalysis): string {
+  const bins = `bins of ${formatValue(h.binWidth * 1000)} ms`;
+  if (h.overflow === 0) return bins;
+  const end = formatValue(h.counts.length * h.binWidth * 1000);
+  return `${bins}; ${h.overflow} ISIs over ${end} ms not drawn`;
+}
+
 function cvText(value: number): string {
   return Number.isFinite(value) ? value.toFixed(2) : '–';
 }
@@ -169,6 +177,7 @@ export function SpikeAnalysisPanel({ session, nodes, fileBaseName }: SpikeAnalys
         cvPooled: a.isi.cvPooled,
         isiBinMs: a.isiHistogram.binWidth * 1000,
         isiCounts: Array.from(a.isiHistogram.counts),
+        isiOverflow: a.isiHistogram.overflow,
         psthBinMs: a.psth.binWidth * 1000,
         psthRates: Array.from(a.psth.rates),
       });
@@ -211,6 +220,8 @@ export function SpikeAnalysisPanel({ session, nodes, fileBaseName }: SpikeAnalys
       );
       const psthX = c.psth.options.scales!['x']!;
       psthX.min = p.starts.length > 0 ? p.starts[0]! * 1000 : 0;
+      psthX.max = p.starts.length > 0 ? p.starts[p.starts.length - 1]! * 1000 + pMs : pMs;
+      c.isi.options.scales!['x']!.max = h.counts.length * wMs;
     }
     c.isi.update('none');
     c.psth.update('none');
@@ -306,9 +317,7 @@ export function SpikeAnalysisPanel({ session, nodes, fileBaseName }: SpikeAnalys
           <div className="spike-analysis__subhead">
             <span>
               ISI histogram
-              {analysis
-                ? ` (bins of ${formatValue(analysis.isiHistogram.binWidth * 1000)} ms)`
-                : ''}
+              {analysis ? ` (${isiRangeText(analysis)})` : ''}
             </span>
             <button
               type="button"

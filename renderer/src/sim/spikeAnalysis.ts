@@ -1,7 +1,7 @@
 /**
  * The spike-train analysis of one node as the charts panel shows and exports it: ISIs and CVs
  * (shared/sim/spikeTrainStats.ts), the ISI histogram (bins of a "nice" width, about 40 up to the
- * longest ISI) and the PSTH in Hz per neuron over the run so far (a run-forever: its retained
+ * 99th percentile of the ISIs) and the PSTH in Hz per neuron over the run so far (a run-forever: its retained
  * window), from the spikes the session holds.
  */
 import {
@@ -9,6 +9,7 @@ import {
   histogram,
   niceBinWidth,
   psth,
+  quantile,
   type Histogram,
   type IsiAnalysis,
   type Psth,
@@ -25,6 +26,9 @@ export interface SpikeAnalysis {
   psth: Psth;
 }
 
+/** The ISI histogram shows ISIs up to this quantile (of 100 ISIs or more; all of fewer). */
+export const ISI_SHOWN_QUANTILE = 0.99;
+
 /** PSTH bin widths offered (s). */
 export const PSTH_BINS_SECONDS = [0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1] as const;
 
@@ -36,15 +40,16 @@ export function analyseSpikes(
   psthBinSeconds: number,
 ): SpikeAnalysis {
   const isi = analyseIsis(store.times, store.indices, store.size, store.start, store.end);
-  let longest = 0;
-  for (const value of isi.isis) if (value > longest) longest = value;
+  // The histogram spans the ISIs up to their 99th percentile: a few long pauses would squeeze
+  // the rest into a bin or two (the chart counts the ISIs left out).
+  const upTo = quantile(isi.isis, isi.isis.length >= 100 ? ISI_SHOWN_QUANTILE : 1);
   return {
     nodeId: store.nodeId,
     name,
     size: store.size,
     spikes: store.retained,
     isi,
-    isiHistogram: histogram(isi.isis, niceBinWidth(longest)),
+    isiHistogram: histogram(isi.isis, niceBinWidth(upTo), upTo),
     psth: psth(
       store.times,
       store.size,
@@ -70,7 +75,8 @@ function ratio(value: number): string {
 export const SPIKE_ANALYSIS_CSV_HEADER = 'measure,node,index,from_ms,to_ms,value,unit';
 
 /**
- * The analysis as CSV, one row per value: `isi_count` per histogram bin (ISIs in [from, to) ms),
+ * The analysis as CSV, one row per value: `isi_count` per histogram bin (ISIs in [from, to) ms;
+ * the ISIs beyond the last bin in one row without `to_ms`),
  * `psth_rate` per bin (Hz per neuron), `cv` per neuron with >= 3 spikes, `cv_mean` (over those
  * neurons) and `cv_pooled` (all ISIs together).
  */
@@ -81,6 +87,10 @@ export function spikeAnalysisCsv(a: SpikeAnalysis): string {
   a.isiHistogram.counts.forEach((count, k) => {
     lines.push(`isi_count,${id},,${num(k * w)},${num((k + 1) * w)},${count},ISIs`);
   });
+  // The ISIs beyond the histogram's range: one open-ended row.
+  const end = a.isiHistogram.counts.length * w;
+  if (a.isiHistogram.overflow > 0)
+    lines.push(`isi_count,${id},,${num(end)},,${a.isiHistogram.overflow},ISIs`);
   const pw = a.psth.binWidth * 1000;
   a.psth.rates.forEach((rate, k) => {
     const from = a.psth.starts[k]! * 1000;
