@@ -128,6 +128,7 @@ test('a 100-neuron population: mean ± 1 SD by default, a heat map on switch, on
   // Mean and band, not 16 lines: three datasets and the threshold, each point the real statistic.
   const chart = app.getByRole('figure', { name: 'P · v' });
   await expect(chart).toContainText('band: mean ± 1 SD');
+  await expect(chart.getByTestId('chart-key')).toHaveText(/P mean of 100\s*± 1 SD/);
   expect(await datasetLabels(app, 'vP')).toEqual([
     'P mean of 100',
     'P mean − 1 SD',
@@ -178,6 +179,13 @@ test('a 100-neuron population: mean ± 1 SD by default, a heat map on switch, on
   expect(alone.worst).toBe(0);
   await expect(chart).toContainText('Neuron 42 alone (of 100)');
   await chart.screenshot({ path: 'e2e/screenshots/charts-population-neuron-chart.png' });
+
+  // Typed digit by digit from another view: the view switches at the first digit, the second
+  // still lands in the box.
+  await views.getByRole('button', { name: 'heat map' }).click();
+  await views.getByRole('spinbutton').fill('');
+  await views.getByRole('spinbutton').pressSequentially('17');
+  await expect.poll(() => datasetLabels(app, 'vP')).toEqual(['P[17]', 'threshold']);
 
   // And back to the mean.
   await views.getByRole('button', { name: 'mean ± SD' }).click();

@@ -164,6 +164,7 @@ export function chartSpecs(doc: NetworkDocument, baseName: string): ChartSpec[] 
           color: tintOf(probe),
           band: 'upper',
           toggledBy: key,
+          legend: '± 1 SD',
           source: stat('upper'),
         },
       ];

@@ -29,6 +29,7 @@ export interface SpikeAnalysisPanelProps {
   fileBaseName: string;
 }
 
+/** Least time between two analyses while a run streams; more if one took long (big runs). */
 const RECOMPUTE_MS = 500;
 
 interface Point {
@@ -147,6 +148,7 @@ export function SpikeAnalysisPanel({ session, nodes, fileBaseName }: SpikeAnalys
   useEffect(() => {
     if (!node) return undefined;
     let last = 0;
+    let tookMs = 0;
     let timer: ReturnType<typeof setTimeout> | null = null;
     const compute = (): void => {
       timer = null;
@@ -166,6 +168,7 @@ export function SpikeAnalysisPanel({ session, nodes, fileBaseName }: SpikeAnalys
         Math.max(now, from + binSeconds),
         binSeconds,
       );
+      tookMs = performance.now() - last;
       setAnalysis(a);
       registerSpikeAnalysisForTests({
         nodeId: a.nodeId,
@@ -184,7 +187,8 @@ export function SpikeAnalysisPanel({ session, nodes, fileBaseName }: SpikeAnalys
     };
     const request = (): void => {
       if (timer !== null) return;
-      const wait = Math.max(0, last + RECOMPUTE_MS - performance.now());
+      // At most ~5 % of the time goes to the analysis, whatever the number of spikes.
+      const wait = Math.max(0, last + Math.max(RECOMPUTE_MS, 20 * tookMs) - performance.now());
       timer = setTimeout(compute, wait);
     };
     compute();

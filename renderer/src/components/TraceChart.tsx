@@ -39,6 +39,8 @@ export interface ChartSeries {
   band?: 'lower' | 'upper';
   /** The key of the series whose checkbox shows and hides this one. */
   toggledBy?: string;
+  /** A band's name in the chart's key ("± 1 SD"), on its 'upper' edge. */
+  legend?: string;
   /**
    * Where its samples are (looked up on every redraw: a new run brings new buffers): a recorded
    * element, or a series in the buffer's ring slots (its across-element statistics).
@@ -293,6 +295,7 @@ export function TraceChart(props: TraceChartProps) {
   };
 
   const toggles = props.series.filter((s) => s.toggledBy === undefined);
+  const bands = props.series.filter((s) => s.band === 'upper' && s.legend);
   return (
     <figure className="live-chart" aria-label={title}>
       <figcaption className="live-chart__head">
@@ -303,6 +306,26 @@ export function TraceChart(props: TraceChartProps) {
         >
           {title}
         </span>
+        {toggles.length === 1 && bands.length > 0 && (
+          <span className="live-chart__legend" data-testid="chart-key">
+            <span className="live-chart__key">
+              <span
+                className="live-chart__swatch"
+                style={{ background: themedColor(toggles[0]!.color, theme) }}
+              />
+              {toggles[0]!.label}
+            </span>
+            {bands.map((b) => (
+              <span key={b.key} className="live-chart__key">
+                <span
+                  className="live-chart__swatch live-chart__swatch--band"
+                  style={{ background: withAlpha(themedColor(b.color, theme), 0.35) }}
+                />
+                {b.legend}
+              </span>
+            ))}
+          </span>
+        )}
         {toggles.length > 1 && (
           <span className="live-chart__series" role="group" aria-label={`${title} traces shown`}>
             {toggles.map((s) => (
@@ -322,6 +345,17 @@ export function TraceChart(props: TraceChartProps) {
                   style={{ background: themedColor(s.color, theme) }}
                 />
                 {s.label}
+                {props.series
+                  .filter((b) => b.toggledBy === s.key && b.legend)
+                  .map((b) => (
+                    <span key={b.key} className="live-chart__band-key">
+                      <span
+                        className="live-chart__swatch live-chart__swatch--band"
+                        style={{ background: withAlpha(themedColor(b.color, theme), 0.35) }}
+                      />
+                      {b.legend}
+                    </span>
+                  ))}
               </label>
             ))}
           </span>
