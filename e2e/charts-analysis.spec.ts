@@ -166,6 +166,13 @@ test('a 100-neuron population: mean ± 1 SD by default, a heat map on switch, on
   expect(heat.hi - heat.lo).toBeGreaterThan(0.5);
   await expect(chart.getByTestId('heat-legend')).toContainText('v (dimensionless)');
   await chart.screenshot({ path: 'e2e/screenshots/charts-population-heatmap-chart.png' });
+  const png = app.waitForEvent('download');
+  await chart.getByRole('button', { name: 'Save P · v heat map as PNG' }).click();
+  const pngFile = await png;
+  expect(pngFile.suggestedFilename()).toMatch(/-vP-heatmap\.png$/);
+  const pngBytes = readFileSync(await pngFile.path());
+  expect(pngBytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+  writeFileSync('e2e/screenshots/charts-population-heatmap-export.png', pngBytes);
 
   // One neuron alone, by its index: its own samples.
   await views.getByRole('spinbutton').fill('42');
@@ -273,6 +280,20 @@ test('spike-train analysis of CUBA: ISI histogram, CV and PSTH as computed from 
   await panel.evaluate((el) => el.scrollIntoView({ block: 'end' }));
   await screenshot(app, 'charts-spike-analysis');
   await panel.screenshot({ path: 'e2e/screenshots/charts-spike-analysis-panel.png' });
+
+  // Each chart as PNG.
+  for (const [button, name, kind] of [
+    ['Save the ISI histogram as PNG', /-isi-E\.png$/, 'isi'],
+    ['Save the PSTH as PNG', /-psth-E\.png$/, 'psth'],
+  ] as const) {
+    const png = app.waitForEvent('download');
+    await panel.getByRole('button', { name: button }).click();
+    const pngFile = await png;
+    expect(pngFile.suggestedFilename()).toMatch(name);
+    const bytes = readFileSync(await pngFile.path());
+    expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    writeFileSync(`e2e/screenshots/charts-spike-analysis-export-${kind}.png`, bytes);
+  }
 
   // CSV: the histogram, the PSTH, every neuron's CV and the two summaries.
   const download = app.waitForEvent('download');

@@ -111,12 +111,33 @@ export function HeatMapChart(props: HeatMapChartProps) {
         ctx.drawImage(scratch!, area.left, area.top, area.width, area.height);
         ctx.restore();
       },
+      // The colour scale inside the canvas too, right of the plot, so a PNG export carries it.
+      afterDraw(chart) {
+        const area = chart.chartArea;
+        if (area.height <= 0) return;
+        const ctx = chart.ctx;
+        const x = area.right + 10;
+        const barWidth = 10;
+        ctx.save();
+        const gradient = ctx.createLinearGradient(0, area.bottom, 0, area.top);
+        HEAT_STOPS.forEach((stop, i) => gradient.addColorStop(i / (HEAT_STOPS.length - 1), stop));
+        ctx.fillStyle = gradient;
+        ctx.fillRect(x, area.top, barWidth, area.height);
+        ctx.fillStyle = colors.text;
+        ctx.font = '10px system-ui, sans-serif';
+        ctx.textBaseline = 'top';
+        ctx.fillText(formatValue(stats.hi), x + barWidth + 3, area.top);
+        ctx.textBaseline = 'bottom';
+        ctx.fillText(formatValue(stats.lo), x + barWidth + 3, area.bottom);
+        ctx.restore();
+      },
     };
     const chart = new Chart(canvas, {
       type: 'scatter',
       data: { datasets: [{ label: 'heat map', data: [], pointRadius: 0 }] },
       options: {
         ...liveChartOptions(timeView),
+        layout: { padding: { right: 46 } },
         scales: {
           x: timeAxisOptions(fallbackRef.current * 1000, colors),
           y: {
