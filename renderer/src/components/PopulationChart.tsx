@@ -5,24 +5,11 @@
  * "mean ± SD | heat map | neuron #k". Only the choice is React state; samples flow as ever.
  */
 import { useRef, useState } from 'react';
+import type { PopulationView } from '../sim/chartSpecs';
 import type { SimulationSession } from '../sim/SimulationSession';
 import type { TimeView } from '../sim/timeView';
 import { HeatMapChart } from './HeatMapChart';
-import { TraceChart, type ChartSeries, type TraceChartProps } from './TraceChart';
-
-export interface PopulationView {
-  /** Neurons in the target. */
-  size: number;
-  /** Neuron indices recorded (by some population probe of the chart), ascending. */
-  recorded: number[];
-  /** The series to show for neuron k alone. */
-  neuronSeries(k: number): ChartSeries[];
-  heatProbes: Array<{ probeId: string; label: string; size: number }>;
-  valueLabel: string;
-  fixedRange?: { lo: number; hi: number };
-  /** What the mean line and the band are. */
-  bandNote: string;
-}
+import { TraceChart, type TraceChartProps } from './TraceChart';
 
 type Mode = 'mean' | 'heat' | 'neuron';
 

@@ -7,7 +7,8 @@
  */
 import { Chart } from 'chart.js';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { SimulationSession, TraceBuffer } from '../sim/SimulationSession';
+import type { ChartSeries, ReferenceLine, YBounds } from '../sim/chartSpecs';
+import type { SimulationSession } from '../sim/SimulationSession';
 import {
   applyZoomLimits,
   chartKeyHandler,
@@ -26,41 +27,13 @@ import type { TimeView } from '../sim/timeView';
 import { registerChartForTests } from '../testHooks';
 import '../sim/charts.css';
 
-export interface ChartSeries {
-  /** Stable key (probe id and element). */
-  key: string;
-  label: string;
-  color: string;
-  dash?: number[];
-  /**
-   * An edge of a band: 'upper' is filled down to the series before it (its 'lower'), translucent,
-   * without a line. Bands have no checkbox of their own: they follow `toggledBy`.
-   */
-  band?: 'lower' | 'upper';
-  /** The key of the series whose checkbox shows and hides this one. */
-  toggledBy?: string;
-  /** A band's name in the chart's key ("± 1 SD"), on its 'upper' edge. */
-  legend?: string;
-  /**
-   * Where its samples are (looked up on every redraw: a new run brings new buffers): a recorded
-   * element, or a series in the buffer's ring slots (its across-element statistics).
-   */
-  source(
-    session: SimulationSession,
-  ): { buffer: TraceBuffer; element: number | Float64Array } | undefined;
-}
+export type { ChartSeries, ReferenceLine };
 
 /** `#rrggbb` with an alpha, for a band's fill. */
 function withAlpha(hex: string, alpha: number): string {
   if (!/^#[0-9a-f]{6}$/i.test(hex)) return hex;
   const n = parseInt(hex.slice(1), 16);
   return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
-}
-
-export interface ReferenceLine {
-  value: number;
-  label: string;
-  color: string;
 }
 
 export interface TraceChartProps {
@@ -75,7 +48,7 @@ export interface TraceChartProps {
   yLabel: string;
   series: ChartSeries[];
   references?: ReferenceLine[];
-  yBounds?: { min?: number; max?: number; suggestedMin?: number; suggestedMax?: number };
+  yBounds?: YBounds;
   /** Base of the PNG file name. */
   fileBaseName: string;
   /** Extra controls in the chart's head (a population chart's view choice). */

@@ -1,11 +1,10 @@
-// @vitest-environment jsdom
 /**
  * Which charts a document gets: a probe of a handful of neurons keeps one line each; a probe of
  * more is its mean with a ±1 SD band, offering the heat map and one neuron alone (issue 15).
  */
 import { describe, expect, it } from 'vitest';
 import type { NetworkDocument } from '../../../shared/document/model';
-import { chartSpecs } from './ChartsPanel';
+import { chartSpecs } from './chartSpecs';
 
 function doc(size: number, probes: NetworkDocument['probes']): NetworkDocument {
   return {
