@@ -284,6 +284,24 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
       zoom,
     });
   }, [flow]);
+  // When the canvas gets wider or narrower (a side panel collapsed or expanded, the window
+  // resized), the circuit keeps its place around the view's centre instead of sliding under the
+  // panel that opened (React Flow keeps the top-left corner).
+  useEffect(() => {
+    const element = wrapper.current;
+    if (!element || typeof ResizeObserver === 'undefined') return undefined;
+    let width = element.clientWidth;
+    const observer = new ResizeObserver(() => {
+      const next = element.clientWidth;
+      const grown = next - width;
+      width = next;
+      if (grown === 0 || next === 0 || next === grown) return;
+      const { x, y, zoom } = flow.getViewport();
+      void flow.setViewport({ x: x + grown / 2, y, zoom });
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [flow]);
   // A loaded file or example is fitted, labels included, once its elements are measured; edits
   // never move the view. An empty circuit (New) is not fitted.
   useEffect(() => {
