@@ -98,6 +98,8 @@ export const FIT_OPTIONS = {
   padding: { top: '84px', left: '56px', right: '24px', bottom: '24px' },
   maxZoom: 1.25,
 } as const;
+/** How long after a loaded circuit's first fit new measurements fit it again (ms). */
+const SETTLE_MS = 600;
 /** With the minimap turned on: also its column at the right (its width and React Flow's margin). */
 const FIT_OPTIONS_WITH_MAP = {
   ...FIT_OPTIONS,
@@ -303,15 +305,21 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
     return () => observer.disconnect();
   }, [flow]);
   // A loaded file or example is fitted, labels included, once its elements are measured; edits
-  // never move the view. An empty circuit (New) is not fitted.
+  // never move the view. An empty circuit (New) is not fitted. Node ids repeat between circuits
+  // (A, B, C), so the first fit may use the previous circuit's sizes: for a moment after it, new
+  // measurements (and the wiring planned from them) fit again, so lanes and labels end in view;
+  // not after an edit (a new document), which never moves the view.
+  const settle = useRef<{ until: number; doc: NetworkDocument | null }>({ until: 0, doc: null });
   useEffect(() => {
-    if (!pendingFit.current || !plan) return;
+    const settling = settle.current.doc === doc && performance.now() < settle.current.until;
+    if ((!pendingFit.current && !settling) || !plan) return;
     if (!hasElements) {
       if (fittedLoad.current === loadCount) pendingFit.current = false;
       return;
     }
     const ids = [...doc.nodes.map((n) => n.id), ...probeCards(doc).map((p) => p.id)];
     if (!ids.every((id) => measured[id])) return;
+    if (pendingFit.current) settle.current = { until: performance.now() + SETTLE_MS, doc };
     pendingFit.current = false;
     fitAll();
   }, [plan, measured, doc, hasElements, fitAll, loadCount]);
