@@ -641,6 +641,35 @@ test('Learn views start from the picked node: its bias as v_in, its real input s
   await dialog.getByRole('button', { name: 'Close' }).click();
 });
 
+test("Learn views start from the picked node: a rate unit's Activations view opens at its own z = b + w u", async ({
+  app,
+}) => {
+  // A rate unit with bias 0.7 driven by a constant 1.5: z = 0.7 + w 1.5.
+  await startEmpty(app);
+  await paletteOf(app).getByRole('button', { name: 'Add Rate neuron' }).click();
+  await typeInto(inspectorOf(app).getByLabel(/^bias/), '0.7');
+  await paletteOf(app).getByRole('button', { name: 'Add Constant' }).click();
+  await typeInto(inspectorOf(app).getByLabel(/^value/), '1.5');
+  await wire(app, 'in1 output', 'A input');
+  await expect.poll(async () => (await documentOf(app)).edges.length).toBe(1);
+  const w = (await documentOf(app)).edges[0]!.weight as number;
+  expect(typeof w).toBe('number');
+  const z = 0.7 + w * 1.5;
+
+  const dialog = await openViewFor(app, /neuron A$/, 'Activation functions');
+  await expect(dialog.getByText('for node A')).toBeVisible();
+  // The z slider and the readouts start at the unit's own z, not the demo 0.5.
+  await expect(dialog.getByRole('slider', { name: 'z' })).toHaveValue(String(z));
+  await expect(dialog.getByText(`z: ${z}`, { exact: true })).toBeVisible();
+  const data = (await app.evaluate(
+    () => window.__neurosketchTest?.learnViews?.['activations']?.data,
+  )) as { z: number; readout: Record<string, number> };
+  expect(data.z).toBeCloseTo(z, 12);
+  expect(data.readout['logistic']).toBeCloseTo(1 / (1 + Math.exp(-z)), 12);
+  expect(data.readout['relu']).toBeCloseTo(Math.max(0, z), 12);
+  await screenshot(app, 'learn-activations-own-z');
+});
+
 test('f-I of HH: the rate is measured after the onset transient, J = 6 shows as onset spikes only, and repetitive firing starts where the HH current view says', async ({
   app,
 }) => {
