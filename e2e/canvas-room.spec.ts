@@ -7,7 +7,7 @@
  * remembered) gives it at least 94 % of the width.
  */
 import type { Locator, Page } from '@playwright/test';
-import { expect, screenshot, test } from './fixtures';
+import { expect, openExample, screenshot, test } from './fixtures';
 
 const WIDTH = 1440;
 const HEIGHT = 900;
@@ -144,6 +144,12 @@ test('room for the canvas at 1440x900: every palette item in view without scroll
   });
   expect(title.x + title.width).toBeLessThanOrEqual(toggle.x);
   await screenshot(app, 'room-1440-selected');
+
+  // The winner-take-all at this size, for a person to look at: the triangle in view, its return
+  // edges round the outside (checked line by line in canvas-student.spec.ts).
+  await openExample(app, /^Winner-take-all/);
+  await expect(canvasOf(app).locator('.synapse-label')).toHaveCount(6);
+  await screenshot(app, 'room-1440-winner-take-all');
 });
 
 test('at the tests’ 1400x860 too every palette item is in view without scrolling', async ({

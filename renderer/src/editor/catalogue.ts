@@ -21,7 +21,11 @@ export type PaletteGroup = 'Neurons' | 'Populations' | 'Inputs' | 'Other';
 export interface PaletteItem {
   key: string;
   label: string;
-  /** The tile's text in the compact palette (its group says the rest; the tooltip says all). */
+  /**
+   * The tile's text in the compact palette (its group says the rest; the tooltip says all). Part
+   * of `label`, word for word: the button is named "Add <label>", and its visible text must be
+   * in its name (WCAG 2.5.3, checked by axe in e2e/desktop.spec.ts).
+   */
   short: string;
   group: PaletteGroup;
   /** Short badge drawn on the palette tile (and the node). */
@@ -91,7 +95,7 @@ export const PALETTE: readonly PaletteItem[] = [
   {
     key: 'input-spikes',
     label: 'Spike times',
-    short: 'Spikes',
+    short: 'Spike',
     group: 'Inputs',
     badge: 'SPK',
     hint: 'spikes at given times',
