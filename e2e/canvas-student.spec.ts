@@ -175,8 +175,76 @@ function outside(canvas: Rect, boxes: Rect[]): string[] {
     .map((b) => b.id);
 }
 
-/** Waits until the canvas shows every label, with no two boxes overlapping and all in view. */
-async function expectReadableWiring(app: Page, what: string): Promise<void> {
+/**
+ * Where the synapse lines run: each drawn path sampled on screen, checked against the cards other
+ * than its own ends, the labels other than its own, and the other lines. A line may cross another;
+ * it may not run along it (more than a few samples within 3 px), as the winner-take-all's curves
+ * did, nor under a card or another synapse's label. The steps at a line's ends sit on its handles,
+ * which other lines share, and are left out.
+ */
+async function lineProblems(app: Page): Promise<string[]> {
+  const ends = Object.fromEntries(
+    (await documentOf(app)).edges.map((e) => [e.id, { source: e.source, target: e.target }]),
+  );
+  return app.evaluate((nodeOf) => {
+    const out: string[] = [];
+    const lines = [
+      ...document.querySelectorAll<SVGPathElement>('.react-flow__edge path.synapse-path'),
+    ].map((path) => {
+      const id = path.closest<SVGGElement>('.react-flow__edge')!.dataset['id']!;
+      const m = path.getScreenCTM()!;
+      const length = path.getTotalLength();
+      const points: Array<{ x: number; y: number }> = [];
+      const n = 120;
+      for (let i = 6; i <= n - 6; i++) {
+        const q = path.getPointAtLength((length * i) / n);
+        points.push({ x: m.a * q.x + m.c * q.y + m.e, y: m.b * q.x + m.d * q.y + m.f });
+      }
+      return { id, points };
+    });
+    const inside = (p: { x: number; y: number }, r: DOMRect) =>
+      p.x > r.x + 1 && p.x < r.right - 1 && p.y > r.y + 1 && p.y < r.bottom - 1;
+    const cards = [...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((el) => ({
+      id: el.dataset['id'] ?? '',
+      r: el.getBoundingClientRect(),
+    }));
+    const labels = [...document.querySelectorAll<HTMLElement>('.synapse-label')].map((el) => ({
+      id: el.dataset['edgeId'] ?? '',
+      r: el.getBoundingClientRect(),
+    }));
+    for (const line of lines) {
+      const ends = nodeOf[line.id];
+      for (const card of cards) {
+        if (card.id === ends?.source || card.id === ends?.target) continue;
+        if (line.points.some((p) => inside(p, card.r)))
+          out.push(`line ${line.id} under card ${card.id}`);
+      }
+      for (const label of labels) {
+        if (label.id === line.id) continue;
+        if (line.points.some((p) => inside(p, label.r)))
+          out.push(`line ${line.id} under label ${label.id}`);
+      }
+    }
+    for (let i = 0; i < lines.length; i++)
+      for (let j = i + 1; j < lines.length; j++) {
+        const [a, b] = [lines[i]!, lines[j]!];
+        // A fan out of one handle, or into one, leaves it (or meets at it) as a bundle.
+        const [ea, eb] = [nodeOf[a.id], nodeOf[b.id]];
+        if (ea?.source === eb?.source || ea?.target === eb?.target) continue;
+        const along = a.points.filter((p) =>
+          b.points.some((q) => Math.hypot(p.x - q.x, p.y - q.y) < 3),
+        ).length;
+        if (along > 8) out.push(`line ${a.id} runs along ${b.id}`);
+      }
+    return out;
+  }, ends);
+}
+
+/**
+ * Waits until the canvas shows every label, with no two boxes overlapping and all in view; with
+ * `lines`, also no synapse line under another's label or a card, and none running along another.
+ */
+async function expectReadableWiring(app: Page, what: string, lines = false): Promise<void> {
   const edges = (await documentOf(app)).edges.length;
   await expect
     .configure({ soft: true })
@@ -187,11 +255,12 @@ async function expectReadableWiring(app: Page, what: string): Promise<void> {
           labels: labels.length,
           overlaps: overlapping([...cards, ...labels]),
           outside: outside(canvas, [...cards, ...labels, ...wires]),
+          lines: lines ? await lineProblems(app) : [],
         };
       },
       { message: what, timeout: 5000 },
     )
-    .toEqual({ labels: edges, overlaps: [], outside: [] });
+    .toEqual({ labels: edges, overlaps: [], outside: [], lines: [] });
 }
 
 const EXAMPLES = [
@@ -202,6 +271,8 @@ const EXAMPLES = [
   'A and B drive C',
   'Bias: a param or a bias node',
   'A layer: weight matrix, bias, softmax and one-hot',
+  'Winner-take-all',
+  'Adaptation: a LIF neuron that slows down',
   'CUBA balanced E/I network',
   'Runaway feedback',
 ];
@@ -210,7 +281,7 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-test('readable wiring: in every example and in a winner-take-all triangle no label, card or scope overlaps another, all in view, and the SVG export agrees', async ({
+test('readable wiring: in every example and in a winner-take-all triangle no label, card or scope overlaps another, no line runs under a label or card or along another line, all in view, and the SVG export agrees', async ({
   app,
 }) => {
   for (const name of EXAMPLES) {
@@ -218,8 +289,8 @@ test('readable wiring: in every example and in a winner-take-all triangle no lab
     await expect(canvasOf(app).locator('.synapse-label')).toHaveCount(
       (await documentOf(app)).edges.length,
     );
+    await expectReadableWiring(app, name, true);
     await screenshot(app, `canvas-wiring-${name.replace(/[^A-Za-z]+/g, '-').toLowerCase()}`);
-    await expectReadableWiring(app, name);
   }
 
   // Three LIF neurons inhibiting each other (six synapses), placed as a student would.
@@ -245,10 +316,10 @@ test('readable wiring: in every example and in a winner-take-all triangle no lab
     await wire(app, `${s} output`, `${t} input`);
   await expect.poll(async () => (await documentOf(app)).edges.length).toBe(6);
   await app.getByRole('toolbar', { name: 'editor' }).getByRole('button', { name: 'Fit' }).click();
-  await expectReadableWiring(app, 'triangle as placed');
+  await expectReadableWiring(app, 'triangle as placed', true);
   await screenshot(app, 'canvas-wiring-triangle');
   await app.getByRole('toolbar', { name: 'editor' }).getByRole('button', { name: 'Tidy' }).click();
-  await expectReadableWiring(app, 'triangle after Tidy');
+  await expectReadableWiring(app, 'triangle after Tidy', true);
   await screenshot(app, 'canvas-wiring-triangle-tidy');
 
   // The exported SVG: its label boxes overlap no card and no other label either.
@@ -568,6 +639,35 @@ test('Learn views start from the picked node: its bias as v_in, its real input s
   await dialog.getByLabel('target Y (the rows of W)').selectOption('C');
   await expect(dialog.getByText('for node C')).toBeVisible();
   await dialog.getByRole('button', { name: 'Close' }).click();
+});
+
+test("Learn views start from the picked node: a rate unit's Activations view opens at its own z = b + w u", async ({
+  app,
+}) => {
+  // A rate unit with bias 0.7 driven by a constant 1.5: z = 0.7 + w 1.5.
+  await startEmpty(app);
+  await paletteOf(app).getByRole('button', { name: 'Add Rate neuron' }).click();
+  await typeInto(inspectorOf(app).getByLabel(/^bias/), '0.7');
+  await paletteOf(app).getByRole('button', { name: 'Add Constant' }).click();
+  await typeInto(inspectorOf(app).getByLabel(/^value/), '1.5');
+  await wire(app, 'in1 output', 'A input');
+  await expect.poll(async () => (await documentOf(app)).edges.length).toBe(1);
+  const w = (await documentOf(app)).edges[0]!.weight as number;
+  expect(typeof w).toBe('number');
+  const z = 0.7 + w * 1.5;
+
+  const dialog = await openViewFor(app, /neuron A$/, 'Activation functions');
+  await expect(dialog.getByText('for node A')).toBeVisible();
+  // The z slider and the readouts start at the unit's own z, not the demo 0.5.
+  await expect(dialog.getByRole('slider', { name: 'z' })).toHaveValue(String(z));
+  await expect(dialog.getByText(`z: ${z}`, { exact: true })).toBeVisible();
+  const data = (await app.evaluate(
+    () => window.__neurosketchTest?.learnViews?.['activations']?.data,
+  )) as { z: number; readout: Record<string, number> };
+  expect(data.z).toBeCloseTo(z, 12);
+  expect(data.readout['logistic']).toBeCloseTo(1 / (1 + Math.exp(-z)), 12);
+  expect(data.readout['relu']).toBeCloseTo(Math.max(0, z), 12);
+  await screenshot(app, 'learn-activations-own-z');
 });
 
 test('f-I of HH: the rate is measured after the onset transient, J = 6 shows as onset spikes only, and repetitive firing starts where the HH current view says', async ({

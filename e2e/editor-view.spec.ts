@@ -46,7 +46,7 @@ test('nodes added by palette clicks and keys never cover one another', async ({ 
   for (const kind of ['LIF neuron', 'LIF neuron', 'HH neuron', 'LIF population', 'Constant'])
     await palette.getByRole('button', { name: `Add ${kind}` }).click();
   // Keys: N adds a LIF neuron, B a bias node (with the focus on the canvas).
-  await canvasOf(app).click({ position: { x: 30, y: 380 } });
+  await canvasOf(app).click({ position: { x: 20, y: 70 } });
   await app.keyboard.press('n');
   await app.keyboard.press('b');
   const nodes = canvasOf(app).getByRole('group', { name: /^(LIF|HH|INPUT|BIAS) / });

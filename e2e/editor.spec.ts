@@ -102,7 +102,7 @@ test('A, B -> C with a bias node, built by hand: undo to empty, redo, save, reop
   await expect(canvasOf(app).getByRole('group', { name: 'scope scope1' })).toContainText(
     'records v of C',
   );
-  await canvasOf(app).click({ position: { x: 20, y: 380 } });
+  await canvasOf(app).click({ position: { x: 20, y: 70 } });
   await screenshot(app, 'editor-abc-built');
 
   const built = (await documentOf(app)) as {
@@ -196,7 +196,7 @@ test('every node kind on one canvas, a refused connection with its reason, the w
   await expect(
     canvasOf(app).getByRole('group', { name: /^(LIF|HH|RATE|INPUT|SPIKES|BIAS|scope) / }),
   ).toHaveCount(kinds.length + 1);
-  await canvasOf(app).click({ position: { x: 30, y: 380 } });
+  await canvasOf(app).click({ position: { x: 20, y: 70 } });
   await screenshot(app, 'editor-every-kind');
 
   // An edge into an input is refused, and the canvas says why.
@@ -272,14 +272,14 @@ test('tauM = -5 stays in the inspector with its field named, and Run refuses unt
   expect(await storedTauM()).toBeUndefined();
 
   // Elsewhere and back: the typed text and its message are still there.
-  await canvasOf(app).click({ position: { x: 40, y: 400 } });
+  await canvasOf(app).click({ position: { x: 20, y: 70 } });
   await expect(inspectorOf(app).getByRole('heading', { level: 2 })).toHaveText('Circuit');
   await node.click();
   await expect(tauM).toHaveValue('-5');
   await expect(inspectorOf(app).getByRole('alert')).toHaveText('tauM must be > 0 ms');
 
   // Run refuses, naming the node and the field; "Show" brings the field back, focused.
-  await canvasOf(app).click({ position: { x: 40, y: 400 } });
+  await canvasOf(app).click({ position: { x: 20, y: 70 } });
   const controls = app.getByRole('toolbar', { name: 'simulation controls' });
   await controls.getByRole('button', { name: /Run$/ }).click();
   const refusal = app.getByRole('alert').filter({ hasText: "Can't run" });

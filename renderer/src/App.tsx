@@ -9,8 +9,10 @@ import { ChartsPanel } from './components/ChartsPanel';
 import { CircuitCanvas } from './components/CircuitCanvas';
 import { Inspector } from './components/Inspector';
 import { PanelSplitter } from './components/PanelSplitter';
+import { PanelToggle, usePanelOpen } from './components/PanelToggle';
 import { Palette } from './components/Palette';
 import { RunMessage, RunToolbar } from './components/RunToolbar';
+import { runMessageStore } from './store/runMessage';
 import { getHost } from './host/hostClient';
 import { LearnPanel } from './learn/LearnPanel';
 import { SimulationSession } from './sim/SimulationSession';
@@ -26,6 +28,13 @@ export function App() {
   const { document, fileName, loadError } = useStore(documentStore);
   const layout = useRef<HTMLElement>(null);
   const [status, setStatus] = useState<RunStatus | null>(null);
+  const [paletteOpen, setPaletteOpen] = usePanelOpen('palette');
+  const [inspectorOpen, setInspectorOpen] = usePanelOpen('inspector');
+  // A run refused for a draft offers "Show", which focuses the field: the inspector must be open.
+  const draftMessage = useStore(runMessageStore, (s) => Boolean(s.message?.draft));
+  useEffect(() => {
+    if (draftMessage && !inspectorOpen) setInspectorOpen(true);
+  }, [draftMessage, inspectorOpen, setInspectorOpen]);
 
   useEffect(() => session.subscribeStatus(setStatus), [session]);
   // Opening a file, an example or New replaces the circuit: the previous run's charts, clock and
@@ -66,8 +75,11 @@ export function App() {
           The run stopped: {status.error}
         </div>
       )}
-      <main className="app__main" ref={layout}>
-        <Palette />
+      <main
+        className={`app__main${paletteOpen ? '' : ' app__main--palette-closed'}${inspectorOpen ? '' : ' app__main--inspector-closed'}`}
+        ref={layout}
+      >
+        <Palette open={paletteOpen} onToggle={setPaletteOpen} />
         <section className="app__canvas" aria-label="circuit">
           {document ? (
             <CircuitCanvas document={document} session={session} />
@@ -76,9 +88,19 @@ export function App() {
           )}
         </section>
         {document && (
-          <div className="app__side">
+          <div className={`app__side${inspectorOpen ? '' : ' app__side--collapsed'}`}>
             <RunMessage />
-            <Inspector document={document} />
+            <div className="app__inspector">
+              <PanelToggle
+                panel="inspector"
+                open={inspectorOpen}
+                onToggle={setInspectorOpen}
+                controls="inspector-body"
+              />
+              <div id="inspector-body" className="app__inspector-body" hidden={!inspectorOpen}>
+                <Inspector document={document} />
+              </div>
+            </div>
           </div>
         )}
         {document && <PanelSplitter layout={layout} controls="charts-panel" />}

@@ -98,6 +98,8 @@ export const FIT_OPTIONS = {
   padding: { top: '84px', left: '56px', right: '24px', bottom: '24px' },
   maxZoom: 1.25,
 } as const;
+/** How long after a loaded circuit's first fit new measurements fit it again (ms). */
+const SETTLE_MS = 600;
 /** With the minimap turned on: also its column at the right (its width and React Flow's margin). */
 const FIT_OPTIONS_WITH_MAP = {
   ...FIT_OPTIONS,
@@ -284,16 +286,40 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
       zoom,
     });
   }, [flow]);
-  // A loaded file or example is fitted, labels included, once its elements are measured; edits
-  // never move the view. An empty circuit (New) is not fitted.
+  // When the canvas gets wider or narrower (a side panel collapsed or expanded, the window
+  // resized), the circuit keeps its place around the view's centre instead of sliding under the
+  // panel that opened (React Flow keeps the top-left corner).
   useEffect(() => {
-    if (!pendingFit.current || !plan) return;
+    const element = wrapper.current;
+    if (!element || typeof ResizeObserver === 'undefined') return undefined;
+    let width = element.clientWidth;
+    const observer = new ResizeObserver(() => {
+      const next = element.clientWidth;
+      const grown = next - width;
+      width = next;
+      if (grown === 0 || next === 0 || next === grown) return;
+      const { x, y, zoom } = flow.getViewport();
+      void flow.setViewport({ x: x + grown / 2, y, zoom });
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [flow]);
+  // A loaded file or example is fitted, labels included, once its elements are measured; edits
+  // never move the view. An empty circuit (New) is not fitted. Node ids repeat between circuits
+  // (A, B, C), so the first fit may use the previous circuit's sizes: for a moment after it, new
+  // measurements (and the wiring planned from them) fit again, so lanes and labels end in view;
+  // not after an edit (a new document), which never moves the view.
+  const settle = useRef<{ until: number; doc: NetworkDocument | null }>({ until: 0, doc: null });
+  useEffect(() => {
+    const settling = settle.current.doc === doc && performance.now() < settle.current.until;
+    if ((!pendingFit.current && !settling) || !plan) return;
     if (!hasElements) {
       if (fittedLoad.current === loadCount) pendingFit.current = false;
       return;
     }
     const ids = [...doc.nodes.map((n) => n.id), ...probeCards(doc).map((p) => p.id)];
     if (!ids.every((id) => measured[id])) return;
+    if (pendingFit.current) settle.current = { until: performance.now() + SETTLE_MS, doc };
     pendingFit.current = false;
     fitAll();
   }, [plan, measured, doc, hasElements, fitAll, loadCount]);

@@ -22,8 +22,12 @@ export const CHARTS_MIN_PX = 140;
 export const CANVAS_MIN_PX = 200;
 /** The splitter's own height (the grid row between canvas and charts). */
 export const SPLITTER_PX = 8;
-/** Default share of the layout's height for the charts panel. */
-export const CHARTS_DEFAULT_SHARE = 0.47;
+/**
+ * Default share of the layout's height for the charts panel: at 1440x900 that is about 300 px,
+ * the panel's bar and one whole row of charts, and the canvas keeps more than half the window's
+ * height (issue 15, item 11; it was 0.47, leaving the canvas 426 px).
+ */
+export const CHARTS_DEFAULT_SHARE = 0.37;
 export const STEP_PX = 24;
 export const PAGE_STEP_PX = 120;
 export const STORAGE_KEY = 'neurosketch.chartsHeight';

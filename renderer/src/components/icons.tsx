@@ -81,3 +81,12 @@ export function WarningIcon() {
     </Icon>
   );
 }
+
+/** A side panel's collapse toggle: a chevron pointing left (collapse a left panel) or right. */
+export function ChevronIcon({ direction }: { direction: 'left' | 'right' }) {
+  return (
+    <Icon>
+      <path d={direction === 'left' ? 'M10 3.5L5.5 8l4.5 4.5' : 'M6 3.5L10.5 8 6 12.5'} />
+    </Icon>
+  );
+}

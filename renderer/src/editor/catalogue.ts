@@ -21,6 +21,12 @@ export type PaletteGroup = 'Neurons' | 'Populations' | 'Inputs' | 'Other';
 export interface PaletteItem {
   key: string;
   label: string;
+  /**
+   * The tile's text in the compact palette (its group says the rest; the tooltip says all). Part
+   * of `label`, word for word: the button is named "Add <label>", and its visible text must be
+   * in its name (WCAG 2.5.3, checked by axe in e2e/desktop.spec.ts).
+   */
+  short: string;
   group: PaletteGroup;
   /** Short badge drawn on the palette tile (and the node). */
   badge: string;
@@ -33,6 +39,7 @@ export const PALETTE: readonly PaletteItem[] = [
   ...MODEL_LIST.map((m) => ({
     key: m.id,
     label: `${m.shortLabel} neuron`,
+    short: m.shortLabel,
     group: 'Neurons' as const,
     badge: m.shortLabel.toUpperCase(),
     hint: m.description,
@@ -40,24 +47,55 @@ export const PALETTE: readonly PaletteItem[] = [
   ...MODEL_LIST.map((m) => ({
     key: `pop-${m.id}`,
     label: `${m.shortLabel} population`,
+    short: m.shortLabel,
     group: 'Populations' as const,
     badge: m.shortLabel.toUpperCase(),
     hint: m.populationDescription,
   })),
-  { key: 'input-constant', label: 'Constant', group: 'Inputs', badge: 'IN', hint: 'u(t) = value' },
-  { key: 'input-step', label: 'Steps', group: 'Inputs', badge: 'IN', hint: 'piecewise constant' },
-  { key: 'input-pulse', label: 'Pulse', group: 'Inputs', badge: 'IN', hint: 'rectangular pulses' },
+  {
+    key: 'input-constant',
+    label: 'Constant',
+    short: 'Constant',
+    group: 'Inputs',
+    badge: 'IN',
+    hint: 'u(t) = value',
+  },
+  {
+    key: 'input-step',
+    label: 'Steps',
+    short: 'Steps',
+    group: 'Inputs',
+    badge: 'IN',
+    hint: 'piecewise constant',
+  },
+  {
+    key: 'input-pulse',
+    label: 'Pulse',
+    short: 'Pulse',
+    group: 'Inputs',
+    badge: 'IN',
+    hint: 'rectangular pulses',
+  },
   {
     key: 'input-sine',
     label: 'Sine',
+    short: 'Sine',
     group: 'Inputs',
     badge: 'IN',
     hint: 'offset + A sin(2 pi f t)',
   },
-  { key: 'input-noise', label: 'Noise', group: 'Inputs', badge: 'IN', hint: 'Ornstein-Uhlenbeck' },
+  {
+    key: 'input-noise',
+    label: 'Noise',
+    short: 'Noise',
+    group: 'Inputs',
+    badge: 'IN',
+    hint: 'Ornstein-Uhlenbeck',
+  },
   {
     key: 'input-spikes',
     label: 'Spike times',
+    short: 'Spike',
     group: 'Inputs',
     badge: 'SPK',
     hint: 'spikes at given times',
@@ -65,14 +103,23 @@ export const PALETTE: readonly PaletteItem[] = [
   {
     key: 'input-poisson',
     label: 'Poisson',
+    short: 'Poisson',
     group: 'Inputs',
     badge: 'SPK',
     hint: 'random spikes at a rate',
   },
-  { key: 'bias', label: 'Bias node', group: 'Other', badge: '1', hint: 'outputs the constant 1' },
+  {
+    key: 'bias',
+    label: 'Bias node',
+    short: 'Bias',
+    group: 'Other',
+    badge: '1',
+    hint: 'outputs the constant 1',
+  },
   {
     key: 'probe',
     label: 'Scope',
+    short: 'Scope',
     group: 'Other',
     badge: 'SCOPE',
     hint: 'records a variable (chart)',

@@ -4,12 +4,16 @@
  *
  * Outputs sit on the right of a node and inputs on the left. A forward edge (target right of
  * source) is React Flow's bezier (control points half the horizontal distance out). A backward
- * edge runs under every node between its ends, a self-loop over the top of its node; each such
- * route gets its own lane, so two of them never share a line or a label spot.
+ * edge runs in a lane under or over every node between its ends, a self-loop over the top of its
+ * node; each such route gets its own lane, so two of them never share a line or a label spot.
+ * A backward edge takes the side where its route crosses fewer cards and runs along fewer of the
+ * routes already drawn: in a mutually connected triangle the return edge of a reciprocal pair
+ * curves round the outside, opposite its forward edge, instead of back through the middle.
  *
  * Labels: each edge's label is tried at points along its route (the middle first, then out towards
  * the ends, then just above and below the line) and takes the first spot where its box overlaps no
- * node, scope or label placed before it; when there is none, the spot overlapping least.
+ * node, scope or label placed before it and covers no other edge's line; when there is none, the
+ * spot overlapping least.
  */
 import type { Edge, NetworkDocument } from '../../../shared/document/model';
 import { ruleText } from '../store/connectionRule';
@@ -73,12 +77,16 @@ export function bezierPoint(
   return { x: a * sx + b * c1x + c * c2x + d * tx, y: a * sy + b * sy + c * ty + d * ty };
 }
 
-/** The SVG path of a routed-around edge along the lane at `y`. */
+/**
+ * The SVG path of a routed-around edge along the lane at `y`: out of the source's handle in a bow
+ * that comes back to the lane under (or over) the handle, straight along the lane, and a bow into
+ * the target's handle. The bows stay outside the cards (a single curve to the lane's middle cut
+ * the corners of the end cards).
+ */
 export function aroundPath(sx: number, sy: number, tx: number, ty: number, y: number): string {
-  const midX = (sx + tx) / 2;
   return (
-    `M ${sx},${sy} C ${sx + LOOP_REACH},${sy} ${sx + LOOP_REACH},${y} ${midX},${y}` +
-    ` C ${tx - LOOP_REACH},${y} ${tx - LOOP_REACH},${ty} ${tx},${ty}`
+    `M ${sx},${sy} C ${sx + LOOP_REACH},${sy} ${sx + LOOP_REACH},${y} ${sx},${y}` +
+    ` L ${tx},${y} C ${tx - LOOP_REACH},${y} ${tx - LOOP_REACH},${ty} ${tx},${ty}`
   );
 }
 
@@ -86,6 +94,160 @@ export function aroundPath(sx: number, sy: number, tx: number, ty: number, y: nu
 export function forwardPath(sx: number, sy: number, tx: number, ty: number): string {
   const off = 0.5 * Math.max(0, tx - sx);
   return `M${sx},${sy} C${sx + off},${sy} ${tx - off},${ty} ${tx},${ty}`;
+}
+
+interface Point {
+  x: number;
+  y: number;
+}
+
+function cubic(p0: Point, p1: Point, p2: Point, p3: Point, t: number): Point {
+  const u = 1 - t;
+  const a = u * u * u;
+  const b = 3 * u * u * t;
+  const c = 3 * u * t * t;
+  const d = t * t * t;
+  return {
+    x: a * p0.x + b * p1.x + c * p2.x + d * p3.x,
+    y: a * p0.y + b * p1.y + c * p2.y + d * p3.y,
+  };
+}
+
+const SAMPLES = 24;
+
+/** Points along a route (as `routeOf` draws it), for costs and tests. */
+export function routePoints(
+  sx: number,
+  sy: number,
+  tx: number,
+  ty: number,
+  selfLoop: boolean,
+  loopY: number | null,
+): Point[] {
+  const out: Point[] = [];
+  if (loopY === null || !isAround(sx, tx, selfLoop)) {
+    for (let i = 0; i <= SAMPLES; i++) out.push(bezierPoint(sx, sy, tx, ty, i / SAMPLES));
+    return out;
+  }
+  const bow = SAMPLES / 3;
+  for (let i = 0; i <= bow; i++)
+    out.push(
+      cubic(
+        { x: sx, y: sy },
+        { x: sx + LOOP_REACH, y: sy },
+        { x: sx + LOOP_REACH, y: loopY },
+        { x: sx, y: loopY },
+        i / bow,
+      ),
+    );
+  for (let i = 1; i < bow; i++) out.push({ x: sx + ((tx - sx) * i) / bow, y: loopY });
+  for (let i = 0; i <= bow; i++)
+    out.push(
+      cubic(
+        { x: tx, y: loopY },
+        { x: tx - LOOP_REACH, y: loopY },
+        { x: tx - LOOP_REACH, y: ty },
+        { x: tx, y: ty },
+        i / bow,
+      ),
+    );
+  return out;
+}
+
+/** Within this distance (px) two routes' points count as running along each other. */
+const NEAR = 10;
+/** Beyond this many edges, routes are not weighed against each other (the cost grows as n²). */
+const MAX_WEIGHED_EDGES = 120;
+
+/** A route's points and the box around them (to skip far routes quickly). */
+export interface Route {
+  points: Point[];
+  box: Box;
+}
+
+function routeOfPoints(points: Point[]): Route {
+  let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const p of points) {
+    x0 = Math.min(x0, p.x);
+    y0 = Math.min(y0, p.y);
+    x1 = Math.max(x1, p.x);
+    y1 = Math.max(y1, p.y);
+  }
+  return { points, box: { x: x0, y: y0, w: x1 - x0, h: y1 - y0 } };
+}
+
+function boxesMeet(a: Box, b: Box, margin: number): boolean {
+  return (
+    a.x - margin < b.x + b.w &&
+    b.x - margin < a.x + a.w &&
+    a.y - margin < b.y + b.h &&
+    b.y - margin < a.y + a.h
+  );
+}
+
+function distanceToSegment(p: Point, a: Point, b: Point): number {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const length2 = dx * dx + dy * dy;
+  const t =
+    length2 === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / length2));
+  return Math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
+}
+
+function side(a: Point, b: Point, c: Point): number {
+  return Math.sign((b.x - a.x) * (c.y - a.y) - (b.y - a.y) * (c.x - a.x));
+}
+
+function segmentsCross(a: Point, b: Point, c: Point, d: Point): boolean {
+  return side(a, b, c) * side(a, b, d) < 0 && side(c, d, a) * side(c, d, b) < 0;
+}
+
+/**
+ * What a route costs: its points inside cards other than its own ends (heavily), each crossing of
+ * a route already drawn, and each of its points running along one (within NEAR); the steps at
+ * its ends sit on the handles, shared with other edges, and are not counted.
+ */
+function routeCost(
+  points: readonly Point[],
+  cards: readonly Box[],
+  drawn: readonly Route[],
+): number {
+  let cost = 0;
+  const own = routeOfPoints([...points]).box;
+  const near = drawn.filter((r) => boxesMeet(own, r.box, NEAR));
+  for (let i = 2; i < points.length - 2; i++) {
+    const p = points[i]!;
+    for (const c of cards)
+      if (p.x > c.x - 2 && p.x < c.x + c.w + 2 && p.y > c.y - 2 && p.y < c.y + c.h + 2) cost += 100;
+    for (const route of near) {
+      const q = route.points;
+      for (let j = 1; j < q.length; j++) {
+        if (distanceToSegment(p, q[j - 1]!, q[j]!) < NEAR) {
+          cost += 1;
+          break;
+        }
+      }
+      if (i + 1 < points.length - 2)
+        for (let j = 1; j < q.length; j++)
+          if (segmentsCross(p, points[i + 1]!, q[j - 1]!, q[j]!)) cost += 3;
+    }
+  }
+  return cost;
+}
+
+/** How many short steps of a route run inside a box. */
+function stepsInside(route: readonly Point[], box: Box): number {
+  let n = 0;
+  for (let i = 1; i < route.length; i++) {
+    const a = route[i - 1]!;
+    const b = route[i]!;
+    for (let k = 0; k < 4; k++) {
+      const x = a.x + ((b.x - a.x) * k) / 4;
+      const y = a.y + ((b.y - a.y) * k) / 4;
+      if (x > box.x && x < box.x + box.w && y > box.y && y < box.y + box.h) n++;
+    }
+  }
+  return n;
 }
 
 /** Path, label centre and the label's anchor on the path, given its placement. */
@@ -138,18 +300,60 @@ export function planWiring(
   const obstacles = [...boxes.values()];
   const labels: Box[] = [];
   const lanes: { x0: number; x1: number; y: number; h: number }[] = [];
-  const cost = (box: Box): number => {
-    let c = 0;
-    for (const o of obstacles) c += overlapArea(box, o, MARGIN);
-    for (const l of labels) c += overlapArea(box, l, MARGIN);
-    return c;
-  };
-  // Forward edges first (their spots are fewer), then the routed-around ones.
+  // Forward edges first (their routes are fixed, their label spots fewer), then the routed-around
+  // ones, each taking the lane side that costs least against the routes drawn before it.
   const ordered = [...edges].sort((e1, e2) => aroundRank(boxes, e1) - aroundRank(boxes, e2));
+  const routes = new Map<string, { loopY: number | null; route: Route }>();
+  const drawn: Route[] = [];
+  const weigh = edges.length <= MAX_WEIGHED_EDGES;
   for (const e of ordered) {
     const a = boxes.get(e.source);
     const b = boxes.get(e.target);
     if (!a || !b) continue;
+    const sx = a.x + a.w;
+    const sy = a.y + a.h / 2;
+    const tx = b.x;
+    const ty = b.y + b.h / 2;
+    const self = e.source === e.target;
+    let loopY: number | null = null;
+    if (isAround(sx, tx, self)) {
+      const others = obstacles.filter((o) => o !== a && o !== b);
+      const x0 = Math.min(sx, tx) - LOOP_REACH;
+      const x1 = Math.max(sx, tx) + LOOP_REACH;
+      let best: { y: number; cost: number } | null = null;
+      // Self-loops over the top; a return edge under the cards unless over them costs less.
+      for (const dir of self ? ([-1] as const) : ([1, -1] as const)) {
+        const y = laneY(obstacles, lanes, sx, sy, tx, ty, dir, e.labelH);
+        const travel = Math.abs(y - sy) + Math.abs(y - ty);
+        const c =
+          (weigh ? routeCost(routePoints(sx, sy, tx, ty, self, y), others, drawn) : 0) +
+          travel / 1000;
+        if (!best || c < best.cost) best = { y, cost: c };
+      }
+      loopY = best!.y;
+      lanes.push({ x0, x1, y: loopY, h: e.labelH });
+    }
+    const route = routeOfPoints(routePoints(sx, sy, tx, ty, self, loopY));
+    routes.set(e.id, { loopY, route });
+    drawn.push(route);
+  }
+  const cost = (box: Box, own: string): number => {
+    let c = 0;
+    for (const o of obstacles) c += overlapArea(box, o, MARGIN);
+    for (const l of labels) c += overlapArea(box, l, MARGIN);
+    // Another edge's line under the label: as bad as a strip of overlap.
+    if (weigh)
+      for (const [id, r] of routes) {
+        if (id === own || !boxesMeet(box, r.route.box, 0)) continue;
+        c += 10 * stepsInside(r.route.points, box);
+      }
+    return c;
+  };
+  for (const e of ordered) {
+    const a = boxes.get(e.source);
+    const b = boxes.get(e.target);
+    const route = routes.get(e.id);
+    if (!a || !b || !route) continue;
     const sx = a.x + a.w;
     const sy = a.y + a.h / 2;
     const tx = b.x;
@@ -161,15 +365,12 @@ export function planWiring(
     const consider = (p: LabelPlacement): boolean => {
       const { labelX, labelY } = routeOf(sx, sy, tx, ty, self, p);
       const box = { x: labelX - w / 2, y: labelY - h / 2, w, h };
-      const c = cost(box);
+      const c = cost(box, e.id);
       if (!best || c < best.cost) best = { p, box, cost: c };
       return c === 0;
     };
-    if (isAround(sx, tx, self)) {
-      const loopY = laneY(obstacles, lanes, sx, sy, tx, ty, self, h);
-      const x0 = Math.min(sx, tx) - LOOP_REACH;
-      const x1 = Math.max(sx, tx) + LOOP_REACH;
-      lanes.push({ x0, x1, y: loopY, h });
+    if (route.loopY !== null) {
+      const loopY = route.loopY;
       for (const ox of AROUND_X) if (consider({ t: 0.5, ox, oy: 0, loopY })) break;
     } else {
       let done = false;
@@ -212,20 +413,21 @@ function laneY(
   sy: number,
   tx: number,
   ty: number,
-  self: boolean,
+  /** 1: under the cards, -1: over them. */
+  dir: 1 | -1,
   h: number,
 ): number {
   const x0 = Math.min(sx, tx) - LOOP_REACH;
   const x1 = Math.max(sx, tx) + LOOP_REACH;
   const inSpan = obstacles.filter((o) => o.x < x1 && o.x + o.w > x0);
-  const dir = self ? -1 : 1;
   // Start just past the ends' own nodes.
   const ends = inSpan.filter(
     (o) => (sy >= o.y && sy <= o.y + o.h) || (ty >= o.y && ty <= o.y + o.h),
   );
-  let y = self
-    ? Math.min(...ends.map((o) => o.y), sy) - LANE_GAP - h / 2
-    : Math.max(...ends.map((o) => o.y + o.h), sy) + LANE_GAP + h / 2;
+  let y =
+    dir < 0
+      ? Math.min(...ends.map((o) => o.y), sy, ty) - LANE_GAP - h / 2
+      : Math.max(...ends.map((o) => o.y + o.h), sy, ty) + LANE_GAP + h / 2;
   for (let guard = 0; guard < 50; guard++) {
     const hit = inSpan.find((o) => o.y < y + h / 2 + LANE_GAP && o.y + o.h > y - h / 2 - LANE_GAP);
     if (hit) {
