@@ -139,6 +139,8 @@ export interface KernelEnv {
   readonly dt: number;
   /** Tests turn the LIF order-0 fast path off to compare it with the general integrator. */
   readonly lifFastPath: boolean;
+  /** The LIF fast loop may run in WebAssembly SIMD (same results; lif/order0Wasm.ts). */
+  readonly simd: boolean;
   /** The drives of this node cannot change during the run (constant inputs and bias only). */
   readonly staticDrive: boolean;
   /** Full-step coefficients of each bank of the node. */

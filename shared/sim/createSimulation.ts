@@ -27,6 +27,11 @@ export interface SimulationOptions {
    */
   lifFastPath?: boolean;
   /**
+   * Run the LIF fast loop in WebAssembly SIMD where it is available (default true); the results
+   * are the same bit for bit (order0Wasm.test.ts). The bench turns it off to compare the two.
+   */
+  simd?: boolean;
+  /**
    * How zero-delay cycles of spiking edges are integrated (engine/exactCycles.ts): by their size
    * (default 'auto'), or all exactly / all with the end-of-step rule (tests and benches compare).
    */
@@ -56,6 +61,7 @@ export function createSimulation(
   try {
     engine = new Engine(plan, {
       lifFastPath: options.lifFastPath ?? true,
+      simd: options.simd ?? true,
       cycleRule: options.cycleRule ?? 'auto',
     });
   } catch (e) {

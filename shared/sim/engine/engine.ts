@@ -121,7 +121,10 @@ export class Engine implements Simulation {
   /** Passes of exact cycles beyond the first, over the run (stats). */
   exactCyclePasses = 0;
 
-  constructor(plan: CompiledPlan, options: { lifFastPath?: boolean; cycleRule?: CycleRule } = {}) {
+  constructor(
+    plan: CompiledPlan,
+    options: { lifFastPath?: boolean; simd?: boolean; cycleRule?: CycleRule } = {},
+  ) {
     this.plan = plan;
     this.dt = plan.dt;
     this.totalSteps = plan.totalSteps;
@@ -146,7 +149,10 @@ export class Engine implements Simulation {
       if (n.kind === 'neuron')
         this.kernels.set(
           n,
-          n.model.createKernel(n, this.kernelEnv(n, options.lifFastPath ?? true)),
+          n.model.createKernel(
+            n,
+            this.kernelEnv(n, options.lifFastPath ?? true, options.simd ?? true),
+          ),
         );
     const { cycles, exact } = findZeroDelayCycles(
       plan,
@@ -173,10 +179,11 @@ export class Engine implements Simulation {
   }
 
   /** What a node's kernel may use of the engine. */
-  private kernelEnv(node: NeuronPlan, lifFastPath: boolean): KernelEnv {
+  private kernelEnv(node: NeuronPlan, lifFastPath: boolean, simd: boolean): KernelEnv {
     return {
       dt: this.dt,
       lifFastPath,
+      simd,
       staticDrive: this.staticDrives.has(node),
       fullBankCoefs: () => this.fullBankCoefs.get(node)!,
       bankCoefs: (u) => this.bankCoefs(node, u),
