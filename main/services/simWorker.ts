@@ -10,10 +10,12 @@ import { estimateRun } from '../../shared/sim/admission';
 import { createSimulation } from '../../shared/sim/createSimulation';
 import { liveStateOf } from '../../shared/sim/liveState';
 import { RunLoop } from './runLoop';
+import { optimiseWasmAtOnce } from './v8Flags';
 import type { FromWorker, ToWorker } from './simWorkerProtocol';
 
 const port = parentPort;
 if (!port) throw new Error('simWorker must run in a worker thread');
+optimiseWasmAtOnce();
 
 let loop: RunLoop | null = null;
 
