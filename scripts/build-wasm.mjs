@@ -12,15 +12,14 @@ import wabtFactory from 'wabt';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** The bytes of the module in `watPath` (SIMD enabled). */
+/** The bytes of the module in `watPath` (SIMD and shared memory enabled). */
 export async function assembleWat(watPath) {
   const wabt = await wabtFactory();
-  const parsed = wabt.parseWat(path.basename(watPath), readFileSync(watPath, 'utf8'), {
-    simd: true,
-  });
+  const features = { simd: true, threads: true };
+  const parsed = wabt.parseWat(path.basename(watPath), readFileSync(watPath, 'utf8'), features);
   try {
     parsed.resolveNames();
-    parsed.validate();
+    parsed.validate(features);
     return Uint8Array.from(parsed.toBinary({ write_debug_names: false }).buffer);
   } finally {
     parsed.destroy();

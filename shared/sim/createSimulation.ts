@@ -5,6 +5,7 @@
  * problem as an Issue; Engine (engine/engine.ts) steps the plan in its documented phase order and
  * returns frames. See docs/simulator.md.
  */
+import type { StepHelper } from '../models/lif/order0Threads';
 import type { NetworkDocument } from '../document/model';
 import { compileNetwork } from './compile/compileNetwork';
 import { Engine } from './engine/engine';
@@ -31,6 +32,11 @@ export interface SimulationOptions {
    * are the same bit for bit (order0Wasm.test.ts). The bench turns it off to compare the two.
    */
   simd?: boolean;
+  /**
+   * A second thread for the LIF fast loop of large populations (the host creates it: main/services/
+   * stepThreads.ts); results are the same bit for bit with or without it.
+   */
+  stepHelper?: StepHelper | null;
   /**
    * How zero-delay cycles of spiking edges are integrated (engine/exactCycles.ts): by their size
    * (default 'auto'), or all exactly / all with the end-of-step rule (tests and benches compare).
@@ -62,6 +68,7 @@ export function createSimulation(
     engine = new Engine(plan, {
       lifFastPath: options.lifFastPath ?? true,
       simd: options.simd ?? true,
+      stepHelper: options.stepHelper ?? null,
       cycleRule: options.cycleRule ?? 'auto',
     });
   } catch (e) {

@@ -33,6 +33,7 @@ import type { LifPlan } from './plan';
 import { SimulationError } from '../../util/simulationError';
 import { TIME_GRID_TOLERANCE } from '../../util/timeGrid';
 import { Order0Wasm, type Order0WasmCoefficients } from './order0Wasm';
+import type { StepHelper } from './order0Threads';
 
 const MAX_SPIKES_PER_STEP = 100_000;
 
@@ -145,6 +146,7 @@ export class LifKernel {
     fastPath = true,
     self: { bank: number; jump: Float64Array } | null = null,
     simd = false,
+    helper: StepHelper | null = null,
   ) {
     this.pop = pop;
     this.selfBank = self ? self.bank : -1;
@@ -179,7 +181,7 @@ export class LifKernel {
     this.slowList = new Int32Array(pop.size);
     this.snapTolerance = dt * TIME_GRID_TOLERANCE;
     if (simd && fastPath && this.nBanks <= 2 && pop.banks.every((b) => b.order === 0)) {
-      this.wasm = Order0Wasm.create(pop.size);
+      this.wasm = Order0Wasm.create(pop.size, helper);
       if (this.wasm) this.moveStateInto(this.wasm);
     }
     this.updateCoefficients();

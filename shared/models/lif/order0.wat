@@ -1,8 +1,9 @@
 ;; The LIF order-0 fast loop (stepOrder0Uniform in kernel.ts) in WebAssembly SIMD, two neurons per
 ;; instruction. Assembled by `npm run -s wasm` into order0Wasm.bytes.ts (a test checks the bytes).
 ;;
-;; Memory (imported, one per population): five arrays of n elements at byte offsets given to `step`:
-;; v, x0, x1, refUntil (f64) and the list (i32). Per element i, exactly as the JS loop:
+;; Memory (imported and shared, one per population): v, x0, x1, refUntil (f64) and a list (i32) at
+;; byte offsets given to `layout`. Two instances on one memory (two threads, each with its own list)
+;; may step disjoint ranges of elements at once. Per element i, exactly as the JS loop:
 ;;   refUntil > t0:  refUntil < t1 -> list i; else x0 *= e0, x1 *= e1
 ;;   otherwise:      v1 = ((em v + dd) + q0 x0) + q1 x1
 ;;                   bound = (((v1 + ca x0) + cA |x0|) + cb x1) + cB |x1|
@@ -10,8 +11,9 @@
 ;;                   else v = v1, x0 *= e0, x1 *= e1
 ;; Same IEEE operations in the same order, no fused multiply-add: the results are the JS loop's bit
 ;; for bit (order0Wasm.test.ts). The list comes out in ascending element order.
+;; `step(from, to, t0, t1)` does elements from..to-1 and returns the number of list entries.
 (module
-  (import "env" "memory" (memory 1))
+  (import "env" "memory" (memory 1 65536 shared))
   (global $t0 (mut f64) (f64.const 0))
   (global $t1 (mut f64) (f64.const 0))
   (global $em (mut f64) (f64.const 0))
@@ -103,8 +105,8 @@
     (f64.store (i32.add (global.get $px1) (local.get $o))
       (f64.mul (local.get $xb) (global.get $e1))))
 
-  ;; One step [t0, t1] of elements 0..n-1; returns the number of list entries.
-  (func (export "step") (param $n i32) (param $t0 f64) (param $t1 f64) (result i32)
+  ;; One step [t0, t1] of elements from..to-1; returns the number of list entries.
+  (func (export "step") (param $from i32) (param $to i32) (param $t0 f64) (param $t1 f64) (result i32)
     (local $i i32) (local $o i32) (local $ref v128) (local $xa v128) (local $xb v128)
     (local $v1 v128) (local $bound v128)
     (local $em v128) (local $dd v128) (local $q0 v128) (local $q1 v128) (local $e0 v128)
@@ -125,9 +127,10 @@
     (local.set $cB (f64x2.splat (global.get $cB)))
     (local.set $thr (f64x2.splat (global.get $thr)))
     (local.set $tt0 (f64x2.splat (local.get $t0)))
+    (local.set $i (local.get $from))
     (block $done
       (loop $pairs
-        (br_if $done (i32.ge_s (i32.add (local.get $i) (i32.const 1)) (local.get $n)))
+        (br_if $done (i32.ge_s (i32.add (local.get $i) (i32.const 1)) (local.get $to)))
         (local.set $o (i32.shl (local.get $i) (i32.const 3)))
         (local.set $ref (v128.load (i32.add (global.get $pref) (local.get $o))))
         (local.set $xa (v128.load (i32.add (global.get $px0) (local.get $o))))
@@ -163,6 +166,6 @@
               (f64x2.mul (local.get $xb) (local.get $e1)))))
         (local.set $i (i32.add (local.get $i) (i32.const 2)))
         (br $pairs)))
-    (if (i32.lt_s (local.get $i) (local.get $n)) (then (call $one (local.get $i))))
+    (if (i32.lt_s (local.get $i) (local.get $to)) (then (call $one (local.get $i))))
     (global.get $count))
 )
