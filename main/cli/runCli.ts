@@ -15,9 +15,9 @@ import { getHeapStatistics } from 'node:v8';
 import {
   loadDocument,
   validateDocument,
+  type ValidatedDocument,
   type ValidateOptions,
 } from '../../shared/document/loadDocument';
-import type { NetworkDocument } from '../../shared/document/model';
 import {
   MAX_RUN_BYTES,
   admitRun,
@@ -282,7 +282,7 @@ async function readDocument(
   file: string,
   sets: readonly string[],
   run?: ValidateOptions['run'],
-): Promise<NetworkDocument | null> {
+): Promise<ValidatedDocument | null> {
   const text = await readText(io, file);
   if (text === null) return null;
   const loaded = loadDocument(text, { run });

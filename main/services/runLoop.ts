@@ -9,6 +9,7 @@ import { MAX_FRAMES_IN_FLIGHT } from '../../shared/ipc/contract';
 import type { Simulation, SimulationFrame } from '../../shared/sim/types';
 import { EDIT_MESSAGES, SimulationError } from '../../shared/sim/types';
 import { editCode } from '../../shared/sim/engine/liveEdit';
+import { gridFloor } from '../../shared/util/timeGrid';
 
 export interface RunLoopIo {
   sendFrame(frame: SimulationFrame): void;
@@ -179,7 +180,7 @@ export class RunLoop {
     if (this.speed !== 'max') {
       const wallSeconds = (this.io.now() - this.anchorWall) / 1000;
       const dueSim = this.anchorSim + wallSeconds * this.speed + (TICK_MS / 1000) * this.speed;
-      const due = Math.floor(dueSim / this.sim.dt + 1e-9) - this.sim.stepsDone;
+      const due = gridFloor(dueSim / this.sim.dt) - this.sim.stepsDone;
       if (due <= 0) {
         this.scheduleTick(TICK_MS);
         return;

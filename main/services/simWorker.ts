@@ -60,9 +60,9 @@ port.on('message', (message: ToWorker) => {
         sim,
         message.speed,
         {
-          // Sent right after advance(): the plan's state is the state at frame.stepTo.
+          // Sent right after advance(): the run's state is the state at frame.stepTo.
           sendFrame: (frame) => {
-            const live = liveStateOf(sim.plan);
+            const live = liveStateOf(sim.state);
             post(
               { type: 'frame', frame, producedAtMs: Date.now(), live },
               frameBuffers({ runId: '', seq: 0, frame, live }),

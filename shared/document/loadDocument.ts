@@ -16,6 +16,7 @@ export type LoadResult = ValidationResult;
 
 export { validateDocument };
 export type { ValidateOptions, ValidationResult };
+export type { ValidatedDocument } from './validated';
 
 function error(path: string, message: string): Issue {
   return { severity: 'error', path, message };

@@ -37,6 +37,7 @@ import type { MigrationRegistry } from './migrations';
 import { DEFAULT_REGISTRY, migrateDocument } from './migrations';
 import type { NetworkDocument } from './model';
 import { nearestKey } from './nearestKey';
+import { markValidated, type ValidatedDocument } from './validated';
 import {
   DOCUMENT_KEYS,
   FORMAT_NAME,
@@ -54,7 +55,7 @@ import {
 } from './schema';
 
 export type ValidationResult =
-  { ok: true; document: NetworkDocument; warnings: Issue[] } | { ok: false; issues: Issue[] };
+  { ok: true; document: ValidatedDocument; warnings: Issue[] } | { ok: false; issues: Issue[] };
 
 export interface ValidateOptions {
   /** Migration registry (tests substitute their own). */
@@ -165,23 +166,31 @@ class Report {
 // -----------------------------------------------------------------------------------------------
 // Shape: zod issues -> sentences
 
+/** The registry's spec of a field, by where it sits (simulation, synapse, delay, signal fields). */
+function fieldSpec(path: readonly PathSegment[], doc: unknown): ParamSpec | undefined {
+  const last = path[path.length - 1];
+  const name = typeof last === 'number' ? path[path.length - 2] : last;
+  if (typeof name !== 'string') return undefined;
+  const find = (specs: readonly ParamSpec[] | undefined) => specs?.find((s) => s.name === name);
+  if (path[0] === 'simulation') return find(SIMULATION_PARAMS);
+  if (path[2] === 'synapse') return find(SYNAPSE_PARAMS);
+  if (path[0] === 'edges' && name === 'delay') return EDGE_DELAY;
+  if (path[2] === 'signal' && path.length >= 4) {
+    const node =
+      isObj(doc) && Array.isArray(doc['nodes']) ? doc['nodes'][path[1] as number] : undefined;
+    const signal = isObj(node) ? node['signal'] : undefined;
+    const type = isObj(signal) ? signal['type'] : undefined;
+    if (typeof type === 'string') return find(SIGNAL_FIELDS[type]);
+  }
+  return undefined;
+}
+
 /** Extra words for a field, from the param registry, by where it sits. */
 function fieldHint(path: readonly PathSegment[], doc: unknown): string | undefined {
   const last = path[path.length - 1];
   const name = typeof last === 'number' ? path[path.length - 2] : last;
   if (typeof name !== 'string') return undefined;
-  const find = (specs: readonly ParamSpec[] | undefined) => specs?.find((s) => s.name === name);
-  let spec: ParamSpec | undefined;
-  if (path[0] === 'simulation') spec = find(SIMULATION_PARAMS);
-  else if (path[2] === 'synapse') spec = find(SYNAPSE_PARAMS);
-  else if (path[0] === 'edges' && name === 'delay') spec = EDGE_DELAY;
-  else if (path[2] === 'signal' && path.length >= 4) {
-    const node =
-      isObj(doc) && Array.isArray(doc['nodes']) ? doc['nodes'][path[1] as number] : undefined;
-    const signal = isObj(node) ? node['signal'] : undefined;
-    const type = isObj(signal) ? signal['type'] : undefined;
-    if (typeof type === 'string') spec = find(SIGNAL_FIELDS[type]);
-  }
+  const spec = fieldSpec(path, doc);
   if (spec) return specHint(spec);
   if (name === 'size' && path[0] === 'nodes') {
     return `the number of elements, a whole number from 1 to ${MAX_NODE_SIZE.toLocaleString('en-US')}`;
@@ -328,7 +337,11 @@ function reportZodIssues(
       continue;
     }
     const hint = fieldHint(path, root);
-    report.error(path, hint ? `${zodMessage(issue, input)}: ${hint}` : zodMessage(issue, input));
+    // a number out of a registry field's bounds: the registry's wording (paramSpec.ts)
+    const spec = fieldSpec(path, root);
+    const broken = spec && isNum(input) ? brokenConstraint(spec, input) : undefined;
+    const message = broken ? `${broken} (got ${preview(input)})` : zodMessage(issue, input);
+    report.error(path, hint ? `${message}: ${hint}` : message);
   }
 }
 
@@ -1111,5 +1124,5 @@ export function validateDocument(value: unknown, options: ValidateOptions = {}):
   const errors = inDocumentOrder(report.errors);
   const warnings = inDocumentOrder(report.warnings);
   if (errors.length > 0) return { ok: false, issues: [...errors, ...warnings] };
-  return { ok: true, document: doc as NetworkDocument, warnings };
+  return { ok: true, document: markValidated(doc as NetworkDocument), warnings };
 }

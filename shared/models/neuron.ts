@@ -232,6 +232,11 @@ export interface NeuronModelDefinition<P extends NeuronCore = NeuronCore> {
   readonly learnViews: readonly string[];
   /** The f-I view's default sweep of the input and the axis it is drawn against. */
   readonly fi: { from: number; to: number; count: number; duration: number; axis: string };
+  /**
+   * The time constants a step dt must resolve (the inspector's dt warning): a param (its default
+   * when absent; skipped when not > 0) or a fixed time; `what` names it, `{node}` the node.
+   */
+  readonly timeScales: readonly { what: string; param?: string; seconds?: number }[];
   /** Inspector presets a student reaches for (values in file units). */
   readonly presets: readonly { label: string; params: Record<string, number> }[];
   /** Params: units, defaults, constraints (the single source). */

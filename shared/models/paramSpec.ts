@@ -28,48 +28,60 @@ export interface ParamSpec {
 /** The same spec shown in milliseconds by the UI. */
 export const ms = { displayUnit: 'ms', displayScale: 1000 } as const;
 
+/** How a constraint is written: bounds formatted by `show`, the symbols for >= and <=. */
+export interface ConstraintStyle {
+  show?: (bound: number) => string;
+  ge?: string;
+  le?: string;
+  /** Include the rule across params ("> vReset"; default true). */
+  relation?: boolean;
+}
+
 /**
- * The constraint a finite value x breaks, as the words after the param's name ("must be > 0"),
- * or undefined. `show` formats a bound (the UI shows it in display units).
+ * The constraint of a spec, the one wording that the docs' tables, validation, the compiler, live
+ * edits and the inspector use: "whole number, 0 to 10", "> 0", ">= 0", "> vReset" ('' when any
+ * number goes).
+ */
+export function constraintText(spec: ParamSpec, style: ConstraintStyle = {}): string {
+  const show = style.show ?? String;
+  const ge = style.ge ?? '>=';
+  const le = style.le ?? '<=';
+  const parts: string[] = [];
+  if (spec.integer) parts.push('whole number');
+  if (spec.min !== undefined && spec.max !== undefined && !spec.exclusiveMin) {
+    parts.push(`${show(spec.min)} to ${show(spec.max)}`);
+  } else {
+    if (spec.min !== undefined) parts.push(`${spec.exclusiveMin ? '>' : ge} ${show(spec.min)}`);
+    if (spec.max !== undefined) parts.push(`${le} ${show(spec.max)}`);
+  }
+  if (spec.relation && style.relation !== false) parts.push(spec.relation);
+  return parts.join(', ');
+}
+
+/** Whether a finite x breaks the spec's own bounds (whole number, min, max). */
+function breaksBounds(spec: ParamSpec, x: number): boolean {
+  if (spec.integer && !Number.isInteger(x)) return true;
+  if (spec.min !== undefined && (spec.exclusiveMin ? !(x > spec.min) : !(x >= spec.min)))
+    return true;
+  return spec.max !== undefined && !(x <= spec.max);
+}
+
+/**
+ * The constraint a finite value x breaks, as the words after the param's name ("must be > 0",
+ * "must be a whole number, 0 to 10": constraintText), or undefined.
  */
 export function brokenConstraint(
   spec: ParamSpec,
   x: number,
-  show: (bound: number) => string = String,
-  symbols: { ge: string; le: string } = { ge: '>=', le: '<=' },
+  style: ConstraintStyle = {},
 ): string | undefined {
-  if (spec.integer && !Number.isInteger(x)) return 'must be a whole number';
-  if (spec.min !== undefined && (spec.exclusiveMin ? !(x > spec.min) : !(x >= spec.min)))
-    return `must be ${spec.exclusiveMin ? '>' : symbols.ge} ${show(spec.min)}`;
-  if (spec.max !== undefined && !(x <= spec.max)) return `must be ${symbols.le} ${show(spec.max)}`;
-  return undefined;
+  if (!breaksBounds(spec, x)) return undefined;
+  return `must be ${spec.integer ? 'a ' : ''}${constraintText(spec, { ...style, relation: false })}`;
 }
 
 /** Whether x breaks the spec's constraint (a non-finite value always does). */
 export function violates(spec: ParamSpec, x: number): boolean {
-  return !Number.isFinite(x) || brokenConstraint(spec, x) !== undefined;
-}
-
-/** The constraint in short form: ">= 0 and <= 10" ('' when any number goes). */
-export function describeConstraint(spec: ParamSpec): string {
-  const parts: string[] = [];
-  if (spec.min !== undefined) parts.push(`${spec.exclusiveMin ? '>' : '>='} ${spec.min}`);
-  if (spec.max !== undefined) parts.push(`<= ${spec.max}`);
-  return parts.join(' and ');
-}
-
-/** The constraint as the docs' tables state it: "whole number, 0 to 10", "> 0", "> vReset". */
-export function constraintText(spec: ParamSpec): string {
-  const parts: string[] = [];
-  if (spec.integer) parts.push('whole number');
-  if (spec.min !== undefined && spec.max !== undefined && !spec.exclusiveMin) {
-    parts.push(`${spec.min} to ${spec.max}`);
-  } else {
-    if (spec.min !== undefined) parts.push(`${spec.exclusiveMin ? '>' : '>='} ${spec.min}`);
-    if (spec.max !== undefined) parts.push(`<= ${spec.max}`);
-  }
-  if (spec.relation) parts.push(spec.relation);
-  return parts.join(', ');
+  return !Number.isFinite(x) || breaksBounds(spec, x);
 }
 
 /** The default value of each spec, by name. */

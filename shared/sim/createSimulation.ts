@@ -1,15 +1,18 @@
 /**
- * The simulator's entry point: document -> compile (plan) -> engine (step kernels).
+ * The simulator's entry point: validated document -> compile (plan) -> engine (step kernels).
  *
- * compileNetwork (compile/compileNetwork.ts) turns the document into a CompiledPlan or returns every
+ * compileNetwork (compile/compileNetwork.ts) turns a ValidatedDocument (from loadDocument or
+ * validateDocument; any other document is validated first) into a CompiledPlan or returns every
  * problem as an Issue; Engine (engine/engine.ts) steps the plan in its documented phase order and
  * returns frames. See docs/simulator.md.
  */
 import type { StepHelper } from '../models/lif/order0Threads';
 import type { NetworkDocument } from '../document/model';
+import type { ValidatedDocument } from '../document/validated';
 import { compileNetwork } from './compile/compileNetwork';
 import { Engine } from './engine/engine';
 import type { CycleRule } from './engine/exactCycles';
+import type { RunState } from './engine/runState';
 import type { CompiledPlan } from './plan';
 import type { Issue, LiveEdit, Simulation } from './types';
 
@@ -49,15 +52,21 @@ export type CreateSimulationResult =
       ok: true;
       simulation: Simulation & {
         applyEdit(edit: LiveEdit): Issue | null;
+        /** The compiled plan: constants and initial values, never written by the run. */
         readonly plan: CompiledPlan;
+        /** The run's own state (engine/runState.ts): what the steps and live edits change. */
+        readonly state: RunState;
         readonly engine: Engine;
       };
     }
   | { ok: false; issues: Issue[] };
 
-/** Compile `doc` and return a ready-to-step simulation, or the issues that prevent it. */
+/**
+ * Compile `doc` and return a ready-to-step simulation, or the issues that prevent it. Hosts pass
+ * the ValidatedDocument their loadDocument returned; a document built in memory is validated first.
+ */
 export function createSimulation(
-  doc: NetworkDocument,
+  doc: ValidatedDocument | NetworkDocument,
   options: SimulationOptions = {},
 ): CreateSimulationResult {
   const compiled = compileNetwork(doc, options);
@@ -97,6 +106,7 @@ export function createSimulation(
     advance: (maxSteps: number) => engine.advance(maxSteps),
     applyEdit: (edit: LiveEdit) => engine.applyEdit(edit),
     plan,
+    state: engine.state,
     engine,
   };
   return { ok: true, simulation };

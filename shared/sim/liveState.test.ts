@@ -49,7 +49,7 @@ describe('liveStateOf', () => {
     );
     for (const chunk of [1, 37, 200]) {
       const frame = sim.advance(chunk);
-      const live = liveStateOf(sim.plan);
+      const live = liveStateOf(sim.state);
       expect(live.map((s) => [s.nodeId, s.variable])).toEqual([
         ['A', 'v'],
         ['B', 'v'],
@@ -76,12 +76,12 @@ describe('liveStateOf', () => {
         probes: [{ id: 'pH', target: 'H', variable: 'V' }],
       }),
     );
-    const first = liveStateOf(sim.plan)[0]!;
+    const first = liveStateOf(sim.state)[0]!;
     expect(first.mean).toBe(-65); // V0 before any step
     expect(first.level).toBe(0);
     for (let k = 0; k < 5; k++) {
       const frame = sim.advance(300);
-      const h = liveStateOf(sim.plan)[0]!;
+      const h = liveStateOf(sim.state)[0]!;
       expect(h.variable).toBe('V');
       expect(h.mean).toBe(lastSample(frame, 'pH')[0]);
       expect(h.level).toBeCloseTo((h.mean - HH_LIVE_REST_MV) / (-10 - HH_LIVE_REST_MV), 12);
@@ -109,7 +109,7 @@ describe('liveStateOf', () => {
       }),
     );
     sim.advance(3);
-    const live = liveStateOf(sim.plan);
+    const live = liveStateOf(sim.state);
     expect(live.map((s) => s.nodeId)).toEqual(['L', 'T', 'P']); // inputs carry no state
     const [l, t, p] = live;
     expect(l!.mean).toBeCloseTo(1 / (1 + Math.exp(-0.3)), 15);

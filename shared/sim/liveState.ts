@@ -1,5 +1,5 @@
 /**
- * The latest state of every neuron node, read from a plan between two chunks: what the canvas
+ * The latest state of every neuron node, read from a run's state (engine/runState.ts) between two chunks: what the canvas
  * colours its nodes with while a run streams (issue 5). The worker attaches one snapshot to each
  * frame; it is display data only (results and exports use probes and spikes).
  *
@@ -12,7 +12,7 @@
  * A population is summarised as at most LIVE_CELLS cells (one per element, or the mean level of a
  * contiguous block of elements), plus the mean over all elements.
  */
-import type { CompiledPlan } from './plan';
+import type { RunState } from './engine/runState';
 
 export { HH_LIVE_REST_MV } from '../models/hh/model';
 /** At most this many cells per node (a population strip on the canvas). */
@@ -30,10 +30,10 @@ export interface NodeLiveState {
   cells: Float64Array;
 }
 
-/** The state of every neuron node of `plan`, in document order. */
-export function liveStateOf(plan: CompiledPlan): NodeLiveState[] {
+/** The state of every neuron node of a run, in document order. */
+export function liveStateOf(state: Pick<RunState, 'nodes'>): NodeLiveState[] {
   const out: NodeLiveState[] = [];
-  for (const node of plan.nodes) {
+  for (const node of state.nodes) {
     if (node.kind !== 'neuron') continue;
     const model = node.model;
     const variable = model.live.variable;

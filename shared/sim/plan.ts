@@ -1,5 +1,10 @@
 /**
- * CompiledPlan: what compileNetwork makes of a document, and all the kernels ever see.
+ * CompiledPlan: what compileNetwork makes of a document: read-only once compiled.
+ *
+ * The plan holds constants and initial values. The engine never writes it: at construction it
+ * creates the run state (engine/runState.ts), its own instance of the nodes and projections below
+ * with copies of everything a step or a live edit changes, and the kernels step that instance. The
+ * node and projection types describe both (the same shape); only the run's are ever written.
  *
  * Struct-of-arrays: every per-element quantity is a Float64Array (or Int32Array) of the node's
  * size; connectivity is stored per edge as a projection (all-to-all with a shared weight, one-to-one,
@@ -106,26 +111,26 @@ export type TargetPlan = NeuronPlan;
 export type NodePlan = NeuronPlan | InputPlan;
 
 export interface ProbePlan {
-  id: string;
-  node: NodePlan;
-  variable: string;
-  every: number;
-  indices: Int32Array;
+  readonly id: string;
+  readonly node: NodePlan;
+  readonly variable: string;
+  readonly every: number;
+  readonly indices: Int32Array;
 }
 
 export interface CompiledPlan {
-  dt: number;
+  readonly dt: number;
   /** N (Infinity when the run has no end). */
-  totalSteps: number;
-  duration: number;
-  seed: number;
-  nodes: NodePlan[];
+  readonly totalSteps: number;
+  readonly duration: number;
+  readonly seed: number;
+  readonly nodes: readonly NodePlan[];
   /** Nodes in step order. */
-  order: NodePlan[];
-  projections: Projection[];
-  probes: ProbePlan[];
+  readonly order: readonly NodePlan[];
+  readonly projections: readonly Projection[];
+  readonly probes: readonly ProbePlan[];
   /** Nodes whose spikes are recorded (spiking neurons and spike sources), document order. */
-  spiking: NodePlan[];
+  readonly spiking: readonly NodePlan[];
   /** Estimated bytes of the plan (for the memory guard and the benches). */
-  estimatedBytes: number;
+  readonly estimatedBytes: number;
 }

@@ -74,6 +74,16 @@ export class RandomStream {
     return new RandomStream(hashKey(key));
   }
 
+  /** An independent copy that continues exactly where this stream is (a run's own stream). */
+  clone(): RandomStream {
+    const copy = new RandomStream([0, 0, 0, 1]);
+    copy.s0 = this.s0;
+    copy.s1 = this.s1;
+    copy.s2 = this.s2;
+    copy.s3 = this.s3;
+    return copy;
+  }
+
   /** Next 32-bit output, as an unsigned integer. */
   nextUint32(): number {
     const s1 = this.s1;

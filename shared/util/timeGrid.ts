@@ -13,3 +13,11 @@ export function snapTime(t: number, dt: number): number {
   const g = k * dt;
   return Math.abs(t - g) <= TIME_GRID_TOLERANCE * dt ? g : t;
 }
+
+/**
+ * Whole grid units in `ratio` (a time divided by dt, or by a bin of whole steps), counting a ratio
+ * within TIME_GRID_TOLERANCE below a whole number as that number: floor(ratio + tolerance).
+ */
+export function gridFloor(ratio: number): number {
+  return Math.floor(ratio + TIME_GRID_TOLERANCE);
+}

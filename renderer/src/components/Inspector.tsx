@@ -27,6 +27,7 @@ import {
   SYNAPSE_PARAMS,
 } from '../../../shared/models/paramSpecs';
 import { MODEL_LIST, MODEL_PARAMS, MODELS } from '../../../shared/models/registry';
+import { gridSteps } from '../../../shared/document/admission';
 import { defaultSignal } from '../editor/catalogue';
 import { formatNumber, nodeBadge, weightText } from '../editor/format';
 import {
@@ -923,8 +924,8 @@ function ProbePanel({
 // Document panel
 
 function DocumentPanel({ doc }: { doc: NetworkDocument }) {
-  const steps = doc.simulation.duration / doc.simulation.dt;
-  const whole = Math.abs(steps - Math.round(steps)) <= 1e-9 * Math.max(1, steps);
+  // the rule validation applies (docs/format.md#time)
+  const { steps, whole } = gridSteps(doc.simulation.duration, doc.simulation.dt);
   return (
     <>
       <h2 className="panel-title">Circuit</h2>
@@ -962,7 +963,7 @@ function DocumentPanel({ doc }: { doc: NetworkDocument }) {
       ))}
       <p className={`inspector__note${whole ? '' : ' inspector__note--warn'}`}>
         {whole ? (
-          `${formatNumber(Math.round(steps))} steps of ${formatNumber(doc.simulation.dt * 1000)} ms.`
+          `${formatNumber(steps)} steps of ${formatNumber(doc.simulation.dt * 1000)} ms.`
         ) : (
           <>
             <WarningIcon /> The duration must be a whole number of steps dt.

@@ -206,7 +206,8 @@ export function NumberField(props: NumberFieldProps) {
       return;
     }
     if (Number.isNaN(parsed)) {
-      refuse(next, `${label} must be a number${allowed}`);
+      // "must be a number > 0 ms", "must be a whole number, 0 to 10" (rangeText)
+      refuse(next, `${label} must be ${spec.integer && range ? 'a' : 'a number'}${allowed}`);
       return;
     }
     const stored = fromDisplay(spec, parsed);

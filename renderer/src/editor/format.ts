@@ -10,7 +10,7 @@ import type {
   Weight,
 } from '../../../shared/document/model';
 import type { ParamSpec } from '../../../shared/models/paramSpec';
-import { brokenConstraint } from '../../../shared/models/paramSpec';
+import { brokenConstraint, constraintText } from '../../../shared/models/paramSpec';
 import { MODELS } from '../../../shared/models/registry';
 
 /** At most 6 significant digits, no trailing zeros, no binary noise (0.1 * 3 shows 0.3). */
@@ -46,17 +46,17 @@ export function rangeProblem(spec: ParamSpec, stored: number): string | null {
   if (!Number.isFinite(stored)) return 'must be a number';
   const shown = (v: number): string =>
     `${formatNumber(toDisplay(spec, v))}${shownUnit(spec) ? ` ${shownUnit(spec)}` : ''}`;
-  return brokenConstraint(spec, stored, shown, { ge: '≥', le: '≤' }) ?? null;
+  return brokenConstraint(spec, stored, { show: shown, ge: '≥', le: '≤' }) ?? null;
 }
 
-/** "> 0", "0 … 10": the range in display units, or '' when any number goes. */
+/** "> 0", "whole number, 0 to 10": the constraint in display units, or '' when any number goes. */
 export function rangeText(spec: ParamSpec): string {
-  const lo = spec.min !== undefined ? formatNumber(toDisplay(spec, spec.min)) : null;
-  const hi = spec.max !== undefined ? formatNumber(toDisplay(spec, spec.max)) : null;
-  if (lo !== null && hi !== null) return `${lo} … ${hi}`;
-  if (lo !== null) return `${spec.exclusiveMin ? '>' : '≥'} ${lo}`;
-  if (hi !== null) return `≤ ${hi}`;
-  return '';
+  return constraintText(spec, {
+    show: (v) => formatNumber(toDisplay(spec, v)),
+    ge: '≥',
+    le: '≤',
+    relation: false,
+  });
 }
 
 /** A param value in short form: "20 ms", "U(0, 1)", "[10 values]". */

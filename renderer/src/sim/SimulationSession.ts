@@ -12,6 +12,7 @@ import type { NetworkDocument } from '../../../shared/document/model';
 import type { HostApi, HostFrame, RunStatus } from '../../../shared/ipc/contract';
 import type { NodeLiveState } from '../../../shared/sim/liveState';
 import type { CycleInfo } from '../../../shared/sim/types';
+import { gridFloor } from '../../../shared/util/timeGrid';
 import { SpikeStore } from './spikeStore';
 
 /** Samples of one probe: step index and one series per recorded element, in a ring. */
@@ -100,7 +101,7 @@ export class RateTrace {
 
   addSpikes(times: Float64Array): void {
     for (let k = 0; k < times.length; k++) {
-      const bin = Math.floor(times[k]! / this.dt / this.binSteps + 1e-9) - this.nextBin;
+      const bin = gridFloor(times[k]! / this.dt / this.binSteps) - this.nextBin;
       if (bin < 0) continue;
       while (this.pending.length <= bin) this.pending.push(0);
       this.pending[bin]!++;

@@ -23,4 +23,12 @@ describe('messages that match the state', () => {
     expect(dtWarning(doc(lif))).toBeNull();
     expect(dtWarning(doc(lif, 0.05))).toContain('τm of A = 20 ms');
   });
+
+  it("reads each model's time constants from its folder (the adaptive LIF is no HH)", () => {
+    const alif = [{ id: 'A', kind: 'neuron', model: 'alif', params: { tauM: 0.05, tauA: 0.01 } }];
+    expect(dtWarning(doc(alif, 0.02))).toContain('τa of A = 10 ms');
+    expect(dtWarning(doc(alif, 0.02))).not.toContain('sodium');
+    const hh = [{ id: 'H', kind: 'neuron', model: 'hh' }];
+    expect(dtWarning(doc(hh, 0.001))).toContain('the sodium gate m of H');
+  });
 });

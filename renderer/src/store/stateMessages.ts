@@ -4,6 +4,7 @@
  * constant. Pure functions of the document.
  */
 import type { NetworkDocument } from '../../../shared/document/model';
+import { modelById } from '../../../shared/models/registry';
 import { formatNumber } from '../editor/format';
 import { isSpikingSource } from './graph';
 
@@ -40,15 +41,12 @@ export function timeConstants(doc: NetworkDocument): TimeConstant[] {
     const name = n.label ?? n.id;
     if (n.kind === 'neuron' || n.kind === 'population') {
       const params = (n.params ?? {}) as Record<string, unknown>;
-      if (n.model === 'lif') {
-        const tauM = num(params['tauM'] ?? 0.02);
-        if (tauM) out.push({ seconds: tauM, what: `τm of ${name}` });
-      } else if (n.model === 'rate') {
-        const tau = num(params['tau']);
-        if (tau) out.push({ seconds: tau, what: `τ of ${name}` });
-      } else {
-        // HH: its fastest gate (m) moves in well under a millisecond near threshold.
-        out.push({ seconds: 0.001, what: `the sodium gate m of ${name} (about 1 ms)` });
+      const model = modelById(n.model);
+      for (const scale of model?.timeScales ?? []) {
+        const spec = model!.params.find((p) => p.name === scale.param);
+        const seconds =
+          scale.param !== undefined ? num(params[scale.param] ?? spec?.default) : scale.seconds;
+        if (seconds) out.push({ seconds, what: scale.what.replace('{node}', name) });
       }
     } else if (n.kind === 'input' && n.signal.type === 'noise') {
       const tau = num((n.signal as { tau?: unknown }).tau);

@@ -97,7 +97,7 @@ export function brian2Mapping(plan: CompiledPlan, inputs: InputsMode): MappingLi
   }
   for (const p of plan.projections) {
     const base = { kind: 'edge' as const, id: p.id, path: edgePath(p) };
-    if (p.source.kind === 'neuron' && p.source.model.id === 'rate' && p.delay > 0) {
+    if (p.source.kind === 'neuron' && !p.source.model.spiking && p.delay > 0) {
       lines.push({
         ...base,
         ok: false,
@@ -146,7 +146,7 @@ function describeEdge(p: Projection): string {
   const delay = p.delay > 0 ? `, delay ${p.delay} s` : '';
   if (p.source.kind === 'input' && !isSpikeSource(p.source))
     return `folded into the target's TimedArray input (${syn}${delay})`;
-  if (p.source.kind === 'neuron' && p.source.model.id === 'rate')
+  if (p.source.kind === 'neuron' && !p.source.model.spiking)
     return `Synapses with a summed variable (${syn})`;
   return `Synapses, ${p.synapses} connections (${syn}${delay})`;
 }
@@ -477,7 +477,7 @@ function writeTarget(s: Script, n: TargetPlan, plan: CompiledPlan): void {
       driveTerms.push(`ta_${k}_d${b}(t, i)`);
     }
     for (const p of incoming) {
-      if (p.bank === b && p.source.kind === 'neuron' && p.source.model.id === 'rate') {
+      if (p.bank === b && p.source.kind === 'neuron' && !p.source.model.spiking) {
         driveTerms.push(`Dc${p.edgeIndex}`);
         eqs.push(`Dc${p.edgeIndex} : 1`);
       }
@@ -502,7 +502,7 @@ function writeTarget(s: Script, n: TargetPlan, plan: CompiledPlan): void {
     sTerms.push(`ta_${k}_dir(t, i)`);
   }
   for (const p of incoming) {
-    if (p.bank < 0 && p.source.kind === 'neuron' && p.source.model.id === 'rate') {
+    if (p.bank < 0 && p.source.kind === 'neuron' && !p.source.model.spiking) {
       sTerms.push(`Jc${p.edgeIndex}`);
       eqs.push(`Jc${p.edgeIndex} : 1`);
     }
@@ -588,7 +588,7 @@ function writeSynapses(s: Script, p: Projection): void {
   };
   const weights = (scale: string): string =>
     conn.w ? `${s.array(`e${e}_w`, conn.w)}${scale}` : `${pyNum(conn.weight)}${scale}`;
-  if (p.source.kind === 'neuron' && p.source.model.id === 'rate') {
+  if (p.source.kind === 'neuron' && !p.source.model.spiking) {
     const v = p.bank >= 0 ? `Dc${e}` : `Jc${e}`;
     s.line(
       `    syn${e} = b2.Synapses(${src}, ${tgt}, 'w : 1\\n${v}_post = w*y_pre : 1 (summed)', name='syn${e}')`,

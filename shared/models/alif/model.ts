@@ -93,6 +93,10 @@ export const alifModel: NeuronModelDefinition<AlifPlan> = {
   color: '#0e7490',
   learnViews: [],
   fi: { from: 0, to: 5, count: 51, duration: 1, axis: 'J (dimensionless)' },
+  timeScales: [
+    { param: 'tauM', what: 'τm of {node}' },
+    { param: 'tauA', what: 'τa of {node}' },
+  ],
   presets: [
     { label: 'Strong, slow adaptation (τa 100 ms, b 0.2)', params: { tauA: 0.1, b: 0.2 } },
     { label: 'Weak, fast adaptation (τa 30 ms, b 0.05)', params: { tauA: 0.03, b: 0.05 } },

@@ -226,6 +226,8 @@ export const hhModel: NeuronModelDefinition<HhPlan> = {
   color: '#7c3aed',
   learnViews: ['hhGating', 'hhCurrent'],
   fi: { from: 0, to: 20, count: 41, duration: 0.5, axis: 'J (µA/cm²)' },
+  // its fastest gate (m) moves in well under a millisecond near threshold
+  timeScales: [{ seconds: 0.001, what: 'the sodium gate m of {node} (about 1 ms)' }],
   presets: [
     {
       label: 'Squid axon (standard values)',

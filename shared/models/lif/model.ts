@@ -117,6 +117,7 @@ export const lifModel: NeuronModelDefinition<LifPlan> = {
   color: '#2563eb',
   learnViews: ['lif'],
   fi: { from: 0, to: 5, count: 51, duration: 1, axis: 'J (dimensionless)' },
+  timeScales: [{ param: 'tauM', what: 'τm of {node}' }],
   presets: [
     { label: 'Cortical neuron (τm 20 ms, τref 2 ms)', params: { tauM: 0.02, tauRef: 0.002 } },
     { label: 'Fast-spiking (τm 10 ms, τref 1 ms)', params: { tauM: 0.01, tauRef: 0.001 } },

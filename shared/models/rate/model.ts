@@ -7,7 +7,7 @@ import { SimulationError } from '../../util/simulationError';
 import { ACTIVATION_CODE, activate, onehot, softmax } from '../activations';
 import { addImpulse, propagateBanks } from '../filters';
 import type { KernelEnv, NeuronCore, NeuronKernel, NeuronModelDefinition } from '../neuron';
-import { defaultsOf, ms, type ParamSpec } from '../paramSpec';
+import { ms, type ParamSpec } from '../paramSpec';
 
 export const RATE_PARAMS: readonly ParamSpec[] = [
   { name: 'bias', unit: '1', default: 0, meaning: 'b: constant added to z = Wx + b' },
@@ -26,8 +26,6 @@ export const RATE_PARAMS: readonly ParamSpec[] = [
     meaning: 'output before the first step (and what a cycle edge carries first)',
   },
 ];
-
-export const RATE_DEFAULTS = defaultsOf(RATE_PARAMS) as { bias: number; tau: number; y0: number };
 
 /** A compiled rate node. */
 export interface RatePlan extends NeuronCore {
@@ -132,6 +130,7 @@ export const rateModel: NeuronModelDefinition<RatePlan> = {
   color: '#15803d',
   learnViews: ['activations'],
   fi: { from: -5, to: 5, count: 41, duration: 0.01, axis: 'z' },
+  timeScales: [{ param: 'tau', what: 'τ of {node}' }],
   presets: [{ label: 'Instantaneous (τ 0)', params: { tau: 0 } }],
   params: RATE_PARAMS,
   variables: [{ name: 'y', unit: '1', meaning: 'output sigma(z)' }],

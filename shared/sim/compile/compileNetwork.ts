@@ -1,11 +1,18 @@
 /**
- * compileNetwork: NetworkDocument -> CompiledPlan, or every problem found as Issue[] (never throws).
+ * compileNetwork: a validated document -> CompiledPlan (constants only; the engine creates the run
+ * state from it), or the issues that prevent the run (never throws).
  *
- * The document is assumed to have passed loadDocument (shape and the spec's per-field constraints),
- * but compile re-checks what it relies on, because it also sees documents built in memory (editor,
- * --set overrides, property tests): param draws that break a constraint (named per element), sizes
- * that do not match, unsupported combinations, and a network too large for memory (estimated before
- * anything big is allocated).
+ * The compiler builds; it does not validate. Its input is a `ValidatedDocument`
+ * (document/validated.ts), which only `validateDocument`/`loadDocument` produce; a document that
+ * does not carry the brand (built in memory by a test or a sweep) goes through `validateDocument`
+ * first and its errors are the answer. What is left to the compiler is what only the run can
+ * decide: the values of the run options (`dt`, `duration`, `seed` overrides), the admission rule
+ * for that run (docs/format.md#limits), param draws that break a constraint (named per element) and
+ * rules across resolved params (the model's `crossCheck`).
+ *
+ * The steps, in order: run settings, admission, nodes (params resolved, the model's `build`),
+ * filter banks, step order, projections, the model's own banks, event queues and history rings,
+ * probes.
  *
  * Random draws (docs/format.md#reproducibility, shared/util/random.ts): every random quantity has its own stream, keyed by
  * `${seed}/${id}/${path}` where seed is simulation.seed, or the generator's own `seed`:
@@ -20,18 +27,18 @@ import type {
   Edge,
   NetworkDocument,
   NetworkNode,
-  PopulationNode,
+  Probe,
   Signal,
   WeightGenerator,
 } from '../../document/model';
+import { validateDocument } from '../../document/validateDocument';
+import { isValidated, type ValidatedDocument } from '../../document/validated';
 import { ACTIVATION_CODE } from '../../models/activations';
 import { EventQueue, type FilterBank, type NeuronCore } from '../../models/neuron';
-import { probeVariables, type NeuronModelDefinition } from '../../models/neuron';
-import { describeConstraint, violates } from '../../models/paramSpec';
-import { modelById, MODEL_IDS } from '../../models/registry';
+import { type NeuronModelDefinition } from '../../models/neuron';
+import { constraintText, violates } from '../../models/paramSpec';
+import { modelById } from '../../models/registry';
 import { drawDenseWeights, SparsePairs, weightStream } from './weightDraws';
-import { EDGE_DELAY, SIGNAL_FIELDS, SYNAPSE_PARAMS } from '../../models/paramSpecs';
-import type { ParamSpec } from '../../models/paramSpec';
 
 import { RandomStream, streamKey } from '../../util/random';
 import type {
@@ -59,6 +66,7 @@ import {
 } from '../plan';
 import { SpikeBuffer } from '../../models/neuron';
 import { snapTime } from '../../util/timeGrid';
+import type { ParamSpec } from '../../models/paramSpec';
 import { admitRun, gridSteps, wholeStepDurations } from '../admission';
 import type { Issue } from '../types';
 
@@ -94,429 +102,274 @@ class IssueList {
   }
 }
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 function isFiniteNumber(v: unknown): v is number {
   return typeof v === 'number' && Number.isFinite(v);
 }
 
-/** Compile a document. Never throws: anything unexpected becomes an issue. */
-export function compileNetwork(doc: NetworkDocument, options: CompileOptions = {}): CompileResult {
+function internalError(e: unknown): CompileResult {
+  return {
+    ok: false,
+    issues: [
+      {
+        severity: 'error',
+        path: '',
+        message: `internal error while compiling the network (please report it): ${(e as Error)?.message ?? String(e)}`,
+      },
+    ],
+  };
+}
+
+/**
+ * Compile a document for a run. A `ValidatedDocument` is built at once; any other document is
+ * validated first (`validateDocument`, judging the run the options describe) and its errors are
+ * returned. Never throws: anything unexpected becomes an issue.
+ */
+export function compileNetwork(
+  doc: ValidatedDocument | NetworkDocument,
+  options: CompileOptions = {},
+): CompileResult {
   try {
-    return compileUnsafe(doc, options);
-  } catch (e) {
-    return {
-      ok: false,
-      issues: [
-        {
-          severity: 'error',
-          path: '',
-          message: `internal error while compiling the network (please report it): ${(e as Error)?.message ?? String(e)}`,
+    let validated: ValidatedDocument;
+    if (isValidated(doc)) {
+      validated = doc;
+    } else {
+      const checked = validateDocument(doc, {
+        run: {
+          overrides: { dt: options.dt, duration: options.duration },
+          names: { dt: 'dt', duration: 'duration' },
         },
-      ],
-    };
+      });
+      if (!checked.ok)
+        return { ok: false, issues: checked.issues.filter((i) => i.severity === 'error') };
+      validated = checked.document;
+    }
+    return compileValidated(validated, options);
+  } catch (e) {
+    return internalError(e);
   }
 }
 
+/** What the steps know of a node before its plan exists. */
 interface NodeInfo {
   node: NetworkNode;
   index: number;
   size: number;
   /** 'neuron' (a neuron or population), 'input' or 'bias' */
-  kind: string;
+  kind: 'neuron' | 'input' | 'bias';
   /** The neuron model (kind 'neuron'). */
   model: NeuronModelDefinition | null;
   spiking: boolean;
 }
 
-function compileUnsafe(doc: NetworkDocument, options: CompileOptions): CompileResult {
+/** What the steps know of an edge before its projection exists. */
+interface EdgeInfo {
+  edge: Edge;
+  index: number;
+  source: NodeInfo;
+  target: NodeInfo;
+  tauS: number;
+  order: number;
+  hasSynapse: boolean;
+  delay: number;
+}
+
+interface RunSettings {
+  dt: number;
+  duration: number;
+  seed: number;
+  /** N (Infinity when the run has no end). */
+  totalSteps: number;
+}
+
+/** The compiler proper: the steps below, in order; issues only for what the run decides. */
+function compileValidated(doc: ValidatedDocument, options: CompileOptions): CompileResult {
   const issues = new IssueList();
-  if (!isObject(doc))
-    return {
-      ok: false,
-      issues: [{ severity: 'error', path: '', message: 'not a network document' }],
-    };
-  const sim = isObject(doc.simulation) ? doc.simulation : ({} as Record<string, unknown>);
-  const dt = options.dt ?? (sim['dt'] as number);
-  const duration = options.duration ?? (sim['duration'] as number);
-  const seed = options.seed ?? (sim['seed'] as number) ?? 1;
-  if (!isFiniteNumber(dt) || !(dt > 0))
-    issues.error(options.dt !== undefined ? 'dt' : 'simulation.dt', 'must be a number > 0');
+  const run = runSettings(doc, options, issues);
+  const infos = nodeInfos(doc);
+  const edges = edgeInfos(doc, infos);
+  const estimatedBytes = admission(doc, infos, options, issues);
+  if (issues.hasErrors) return { ok: false, issues: issues.list };
+
+  const nodes = buildNodes(infos, run, issues);
+  if (issues.hasErrors) return { ok: false, issues: issues.list };
+  const plans = new Map(nodes.map((n) => [n.id, n]));
+  const bankOf = buildBanks(edges, plans);
+  const order = stepOrder(
+    nodes,
+    edges.filter((e) => e.delay === 0).map((e) => [e.source.node.id, e.target.node.id]),
+  );
+  order.forEach((n, rank) => (n.rank = rank));
+  const projections = buildProjections(edges, plans, bankOf, run);
+  // banks of a model's own (after the edges took theirs)
+  for (const n of nodes) if (n.kind === 'neuron') n.model.finishBanks?.(n);
+  sizeQueues(nodes, projections, run.dt);
+  sizeHistories(nodes, projections);
+  const probes = buildProbes(doc, plans);
+
+  let bytes = estimatedBytes;
+  for (const p of projections) if (p.col) bytes += p.col.byteLength + p.rowPtr!.byteLength;
+  return {
+    ok: true,
+    plan: {
+      ...run,
+      nodes,
+      order,
+      projections,
+      probes,
+      spiking: nodes.filter((n) => n.spikes !== null),
+      estimatedBytes: bytes,
+    },
+  };
+}
+
+/**
+ * dt, duration and seed of the run: the options override the document's (validated) simulation
+ * block, so only an override can be out of range or leave a duration that is not a whole number of
+ * steps (docs/format.md#time).
+ */
+function runSettings(
+  doc: ValidatedDocument,
+  options: CompileOptions,
+  issues: IssueList,
+): RunSettings {
+  const sim = doc.simulation;
+  const dt = options.dt ?? sim.dt;
+  const duration = options.duration ?? sim.duration;
+  const seed = options.seed ?? sim.seed;
+  const where = (name: 'dt' | 'duration' | 'seed'): string =>
+    options[name] !== undefined ? name : `simulation.${name}`;
+  if (!isFiniteNumber(dt) || !(dt > 0)) issues.error(where('dt'), 'must be a number > 0');
   if (!(typeof duration === 'number') || !(duration > 0) || Number.isNaN(duration))
-    issues.error(
-      options.duration !== undefined ? 'duration' : 'simulation.duration',
-      'must be a number > 0',
-    );
+    issues.error(where('duration'), 'must be a number > 0');
   if (!isFiniteNumber(seed) || !Number.isInteger(seed) || seed < 0)
-    issues.error(
-      options.seed !== undefined ? 'seed' : 'simulation.seed',
-      'must be a whole number >= 0',
-    );
+    issues.error(where('seed'), 'must be a whole number >= 0');
   let totalSteps = Infinity;
   if (isFiniteNumber(dt) && dt > 0 && isFiniteNumber(duration) && duration > 0) {
     const grid = gridSteps(duration, dt);
     totalSteps = grid.steps;
     if (!grid.whole) {
       issues.error(
-        options.duration !== undefined ? 'duration' : 'simulation.duration',
+        where('duration'),
         `must be a whole number of steps dt (duration / dt = ${duration / dt}): use ${wholeStepDurations(duration, dt).join(' or ')}`,
       );
     }
   }
-  const nodesRaw: unknown[] = Array.isArray(doc.nodes) ? doc.nodes : [];
-  const edgesRaw: unknown[] = Array.isArray(doc.edges) ? doc.edges : [];
-  const probesRaw: unknown[] = Array.isArray(doc.probes) ? doc.probes : [];
-  if (!Array.isArray(doc.nodes)) issues.error('nodes', 'must be an array');
-  if (!Array.isArray(doc.edges)) issues.error('edges', 'must be an array');
-  let estimatedBytes = 0;
+  return { dt, duration, seed, totalSteps };
+}
 
-  // ---- nodes: kind, size
+/** Kind, size, model and spiking-or-not of every node, in document order. */
+function nodeInfos(doc: ValidatedDocument): Map<string, NodeInfo> {
   const infos = new Map<string, NodeInfo>();
-  const infoList: NodeInfo[] = [];
-  const allIds = new Set<string>();
-  let elementTotal = 0;
-  nodesRaw.forEach((raw, index) => {
-    const path = `nodes[${index}]`;
-    if (!isObject(raw)) {
-      issues.error(path, 'must be an object');
-      return;
-    }
-    const node = raw as NetworkNode;
-    const id = node.id;
-    if (typeof id !== 'string' || id === '') {
-      issues.error(`${path}.id`, 'must be a non-empty string');
-      return;
-    }
-    if (allIds.has(id)) {
-      issues.error(`${path}.id`, `duplicate id "${id}"`, id);
-      return;
-    }
-    allIds.add(id);
-    let size = 1;
-    let kind: string;
-    let model: NeuronModelDefinition | null = null;
-    let spiking = false;
+  doc.nodes.forEach((node, index) => {
+    let info: NodeInfo;
     if (node.kind === 'neuron' || node.kind === 'population') {
-      model = modelById((node as { model?: unknown }).model) ?? null;
-      if (!model) {
-        issues.error(
-          `${path}.model`,
-          `must be one of ${MODEL_IDS.map((m) => `"${m}"`).join(', ')}`,
-          id,
-        );
-        return;
-      }
-      kind = 'neuron';
-      spiking = model.spiking;
-      if (node.kind === 'population') {
-        size = (node as PopulationNode).size;
-        if (!isFiniteNumber(size) || !Number.isInteger(size) || size < 1) {
-          issues.error(`${path}.size`, 'must be a whole number >= 1', id);
-          return;
-        }
-      }
+      const model = modelById(node.model)!;
+      const size = node.kind === 'population' ? node.size : 1;
+      info = { node, index, size, kind: 'neuron', model, spiking: model.spiking };
     } else if (node.kind === 'input') {
-      kind = 'input';
-      const s = (node as { size?: unknown }).size;
-      if (s !== undefined) {
-        if (!isFiniteNumber(s) || !Number.isInteger(s) || s < 1) {
-          issues.error(`${path}.size`, 'must be a whole number >= 1', id);
-          return;
-        }
-        size = s;
-      }
-      const signal = (node as { signal?: unknown }).signal;
-      if (
-        !isObject(signal) ||
-        typeof signal['type'] !== 'string' ||
-        !(signal['type'] in SIGNAL_CODE)
-      ) {
-        issues.error(
-          `${path}.signal.type`,
-          `must be one of ${Object.keys(SIGNAL_CODE).join(', ')}`,
-          id,
-        );
-        return;
-      }
-      spiking = signal['type'] === 'spikes' || signal['type'] === 'poisson';
-    } else if (node.kind === 'bias') {
-      kind = 'bias';
+      const type = node.signal.type;
+      const spiking = type === 'spikes' || type === 'poisson';
+      info = { node, index, size: node.size ?? 1, kind: 'input', model: null, spiking };
     } else {
-      issues.error(`${path}.kind`, 'must be "neuron", "population", "input" or "bias"', id);
-      return;
+      info = { node, index, size: 1, kind: 'bias', model: null, spiking: false };
     }
-    elementTotal += size;
-    const info: NodeInfo = { node, index, size, kind, model, spiking };
-    infos.set(id, info);
-    infoList.push(info);
+    infos.set(node.id, info);
   });
-  if (elementTotal > MAX_ELEMENTS) {
-    issues.error('nodes', `network too large: ${elementTotal} elements (at most ${MAX_ELEMENTS})`);
-    return { ok: false, issues: issues.list };
-  }
+  return infos;
+}
 
-  // ---- edges: endpoints, synapse, weight shape, delay
-  interface EdgeInfo {
-    edge: Edge;
-    index: number;
-    source: NodeInfo;
-    target: NodeInfo;
-    tauS: number;
-    order: number;
-    hasSynapse: boolean;
-    delay: number;
-    expectedSynapses: number;
-    bytes: number;
-  }
-  const edgeInfos: EdgeInfo[] = [];
-  edgesRaw.forEach((raw, index) => {
-    const path = `edges[${index}]`;
-    if (!isObject(raw)) {
-      issues.error(path, 'must be an object');
-      return;
-    }
-    const edge = raw as Edge;
-    const id = typeof edge.id === 'string' ? edge.id : undefined;
-    if (id !== undefined) {
-      if (allIds.has(id)) issues.error(`${path}.id`, `duplicate id "${id}"`, id);
-      allIds.add(id);
-    }
-    const source = typeof edge.source === 'string' ? infos.get(edge.source) : undefined;
-    const target = typeof edge.target === 'string' ? infos.get(edge.target) : undefined;
-    if (!source) issues.error(`${path}.source`, `no node "${String(edge.source)}"`, id);
-    if (!target) issues.error(`${path}.target`, `no node "${String(edge.target)}"`, id);
-    if (!source || !target) return;
-    if (target.kind === 'input' || target.kind === 'bias') {
-      issues.error(
-        `${path}.target`,
-        `edges may only target neurons and populations ("${target.node.id}" is ${target.kind === 'bias' ? 'a bias node' : 'an input'})`,
-        id,
-      );
-      return;
-    }
-    let hasSynapse = false;
-    let tauS = NaN;
-    let order = 0;
+/** Endpoints, synapse and delay of every edge, in document order. */
+function edgeInfos(doc: ValidatedDocument, infos: Map<string, NodeInfo>): EdgeInfo[] {
+  return doc.edges.map((edge, index) => {
     const syn = edge.synapse;
-    if (syn !== undefined && syn !== null) {
-      if (!isObject(syn)) {
-        issues.error(`${path}.synapse`, 'must be an object {tauS, n} or null', id);
-        return;
-      }
-      hasSynapse = true;
-      tauS = syn.tauS as number;
-      order = syn.n === undefined ? 0 : (syn.n as number);
-      if (violates(SYNAPSE_PARAMS[0]!, tauS))
-        issues.error(
-          `${path}.synapse.tauS`,
-          `must be a number ${describeConstraint(SYNAPSE_PARAMS[0]!)}`,
-          id,
-        );
-      if (violates(SYNAPSE_PARAMS[1]!, order))
-        issues.error(`${path}.synapse.n`, 'must be a whole number from 0 to 10', id);
-    }
-    if (source.spiking && !hasSynapse) {
-      issues.error(
-        `${path}.synapse`,
-        `"${source.node.id}" emits spikes: this edge needs a synapse {tauS, n}`,
-        id,
-      );
-      return;
-    }
-    const delay = edge.delay === undefined ? 0 : edge.delay;
-    if (violates(EDGE_DELAY, delay)) {
-      issues.error(`${path}.delay`, 'must be a number >= 0', id);
-      return;
-    }
-    // weight
-    const M = target.size;
-    const N = source.size;
-    const w = edge.weight as unknown;
-    let expected = 0;
-    let bytes = 0;
-    if (isFiniteNumber(w)) {
-      expected = M * N;
-    } else if (Array.isArray(w)) {
-      if (w.length !== M) {
-        issues.error(
-          `${path}.weight`,
-          `a weight matrix needs one row per target element: ${M} rows, got ${w.length}`,
-          id,
-        );
-        return;
-      }
-      for (let i = 0; i < w.length; i++) {
-        const row = w[i] as unknown;
-        if (!Array.isArray(row) || row.length !== N) {
-          issues.error(
-            `${path}.weight[${i}]`,
-            `each row needs one column per source element (${N})`,
-            id,
-          );
-          return;
-        }
-        for (let j = 0; j < N; j++) {
-          if (!isFiniteNumber(row[j])) {
-            issues.error(`${path}.weight[${i}][${j}]`, 'must be a finite number', id);
-            return;
-          }
-        }
-      }
-      expected = M * N;
-      bytes = M * N * 8;
-    } else if (isObject(w)) {
-      const g = w as unknown as WeightGenerator;
-      switch (g.init) {
-        case 'uniform':
-          if (!isFiniteNumber(g.low) || !isFiniteNumber(g.high)) {
-            issues.error(`${path}.weight`, 'uniform weights need finite low and high', id);
-            return;
-          }
-          expected = M * N;
-          bytes = M * N * 8;
-          break;
-        case 'normal':
-          if (!isFiniteNumber(g.mean) || !isFiniteNumber(g.std) || g.std < 0) {
-            issues.error(`${path}.weight`, 'normal weights need a finite mean and std >= 0', id);
-            return;
-          }
-          expected = M * N;
-          bytes = M * N * 8;
-          break;
-        case 'identity':
-          if (M !== N) {
-            issues.error(
-              `${path}.weight`,
-              `identity weights need equal sizes (source ${N}, target ${M})`,
-              id,
-            );
-            return;
-          }
-          if (!isFiniteNumber(g.value)) {
-            issues.error(`${path}.weight.value`, 'must be a finite number', id);
-            return;
-          }
-          expected = M;
-          break;
-        case 'sparse': {
-          if (!isFiniteNumber(g.p) || g.p < 0 || g.p > 1) {
-            issues.error(`${path}.weight.p`, 'must be a probability from 0 to 1', id);
-            return;
-          }
-          if (!isFiniteNumber(g.value)) {
-            issues.error(`${path}.weight.value`, 'must be a finite number', id);
-            return;
-          }
-          const pairs = M * N;
-          expected = g.p * pairs;
-          const spread = Math.sqrt(pairs * g.p * (1 - g.p));
-          const colBytes = M <= 65536 ? 2 : 4;
-          // final CSR + the temporary target-major copy while building
-          bytes = (expected + 6 * spread + 16) * (colBytes + 4) + (N + M + 2) * 4;
-          break;
-        }
-        default:
-          issues.error(
-            `${path}.weight.init`,
-            'must be "uniform", "normal", "identity" or "sparse"',
-            id,
-          );
-          return;
-      }
-      if (
-        g.seed !== undefined &&
-        (!isFiniteNumber(g.seed) || !Number.isInteger(g.seed) || g.seed < 0)
-      ) {
-        issues.error(`${path}.weight.seed`, 'must be a whole number >= 0', id);
-        return;
-      }
-    } else {
-      issues.error(`${path}.weight`, 'must be a number, a matrix or a generator', id);
-      return;
-    }
-    edgeInfos.push({
+    const hasSynapse = syn !== undefined && syn !== null;
+    return {
       edge,
       index,
-      source,
-      target,
-      tauS,
-      order,
+      source: infos.get(edge.source)!,
+      target: infos.get(edge.target)!,
+      tauS: hasSynapse ? syn.tauS : NaN,
+      order: hasSynapse ? (syn.n ?? 0) : 0,
       hasSynapse,
-      delay,
-      expectedSynapses: expected,
-      bytes,
-    });
+      delay: edge.delay ?? 0,
+    };
   });
+}
 
-  // ---- the run-size admission rule (memory, spikes, rates, steps), before any big allocation
-  if (!issues.hasErrors) {
-    const admission = admitRun(
-      doc,
-      { dt: options.dt, duration: options.duration },
-      { maxBytes: options.maxBytes },
-    );
-    issues.list.push(...admission.issues);
-    estimatedBytes = admission.estimate.bytes.network;
+/**
+ * The run-size admission rule (memory, spikes, rates, steps) for this run, before any big
+ * allocation (docs/format.md#the-admission-rule). Returns the network's estimated bytes.
+ */
+function admission(
+  doc: ValidatedDocument,
+  infos: Map<string, NodeInfo>,
+  options: CompileOptions,
+  issues: IssueList,
+): number {
+  let elementTotal = 0;
+  for (const info of infos.values()) elementTotal += info.size;
+  if (elementTotal > MAX_ELEMENTS) {
+    issues.error('nodes', `network too large: ${elementTotal} elements (at most ${MAX_ELEMENTS})`);
+    return 0;
   }
-  if (issues.hasErrors) return { ok: false, issues: issues.list };
+  if (issues.hasErrors) return 0;
+  const admitted = admitRun(
+    doc,
+    { dt: options.dt, duration: options.duration },
+    { maxBytes: options.maxBytes },
+  );
+  issues.list.push(...admitted.issues);
+  return admitted.estimate.bytes.network;
+}
 
-  // ---- params and states
-  const plans = new Map<string, NodePlan>();
-  const nodePlans: NodePlan[] = [];
-  for (const info of infoList) {
-    const plan = buildNode(info, seed, dt, issues);
-    if (plan) {
-      plans.set(info.node.id, plan);
-      nodePlans.push(plan);
-    }
-  }
-  if (issues.hasErrors) return { ok: false, issues: issues.list };
+/** Every node's plan: params resolved (draws checked per element), then the model's `build`. */
+function buildNodes(infos: Map<string, NodeInfo>, run: RunSettings, issues: IssueList): NodePlan[] {
+  const out: NodePlan[] = [];
+  for (const info of infos.values())
+    out.push(info.kind === 'neuron' ? buildNeuron(info, run.seed, issues) : buildInput(info, run));
+  return out;
+}
 
-  // ---- filter banks (looked up by (tauS, n) per target: linear in the edges)
+/**
+ * Filter banks, looked up by (tauS, n) per target (linear in the edges): one bank per distinct
+ * pair, with a drive array when a continuous source feeds it. Returns the bank of an edge.
+ */
+function buildBanks(
+  edges: EdgeInfo[],
+  plans: Map<string, NodePlan>,
+): (target: TargetPlan, tauS: number, order: number) => number {
   const bankIndex = new Map<string, number>();
-  const bankOf = (target: TargetPlan, tauS: number, order: number): number =>
-    bankIndex.get(`${target.id}\u0000${tauS}\u0000${order}`) ?? -1;
-  for (const e of edgeInfos) {
+  const key = (target: TargetPlan, tauS: number, order: number): string =>
+    `${target.id}\u0000${tauS}\u0000${order}`;
+  for (const e of edges) {
     if (!e.hasSynapse) continue;
     const target = plans.get(e.target.node.id) as TargetPlan;
-    let bank = bankOf(target, e.tauS, e.order);
+    let bank = bankIndex.get(key(target, e.tauS, e.order)) ?? -1;
     if (bank < 0) {
-      bankIndex.set(`${target.id}\u0000${e.tauS}\u0000${e.order}`, target.banks.length);
       bank = target.banks.length;
+      bankIndex.set(key(target, e.tauS, e.order), bank);
       target.banks.push({ tauS: e.tauS, order: e.order, first: target.stages.length, drive: null });
       for (let k = 0; k <= e.order; k++) target.stages.push(new Float64Array(target.size));
     }
     if (!e.source.spiking && target.banks[bank]!.drive === null)
       target.banks[bank]!.drive = new Float64Array(target.size);
   }
+  return (target, tauS, order) => bankIndex.get(key(target, tauS, order)) ?? -1;
+}
 
-  // ---- order: topological order of zero-delay edges, cycles condensed, document order otherwise
-  const order = stepOrder(
-    nodePlans,
-    edgeInfos.filter((e) => e.delay === 0).map((e) => [e.source.node.id, e.target.node.id]),
-  );
-  order.forEach((n, rank) => (n.rank = rank));
-
-  // ---- projections
+/** Every edge's projection, wired into its source's `out` and its target's `continuousIn`. */
+function buildProjections(
+  edges: EdgeInfo[],
+  plans: Map<string, NodePlan>,
+  bankOf: (target: TargetPlan, tauS: number, order: number) => number,
+  run: RunSettings,
+): Projection[] {
   const projections: Projection[] = [];
-  for (const e of edgeInfos) {
+  for (const e of edges) {
     const source = plans.get(e.source.node.id)!;
     const target = plans.get(e.target.node.id) as TargetPlan;
     const bank = e.hasSynapse ? bankOf(target, e.tauS, e.order) : -1;
-    const p = buildProjection(
-      e.edge,
-      e.index,
-      source,
-      target,
-      bank,
-      e.tauS,
-      e.order,
-      e.delay,
-      dt,
-      seed,
-    );
+    const p = buildProjection(e, source, target, bank, run.dt, run.seed);
     p.spiking = e.source.spiking;
     p.targetFirst =
       e.delay === 0 ? target.component === source.component : target.rank <= source.rank;
@@ -524,17 +377,22 @@ function compileUnsafe(doc: NetworkDocument, options: CompileOptions): CompileRe
     source.out.push(p);
     if (!p.spiking) target.continuousIn.push(p);
   }
-  // banks of a model's own (after the edges took theirs)
-  for (const n of nodePlans) if (n.kind === 'neuron') n.model.finishBanks?.(n);
-  // event queues long enough for the largest delay into each target (one pass over the edges)
+  return projections;
+}
+
+/** Event queues long enough for the largest delay into each target (one pass over the edges). */
+function sizeQueues(nodes: NodePlan[], projections: Projection[], dt: number): void {
   const maxDelayInto = new Map<NodePlan, number>();
   for (const p of projections)
     if (p.spiking) maxDelayInto.set(p.target, Math.max(maxDelayInto.get(p.target) ?? 0, p.delay));
-  for (const n of nodePlans) {
+  for (const n of nodes) {
     if (n.kind === 'input') continue;
     n.queue = new EventQueue(Math.ceil((maxDelayInto.get(n) ?? 0) / dt) + 2);
   }
-  // history rings for delayed sampled continuous sources
+}
+
+/** History rings for delayed sampled continuous sources (rate units, noise inputs). */
+function sizeHistories(nodes: NodePlan[], projections: Projection[]): void {
   for (const p of projections) {
     const s = p.source;
     if (p.spiking || p.delaySteps === 0) continue;
@@ -542,86 +400,25 @@ function compileUnsafe(doc: NetworkDocument, options: CompileOptions): CompileRe
       s.historyLength = Math.max(s.historyLength, p.delaySteps + 1);
     }
   }
-  for (const n of nodePlans) {
+  for (const n of nodes) {
     if (n.historyLength > 0) n.history = new Float64Array(n.historyLength * n.size);
   }
+}
 
-  // ---- probes
-  const probes: ProbePlan[] = [];
-  probesRaw.forEach((raw, index) => {
-    const path = `probes[${index}]`;
-    if (!isObject(raw)) {
-      issues.error(path, 'must be an object');
-      return;
-    }
-    const id = typeof raw['id'] === 'string' ? raw['id'] : `probe${index}`;
-    if (typeof raw['id'] === 'string') {
-      if (allIds.has(id)) issues.error(`${path}.id`, `duplicate id "${id}"`, id);
-      allIds.add(id);
-    }
-    const node = typeof raw['target'] === 'string' ? plans.get(raw['target']) : undefined;
-    if (!node) {
-      issues.error(`${path}.target`, `no node "${String(raw['target'])}"`, id);
-      return;
-    }
-    const variable = raw['variable'];
-    const info = infos.get(node.id)!;
-    let allowed = info.model ? probeVariables(info.model) : ['u'];
-    if (node.kind === 'input' && node.spikes) allowed = [];
-    if (typeof variable !== 'string' || !allowed.includes(variable)) {
-      issues.error(
-        `${path}.variable`,
-        allowed.length === 0
-          ? `"${node.id}" is a spike source: its spikes are always recorded, it has no variable to probe`
-          : `"${String(variable)}" is not a variable of "${node.id}" (one of ${allowed.join(', ')})`,
-        id,
-      );
-      return;
-    }
-    const every = raw['every'] === undefined ? 1 : raw['every'];
-    if (!isFiniteNumber(every) || !Number.isInteger(every) || every < 1) {
-      issues.error(`${path}.every`, 'must be a whole number of steps >= 1', id);
-      return;
-    }
+/** The probes: target, variable, every and the recorded elements (default all). */
+function buildProbes(doc: ValidatedDocument, plans: Map<string, NodePlan>): ProbePlan[] {
+  const probes: readonly Probe[] = doc.probes ?? [];
+  return probes.map((probe) => {
+    const node = plans.get(probe.target)!;
     let indices: Int32Array;
-    if (raw['indices'] === undefined) {
+    if (probe.indices === undefined) {
       indices = new Int32Array(node.size);
       for (let i = 0; i < node.size; i++) indices[i] = i;
     } else {
-      const list = raw['indices'];
-      if (
-        !Array.isArray(list) ||
-        list.some((x) => !Number.isInteger(x) || x < 0 || x >= node.size)
-      ) {
-        issues.error(`${path}.indices`, `must be element indices from 0 to ${node.size - 1}`, id);
-        return;
-      }
-      indices = Int32Array.from(list as number[]);
+      indices = Int32Array.from(probe.indices);
     }
-    probes.push({ id, node, variable, every, indices });
+    return { id: probe.id, node, variable: probe.variable, every: probe.every ?? 1, indices };
   });
-  if (issues.hasErrors) return { ok: false, issues: issues.list };
-
-  const spiking = nodePlans.filter((n) => n.spikes !== null);
-  let bytes = estimatedBytes;
-  for (const p of projections) {
-    if (p.col) bytes += p.col.byteLength + p.rowPtr!.byteLength;
-  }
-  return {
-    ok: true,
-    plan: {
-      dt,
-      totalSteps,
-      duration,
-      seed,
-      nodes: nodePlans,
-      order,
-      projections,
-      probes,
-      spiking,
-      estimatedBytes: bytes,
-    },
-  };
 }
 
 /** Kahn's algorithm over strongly connected components, smallest document index first. */
@@ -751,7 +548,11 @@ class MinHeap {
   }
 }
 
-/** Resolve a numeric param to one value per element, with draws and constraint checks. */
+/**
+ * A param as one value per element: the default, a number, an array, or a draw from its own
+ * stream. Validation checked numbers and arrays; a draw is checked here, value by value, because
+ * only the drawn values can tell (docs/format.md#what-validation-reports).
+ */
 function resolveParam(
   raw: unknown,
   spec: ParamSpec,
@@ -762,98 +563,54 @@ function resolveParam(
   issues: IssueList,
 ): Float64Array {
   const out = new Float64Array(size);
-  const constraint = describeConstraint(spec);
-  const bad = (i: number | null, x: number): void => {
-    issues.error(
-      path,
-      i === null
-        ? `must be ${constraint ? `a number ${constraint}` : 'a finite number'} (got ${x})`
-        : `element ${i}: ${Number.isFinite(x) ? 'drawn ' : ''}value ${x} breaks the constraint ${constraint || 'finite'}`,
-      nodeId,
-    );
-  };
   if (raw === undefined) {
     out.fill(spec.default);
     return out;
   }
   if (typeof raw === 'number') {
-    if (violates(spec, raw)) bad(null, raw);
     out.fill(raw);
     return out;
   }
   if (Array.isArray(raw)) {
-    if (raw.length !== size) {
+    out.set(raw as number[]);
+    return out;
+  }
+  const draw = raw as
+    | { init: 'uniform'; low: number; high: number; seed?: number }
+    | { init: 'normal'; mean: number; std: number; seed?: number };
+  const stream = RandomStream.fromKey(
+    streamKey(draw.seed ?? seed, nodeId, path.slice(path.indexOf('params'))),
+  );
+  if (draw.init === 'uniform') {
+    for (let i = 0; i < size; i++) out[i] = stream.uniformIn(draw.low, draw.high);
+  } else {
+    for (let i = 0; i < size; i++) out[i] = draw.mean + draw.std * stream.normal();
+  }
+  for (let i = 0; i < size; i++) {
+    if (violates(spec, out[i]!)) {
+      const x = out[i]!;
       issues.error(
         path,
-        `an array param needs one value per element (${size}), got ${raw.length}`,
+        `element ${i}: ${Number.isFinite(x) ? 'drawn ' : ''}value ${x} breaks the constraint ${constraintText(spec) || 'finite'}`,
         nodeId,
       );
-      return out;
+      break;
     }
-    for (let i = 0; i < size; i++) {
-      const x = raw[i] as unknown;
-      if (typeof x !== 'number' || violates(spec, x)) {
-        bad(i, Number(x));
-        return out;
-      }
-      out[i] = x;
-    }
-    return out;
   }
-  if (isObject(raw) && (raw['init'] === 'uniform' || raw['init'] === 'normal')) {
-    const ownSeed = raw['seed'];
-    const stream = RandomStream.fromKey(
-      streamKey(
-        isFiniteNumber(ownSeed) ? ownSeed : seed,
-        nodeId,
-        path.slice(path.indexOf('params')),
-      ),
-    );
-    if (raw['init'] === 'uniform') {
-      const low = raw['low'];
-      const high = raw['high'];
-      if (!isFiniteNumber(low) || !isFiniteNumber(high)) {
-        issues.error(path, 'uniform needs finite low and high', nodeId);
-        return out;
-      }
-      for (let i = 0; i < size; i++) out[i] = stream.uniformIn(low, high);
-    } else {
-      const mean = raw['mean'];
-      const std = raw['std'];
-      if (!isFiniteNumber(mean) || !isFiniteNumber(std) || std < 0) {
-        issues.error(path, 'normal needs a finite mean and std >= 0', nodeId);
-        return out;
-      }
-      for (let i = 0; i < size; i++) out[i] = mean + std * stream.normal();
-    }
-    for (let i = 0; i < size; i++) {
-      if (violates(spec, out[i]!)) {
-        bad(i, out[i]!);
-        break;
-      }
-    }
-    return out;
-  }
-  issues.error(
-    path,
-    'must be a number, an array of numbers, or {"init": "uniform"|"normal", ...}',
-    nodeId,
-  );
   return out;
 }
 
-function buildNode(info: NodeInfo, seed: number, dt: number, issues: IssueList): NodePlan | null {
+/** A neuron or population: its params resolved and checked across (crossCheck), then `build`. */
+function buildNeuron(info: NodeInfo, seed: number, issues: IssueList): NeuronPlan {
   const { node, index, size } = info;
   const path = `nodes[${index}]`;
   const id = node.id;
-  const base = { id, nodeIndex: index, size, rank: 0, component: 0, out: [] as Projection[] };
-  if (info.kind === 'input' || info.kind === 'bias') return buildInput(info, seed, dt, issues);
   const model = info.model!;
-  const rawParams = (node as { params?: unknown }).params;
+  const paramObj = ((node as { params?: Record<string, unknown> }).params ?? {}) as Record<
+    string,
+    unknown
+  >;
   const params: Record<string, Float64Array> = {};
-  const paramObj = isObject(rawParams) ? rawParams : {};
-  if (rawParams !== undefined && !isObject(rawParams))
-    issues.error(`${path}.params`, 'must be an object', id);
   for (const spec of model.params) {
     params[spec.name] = resolveParam(
       paramObj[spec.name],
@@ -867,23 +624,18 @@ function buildNode(info: NodeInfo, seed: number, dt: number, issues: IssueList):
   }
   const problem = model.crossCheck?.(params, size);
   if (problem) issues.error(`${path}.params.${problem.param}`, problem.message, id);
-  let activation = -1;
-  if (model.hasActivation) {
-    const act = (node as { activation?: unknown }).activation ?? 'logistic';
-    const code =
-      typeof act === 'string' ? ACTIVATION_CODE[act as keyof typeof ACTIVATION_CODE] : undefined;
-    if (code === undefined) {
-      issues.error(
-        `${path}.activation`,
-        `must be one of ${Object.keys(ACTIVATION_CODE).join(', ')}`,
-        id,
-      );
-      return null;
-    }
-    activation = code;
-  }
-  const core: NeuronCore & typeof base & { continuousIn: Projection[] } = {
-    ...base,
+  const activation = model.hasActivation
+    ? ACTIVATION_CODE[
+        ((node as { activation?: string }).activation ?? 'logistic') as keyof typeof ACTIVATION_CODE
+      ]
+    : -1;
+  const core: NeuronCore & { continuousIn: Projection[] } & Omit<NeuronPlan, keyof NeuronCore> = {
+    id,
+    nodeIndex: index,
+    size,
+    rank: 0,
+    component: 0,
+    out: [],
     kind: 'neuron',
     model,
     params,
@@ -901,57 +653,26 @@ function buildNode(info: NodeInfo, seed: number, dt: number, issues: IssueList):
   return model.build(core, activation) as NeuronPlan;
 }
 
+/** A signal field as one value per element (a number for all, or one per element). */
 function signalField(
   signal: Record<string, unknown>,
   name: string,
   size: number,
-  fallback: number | undefined,
-  path: string,
-  id: string,
-  issues: IssueList,
-  spec?: ParamSpec,
+  fallback = 0,
 ): Float64Array {
   const out = new Float64Array(size);
   const raw = signal[name];
-  if (raw === undefined) {
-    if (fallback === undefined) issues.error(`${path}.${name}`, 'is required', id);
-    else out.fill(fallback);
-    return out;
-  }
-  const check = (x: unknown, where: string): boolean => {
-    if (typeof x !== 'number' || !Number.isFinite(x)) {
-      issues.error(where, 'must be a finite number', id);
-      return false;
-    }
-    if (spec && violates(spec, x)) {
-      issues.error(where, `must be ${describeConstraint(spec)}`, id);
-      return false;
-    }
-    return true;
-  };
-  if (Array.isArray(raw)) {
-    if (raw.length !== size) {
-      issues.error(
-        `${path}.${name}`,
-        `needs one value per element (${size}), got ${raw.length}`,
-        id,
-      );
-      return out;
-    }
-    for (let i = 0; i < size; i++) {
-      if (!check(raw[i], `${path}.${name}[${i}]`)) return out;
-      out[i] = raw[i] as number;
-    }
-    return out;
-  }
-  if (check(raw, `${path}.${name}`)) out.fill(raw as number);
+  if (raw === undefined) out.fill(fallback);
+  else if (Array.isArray(raw)) out.set(raw as number[]);
+  else out.fill(raw as number);
   return out;
 }
 
-function buildInput(info: NodeInfo, seed: number, dt: number, issues: IssueList): InputPlan {
+/** An input or the bias node: its signal's per-element fields, switch times, spike lists, streams. */
+function buildInput(info: NodeInfo, run: RunSettings): InputPlan {
   const { node, index, size } = info;
+  const { dt, seed } = run;
   const id = node.id;
-  const path = `nodes[${index}].signal`;
   const plan: InputPlan = {
     id,
     nodeIndex: index,
@@ -979,49 +700,26 @@ function buildInput(info: NodeInfo, seed: number, dt: number, issues: IssueList)
     return plan;
   }
   const signal = (node as { signal: Signal }).signal as unknown as Record<string, unknown>;
-  const type = signal['type'] as string;
-  plan.signal = SIGNAL_CODE[type]!;
-  const specs = SIGNAL_FIELDS[type] ?? [];
-  const specOf = (name: string): ParamSpec | undefined => specs.find((s) => s.name === name);
-  const field = (name: string, fallback?: number): Float64Array =>
-    (plan.fields[name] = signalField(signal, name, size, fallback, path, id, issues, specOf(name)));
+  plan.signal = SIGNAL_CODE[signal['type'] as string]!;
+  const field = (name: string, fallback?: number): void => {
+    plan.fields[name] = signalField(signal, name, size, fallback);
+  };
+  const ownSeed = signal['seed'];
+  const streamSeed = isFiniteNumber(ownSeed) ? ownSeed : seed;
   switch (plan.signal) {
     case SIG_CONSTANT:
       field('value');
       break;
     case SIG_STEP: {
-      const times = signal['times'];
-      const values = signal['values'];
-      if (!Array.isArray(times) || !Array.isArray(values) || times.length !== values.length) {
-        issues.error(`${path}.times`, 'times and values must be arrays of the same length', id);
-        break;
-      }
+      const times = signal['times'] as number[];
+      const values = signal['values'] as Array<number | number[]>;
       plan.stepTimes = new Float64Array(times.length);
       plan.stepValues = new Float64Array(times.length * size);
       for (let k = 0; k < times.length; k++) {
-        const t = times[k] as unknown;
-        if (!isFiniteNumber(t) || (k > 0 && !(t > (times[k - 1] as number)))) {
-          issues.error(`${path}.times[${k}]`, 'times must be finite and strictly ascending', id);
-          return plan;
-        }
-        plan.stepTimes[k] = snapTime(t, dt);
-        const v = values[k] as unknown;
-        if (Array.isArray(v)) {
-          if (v.length !== size || v.some((x) => !isFiniteNumber(x))) {
-            issues.error(`${path}.values[${k}]`, `needs ${size} finite numbers`, id);
-            return plan;
-          }
-          for (let i = 0; i < size; i++) plan.stepValues[k * size + i] = v[i] as number;
-        } else if (isFiniteNumber(v)) {
-          plan.stepValues.fill(v, k * size, (k + 1) * size);
-        } else {
-          issues.error(
-            `${path}.values[${k}]`,
-            'must be a finite number or an array per element',
-            id,
-          );
-          return plan;
-        }
+        plan.stepTimes[k] = snapTime(times[k]!, dt);
+        const v = values[k]!;
+        if (Array.isArray(v)) plan.stepValues.set(v, k * size);
+        else plan.stepValues.fill(v, k * size, (k + 1) * size);
       }
       break;
     }
@@ -1037,92 +735,64 @@ function buildInput(info: NodeInfo, seed: number, dt: number, issues: IssueList)
       field('phase', 0);
       field('offset', 0);
       break;
-    case SIG_NOISE: {
+    case SIG_NOISE:
       field('mean');
       field('std');
       field('tau');
-      const ownSeed = signal['seed'];
-      const s = isFiniteNumber(ownSeed) ? ownSeed : seed;
       for (let i = 0; i < size; i++)
-        plan.streams.push(RandomStream.fromKey(streamKey(s, id, `signal[${i}]`)));
+        plan.streams.push(RandomStream.fromKey(streamKey(streamSeed, id, `signal[${i}]`)));
       break;
-    }
-    case SIG_SPIKES: {
+    case SIG_SPIKES:
       plan.spikes = new SpikeBuffer();
-      const times = signal['times'];
-      const perElement = Array.isArray(times) && times.length > 0 && Array.isArray(times[0]);
-      const lists: number[][] = [];
-      if (!Array.isArray(times)) {
-        issues.error(
-          `${path}.times`,
-          'must be an array of spike times (or one array per element)',
-          id,
-        );
-        break;
-      }
-      if (perElement && times.length !== size) {
-        issues.error(
-          `${path}.times`,
-          `needs one array per element (${size}), got ${times.length}`,
-          id,
-        );
-        break;
-      }
-      for (let i = 0; i < size; i++) {
-        const list = (perElement ? times[i] : times) as unknown;
-        if (!Array.isArray(list) || list.some((t) => !isFiniteNumber(t) || t < 0)) {
-          issues.error(
-            `${path}.times${perElement ? `[${i}]` : ''}`,
-            'spike times must be finite numbers >= 0',
-            id,
-          );
-          return plan;
-        }
-        lists.push((list as number[]).map((t) => snapTime(t, dt)).sort((a, b) => a - b));
-      }
-      plan.spikeRowPtr = new Int32Array(size + 1);
-      let total = 0;
-      for (let i = 0; i < size; i++) {
-        total += lists[i]!.length;
-        plan.spikeRowPtr[i + 1] = total;
-      }
-      plan.spikeTimes = new Float64Array(total);
-      for (let i = 0; i < size; i++) plan.spikeTimes.set(lists[i]!, plan.spikeRowPtr[i]!);
-      plan.spikeCursor = plan.spikeRowPtr.slice(0, size);
+      buildSpikeLists(plan, signal['times'] as number[] | number[][], dt);
       break;
-    }
-    case SIG_POISSON: {
+    case SIG_POISSON:
       plan.spikes = new SpikeBuffer();
       field('rate');
-      const ownSeed = signal['seed'];
-      const s = isFiniteNumber(ownSeed) ? ownSeed : seed;
       plan.poissonNext = new Float64Array(size);
       for (let i = 0; i < size; i++) {
-        const stream = RandomStream.fromKey(streamKey(s, id, `signal[${i}]`));
+        const stream = RandomStream.fromKey(streamKey(streamSeed, id, `signal[${i}]`));
         plan.streams.push(stream);
         const rate = plan.fields['rate']![i]!;
         plan.poissonNext[i] = rate > 0 ? stream.exponential(rate) : Infinity;
       }
       break;
-    }
     default:
       break;
   }
   return plan;
 }
 
+/** Spike times per element (one list shared by all, or one per element), snapped and sorted, CSR. */
+function buildSpikeLists(plan: InputPlan, times: number[] | number[][], dt: number): void {
+  const size = plan.size;
+  const perElement = times.length > 0 && Array.isArray(times[0]);
+  const lists: number[][] = [];
+  for (let i = 0; i < size; i++) {
+    const list = (perElement ? times[i] : times) as number[];
+    lists.push(list.map((t) => snapTime(t, dt)).sort((a, b) => a - b));
+  }
+  plan.spikeRowPtr = new Int32Array(size + 1);
+  let total = 0;
+  for (let i = 0; i < size; i++) {
+    total += lists[i]!.length;
+    plan.spikeRowPtr[i + 1] = total;
+  }
+  plan.spikeTimes = new Float64Array(total);
+  for (let i = 0; i < size; i++) plan.spikeTimes.set(lists[i]!, plan.spikeRowPtr[i]!);
+  plan.spikeCursor = plan.spikeRowPtr.slice(0, size);
+}
+
+/** An edge's projection: its weights as all-to-all, one-to-one, dense or sparse (CSR). */
 function buildProjection(
-  edge: Edge,
-  edgeIndex: number,
+  e: EdgeInfo,
   source: NodePlan,
   target: TargetPlan,
   bank: number,
-  tauS: number,
-  order: number,
-  delay: number,
   dt: number,
   seed: number,
 ): Projection {
+  const { edge, index: edgeIndex, tauS, order, delay } = e;
   const M = target.size;
   const N = source.size;
   const p: Projection = {

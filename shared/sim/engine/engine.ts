@@ -64,6 +64,7 @@ import type {
 import { findZeroDelayCycles, type CycleRule, type ExactComponent } from './exactCycles';
 import { NEEDS_RESTART, applyLiveEdit, restartIssue, type LiveEditContext } from './liveEdit';
 import { snapTime, TIME_GRID_TOLERANCE } from '../../util/timeGrid';
+import { createRunState, type RunState } from './runState';
 import { forEachSwitch, hasSwitches, isPiecewise, valueAt } from './signals';
 
 /** Counters the benches read. */
@@ -99,7 +100,10 @@ export class Engine implements Simulation {
   readonly totalSteps: number;
   private steps = 0;
   readonly stats: EngineStats = { synapticEvents: 0, neuronUpdates: 0 };
-  private readonly plan: CompiledPlan;
+  /** The compiled plan: constants and initial values, never written by the run. */
+  readonly plan: CompiledPlan;
+  /** The engine's own instance of the plan (runState.ts): everything a step or an edit writes. */
+  readonly state: RunState;
   private readonly kernels = new Map<NeuronPlan, NeuronKernel>();
   private readonly fullBankCoefs = new Map<TargetPlan, BankCoefficients[]>();
   private readonly scratchBankCoefs: BankCoefficients[] = [];
@@ -134,12 +138,13 @@ export class Engine implements Simulation {
     this.plan = plan;
     this.dt = plan.dt;
     this.totalSteps = plan.totalSteps;
+    const state = (this.state = createRunState(plan));
     let maxSize = 1;
-    for (const n of plan.nodes) maxSize = Math.max(maxSize, n.size);
+    for (const n of state.nodes) maxSize = Math.max(maxSize, n.size);
     this.sourceScratch = new Float64Array(maxSize);
     this.kernelScratch = new Float64Array(maxSize);
     for (let b = 0; b < 16; b++) this.scratchBankCoefs.push(new BankCoefficients());
-    for (const n of plan.nodes) {
+    for (const n of state.nodes) {
       if (n.kind === 'input') continue;
       const coefs = n.banks.map((bank) => {
         const c = new BankCoefficients();
@@ -151,7 +156,7 @@ export class Engine implements Simulation {
         this.scratchBankCoefs.push(new BankCoefficients());
       if (n.continuousIn.every((p) => isStaticSource(p))) this.staticDrives.add(n);
     }
-    for (const n of plan.nodes)
+    for (const n of state.nodes)
       if (n.kind === 'neuron')
         this.kernels.set(
           n,
@@ -166,12 +171,12 @@ export class Engine implements Simulation {
           ),
         );
     const { cycles, exact } = findZeroDelayCycles(
-      plan,
+      state,
       (n) => this.kernels.get(n)?.repeatable !== undefined,
       options.cycleRule,
     );
     this.cycles = cycles;
-    this.exactAt = plan.order.map(() => null);
+    this.exactAt = state.order.map(() => null);
     for (const cycle of exact) {
       const steps = cycle.members.map((m) => this.kernels.get(m)!.repeatable!);
       this.exactAt[cycle.first] = {
@@ -235,12 +240,12 @@ export class Engine implements Simulation {
   }
 
   private createEditContext(): LiveEditContext {
-    const nodes = new Map(this.plan.nodes.map((n) => [n.id, n]));
-    const projections = new Map(this.plan.projections.map((p) => [p.id, p]));
+    const nodes = new Map(this.state.nodes.map((n) => [n.id, n]));
+    const projections = new Map(this.state.projections.map((p) => [p.id, p]));
     return {
       dt: this.dt,
       stepsDone: () => this.steps,
-      projections: this.plan.projections,
+      projections: this.state.projections,
       node: (id) => nodes.get(id),
       projection: (id) => projections.get(id),
       kernel: (node) => this.kernels.get(node)!,
@@ -300,9 +305,8 @@ export class Engine implements Simulation {
   // ---------------------------------------------------------------- initial state (t = 0)
 
   private initialise(): void {
-    const plan = this.plan;
     // spikes at exactly t = 0
-    for (const node of plan.order) {
+    for (const node of this.state.order) {
       const before = node.spikes?.count ?? 0;
       if (node.kind === 'neuron') {
         this.kernels.get(node)!.initialSpikes?.();
@@ -393,7 +397,7 @@ export class Engine implements Simulation {
     const t0 = k * dt;
     const t1 = (k + 1) * dt;
     this.lateCount = 0;
-    const order = this.plan.order;
+    const order = this.state.order;
     for (let r = 0; r < order.length; r++) {
       const exact = this.exactAt[r];
       if (exact) {
@@ -700,7 +704,7 @@ export class Engine implements Simulation {
   private evaluateContinuous(k: number): void {
     const dt = this.dt;
     const t = k * dt;
-    for (const node of this.plan.order) {
+    for (const node of this.state.order) {
       if (node.kind === 'input') {
         this.evaluateInput(node, k, t);
         continue;
@@ -837,7 +841,7 @@ export class Engine implements Simulation {
 
   /** Allocate this frame's probe buffers for the samples firstSample..lastSample. */
   private beginFrame(firstSample: number, lastSample: number): void {
-    this.probeFrames = this.plan.probes.map((probe) => {
+    this.probeFrames = this.state.probes.map((probe) => {
       let count = 0;
       const first = Math.ceil(firstSample / probe.every) * probe.every;
       if (lastSample >= first) count = Math.floor((lastSample - first) / probe.every) + 1;
@@ -850,7 +854,7 @@ export class Engine implements Simulation {
   }
 
   private record(k: number): void {
-    const probes = this.plan.probes;
+    const probes = this.state.probes;
     for (let pi = 0; pi < probes.length; pi++) {
       const probe = probes[pi]!;
       if (k % probe.every !== 0) continue;
@@ -867,7 +871,7 @@ export class Engine implements Simulation {
   }
 
   private endFrame(stepFrom: number, stepTo: number): SimulationFrame {
-    const traces: TraceChunk[] = this.plan.probes.map((probe, pi) => {
+    const traces: TraceChunk[] = this.state.probes.map((probe, pi) => {
       const frame = this.probeFrames[pi]!;
       return {
         probeId: probe.id,
@@ -882,7 +886,7 @@ export class Engine implements Simulation {
     const limit = Number.isFinite(this.totalSteps)
       ? this.totalSteps * this.dt - TIME_GRID_TOLERANCE * this.dt
       : Infinity;
-    const spikes: SpikeChunk[] = this.plan.spiking.map((node) => {
+    const spikes: SpikeChunk[] = this.state.spiking.map((node) => {
       const buffer = node.spikes!;
       const n = buffer.count;
       let kept = 0;

@@ -25,7 +25,7 @@
  * again, such as HH): a spike reaches its targets at the end of its step, with the exact filter
  * evolution since its instant.
  */
-import type { CompiledPlan, NeuronPlan, NodePlan } from '../plan';
+import type { NeuronPlan, NodePlan } from '../plan';
 import type { CycleInfo } from '../types';
 
 export type { CycleInfo };
@@ -55,7 +55,7 @@ export interface ExactComponent {
  * node's kernel can integrate a step again (models/neuron.ts RepeatableStep: LIF and adaptive LIF).
  */
 export function findZeroDelayCycles(
-  plan: CompiledPlan,
+  plan: { readonly order: readonly NodePlan[] },
   repeatable: (node: NeuronPlan) => boolean,
   rule: CycleRule = 'auto',
 ): { cycles: CycleInfo[]; exact: ExactComponent[] } {

@@ -35,7 +35,7 @@ import type { NeuronKernel } from '../../models/neuron';
 import type { ParamSpec } from '../../models/paramSpec';
 import { SIGNAL_FIELDS, SYNAPSE_PARAMS } from '../../models/paramSpecs';
 import type { RandomStream } from '../../util/random';
-import { describeConstraint, violates } from '../../models/paramSpec';
+import { constraintText, violates } from '../../models/paramSpec';
 import type { InputPlan, NeuronPlan, NodePlan, Projection, TargetPlan } from '../plan';
 import {
   CONN_ALL,
@@ -151,7 +151,7 @@ function perElement(
   at: At,
 ): Float64Array | Issue {
   const out = new Float64Array(size);
-  const range = spec ? describeConstraint(spec) : '';
+  const range = spec ? constraintText(spec, { relation: false }) : '';
   const bad = (x: unknown, i: number | null): Issue =>
     at.issue(
       `${i === null ? '' : `element ${i}: `}must be ${range ? `a number ${range}` : 'a finite number'} (got ${String(x)})`,
@@ -346,7 +346,7 @@ function prepareEdge(ctx: LiveEditContext, p: Projection, edit: LiveEdit, at: At
     if (p.bank < 0) return at.restart();
     const spec = SYNAPSE_PARAMS[0]!;
     if (!finite(edit.value) || violates(spec, edit.value))
-      return at.issue(`must be a number ${describeConstraint(spec)} (got ${String(edit.value)})`);
+      return at.issue(`must be a number ${constraintText(spec)} (got ${String(edit.value)})`);
     const tauS = edit.value;
     const target = p.target;
     const bankIndex = p.bank;

@@ -12,7 +12,7 @@
  */
 import type { InputPlan } from '../plan';
 import { SIG_BIAS, SIG_CONSTANT, SIG_PULSE, SIG_SINE, SIG_STEP } from '../plan';
-import { snapTime } from '../../util/timeGrid';
+import { snapTime, TIME_GRID_TOLERANCE } from '../../util/timeGrid';
 
 /** Index of the first element of the ascending `times` greater than t (times.length if none). */
 export function upperBound(times: Float64Array, t: number): number {
@@ -109,7 +109,7 @@ function switchCandidates(inp: InputPlan, i: number, ta: number, tb: number, dt:
     case SIG_STEP: {
       // only the times inside (ta, tb), found by binary search (times are snapped and ascending)
       const times = inp.stepTimes;
-      const margin = 1e-9 * dt + 4 * Number.EPSILON * Math.abs(tb);
+      const margin = TIME_GRID_TOLERANCE * dt + 4 * Number.EPSILON * Math.abs(tb);
       for (let j = upperBound(times, ta - margin); j < times.length && times[j]! < tb + margin; j++)
         add(times[j]!);
       break;

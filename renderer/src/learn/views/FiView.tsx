@@ -126,8 +126,9 @@ export function FiView({ document, nodeId, host }: LearnViewProps) {
   // Points where the neuron fired only at the onset of the input, then fell silent.
   const onset = useMemo(() => sweep.points.filter((p) => (p.onsetSpikes ?? 0) > 0), [sweep.points]);
   // Where repetitive firing starts: the first input with a steady rate.
-  const firstFiring =
-    model === 'rate' ? undefined : sweep.points.find((p) => p.rate > 0 && p.spikes > 1)?.current;
+  const firstFiring = !MODELS[model].spiking
+    ? undefined
+    : sweep.points.find((p) => p.rate > 0 && p.spikes > 1)?.current;
   const datasets = useMemo(
     () => [
       ...(onset.length > 0

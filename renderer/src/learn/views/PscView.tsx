@@ -4,6 +4,8 @@
  */
 import { useMemo, useState } from 'react';
 import type { NetworkDocument } from '../../../../shared/document/model';
+import { constraintText } from '../../../../shared/models/paramSpec';
+import { SYNAPSE_PARAMS } from '../../../../shared/models/paramSpecs';
 import { LearnChart } from '../LearnChart';
 import { columns, toCsv } from '../math/csv';
 import { DEMO_SPIKE_TRAIN, filteredTrain, kernelArea, kernelSamples } from '../math/pscData';
@@ -236,7 +238,7 @@ export function PscView({ document, nodeId, session }: LearnViewProps) {
               intervals over [0, (n+40)τs]); fast {fastArea.toFixed(6)}, slow {slowArea.toFixed(6)}.
             </>
           ) : (
-            'τs must be above 0 and n a whole number from 0 to 10.'
+            `τs must be ${constraintText(SYNAPSE_PARAMS[0]!)} and n a ${constraintText(SYNAPSE_PARAMS[1]!)}.`
           )}
         </p>
       </div>
