@@ -378,7 +378,7 @@ async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
 }
 
 /** The size of the largest node of `doc` (what decides whether a second thread pays off). */
-function largestNode(doc: NetworkDocument): number {
+function largestNode(doc: ValidatedDocument): number {
   let largest = 0;
   for (const node of doc.nodes) {
     const size = 'size' in node && typeof node.size === 'number' ? node.size : 1;
@@ -389,7 +389,7 @@ function largestNode(doc: NetworkDocument): number {
 
 /** What runCommand settled before the run: the document, the admission, the run's settings. */
 interface RunSetup {
-  doc: NetworkDocument;
+  doc: ValidatedDocument;
   admission: Admission;
   seed: number;
   duration: number;
