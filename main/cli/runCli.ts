@@ -369,22 +369,12 @@ async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
     return 2;
   }
   printIssues(io, args.file, admission.warnings);
-  const threads = stepThreadsFor(largestNode(doc), args.threads);
+  const threads = stepThreadsFor(doc, args.threads);
   try {
     return await runWith(args, io, { doc, admission, seed, duration, maxBytes, now }, threads);
   } finally {
     await threads?.close();
   }
-}
-
-/** The size of the largest node of `doc` (what decides whether a second thread pays off). */
-function largestNode(doc: ValidatedDocument): number {
-  let largest = 0;
-  for (const node of doc.nodes) {
-    const size = 'size' in node && typeof node.size === 'number' ? node.size : 1;
-    if (size > largest) largest = size;
-  }
-  return largest;
 }
 
 /** What runCommand settled before the run: the document, the admission, the run's settings. */

@@ -22,6 +22,7 @@ import {
   dispatch,
   type StepHelper,
 } from '../../shared/models/lif/order0Threads';
+import type { NetworkDocument } from '../../shared/document/model';
 import { workerUrl } from './appPaths';
 
 /**
@@ -112,11 +113,16 @@ export class StepThreads implements StepHelper {
 }
 
 /**
- * A helper thread for a network of `largestPopulation` elements at most, or null when one thread
- * is as fast (small networks, one core) or `threads` asks for one.
+ * A helper thread for running `doc`, or null when one thread is as fast (no node of
+ * THREAD_MIN_SIZE elements, or one core) or `threads` asks for one.
  */
-export function stepThreadsFor(largestPopulation: number, threads?: number): StepThreads | null {
+export function stepThreadsFor(doc: NetworkDocument, threads?: number): StepThreads | null {
   const wanted = threads ?? (availableParallelism() >= 2 ? 2 : 1);
-  if (wanted < 2 || largestPopulation < THREAD_MIN_SIZE) return null;
+  let largest = 0;
+  for (const node of doc.nodes) {
+    const size = 'size' in node && typeof node.size === 'number' ? node.size : 1;
+    if (size > largest) largest = size;
+  }
+  if (wanted < 2 || largest < THREAD_MIN_SIZE) return null;
   return new StepThreads();
 }
