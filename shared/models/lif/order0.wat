@@ -105,16 +105,22 @@
     (f64.store (i32.add (global.get $px1) (local.get $o))
       (f64.mul (local.get $xb) (global.get $e1))))
 
-  ;; One step [t0, t1] of elements from..to-1; returns the number of list entries.
+  ;; One step [t0, t1] of elements from..to-1; returns the number of list entries. The array
+  ;; addresses and the coefficients are held in locals over the loop (V8 reloads globals).
   (func (export "step") (param $from i32) (param $to i32) (param $t0 f64) (param $t1 f64) (result i32)
     (local $i i32) (local $o i32) (local $ref v128) (local $xa v128) (local $xb v128)
     (local $v1 v128) (local $bound v128)
     (local $em v128) (local $dd v128) (local $q0 v128) (local $q1 v128) (local $e0 v128)
     (local $e1 v128) (local $ca v128) (local $cA v128) (local $cb v128) (local $cB v128)
     (local $thr v128) (local $tt0 v128)
+    (local $pv i32) (local $px0 i32) (local $px1 i32) (local $pref i32)
     (global.set $t0 (local.get $t0))
     (global.set $t1 (local.get $t1))
     (global.set $count (i32.const 0))
+    (local.set $pv (global.get $pv))
+    (local.set $px0 (global.get $px0))
+    (local.set $px1 (global.get $px1))
+    (local.set $pref (global.get $pref))
     (local.set $em (f64x2.splat (global.get $em)))
     (local.set $dd (f64x2.splat (global.get $dd)))
     (local.set $q0 (f64x2.splat (global.get $q0)))
@@ -132,14 +138,14 @@
       (loop $pairs
         (br_if $done (i32.ge_s (i32.add (local.get $i) (i32.const 1)) (local.get $to)))
         (local.set $o (i32.shl (local.get $i) (i32.const 3)))
-        (local.set $ref (v128.load (i32.add (global.get $pref) (local.get $o))))
-        (local.set $xa (v128.load (i32.add (global.get $px0) (local.get $o))))
-        (local.set $xb (v128.load (i32.add (global.get $px1) (local.get $o))))
+        (local.set $ref (v128.load (i32.add (local.get $pref) (local.get $o))))
+        (local.set $xa (v128.load (i32.add (local.get $px0) (local.get $o))))
+        (local.set $xb (v128.load (i32.add (local.get $px1) (local.get $o))))
         (local.set $v1
           (f64x2.add
             (f64x2.add
               (f64x2.add
-                (f64x2.mul (local.get $em) (v128.load (i32.add (global.get $pv) (local.get $o))))
+                (f64x2.mul (local.get $em) (v128.load (i32.add (local.get $pv) (local.get $o))))
                 (local.get $dd))
               (f64x2.mul (local.get $q0) (local.get $xa)))
             (f64x2.mul (local.get $q1) (local.get $xb))))
@@ -159,10 +165,10 @@
             (call $one (local.get $i))
             (call $one (i32.add (local.get $i) (i32.const 1))))
           (else
-            (v128.store (i32.add (global.get $pv) (local.get $o)) (local.get $v1))
-            (v128.store (i32.add (global.get $px0) (local.get $o))
+            (v128.store (i32.add (local.get $pv) (local.get $o)) (local.get $v1))
+            (v128.store (i32.add (local.get $px0) (local.get $o))
               (f64x2.mul (local.get $xa) (local.get $e0)))
-            (v128.store (i32.add (global.get $px1) (local.get $o))
+            (v128.store (i32.add (local.get $px1) (local.get $o))
               (f64x2.mul (local.get $xb) (local.get $e1)))))
         (local.set $i (i32.add (local.get $i) (i32.const 2)))
         (br $pairs)))
