@@ -37,6 +37,26 @@ interface Window {
     document?: () => unknown;
     /** renderer/src/learn: the data of each open "See the math" view, by view id. */
     learnViews?: Record<string, { data: unknown }>;
+    /** Population heat maps' last paint, by probe id. */
+    heatMaps?: Record<
+      string,
+      { rows: number; columns: number; lo: number; hi: number; drawn: number }
+    >;
+    /** renderer/src/components/SpikeAnalysis.tsx: what it shows. */
+    spikeAnalysis?: {
+      nodeId: string;
+      size: number;
+      spikes: number;
+      isiCount: number;
+      cvMean: number;
+      cvNeurons: number;
+      cvPooled: number;
+      isiBinMs: number;
+      isiCounts: number[];
+      isiOverflow: number;
+      psthBinMs: number;
+      psthRates: number[];
+    };
   };
   __neurosketchFilesTest?: {
     renameCircuit(name: string): void;

@@ -23,6 +23,20 @@ interface NeuroSketchTestHooks {
   document?: () => unknown;
   /** The data each open "See the math" view shows (renderer/src/learn), by view id. */
   learnViews?: Record<string, { data: unknown }>;
+  /** Each population heat map's last paint, by probe id. */
+  heatMaps?: Record<string, HeatMapStats>;
+  /** The spike-train analysis shown (node, CVs, ISI histogram, PSTH). */
+  spikeAnalysis?: unknown;
+}
+
+/** What a heat map painted last: neurons, pixel columns with a sample, its colour scale. */
+export interface HeatMapStats {
+  rows: number;
+  columns: number;
+  lo: number;
+  hi: number;
+  /** Paints so far. */
+  drawn: number;
 }
 
 declare global {
@@ -62,4 +76,15 @@ export function registerLearnViewForTests(viewId: string, data: unknown): void {
 
 export function registerEditorForTests(editor: EditorTestHooks): void {
   hooks().editor = editor;
+}
+
+export function registerHeatMapForTests(id: string, stats: HeatMapStats | null): void {
+  const maps = (hooks().heatMaps ??= {});
+  if (stats) maps[id] = stats;
+  else delete maps[id];
+}
+
+export function registerSpikeAnalysisForTests(data: unknown): void {
+  if (data === null) delete hooks().spikeAnalysis;
+  else hooks().spikeAnalysis = data;
 }

@@ -6,24 +6,21 @@
  * React state; React here sees the document and a coarse status only.
  */
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { modelById } from '../../../shared/models/registry';
-import type { NetworkDocument, Probe, ProbeVariable } from '../../../shared/document/model';
+import type { NetworkDocument, ProbeVariable } from '../../../shared/document/model';
 import { spikeNodesOf, type SimulationSession } from '../sim/SimulationSession';
+import { chartSpecs } from '../sim/chartSpecs';
 import { editLogLine } from '../sim/editLogText';
-import { nodeColor, nodeName, shade } from '../sim/nodeColors';
+import { nodeColor, nodeName } from '../sim/nodeColors';
 import { ZOOM_HINT } from '../sim/chartSetup';
 import { buildRunResult, downloadBlob, exportBaseName, resultToCsv } from '../sim/runExport';
 import { recordableVariables, recordNodeCommand } from '../sim/runCommands';
 import { summariseNode, type SpikeSummaryEntry } from '../sim/spikeSummary';
 import { TimeView, type TimeWindow } from '../sim/timeView';
 import { LiveInputs } from './LiveInputs';
+import { PopulationChart } from './PopulationChart';
+import { SpikeAnalysisPanel } from './SpikeAnalysisPanel';
 import { RasterChart, type RasterRow } from './RasterChart';
-import {
-  TraceChart,
-  type ChartSeries,
-  type ReferenceLine,
-  type TraceChartProps,
-} from './TraceChart';
+import { TraceChart, type ChartSeries } from './TraceChart';
 import '../sim/charts.css';
 import { noSpikesText } from '../store/stateMessages';
 import { describeCycles } from '../../../shared/sim/engine/exactCycles';
@@ -40,9 +37,6 @@ export interface ChartsPanelProps {
   fileName?: string;
 }
 
-/** Most elements of one probe drawn as separate traces (the rest stay recorded and exported). */
-const MAX_SERIES_PER_PROBE = 16;
-const GATE_COLORS: Record<string, string> = { m: '#d55e00', h: '#009e73', n: '#0072b2' };
 const WINDOWS: Array<{ value: TimeWindow; label: string }> = [
   { value: 'all', label: 'whole run' },
   { value: 0.1, label: '100 ms' },
@@ -52,129 +46,6 @@ const WINDOWS: Array<{ value: TimeWindow; label: string }> = [
   { value: 5, label: '5 s' },
   { value: 10, label: '10 s' },
 ];
-
-type Group = 'v' | 'V' | 'gates' | 'Js' | 'y' | 'u';
-
-function groupOf(variable: string): Group {
-  if (variable === 'm' || variable === 'h' || variable === 'n') return 'gates';
-  if (variable === 'J' || variable === 's') return 'Js';
-  return variable as Group;
-}
-
-function paramsOf(doc: NetworkDocument, nodeId: string): Record<string, unknown> {
-  const node = doc.nodes.find((n) => n.id === nodeId);
-  return (node && 'params' in node && node.params ? node.params : {}) as Record<string, unknown>;
-}
-
-function numberOr(value: unknown, fallback: number): number {
-  return typeof value === 'number' ? value : fallback;
-}
-
-type ChartSpec = Omit<TraceChartProps, 'session' | 'timeView' | 'fallbackSeconds'> & {
-  key: string;
-};
-
-/** The trace charts of a document: one per (target node, variable group). */
-export function chartSpecs(doc: NetworkDocument, baseName: string): ChartSpec[] {
-  const groups = new Map<string, { target: string; group: Group; probes: Probe[] }>();
-  for (const probe of doc.probes ?? []) {
-    const key = `${probe.target}:${groupOf(probe.variable)}`;
-    let entry = groups.get(key);
-    if (!entry) {
-      entry = { target: probe.target, group: groupOf(probe.variable), probes: [] };
-      groups.set(key, entry);
-    }
-    entry.probes.push(probe);
-  }
-  return [...groups.entries()].map(([key, { target, group, probes }]) => {
-    const node = doc.nodes.find((n) => n.id === target);
-    const name = nodeName(doc, target);
-    const color = nodeColor(doc, target);
-    const model = node && 'model' in node ? node.model : undefined;
-    const size = node && 'size' in node && typeof node.size === 'number' ? node.size : 1;
-    const series: ChartSeries[] = [];
-    for (const probe of probes) {
-      const indices = probe.indices ?? Array.from({ length: size }, (_, k) => k);
-      const shown = indices.slice(0, MAX_SERIES_PER_PROBE);
-      shown.forEach((index, element) => {
-        const base = group === 'gates' ? probe.variable : group === 'Js' ? probe.variable : name;
-        const label = size > 1 ? `${base}[${index}]` : base;
-        const tint = group === 'gates' ? (GATE_COLORS[probe.variable] ?? color) : color;
-        series.push({
-          key: `${probe.id}:${element}`,
-          label:
-            group === 'gates' || group === 'Js'
-              ? size > 1
-                ? `${name}[${index}] ${probe.variable}`
-                : label
-              : label,
-          color: shade(tint, element),
-          ...(group === 'Js' && probe.variable === 's' && probes.length > 1
-            ? { dash: [5, 3] }
-            : {}),
-          source: (session) => {
-            const buffer = session.traces.get(probe.id);
-            return buffer && element < buffer.values.length ? { buffer, element } : undefined;
-          },
-        });
-      });
-    }
-    const params = paramsOf(doc, target);
-    const references: ReferenceLine[] = [];
-    let yLabel: string = group;
-    let yBounds: TraceChartProps['yBounds'] = {};
-    const variables = [...new Set(probes.map((p) => p.variable))].sort(
-      (a, b) => 'mhnJs'.indexOf(a) - 'mhnJs'.indexOf(b),
-    );
-    let title = `${name} · ${variables.join(' ')}`;
-    switch (group) {
-      case 'v': {
-        const vTh = numberOr(params['vTh'], 1);
-        const vReset = numberOr(params['vReset'], 0);
-        references.push({ value: vTh, label: 'threshold', color: '#24292f' });
-        yLabel = 'v (dimensionless)';
-        yBounds = { suggestedMin: Math.min(0, vReset), suggestedMax: vTh * 1.05 };
-        break;
-      }
-      case 'V':
-        references.push({
-          value: numberOr(params['spikeThreshold'], 0),
-          label: 'spike threshold',
-          color: '#24292f',
-        });
-        yLabel = 'V (mV)';
-        yBounds = { suggestedMin: -80, suggestedMax: 40 };
-        break;
-      case 'gates':
-        yLabel = 'gate (0 to 1)';
-        yBounds = { min: 0, max: 1 };
-        title = `${name} · gates ${variables.join(' ')}`;
-        break;
-      case 'Js':
-        // J is the summed input, s its synaptic (filtered) part; their unit is the model's
-        yLabel = `${variables.join(', ')} (${modelById(model)?.inputLabel ?? 'dimensionless'})`;
-        title = `${name} · ${variables.join(' and ')}`;
-        break;
-      case 'y':
-        yLabel = 'y (activity)';
-        break;
-      case 'u':
-        yLabel = 'u (input)';
-        break;
-    }
-    return {
-      key,
-      chartIds: probes.map((p) => p.id),
-      title,
-      titleColor: color,
-      yLabel,
-      series,
-      references,
-      yBounds,
-      fileBaseName: `${baseName}-${probes.map((p) => p.id).join('-')}`,
-    };
-  });
-}
 
 export function ChartsPanel({ session, document, fileName = 'circuit.neuro' }: ChartsPanelProps) {
   const timeView = useMemo(() => new TimeView(), []);
@@ -314,15 +185,26 @@ export function ChartsPanel({ session, document, fileName = 'circuit.neuro' }: C
       <div className="run-panel__body">
         <LiveInputs document={document} />
         <div className="run-panel__grid">
-          {specs.map(({ key, ...spec }) => (
-            <TraceChart
-              key={key}
-              session={session}
-              timeView={timeView}
-              fallbackSeconds={fallbackSeconds}
-              {...spec}
-            />
-          ))}
+          {specs.map(({ key, population, ...spec }) =>
+            population ? (
+              <PopulationChart
+                key={key}
+                session={session}
+                timeView={timeView}
+                fallbackSeconds={fallbackSeconds}
+                population={population}
+                {...spec}
+              />
+            ) : (
+              <TraceChart
+                key={key}
+                session={session}
+                timeView={timeView}
+                fallbackSeconds={fallbackSeconds}
+                {...spec}
+              />
+            ),
+          )}
           {rasterRows.length > 0 && (
             <RasterChart
               session={session}
@@ -344,6 +226,9 @@ export function ChartsPanel({ session, document, fileName = 'circuit.neuro' }: C
               yBounds={{ suggestedMin: 0, suggestedMax: 10 }}
               fileBaseName={`${baseName}-rate`}
             />
+          )}
+          {rasterRows.length > 0 && (
+            <SpikeAnalysisPanel session={session} nodes={rasterRows} fileBaseName={baseName} />
           )}
           {specs.length === 0 && rasterRows.length === 0 && (
             <p className="run-panel__empty">

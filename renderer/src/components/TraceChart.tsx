@@ -6,8 +6,9 @@
  * on every chart and a readout of the exact samples under it.
  */
 import { Chart } from 'chart.js';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { SimulationSession, TraceBuffer } from '../sim/SimulationSession';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { ChartSeries, ReferenceLine, YBounds } from '../sim/chartSpecs';
+import type { SimulationSession } from '../sim/SimulationSession';
 import {
   applyZoomLimits,
   chartKeyHandler,
@@ -26,20 +27,13 @@ import type { TimeView } from '../sim/timeView';
 import { registerChartForTests } from '../testHooks';
 import '../sim/charts.css';
 
-export interface ChartSeries {
-  /** Stable key (probe id and element). */
-  key: string;
-  label: string;
-  color: string;
-  dash?: number[];
-  /** Where its samples are (looked up on every redraw: a new run brings new buffers). */
-  source(session: SimulationSession): { buffer: TraceBuffer; element: number } | undefined;
-}
+export type { ChartSeries, ReferenceLine };
 
-export interface ReferenceLine {
-  value: number;
-  label: string;
-  color: string;
+/** `#rrggbb` with an alpha, for a band's fill. */
+function withAlpha(hex: string, alpha: number): string {
+  if (!/^#[0-9a-f]{6}$/i.test(hex)) return hex;
+  const n = parseInt(hex.slice(1), 16);
+  return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
 }
 
 export interface TraceChartProps {
@@ -54,9 +48,13 @@ export interface TraceChartProps {
   yLabel: string;
   series: ChartSeries[];
   references?: ReferenceLine[];
-  yBounds?: { min?: number; max?: number; suggestedMin?: number; suggestedMax?: number };
+  yBounds?: YBounds;
   /** Base of the PNG file name. */
   fileBaseName: string;
+  /** Extra controls in the chart's head (a population chart's view choice). */
+  controls?: ReactNode;
+  /** A line under the plot (what a band means, a neuron not recorded). */
+  note?: ReactNode;
 }
 
 export function TraceChart(props: TraceChartProps) {
@@ -77,7 +75,7 @@ export function TraceChart(props: TraceChartProps) {
   const shape = useMemo(
     () =>
       JSON.stringify([
-        props.series.map((s) => [s.key, s.label, s.color, s.dash]),
+        props.series.map((s) => [s.key, s.label, s.color, s.dash, s.band]),
         props.references,
         props.yBounds,
         props.chartIds,
@@ -99,9 +97,12 @@ export function TraceChart(props: TraceChartProps) {
             label: s.label,
             data: seriesData[i]!,
             borderColor: themedColor(s.color, theme),
-            backgroundColor: themedColor(s.color, theme),
+            backgroundColor: s.band
+              ? withAlpha(themedColor(s.color, theme), 0.25)
+              : themedColor(s.color, theme),
+            fill: s.band === 'upper' ? '-1' : false,
             // 1 px: Skia strokes it as a hairline, several times cheaper in software rendering.
-            borderWidth: 1,
+            borderWidth: s.band ? 0 : 1,
             borderDash: s.dash ?? [],
             pointRadius: 0,
             pointHitRadius: 0,
@@ -153,7 +154,7 @@ export function TraceChart(props: TraceChartProps) {
       const width = scale ? scale.width * dpr : canvas.width;
       series.forEach((s, i) => {
         const dataset = chart.data.datasets[i]!;
-        dataset.hidden = hiddenRef.current.has(s.key);
+        dataset.hidden = hiddenRef.current.has(s.toggledBy ?? s.key);
         const source = dataset.hidden ? undefined : s.source(session);
         if (!source) {
           seriesData[i]!.length = 0;
@@ -190,12 +191,16 @@ export function TraceChart(props: TraceChartProps) {
       const step = hover / (session.dt * 1000);
       const parts = [`t = ${formatValue(hover)} ms`];
       for (const s of series) {
-        if (hiddenRef.current.has(s.key)) continue;
+        if (hiddenRef.current.has(s.toggledBy ?? s.key)) continue;
         const source = s.source(session);
         if (!source) continue;
         const k = nearestSample(source.buffer, step);
         if (k < 0) continue;
-        const value = source.buffer.values[source.element]![source.buffer.slot(k)]!;
+        const values =
+          typeof source.element === 'number'
+            ? source.buffer.values[source.element]!
+            : source.element;
+        const value = values[source.buffer.slot(k)]!;
         parts.push(`${s.label} ${formatValue(value)}`);
       }
       out.textContent = parts.join(' · ');
@@ -262,6 +267,8 @@ export function TraceChart(props: TraceChartProps) {
     if (blob) downloadBlob(blob, `${fileBaseName}.png`);
   };
 
+  const toggles = props.series.filter((s) => s.toggledBy === undefined);
+  const bands = props.series.filter((s) => s.band === 'upper' && s.legend);
   return (
     <figure className="live-chart" aria-label={title}>
       <figcaption className="live-chart__head">
@@ -272,9 +279,29 @@ export function TraceChart(props: TraceChartProps) {
         >
           {title}
         </span>
-        {props.series.length > 1 && (
+        {toggles.length === 1 && bands.length > 0 && (
+          <span className="live-chart__legend" data-testid="chart-key">
+            <span className="live-chart__key">
+              <span
+                className="live-chart__swatch"
+                style={{ background: themedColor(toggles[0]!.color, theme) }}
+              />
+              {toggles[0]!.label}
+            </span>
+            {bands.map((b) => (
+              <span key={b.key} className="live-chart__key">
+                <span
+                  className="live-chart__swatch live-chart__swatch--band"
+                  style={{ background: withAlpha(themedColor(b.color, theme), 0.35) }}
+                />
+                {b.legend}
+              </span>
+            ))}
+          </span>
+        )}
+        {toggles.length > 1 && (
           <span className="live-chart__series" role="group" aria-label={`${title} traces shown`}>
-            {props.series.map((s) => (
+            {toggles.map((s) => (
               <label key={s.key} className="live-chart__toggle">
                 <input
                   type="checkbox"
@@ -291,10 +318,22 @@ export function TraceChart(props: TraceChartProps) {
                   style={{ background: themedColor(s.color, theme) }}
                 />
                 {s.label}
+                {props.series
+                  .filter((b) => b.toggledBy === s.key && b.legend)
+                  .map((b) => (
+                    <span key={b.key} className="live-chart__band-key">
+                      <span
+                        className="live-chart__swatch live-chart__swatch--band"
+                        style={{ background: withAlpha(themedColor(b.color, theme), 0.35) }}
+                      />
+                      {b.legend}
+                    </span>
+                  ))}
               </label>
             ))}
           </span>
         )}
+        {props.controls}
         <button
           type="button"
           className="live-chart__button"
@@ -312,6 +351,7 @@ export function TraceChart(props: TraceChartProps) {
       >
         <canvas ref={canvasRef} role="img" aria-label={`${title} chart`} />
       </div>
+      {props.note && <div className="live-chart__note">{props.note}</div>}
       <div className="live-chart__readout" ref={readoutRef} aria-live="off">
         {'\u00a0'}
       </div>

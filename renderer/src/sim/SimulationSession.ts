@@ -15,10 +15,33 @@ import type { CycleInfo } from '../../../shared/sim/types';
 import { gridFloor } from '../../../shared/util/timeGrid';
 import { SpikeStore } from './spikeStore';
 
+/**
+ * A probe records more elements than this: its charts show the mean with a band (and offer a
+ * neuron-by-time heat map) instead of one line per neuron, and its buffer keeps the statistics.
+ */
+export const SUMMARY_ABOVE_ELEMENTS = 4;
+
+/**
+ * Across-element statistics of each sample of a many-element probe, in the same ring slots as its
+ * values: mean, standard deviation (denominator n, the spread of the recorded neurons themselves),
+ * minimum and maximum. Written as samples arrive (one pass per sample, no allocation).
+ */
+export interface ElementStats {
+  mean: Float64Array;
+  sd: Float64Array;
+  /** mean - sd and mean + sd: the band's edges, ready for the envelope. */
+  lower: Float64Array;
+  upper: Float64Array;
+  min: Float64Array;
+  max: Float64Array;
+}
+
 /** Samples of one probe: step index and one series per recorded element, in a ring. */
 export class TraceBuffer {
   readonly steps: Float64Array;
   readonly values: Float64Array[];
+  /** Across-element statistics, for probes of more than SUMMARY_ABOVE_ELEMENTS elements. */
+  readonly stats: ElementStats | null;
   /** Total samples ever written; the ring holds the last min(count, capacity). */
   count = 0;
 
@@ -31,6 +54,17 @@ export class TraceBuffer {
   ) {
     this.steps = new Float64Array(capacity);
     this.values = Array.from(indices, () => new Float64Array(capacity));
+    this.stats =
+      indices.length > SUMMARY_ABOVE_ELEMENTS
+        ? {
+            mean: new Float64Array(capacity),
+            sd: new Float64Array(capacity),
+            lower: new Float64Array(capacity),
+            upper: new Float64Array(capacity),
+            min: new Float64Array(capacity),
+            max: new Float64Array(capacity),
+          }
+        : null;
   }
 
   get length(): number {
@@ -67,8 +101,37 @@ export class TraceBuffer {
       const at = this.count % this.capacity;
       this.steps[at] = steps[s]!;
       for (let e = 0; e < series; e++) this.values[e]![at] = values[e * n + s]!;
+      if (this.stats) this.summarise(at);
       this.count++;
     }
+  }
+
+  /** The statistics of the sample in ring slot `at` (two passes: mean, then spread). */
+  private summarise(at: number): void {
+    const stats = this.stats!;
+    const series = this.values.length;
+    let sum = 0;
+    let min = Infinity;
+    let max = -Infinity;
+    for (let e = 0; e < series; e++) {
+      const v = this.values[e]![at]!;
+      sum += v;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    const mean = sum / series;
+    let squares = 0;
+    for (let e = 0; e < series; e++) {
+      const d = this.values[e]![at]! - mean;
+      squares += d * d;
+    }
+    const sd = Math.sqrt(squares / series);
+    stats.mean[at] = mean;
+    stats.sd[at] = sd;
+    stats.lower[at] = mean - sd;
+    stats.upper[at] = mean + sd;
+    stats.min[at] = min;
+    stats.max[at] = max;
   }
 }
 

@@ -16,6 +16,7 @@ export interface Point {
 }
 
 /**
+ * @param element which recorded element, or a series in the buffer's ring slots (its statistics)
  * @param xScale converts a step index to the chart's x unit (e.g. dt * 1000 for ms)
  * @param xMin,xMax the visible x range (chart units)
  * @param pixelLeft,pixelWidth where that range lands on the canvas, in device pixels. Columns are
@@ -27,7 +28,7 @@ export interface Point {
  */
 export function envelope(
   buffer: TraceBuffer,
-  element: number,
+  element: number | Float64Array,
   xScale: number,
   xMin: number,
   xMax: number,
@@ -47,7 +48,7 @@ export function envelope(
     used++;
   };
   const n = buffer.length;
-  const values = buffer.values[element];
+  const values = typeof element === 'number' ? buffer.values[element] : element;
   if (!values || n === 0 || pixelWidth < 1 || !(xMax > xMin) || !(xScale > 0)) {
     out.length = 0;
     return out;
