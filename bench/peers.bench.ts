@@ -1,14 +1,19 @@
 /**
- * Peers side by side (issue 13): when Brian2 and g++ are installed, cuba-4000 and scaling-64000 are
- * exported to Brian2 cpp_standalone and compiled once (compile time reported as its own figure),
- * then our engine and the compiled binary run alternately in this process, three times each.
- * Ratios (ours / Brian2, below 1 = we are faster): `ratio_vs_brian2_cpp_loop` compares stepping
- * (our engine's stepping; the binary's own run time from results/last_run_info.txt) and
- * `ratio_vs_brian2_cpp_process` whole runs (our compile + stepping; the binary's process).
- * Without the peers it prints one line saying so and exits 0.
+ * Peers side by side (issues 13 and 14): when Brian2 and g++ are installed, cuba-4000,
+ * scaling-64000 and scaling-256000 are exported to Brian2 cpp_standalone and compiled once per
+ * thread count (one thread, and OpenMP on two threads; compile time reported as its own figure).
+ * Then, alternating in one run, each case is timed RUNS times:
+ *   - ours, loop: our engine's stepping, in this process (threads as the app would use them);
+ *   - ours, process: `node out/main/cli.js run FILE --out RESULT`, the whole CLI process (start,
+ *     read, validate, compile, run, write the result JSON), with its peak memory;
+ *   - Brian2, loop: the binary's own run time (results/last_run_info.txt);
+ *   - Brian2, process: the compiled binary's whole process, with its peak memory.
+ * Ratios are ours / Brian2 (below 1 = we are faster), median of the per-run ratios, for Brian2 on
+ * one thread (`ratio_vs_brian2_cpp_*`) and with OpenMP on two (`ratio_vs_brian2_cpp_omp2_*`).
+ * Without the peers it prints one line saying so and exits 0. Needs `npm run -s build` (the CLI).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { NetworkDocument } from '../shared/document/model';
@@ -20,6 +25,8 @@ import { median, report } from './benchOutput';
 import { cubaNetwork } from './cubaNetwork';
 
 const PYTHON = '/usr/bin/python3';
+const TIME = '/usr/bin/time';
+const CLI = path.resolve('out/main/cli.js');
 const have =
   spawnSync(PYTHON, ['-c', 'import brian2'], { stdio: 'ignore' }).status === 0 &&
   spawnSync('g++', ['--version'], { stdio: 'ignore' }).status === 0;
@@ -27,54 +34,121 @@ if (!have) {
   console.error('peers: Brian2 or g++ not installed (sudo bash scripts/install-peers.sh); skipped');
   process.exit(0);
 }
+if (!existsSync(CLI)) {
+  console.error('peers: out/main/cli.js is missing: run `npm run -s build` first');
+  process.exit(1);
+}
+const only = process.env['NEUROSKETCH_PEERS_CASES']?.split(',');
 
 const loaded = loadDocument(readFileSync('examples/cuba.neuro', 'utf8'));
 if (!loaded.ok) throw new Error('examples/cuba.neuro does not load');
-const cases: Array<[string, NetworkDocument]> = [
-  ['cuba-4000', loaded.document],
-  ['scaling-64000', cubaNetwork(64000, 80)],
+const cases: Array<[string, () => NetworkDocument, number]> = [
+  ['cuba-4000', () => loaded.document, 5],
+  ['scaling-64000', () => cubaNetwork(64000, 80), 3],
+  ['scaling-256000', () => cubaNetwork(256000, 80), 1],
 ];
 
-function ours(doc: NetworkDocument): { build: number; loop: number } {
-  const t0 = performance.now();
+function oursLoop(doc: NetworkDocument): number {
   const created = createSimulation(doc);
-  const t1 = performance.now();
   if (!created.ok) throw new Error(created.issues.map((i) => i.message).join('\n'));
   const sim = created.simulation;
+  const t0 = performance.now();
   while (sim.stepsDone < sim.totalSteps) sim.advance(1e6);
-  return { build: (t1 - t0) / 1000, loop: (performance.now() - t1) / 1000 };
+  const seconds = (performance.now() - t0) / 1000;
+  return seconds;
 }
 
-for (const [name, doc] of cases) {
+/** Wall seconds and peak resident memory (bytes) of one process, measured by GNU time. */
+function timed(command: string, args: string[], cwd: string): { seconds: number; peak: number } {
+  const stats = path.join(cwd, 'time.txt');
+  const ran = spawnSync(TIME, ['-f', '%e %M', '-o', stats, command, ...args], {
+    cwd,
+    encoding: 'utf8',
+  });
+  if (ran.status !== 0) throw new Error(`${command} failed\n${ran.stderr}`);
+  const [seconds, kb] = readFileSync(stats, 'utf8').trim().split(/\s+/).map(Number);
+  return { seconds: seconds!, peak: kb! * 1024 };
+}
+
+function buildBrian2(name: string, doc: NetworkDocument, dir: string, threads: number): string {
+  const buildDir = path.join(dir, `build-${threads}`);
+  const c0 = performance.now();
+  const built = spawnSync(
+    PYTHON,
+    [
+      'circuit.py',
+      '--device',
+      'cpp',
+      '--build-only',
+      '--build-dir',
+      buildDir,
+      '--threads',
+      String(threads),
+    ],
+    { cwd: dir, encoding: 'utf8' },
+  );
+  if (built.status !== 0) throw new Error(`${name}: cpp_standalone build failed\n${built.stderr}`);
+  report(
+    name,
+    threads > 0 ? 'brian2_cpp_omp2_compile_seconds' : 'brian2_cpp_compile_seconds',
+    (performance.now() - c0) / 1000,
+    's',
+  );
+  return buildDir;
+}
+
+function runBrian2(buildDir: string): { loop: number; seconds: number; peak: number } {
+  const { seconds, peak } = timed(path.join(buildDir, 'main'), [], buildDir);
+  const info = readFileSync(path.join(buildDir, 'results', 'last_run_info.txt'), 'utf8');
+  return { loop: Number(info.trim().split(/\s+/)[0]), seconds, peak };
+}
+
+for (const [name, make, runs] of cases) {
+  if (only && !only.includes(name)) continue;
+  const doc = make();
   const exported = exportBrian2(doc);
   if (!exported.ok) throw new Error(`${name} does not export`);
   const dir = mkdtempSync(path.join(tmpdir(), `ns-bench-${name}-`));
   await writeExportFolder(dir, exported.files);
-  const buildDir = path.join(dir, 'build');
-  const c0 = performance.now();
-  const built = spawnSync(
-    PYTHON,
-    ['circuit.py', '--device', 'cpp', '--build-only', '--build-dir', buildDir],
-    { cwd: dir, encoding: 'utf8' },
-  );
-  if (built.status !== 0) throw new Error(`${name}: cpp_standalone build failed\n${built.stderr}`);
-  report(name, 'brian2_cpp_compile_seconds', (performance.now() - c0) / 1000, 's');
-  const loopRatios: number[] = [];
-  const processRatios: number[] = [];
-  const brianLoops: number[] = [];
-  for (let r = 0; r < 3; r++) {
-    const mine = ours(doc);
-    const p0 = performance.now();
-    const ran = spawnSync(path.join(buildDir, 'main'), [], { cwd: buildDir, encoding: 'utf8' });
-    const processSeconds = (performance.now() - p0) / 1000;
-    if (ran.status !== 0) throw new Error(`${name}: the compiled binary failed\n${ran.stderr}`);
-    const info = readFileSync(path.join(buildDir, 'results', 'last_run_info.txt'), 'utf8');
-    const loop = Number(info.trim().split(/\s+/)[0]);
-    brianLoops.push(loop);
-    loopRatios.push(mine.loop / loop);
-    processRatios.push((mine.build + mine.loop) / processSeconds);
+  const file = path.join(dir, 'circuit.neuro');
+  writeFileSync(file, JSON.stringify(doc));
+  const builds = [buildBrian2(name, doc, dir, 0), buildBrian2(name, doc, dir, 2)];
+  const figures = {
+    oursLoop: [] as number[],
+    oursProcess: [] as number[],
+    oursPeak: [] as number[],
+    brian: [[], []] as Array<Array<{ loop: number; seconds: number; peak: number }>>,
+    loopRatio: [[], []] as number[][],
+    processRatio: [[], []] as number[][],
+  };
+  for (let r = 0; r < runs; r++) {
+    const loop = oursLoop(doc);
+    const proc = timed(process.execPath, [CLI, 'run', file, '--out', 'result.json'], dir);
+    figures.oursLoop.push(loop);
+    figures.oursProcess.push(proc.seconds);
+    figures.oursPeak.push(proc.peak);
+    builds.forEach((buildDir, b) => {
+      const theirs = runBrian2(buildDir);
+      figures.brian[b]!.push(theirs);
+      figures.loopRatio[b]!.push(loop / theirs.loop);
+      figures.processRatio[b]!.push(proc.seconds / theirs.seconds);
+    });
   }
-  report(name, 'brian2_cpp_loop_seconds', median(brianLoops), 's');
-  report(name, 'ratio_vs_brian2_cpp_loop', median(loopRatios), 'x');
-  report(name, 'ratio_vs_brian2_cpp_process', median(processRatios), 'x');
+  report(name, 'ours_loop_seconds', median(figures.oursLoop), 's');
+  report(name, 'ours_process_seconds', median(figures.oursProcess), 's');
+  report(name, 'ours_peak_memory_mb', Math.max(...figures.oursPeak) / 1e6, 'MB');
+  (['', 'omp2_'] as const).forEach((tag, b) => {
+    const theirs = figures.brian[b]!;
+    report(name, `brian2_cpp_${tag}loop_seconds`, median(theirs.map((x) => x.loop)), 's');
+    report(name, `brian2_cpp_${tag}process_seconds`, median(theirs.map((x) => x.seconds)), 's');
+    report(
+      name,
+      `brian2_cpp_${tag}peak_memory_mb`,
+      Math.max(...theirs.map((x) => x.peak)) / 1e6,
+      'MB',
+    );
+    report(name, `ratio_vs_brian2_cpp_${tag}loop`, median(figures.loopRatio[b]!), 'x');
+    report(name, `ratio_vs_brian2_cpp_${tag}process`, median(figures.processRatio[b]!), 'x');
+  });
+  rmSync(dir, { recursive: true, force: true });
 }

@@ -6,7 +6,10 @@
  *   (software rendering caps it; the streaming figures are read against it);
  * - ui-traces-16: 16 LIF voltage traces streaming at real time (bench/fixtures/traces-16.neuro);
  * - ui-raster-4000: the 4,000-neuron CUBA E/I network (bench/fixtures/cuba.neuro) with its raster
- *   and rate charts, run as fast as possible: fps while drawing and the real-time factor reached.
+ *   and rate charts, run as fast as possible: fps while drawing and the real-time factor reached;
+ * - ui-cuba-live: the same network with the raster and 16 voltage traces of E
+ *   (bench/fixtures/cuba-traces.neuro) at real-time speed, as a student watches it: fps, latency
+ *   and whether it keeps up (realtime_factor >= 1).
  *
  * latency_ms is sample-to-pixel: from the worker producing a frame to the animation frame that drew
  * it (median). Figures are printed as JSON lines, never asserted. Needs `npm run build` first.
@@ -124,6 +127,14 @@ async function main(): Promise<void> {
     report('ui-raster-4000', 'fps_fraction', raster.sample.fps / ceilingRaster, '1');
     report('ui-raster-4000', 'latency_ms', median(raster.sample.latencies), 'ms');
     report('ui-raster-4000', 'realtime_factor', raster.realtimeFactor, 'sim s/wall s');
+
+    const ceilingLive = await ceiling(page);
+    await openFixture(page, url, 'cuba-traces.neuro');
+    const live = await stream(page, '1');
+    report('ui-cuba-live', 'fps', live.sample.fps, 'frames/s');
+    report('ui-cuba-live', 'fps_fraction', live.sample.fps / ceilingLive, '1');
+    report('ui-cuba-live', 'latency_ms', median(live.sample.latencies), 'ms');
+    report('ui-cuba-live', 'realtime_factor', live.realtimeFactor, 'sim s/wall s');
   } finally {
     await browser.close();
     host.kill('SIGTERM');

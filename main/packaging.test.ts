@@ -59,7 +59,11 @@ describe('electron-builder.yml', () => {
       'package.json',
     ]);
     expect(config.files).toContain('!**/*.map');
-    expect(config.asarUnpack).toEqual(['out/main/simWorker.js', 'out/main/sweepWorker.js']);
+    expect(config.asarUnpack).toEqual([
+      'out/main/simWorker.js',
+      'out/main/sweepWorker.js',
+      'out/main/stepThreadWorker.js',
+    ]);
     expect(pkg.main).toBe('out/main/index.js');
   });
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Builds everything the app runs from, into out/:
- *   out/main/{index.js, preload.cjs, simWorker.js, web.js, cli.js}  (esbuild, Node bundles)
+ *   out/main/{index.js, preload.cjs, simWorker.js, stepThreadWorker.js, web.js, cli.js}  (esbuild, Node bundles)
  *   out/renderer/                                                   (Vite)
  * `--node-only` skips the renderer (the CLI needs only out/main/cli.js).
  * Runs as the install's `prepare` step, so `npm run cli` works right after `npm ci`.
@@ -36,6 +36,7 @@ await Promise.all([
       index: 'main/electron/main.ts',
       simWorker: 'main/services/simWorker.ts',
       sweepWorker: 'main/services/sweepWorker.ts',
+      stepThreadWorker: 'main/services/stepThreadWorker.ts',
       web: 'main/web/server.ts',
       cli: 'main/cli/cli.ts',
     },

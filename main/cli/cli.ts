@@ -4,7 +4,10 @@
  *   neurosketch validate FILE
  * Exit codes: 0 ok, 1 runtime failure, 2 invalid input. Never a stack trace for a user's mistake.
  */
+import { optimiseWasmAtOnce } from '../services/v8Flags';
 import { runCli } from './runCli';
+
+optimiseWasmAtOnce();
 
 // A closed pipe (`... | head`) is the reader's choice, not an error worth a stack trace. Any other
 // stdout error (ENOSPC on `> /dev/full`) reaches the write's callback, and runCli reports it in

@@ -1,7 +1,7 @@
 /**
  * CLI logic as a function of (argv, io) so tests call it in-process; cli.ts is the thin entry.
  *
- *   run FILE [--out PATH] [--duration S] [--dt S] [--seed N] [--set ID.PATH=VALUE]...
+ *   run FILE [--out PATH] [--duration S] [--dt S] [--seed N] [--set ID.PATH=VALUE]... [--threads 1|2]
  *   validate FILE
  *
  * Exit codes: 0 ok, 1 runtime failure (a non-finite state), 2 invalid input (usage, unreadable or
@@ -21,6 +21,7 @@ import {
 import {
   MAX_RUN_BYTES,
   admitRun,
+  type Admission,
   formatBytes,
   formatSeconds,
   spikeBudget,
@@ -30,6 +31,7 @@ import { toCsv } from '../../shared/sim/resultCsv';
 import { batchText, resultCsvPieces, resultJsonPieces } from '../../shared/sim/resultStream';
 import { ResultCollector } from '../../shared/sim/runResult';
 import { SimulationError, type Issue } from '../../shared/sim/types';
+import { stepThreadsFor, type StepThreads } from '../services/stepThreads';
 import { EXTRA_COMMANDS, EXTRA_USAGE } from './extraCommands';
 
 export interface CliIo {
@@ -75,7 +77,7 @@ async function writeStdout(io: CliIo, text: string): Promise<void> {
 }
 
 const USAGE = `usage:
-  npm run -s cli -- run FILE [--out PATH] [--duration S] [--dt S] [--seed N] [--set ID.PATH=VALUE]...
+  npm run -s cli -- run FILE [--out PATH] [--duration S] [--dt S] [--seed N] [--set ID.PATH=VALUE]... [--threads 1|2]
   npm run -s cli -- validate FILE
 ${EXTRA_USAGE}`;
 
@@ -86,6 +88,8 @@ interface RunArgs {
   dt?: number;
   seed?: number;
   sets: string[];
+  /** 1 or 2; default: 2 on a machine with two cores for a large enough network. */
+  threads?: number;
 }
 
 class UsageError extends Error {}
@@ -146,6 +150,13 @@ function parseRunArgs(argv: string[]): RunArgs {
         args.seed = parseNumberFlag('--seed', value());
         if (!Number.isInteger(args.seed) || args.seed < 0)
           throw new UsageError('--seed needs a whole number >= 0');
+        break;
+      case '--threads':
+        args.threads = parseNumberFlag('--threads', value());
+        if (args.threads !== 1 && args.threads !== 2)
+          throw new UsageError(
+            '--threads needs 1 or 2 (the results are the same; 2 is faster for large networks)',
+          );
         break;
       case '--set': {
         const v = value();
@@ -358,8 +369,32 @@ async function runCommand(args: RunArgs, io: CliIo): Promise<number> {
     return 2;
   }
   printIssues(io, args.file, admission.warnings);
+  const threads = stepThreadsFor(doc, args.threads);
+  try {
+    return await runWith(args, io, { doc, admission, seed, duration, maxBytes, now }, threads);
+  } finally {
+    await threads?.close();
+  }
+}
+
+/** What runCommand settled before the run: the document, the admission, the run's settings. */
+interface RunSetup {
+  doc: ValidatedDocument;
+  admission: Admission;
+  seed: number;
+  duration: number;
+  maxBytes: number;
+  now: () => number;
+}
+
+async function runWith(
+  args: RunArgs,
+  io: CliIo,
+  { doc, admission, seed, duration, maxBytes, now }: RunSetup,
+  stepHelper: StepThreads | null,
+): Promise<number> {
   const compileStart = now();
-  const created = createSimulation(doc, { dt: args.dt, duration, seed, maxBytes });
+  const created = createSimulation(doc, { dt: args.dt, duration, seed, maxBytes, stepHelper });
   const compileSeconds = (now() - compileStart) / 1000;
   if (!created.ok) {
     printIssues(io, args.file, created.issues);

@@ -27,8 +27,8 @@ export function rendererDir(): string {
  * The bundled worker script. In a packaged app it is unpacked beside the asar archive
  * (`app.asar.unpacked`), because a worker thread cannot start from inside the archive.
  */
-export function workerUrl(): URL {
-  const file = path.join(appRoot(), 'out', 'main', 'simWorker.js');
+export function workerUrl(name = 'simWorker'): URL {
+  const file = path.join(appRoot(), 'out', 'main', `${name}.js`);
   const unpacked = file.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
   return pathToFileURL(unpacked !== file && existsSync(unpacked) ? unpacked : file);
 }

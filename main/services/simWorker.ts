@@ -10,12 +10,17 @@ import { estimateRun } from '../../shared/sim/admission';
 import { createSimulation } from '../../shared/sim/createSimulation';
 import { liveStateOf } from '../../shared/sim/liveState';
 import { RunLoop } from './runLoop';
+import { stepThreadsFor, type StepThreads } from './stepThreads';
+import { optimiseWasmAtOnce } from './v8Flags';
 import type { FromWorker, ToWorker } from './simWorkerProtocol';
 
 const port = parentPort;
 if (!port) throw new Error('simWorker must run in a worker thread');
+optimiseWasmAtOnce();
 
 let loop: RunLoop | null = null;
+/** The run's second thread for large LIF populations (stepThreads.ts), if it has one. */
+let threads: StepThreads | null = null;
 
 function post(message: FromWorker, transfer: ArrayBuffer[] = []): void {
   port!.postMessage(message, transfer);
@@ -33,11 +38,13 @@ port.on('message', (message: ToWorker) => {
         post({ type: 'invalid', message: formatIssues(loaded.issues) });
         return;
       }
+      void threads?.close();
+      threads = stepThreadsFor(loaded.document);
       // Run forever: no end step; the renderer keeps a rolling window.
-      const created = createSimulation(
-        loaded.document,
-        message.forever ? { duration: Infinity } : {},
-      );
+      const created = createSimulation(loaded.document, {
+        ...(message.forever ? { duration: Infinity } : {}),
+        stepHelper: threads,
+      });
       if (!created.ok) {
         post({ type: 'invalid', message: formatIssues(created.issues) });
         return;

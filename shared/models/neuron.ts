@@ -7,6 +7,7 @@
  * model id. This file also holds the run-time buffers every kernel shares (events, spikes, filter
  * banks); it imports only `util/` and `models/`.
  */
+import type { StepHelper } from './lif/order0Threads';
 import type { ParamSpec } from './paramSpec';
 
 /** Growable buffer of events for one target node, in struct-of-arrays form. */
@@ -139,6 +140,10 @@ export interface KernelEnv {
   readonly dt: number;
   /** Tests turn the LIF order-0 fast path off to compare it with the general integrator. */
   readonly lifFastPath: boolean;
+  /** The LIF fast loop may run in WebAssembly SIMD (same results; lif/order0Wasm.ts). */
+  readonly simd: boolean;
+  /** A second thread for the LIF fast loop of large populations (lif/order0Threads.ts), or null. */
+  readonly stepHelper: StepHelper | null;
   /** The drives of this node cannot change during the run (constant inputs and bias only). */
   readonly staticDrive: boolean;
   /** Full-step coefficients of each bank of the node. */

@@ -6,6 +6,7 @@
  * problem as an Issue; Engine (engine/engine.ts) steps the plan in its documented phase order and
  * returns frames. See docs/simulator.md.
  */
+import type { StepHelper } from '../models/lif/order0Threads';
 import type { NetworkDocument } from '../document/model';
 import type { ValidatedDocument } from '../document/validated';
 import { compileNetwork } from './compile/compileNetwork';
@@ -29,6 +30,16 @@ export interface SimulationOptions {
    * off, to check the fast path against the general segment-by-segment integrator.
    */
   lifFastPath?: boolean;
+  /**
+   * Run the LIF fast loop in WebAssembly SIMD where it is available (default true); the results
+   * are the same bit for bit (order0Wasm.test.ts). The bench turns it off to compare the two.
+   */
+  simd?: boolean;
+  /**
+   * A second thread for the LIF fast loop of large populations (the host creates it: main/services/
+   * stepThreads.ts); results are the same bit for bit with or without it.
+   */
+  stepHelper?: StepHelper | null;
   /**
    * How zero-delay cycles of spiking edges are integrated (engine/exactCycles.ts): by their size
    * (default 'auto'), or all exactly / all with the end-of-step rule (tests and benches compare).
@@ -65,6 +76,8 @@ export function createSimulation(
   try {
     engine = new Engine(plan, {
       lifFastPath: options.lifFastPath ?? true,
+      simd: options.simd ?? true,
+      stepHelper: options.stepHelper ?? null,
       cycleRule: options.cycleRule ?? 'auto',
     });
   } catch (e) {

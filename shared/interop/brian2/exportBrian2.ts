@@ -215,6 +215,8 @@ function writeScript(
   s.line("        build_dir = args.build_dir or os.path.join(HERE, 'build')");
   s.line("        b2.set_device('cpp_standalone', directory=build_dir, build_on_run=False)");
   s.line("        b2.prefs.devices.cpp_standalone.extra_make_args_unix = ['-j2']");
+  s.line('        if args.threads > 0:');
+  s.line('            b2.prefs.devices.cpp_standalone.openmp_threads = args.threads');
   s.line('    else:');
   s.line("        b2.prefs.codegen.target = 'numpy'");
   s.line("    dt0 = CIRCUIT['dt']");

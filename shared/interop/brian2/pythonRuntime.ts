@@ -133,6 +133,8 @@ def parse_args(circuit):
     parser.add_argument('--build-dir', default=None, help='cpp_standalone build folder')
     parser.add_argument('--build-only', action='store_true',
                         help='with --device cpp: generate and compile, do not run (benchmarks)')
+    parser.add_argument('--threads', type=int, default=0,
+                        help='with --device cpp: OpenMP threads (default 0: one thread, no OpenMP)')
     parser.add_argument('--duration', type=float, default=None,
                         help='run length in seconds (default: the circuit\\'s)')
     args = parser.parse_args()

@@ -32,6 +32,8 @@ import { filterPropagator, filterStepResponse, membraneCoupling } from '../psc';
 import type { LifPlan } from './plan';
 import { SimulationError } from '../../util/simulationError';
 import { TIME_GRID_TOLERANCE } from '../../util/timeGrid';
+import { Order0Wasm, type Order0WasmCoefficients } from './order0Wasm';
+import type { StepHelper } from './order0Threads';
 
 const MAX_SPIKES_PER_STEP = 100_000;
 
@@ -118,12 +120,33 @@ export class LifKernel {
   private readonly selfBank: number;
   private readonly selfJump: Float64Array | null;
 
+  /**
+   * The fast loop in WebAssembly SIMD (order0Wasm.ts), when available: it then owns v, refUntil
+   * and the banks' stage arrays, which live in its memory (the population's arrays are its views).
+   */
+  private readonly wasm: Order0Wasm | null = null;
+  private readonly wasmCoef: Order0WasmCoefficients = {
+    em: 0,
+    dd: 0,
+    q0: 0,
+    q1: 0,
+    e0: 0,
+    e1: 0,
+    ca: 0,
+    cA: 0,
+    cb: 0,
+    cB: 0,
+    thr: 0,
+  };
+
   /** `fastPath` false forces the general path everywhere (tests compare the two). */
   constructor(
     pop: LifPlan,
     dt: number,
     fastPath = true,
     self: { bank: number; jump: Float64Array } | null = null,
+    simd = false,
+    helper: StepHelper | null = null,
   ) {
     this.pop = pop;
     this.selfBank = self ? self.bank : -1;
@@ -157,7 +180,25 @@ export class LifKernel {
     this.zeros = new Float64Array(pop.size);
     this.slowList = new Int32Array(pop.size);
     this.snapTolerance = dt * TIME_GRID_TOLERANCE;
+    if (simd && fastPath && this.nBanks <= 2 && pop.banks.every((b) => b.order === 0)) {
+      this.wasm = Order0Wasm.create(pop.size, helper);
+      if (this.wasm) this.moveStateInto(this.wasm);
+    }
     this.updateCoefficients();
+  }
+
+  /** The population's v, refUntil and bank stages become views of `w`'s memory (values kept). */
+  private moveStateInto(w: Order0Wasm): void {
+    const pop = this.pop;
+    w.v.set(pop.v);
+    w.refUntil.set(pop.refUntil);
+    pop.v = w.v;
+    pop.refUntil = w.refUntil;
+    const xs = [w.x0, w.x1];
+    for (let b = 0; b < this.nBanks; b++) {
+      xs[b]!.set(pop.stages[b]!);
+      pop.stages[b] = xs[b]!;
+    }
   }
 
   /**
@@ -375,34 +416,37 @@ export class LifKernel {
     const c = this.order0Coef;
     const x0 = this.nBanks > 0 ? pop.stages[0]! : this.zeros;
     const x1 = this.nBanks > 1 ? pop.stages[1]! : this.zeros;
+    const uniform = this.uniformDrive !== null && events.count === 0 && !this.checkStart;
     const nSlow =
-      this.uniformDrive !== null && events.count === 0 && !this.checkStart
-        ? stepOrder0Uniform(
-            c,
-            t0,
-            t1,
-            pop.v,
-            x0,
-            x1,
-            pop.refUntil,
-            pop.vTh[0]!,
-            this.uniformDrive,
-            this.slowList,
-          )
-        : stepOrder0(
-            c,
-            t0,
-            t1,
-            pop.v,
-            x0,
-            x1,
-            pop.refUntil,
-            pop.vTh,
-            pop.bias,
-            pop.direct,
-            this.head,
-            this.slowList,
-          );
+      uniform && this.wasm !== null
+        ? this.stepOrder0Wasm(this.wasm, c, t0, t1, this.uniformDrive!)
+        : uniform
+          ? stepOrder0Uniform(
+              c,
+              t0,
+              t1,
+              pop.v,
+              x0,
+              x1,
+              pop.refUntil,
+              pop.vTh[0]!,
+              this.uniformDrive!,
+              this.slowList,
+            )
+          : stepOrder0(
+              c,
+              t0,
+              t1,
+              pop.v,
+              x0,
+              x1,
+              pop.refUntil,
+              pop.vTh,
+              pop.bias,
+              pop.direct,
+              this.head,
+              this.slowList,
+            );
     this.checkStart = false;
     const v = pop.v;
     let check = 0;
@@ -413,6 +457,63 @@ export class LifKernel {
     }
     if (nSlow < 0 || !Number.isFinite(check)) this.checkFinite(t1);
     if ((this.checkCounter = (this.checkCounter + 1) & 63) === 0) this.checkFinite(t1);
+  }
+
+  /**
+   * stepOrder0Uniform in WebAssembly: `w` does the loop and lists, in element order, the elements
+   * for the general path (i) and those whose first bound failed (~i); here the second bound
+   * (slowBound) decides for the latter, with v1 recomputed by the same expression, so the state and
+   * the slow list are those of stepOrder0Uniform bit for bit.
+   */
+  private stepOrder0Wasm(
+    w: Order0Wasm,
+    c: Order0Coefficients,
+    t0: number,
+    t1: number,
+    d: number,
+  ): number {
+    const vTh = this.pop.vTh[0]!;
+    const wc = this.wasmCoef;
+    const dd = c.ed * d;
+    wc.em = c.em;
+    wc.dd = dd;
+    wc.q0 = c.q0;
+    wc.q1 = c.q1;
+    wc.e0 = c.e0;
+    wc.e1 = c.e1;
+    wc.ca = c.ca;
+    wc.cA = c.cA;
+    wc.cb = c.cb;
+    wc.cB = c.cB;
+    wc.thr = vTh - 1e-12 * (Math.abs(vTh) + Math.abs(d));
+    const nList = w.step(wc, t0, t1);
+    const list = w.list;
+    const slow = this.slowList;
+    const v = w.v;
+    const x0 = w.x0;
+    const x1 = w.x1;
+    const { em, e0, q0, e1, q1 } = c;
+    let nSlow = 0;
+    for (let k = 0; k < nList; k++) {
+      const entry = list[k]!;
+      if (entry >= 0) {
+        slow[nSlow++] = entry;
+        continue;
+      }
+      const i = ~entry;
+      const vi = v[i]!;
+      const xa = x0[i]!;
+      const xb = x1[i]!;
+      const v1 = em * vi + dd + q0 * xa + q1 * xb;
+      if (slowBound(c, vi, v1, xa, xb, d) >= vTh) {
+        slow[nSlow++] = i;
+        continue;
+      }
+      v[i] = v1;
+      x0[i] = xa * e0;
+      x1[i] = xb * e1;
+    }
+    return nSlow;
   }
 
   private advanceGeneric(t0: number, t1: number, events: EventBuffer): void {

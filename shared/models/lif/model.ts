@@ -30,7 +30,7 @@ export class LifNeuron implements NeuronKernel {
     private readonly env: KernelEnv,
     private readonly self: SelfJump | null = null,
   ) {
-    this.kernel = new LifKernel(plan, env.dt, env.lifFastPath, self);
+    this.kernel = new LifKernel(plan, env.dt, env.lifFastPath, self, env.simd, env.stepHelper);
   }
 
   initialSpikes(): void {

@@ -26,6 +26,7 @@
  * Before step 0: continuous values at t = 0, spikes at exactly t = 0 (v0 >= vTh, spike times 0)
  * applied to their targets' filters, then sample 0.
  */
+import type { StepHelper } from '../../models/lif/order0Threads';
 import { BankCoefficients, addImpulse } from '../../models/filters';
 import type { KernelEnv, NeuronKernel, RepeatableStep, SpikeBuffer } from '../../models/neuron';
 import { EventBuffer, readInput } from '../../models/neuron';
@@ -125,7 +126,15 @@ export class Engine implements Simulation {
   /** Passes of exact cycles beyond the first, over the run (stats). */
   exactCyclePasses = 0;
 
-  constructor(plan: CompiledPlan, options: { lifFastPath?: boolean; cycleRule?: CycleRule } = {}) {
+  constructor(
+    plan: CompiledPlan,
+    options: {
+      lifFastPath?: boolean;
+      simd?: boolean;
+      stepHelper?: StepHelper | null;
+      cycleRule?: CycleRule;
+    } = {},
+  ) {
     this.plan = plan;
     this.dt = plan.dt;
     this.totalSteps = plan.totalSteps;
@@ -151,7 +160,15 @@ export class Engine implements Simulation {
       if (n.kind === 'neuron')
         this.kernels.set(
           n,
-          n.model.createKernel(n, this.kernelEnv(n, options.lifFastPath ?? true)),
+          n.model.createKernel(
+            n,
+            this.kernelEnv(
+              n,
+              options.lifFastPath ?? true,
+              options.simd ?? true,
+              options.stepHelper ?? null,
+            ),
+          ),
         );
     const { cycles, exact } = findZeroDelayCycles(
       state,
@@ -178,10 +195,17 @@ export class Engine implements Simulation {
   }
 
   /** What a node's kernel may use of the engine. */
-  private kernelEnv(node: NeuronPlan, lifFastPath: boolean): KernelEnv {
+  private kernelEnv(
+    node: NeuronPlan,
+    lifFastPath: boolean,
+    simd: boolean,
+    stepHelper: StepHelper | null,
+  ): KernelEnv {
     return {
       dt: this.dt,
       lifFastPath,
+      simd,
+      stepHelper,
       staticDrive: this.staticDrives.has(node),
       fullBankCoefs: () => this.fullBankCoefs.get(node)!,
       bankCoefs: (u) => this.bankCoefs(node, u),
