@@ -1,13 +1,16 @@
 #!/usr/bin/env node
 /**
  * Builds everything the app runs from, into out/:
- *   out/main/{index.js, preload.cjs, simWorker.js, stepThreadWorker.js, web.js, cli.js}  (esbuild, Node bundles)
+ *   out/main/{index.js, preload.cjs, simWorker.js, stepThreadWorker.js, web.js, cli.js,
+ *             cli-core.cjs (+ its V8 code cache)}  (esbuild, Node bundles)
  *   out/renderer/                                                   (Vite)
  * `--node-only` skips the renderer (the CLI needs only out/main/cli.js).
  * Runs as the install's `prepare` step, so `npm run cli` works right after `npm ci`.
  */
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -38,11 +41,22 @@ await Promise.all([
       sweepWorker: 'main/services/sweepWorker.ts',
       stepThreadWorker: 'main/services/stepThreadWorker.ts',
       web: 'main/web/server.ts',
-      cli: 'main/cli/cli.ts',
+      cli: 'main/cli/launcher.ts',
     },
     outdir: 'out/main',
     format: 'esm',
     banner: { js: requireShim },
+  }),
+  // The CLI's code, CommonJS so that its launcher can compile it through node:vm with V8's code
+  // cache (an ES module cannot be given one on Node 20): main/cli/launcher.ts.
+  build({
+    ...common,
+    entryPoints: { 'cli-core': 'main/cli/cli.ts' },
+    outdir: 'out/main',
+    outExtension: { '.js': '.cjs' },
+    format: 'cjs',
+    define: { 'import.meta.url': '__nsImportMetaUrl' },
+    banner: { js: "const __nsImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
   }),
   // A sandboxed preload must be CommonJS.
   build({
@@ -53,6 +67,15 @@ await Promise.all([
     format: 'cjs',
   }),
 ]);
+
+// Warm the CLI's code cache (out/main/cli-core.cjs.cache) with a short run of an example.
+const warmOut = path.join(tmpdir(), `neurosketch-warm-${process.pid}.json`);
+spawnSync(
+  process.execPath,
+  ['out/main/cli.js', 'run', 'examples/cuba.neuro', '--duration', '0.02', '--out', warmOut],
+  { cwd: root, stdio: 'ignore' },
+);
+rmSync(warmOut, { force: true });
 
 if (!nodeOnly) {
   const vite = spawnSync(

@@ -3,11 +3,10 @@
  *   neurosketch run FILE [--out PATH] [--duration S] [--dt S] [--seed N] [--set ID.PATH=VALUE]...
  *   neurosketch validate FILE
  * Exit codes: 0 ok, 1 runtime failure, 2 invalid input. Never a stack trace for a user's mistake.
+ * Built as out/main/cli-core.cjs and started by launcher.ts (out/main/cli.js), which caches V8's
+ * compiled code of it.
  */
-import { optimiseWasmAtOnce } from '../services/v8Flags';
 import { runCli } from './runCli';
-
-optimiseWasmAtOnce();
 
 // A closed pipe (`... | head`) is the reader's choice, not an error worth a stack trace. Any other
 // stdout error (ENOSPC on `> /dev/full`) reaches the write's callback, and runCli reports it in
