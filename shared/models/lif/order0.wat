@@ -1,6 +1,8 @@
 ;; The LIF order-0 fast loop (stepOrder0Uniform in kernel.ts) in WebAssembly SIMD, two neurons per
 ;; instruction. Assembled by `npm run -s wasm` into order0Wasm.bytes.ts (a test checks the bytes).
 ;;
+;; Refractory lanes stay on the vector path (v kept, x decayed); only a lane whose refractory period
+;; ends inside the step or whose bound fails takes the scalar code ($one).
 ;; Memory (imported and shared, one per population): v, x0, x1, refUntil (f64) and a list (i32) at
 ;; byte offsets given to `layout`. Two instances on one memory (two threads, each with its own list)
 ;; may step disjoint ranges of elements at once. Per element i, exactly as the JS loop:
@@ -109,10 +111,10 @@
   ;; addresses and the coefficients are held in locals over the loop (V8 reloads globals).
   (func (export "step") (param $from i32) (param $to i32) (param $t0 f64) (param $t1 f64) (result i32)
     (local $i i32) (local $o i32) (local $ref v128) (local $xa v128) (local $xb v128)
-    (local $v1 v128) (local $bound v128)
+    (local $v1 v128) (local $bound v128) (local $vi v128) (local $refm v128)
     (local $em v128) (local $dd v128) (local $q0 v128) (local $q1 v128) (local $e0 v128)
     (local $e1 v128) (local $ca v128) (local $cA v128) (local $cb v128) (local $cB v128)
-    (local $thr v128) (local $tt0 v128)
+    (local $thr v128) (local $tt0 v128) (local $tt1 v128)
     (local $pv i32) (local $px0 i32) (local $px1 i32) (local $pref i32)
     (global.set $t0 (local.get $t0))
     (global.set $t1 (local.get $t1))
@@ -133,6 +135,7 @@
     (local.set $cB (f64x2.splat (global.get $cB)))
     (local.set $thr (f64x2.splat (global.get $thr)))
     (local.set $tt0 (f64x2.splat (local.get $t0)))
+    (local.set $tt1 (f64x2.splat (local.get $t1)))
     (local.set $i (local.get $from))
     (block $done
       (loop $pairs
@@ -141,11 +144,12 @@
         (local.set $ref (v128.load (i32.add (local.get $pref) (local.get $o))))
         (local.set $xa (v128.load (i32.add (local.get $px0) (local.get $o))))
         (local.set $xb (v128.load (i32.add (local.get $px1) (local.get $o))))
+        (local.set $vi (v128.load (i32.add (local.get $pv) (local.get $o))))
         (local.set $v1
           (f64x2.add
             (f64x2.add
               (f64x2.add
-                (f64x2.mul (local.get $em) (v128.load (i32.add (local.get $pv) (local.get $o))))
+                (f64x2.mul (local.get $em) (local.get $vi))
                 (local.get $dd))
               (f64x2.mul (local.get $q0) (local.get $xa)))
             (f64x2.mul (local.get $q1) (local.get $xb))))
@@ -157,15 +161,21 @@
                 (f64x2.mul (local.get $cA) (f64x2.abs (local.get $xa))))
               (f64x2.mul (local.get $cb) (local.get $xb)))
             (f64x2.mul (local.get $cB) (f64x2.abs (local.get $xb)))))
+        ;; refractory lanes (refUntil > t0) keep v and decay x, like the others; a lane whose
+        ;; refractory period ends inside the step, or whose bound fails, goes to the scalar code
+        (local.set $refm (f64x2.gt (local.get $ref) (local.get $tt0)))
         (if (v128.any_true
               (v128.or
-                (f64x2.gt (local.get $ref) (local.get $tt0))
-                (f64x2.ge (local.get $bound) (local.get $thr))))
+                (v128.and (local.get $refm) (f64x2.lt (local.get $ref) (local.get $tt1)))
+                (v128.andnot
+                  (f64x2.ge (local.get $bound) (local.get $thr))
+                  (local.get $refm))))
           (then
             (call $one (local.get $i))
             (call $one (i32.add (local.get $i) (i32.const 1))))
           (else
-            (v128.store (i32.add (local.get $pv) (local.get $o)) (local.get $v1))
+            (v128.store (i32.add (local.get $pv) (local.get $o))
+              (v128.bitselect (local.get $vi) (local.get $v1) (local.get $refm)))
             (v128.store (i32.add (local.get $px0) (local.get $o))
               (f64x2.mul (local.get $xa) (local.get $e0)))
             (v128.store (i32.add (local.get $px1) (local.get $o))
