@@ -11,6 +11,10 @@ import type { StepHelper } from './lif/order0Threads';
 import type { ParamSpec } from './paramSpec';
 
 /** Growable buffer of events for one target node, in struct-of-arrays form. */
+/** Zero-length arrays shared by every empty buffer (never written: a push grows first). */
+const NO_INT32 = new Int32Array(0);
+const NO_FLOAT64 = new Float64Array(0);
+
 export class EventBuffer {
   elem: Int32Array;
   time: Float64Array;
@@ -18,11 +22,15 @@ export class EventBuffer {
   amount: Float64Array;
   count = 0;
 
-  constructor(capacity = 8) {
-    this.elem = new Int32Array(capacity);
-    this.time = new Float64Array(capacity);
-    this.slot = new Int32Array(capacity);
-    this.amount = new Float64Array(capacity);
+  /**
+   * Empty until the first push (capacity 0: no arrays of its own): most buckets of most nodes never
+   * hold an event, and a network of 100,000 nodes holds a few hundred thousand of them.
+   */
+  constructor(capacity = 0) {
+    this.elem = capacity > 0 ? new Int32Array(capacity) : NO_INT32;
+    this.time = capacity > 0 ? new Float64Array(capacity) : NO_FLOAT64;
+    this.slot = capacity > 0 ? new Int32Array(capacity) : NO_INT32;
+    this.amount = capacity > 0 ? new Float64Array(capacity) : NO_FLOAT64;
   }
 
   push(elem: number, time: number, slot: number, amount: number): void {
@@ -35,7 +43,7 @@ export class EventBuffer {
   }
 
   private grow(): void {
-    const cap = this.elem.length * 2;
+    const cap = Math.max(8, this.elem.length * 2);
     const elem = new Int32Array(cap);
     elem.set(this.elem);
     const time = new Float64Array(cap);
@@ -70,15 +78,17 @@ export class SpikeBuffer {
   index: Int32Array;
   time: Float64Array;
   count = 0;
-  constructor(capacity = 16) {
-    this.index = new Int32Array(capacity);
-    this.time = new Float64Array(capacity);
+  /** Empty until the first spike (capacity 0: no arrays of its own). */
+  constructor(capacity = 0) {
+    this.index = capacity > 0 ? new Int32Array(capacity) : NO_INT32;
+    this.time = capacity > 0 ? new Float64Array(capacity) : NO_FLOAT64;
   }
   push(index: number, time: number): void {
     if (this.count === this.index.length) {
-      const index2 = new Int32Array(this.index.length * 2);
+      const cap = Math.max(16, this.index.length * 2);
+      const index2 = new Int32Array(cap);
       index2.set(this.index);
-      const time2 = new Float64Array(this.time.length * 2);
+      const time2 = new Float64Array(cap);
       time2.set(this.time);
       this.index = index2;
       this.time = time2;
