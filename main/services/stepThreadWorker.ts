@@ -12,7 +12,7 @@ import {
   CTL_READY,
   instantiateOrder0,
   runHelperLoop,
-  type Order0Instance,
+  type HelperPopulation,
 } from '../../shared/models/lif/order0Threads';
 import type { ToStepThread } from './stepThreads';
 import { optimiseWasmAtOnce } from './v8Flags';
@@ -22,12 +22,19 @@ if (!port) throw new Error('stepThreadWorker must run in a worker thread');
 optimiseWasmAtOnce();
 const control = (workerData as { control: SharedArrayBuffer }).control;
 const ctl = new Int32Array(control, 0, CTL_INTS);
-const instances: Order0Instance[] = [];
+const populations: HelperPopulation[] = [];
 
 port.on('message', (message: ToStepThread) => {
   if (message.type === 'attach') {
     try {
-      instances[message.slot] = instantiateOrder0(message.memory, message.layout);
+      const [, , , , listAt, countsAt] = message.layout;
+      const buffer = (message.memory as { buffer: SharedArrayBuffer }).buffer;
+      populations[message.slot] = {
+        instance: instantiateOrder0(message.memory, message.layout),
+        // a chunk count per CHUNK elements (the caller's layout: order0Wasm.ts)
+        counts: new Int32Array(buffer, countsAt!, Math.ceil(message.size / message.chunk)),
+        listAt: listAt!,
+      };
       Atomics.store(ctl, CTL_READY, message.slot + 1);
     } catch {
       Atomics.store(ctl, CTL_FAILED, message.slot + 1);
@@ -36,7 +43,7 @@ port.on('message', (message: ToStepThread) => {
     Atomics.notify(ctl, CTL_FAILED);
   } else {
     // returns on a pause (a population to attach: back to the messages) or on quit
-    runHelperLoop(control, instances);
+    runHelperLoop(control, populations);
     if (Atomics.load(ctl, CTL_QUIT) === 1) port.close();
   }
 });

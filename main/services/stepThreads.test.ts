@@ -15,7 +15,8 @@ import { createSimulation, type SimulationOptions } from '../../shared/sim/creat
 import { SimulationError } from '../../shared/sim/types';
 import { StepThreads } from './stepThreads';
 
-const helper = new StepThreads(16);
+// small chunks, so that both threads take chunks of the examples' populations
+const helper = new StepThreads(16, 256);
 afterAll(() => helper.close());
 
 function bytes(doc: NetworkDocument, options: SimulationOptions, chunk: number): string[] {
@@ -111,4 +112,8 @@ describe('the helper thread', () => {
       expect(bytes(doc, {}, 101)).toEqual(one);
     });
   }
+
+  it('did part of the work of the runs above', () => {
+    expect(helper.helperChunks).toBeGreaterThan(0);
+  });
 });

@@ -10,16 +10,18 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import {
+  CHUNK,
   CTL_BYTES,
   CTL_F64,
   CTL_FAILED,
   CTL_GEN,
+  CTL_HELPER_CHUNKS,
   CTL_INTS,
   CTL_QUIT,
   CTL_READY,
   PAUSE,
-  collect,
-  dispatch,
+  awaitPause,
+  publish,
   type StepHelper,
 } from '../../shared/models/lif/order0Threads';
 import type { NetworkDocument } from '../../shared/document/model';
@@ -38,7 +40,15 @@ const ATTACH_TIMEOUT_MS = 10_000;
 const NO_COEFFICIENTS: readonly number[] = new Array<number>(11).fill(0);
 
 export type ToStepThread =
-  { type: 'attach'; slot: number; memory: object; layout: readonly number[] } | { type: 'go' };
+  | {
+      type: 'attach';
+      slot: number;
+      memory: object;
+      layout: readonly number[];
+      size: number;
+      chunk: number;
+    }
+  | { type: 'go' };
 
 export class StepThreads implements StepHelper {
   readonly control = new SharedArrayBuffer(CTL_BYTES);
@@ -51,6 +61,7 @@ export class StepThreads implements StepHelper {
 
   constructor(
     readonly minSize = THREAD_MIN_SIZE,
+    readonly chunk = CHUNK,
     url: URL = workerUrl('stepThreadWorker'),
   ) {
     this.worker = new Worker(url, { workerData: { control: this.control } });
@@ -61,16 +72,22 @@ export class StepThreads implements StepHelper {
     });
   }
 
+  /** Chunks the helper has stepped so far (the rest were the simulating thread's). */
+  get helperChunks(): number {
+    return Atomics.load(this.ctl, CTL_HELPER_CHUNKS);
+  }
+
   /** How many populations the helper has taken. */
   get attached(): number {
     return this.slots;
   }
 
-  attach(memory: object, layout: readonly number[]): number | null {
+  attach(memory: object, layout: readonly number[], size: number): number | null {
     if (this.closed) return null;
     if (this.started && !this.pause()) return null;
     const slot = this.slots++;
-    this.worker.postMessage({ type: 'attach', slot, memory, layout } satisfies ToStepThread);
+    const message: ToStepThread = { type: 'attach', slot, memory, layout, size, chunk: this.chunk };
+    this.worker.postMessage(message);
     const deadline = Date.now() + ATTACH_TIMEOUT_MS;
     for (;;) {
       if (Atomics.load(this.ctl, CTL_READY) === slot + 1) return slot;
@@ -83,10 +100,8 @@ export class StepThreads implements StepHelper {
 
   /** Sends the helper back to its messages (it is between steps); false if it does not answer. */
   private pause(): boolean {
-    const gen = dispatch(this.ctl, this.f64, PAUSE, 0, 0, 0, 0, NO_COEFFICIENTS);
-    try {
-      collect(this.ctl, gen);
-    } catch {
+    const gen = publish(this.ctl, this.f64, PAUSE, 0, this.chunk, 0, 0, NO_COEFFICIENTS);
+    if (!awaitPause(this.ctl, gen)) {
       this.closed = true;
       return false;
     }

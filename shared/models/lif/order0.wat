@@ -4,8 +4,8 @@
 ;; Refractory lanes stay on the vector path (v kept, x decayed); only a lane whose refractory period
 ;; ends inside the step or whose bound fails takes the scalar code ($one).
 ;; Memory (imported and shared, one per population): v, x0, x1, refUntil (f64) and a list (i32) at
-;; byte offsets given to `layout`. Two instances on one memory (two threads, each with its own list)
-;; may step disjoint ranges of elements at once. Per element i, exactly as the JS loop:
+;; byte offsets given to `layout` (the list's: to `step`). Two instances on one memory (two threads)
+;; may step disjoint ranges of elements at once, each writing its own part of the list. Per element i, exactly as the JS loop:
 ;;   refUntil > t0:  refUntil < t1 -> list i; else x0 *= e0, x1 *= e1
 ;;   otherwise:      v1 = ((em v + dd) + q0 x0) + q1 x1
 ;;                   bound = (((v1 + ca x0) + cA |x0|) + cb x1) + cB |x1|
@@ -13,7 +13,8 @@
 ;;                   else v = v1, x0 *= e0, x1 *= e1
 ;; Same IEEE operations in the same order, no fused multiply-add: the results are the JS loop's bit
 ;; for bit (order0Wasm.test.ts). The list comes out in ascending element order.
-;; `step(from, to, t0, t1)` does elements from..to-1 and returns the number of list entries.
+;; `step(from, to, t0, t1, list)` does elements from..to-1, writes their list at byte offset `list`
+;; and returns its number of entries.
 (module
   (import "env" "memory" (memory 1 65536 shared))
   (global $t0 (mut f64) (f64.const 0))
@@ -107,9 +108,10 @@
     (f64.store (i32.add (global.get $px1) (local.get $o))
       (f64.mul (local.get $xb) (global.get $e1))))
 
-  ;; One step [t0, t1] of elements from..to-1; returns the number of list entries. The array
+  ;; One step [t0, t1] of elements from..to-1, their list at byte offset $plist; returns its length. The array
   ;; addresses and the coefficients are held in locals over the loop (V8 reloads globals).
-  (func (export "step") (param $from i32) (param $to i32) (param $t0 f64) (param $t1 f64) (result i32)
+  (func (export "step")
+    (param $from i32) (param $to i32) (param $t0 f64) (param $t1 f64) (param $plist i32) (result i32)
     (local $i i32) (local $o i32) (local $ref v128) (local $xa v128) (local $xb v128)
     (local $v1 v128) (local $bound v128) (local $vi v128) (local $refm v128)
     (local $em v128) (local $dd v128) (local $q0 v128) (local $q1 v128) (local $e0 v128)
@@ -119,6 +121,7 @@
     (global.set $t0 (local.get $t0))
     (global.set $t1 (local.get $t1))
     (global.set $count (i32.const 0))
+    (global.set $plist (local.get $plist))
     (local.set $pv (global.get $pv))
     (local.set $px0 (global.get $px0))
     (local.set $px1 (global.get $px1))

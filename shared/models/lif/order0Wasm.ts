@@ -7,12 +7,14 @@
  * See docs/decisions/0022-two-neurons-per-instruction.md.
  */
 import {
+  CHUNK,
   CTL_F64,
   CTL_INTS,
-  collect,
-  dispatch,
+  awaitChunks,
   instantiateOrder0,
   order0Module,
+  publish,
+  workChunks,
   type Order0Instance,
   type StepHelper,
 } from './order0Threads';
@@ -41,14 +43,14 @@ export interface Order0WasmCoefficients {
   thr: number;
 }
 
-/** The helper's share of a population: its slot, where its half starts, the handshake words. */
+/** A population's link to the helper: its slot, the handshake words, the chunks' list lengths. */
 interface HelperShare {
   helper: StepHelper;
   started: boolean;
   slot: number;
-  split: number;
   ctl: Int32Array;
   f64: Float64Array;
+  counts: Int32Array;
 }
 
 export class Order0Wasm {
@@ -58,10 +60,11 @@ export class Order0Wasm {
   readonly refUntil: Float64Array;
   /**
    * After `step`: elements to do on the general path (i), or whose first bound failed (~i), in
-   * element order; `list[0..step())` (the helper's half is copied after the caller's).
+   * element order; `list[0..step())`.
    */
   readonly list: Int32Array;
-  private readonly helperList: Int32Array;
+  /** Byte offset of `list` in the memory. */
+  private readonly listAt: number;
   private readonly instance: Order0Instance;
   private readonly size: number;
   private readonly helper: HelperShare | null = null;
@@ -87,7 +90,8 @@ export class Order0Wasm {
     const api = (globalThis as unknown as { WebAssembly: WasmMemoryApi }).WebAssembly;
     const f64Bytes = Math.ceil((8 * size) / 16) * 16;
     const i32Bytes = Math.ceil((4 * size) / 16) * 16;
-    const pages = Math.ceil((4 * f64Bytes + 2 * i32Bytes) / 65536) || 1;
+    const chunks = Math.ceil(size / (helper?.chunk ?? CHUNK));
+    const pages = Math.ceil((4 * f64Bytes + i32Bytes + 4 * chunks) / 65536) || 1;
     const memory = new api.Memory({ initial: pages, maximum: pages, shared: true });
     const buffer = memory.buffer;
     this.size = size;
@@ -95,21 +99,21 @@ export class Order0Wasm {
     this.x0 = new Float64Array(buffer, f64Bytes, size);
     this.x1 = new Float64Array(buffer, 2 * f64Bytes, size);
     this.refUntil = new Float64Array(buffer, 3 * f64Bytes, size);
-    this.list = new Int32Array(buffer, 4 * f64Bytes, size);
-    this.helperList = new Int32Array(buffer, 4 * f64Bytes + i32Bytes, size);
-    const arrays = [0, f64Bytes, 2 * f64Bytes, 3 * f64Bytes];
-    this.instance = instantiateOrder0(memory, [...arrays, 4 * f64Bytes]);
+    this.listAt = 4 * f64Bytes;
+    this.list = new Int32Array(buffer, this.listAt, size);
+    const countsAt = 4 * f64Bytes + i32Bytes;
+    const layout = [0, f64Bytes, 2 * f64Bytes, 3 * f64Bytes, this.listAt, countsAt];
+    this.instance = instantiateOrder0(memory, layout);
     if (helper && size >= helper.minSize) {
-      const slot = helper.attach(memory, [...arrays, 4 * f64Bytes + i32Bytes]);
+      const slot = helper.attach(memory, layout, size);
       if (slot !== null) {
         this.helper = {
           helper,
           started: false,
           slot,
-          // an even split keeps the helper's pairs aligned to 16 bytes
-          split: (size >> 2) << 1,
           ctl: new Int32Array(helper.control, 0, CTL_INTS),
           f64: new Float64Array(helper.control, CTL_INTS * 4, CTL_F64),
+          counts: new Int32Array(buffer, countsAt, chunks),
         };
       }
     }
@@ -132,18 +136,28 @@ export class Order0Wasm {
     const w = this.instance;
     w.coefficients(c.em, c.dd, c.q0, c.q1, c.e0, c.e1, c.ca, c.cA, c.cb, c.cB, c.thr);
     const h = this.helper;
-    if (!h) return w.step(0, this.size, t0, t1);
+    if (!h) return w.step(0, this.size, t0, t1, this.listAt);
     if (!h.started) {
       h.started = true;
       h.helper.start();
     }
-    const gen = dispatch(h.ctl, h.f64, h.slot, h.split, this.size, t0, t1, k);
-    const own = w.step(0, h.split, t0, t1);
-    const theirs = collect(h.ctl, gen);
-    // the helper's entries follow the caller's: the list of one thread, in element order
+    const size = this.size;
+    const chunk = h.helper.chunk;
+    const gen = publish(h.ctl, h.f64, h.slot, size, chunk, t0, t1, k);
+    workChunks(h.ctl, gen, w, h.counts, this.listAt, size, chunk, t0, t1);
+    awaitChunks(h.ctl, size, chunk);
+    // join the chunks' lists in chunk order (element order): a chunk's list starts at its first
+    // element's position and is no longer than the chunk, so moving it down never overwrites one
+    // not yet read
     const list = this.list;
-    const helperList = this.helperList;
-    for (let j = 0; j < theirs; j++) list[own + j] = helperList[j]!;
-    return own + theirs;
+    const counts = h.counts;
+    let n = 0;
+    for (let c = 0; c < counts.length; c++) {
+      const from = c * chunk;
+      const count = counts[c]!;
+      if (n !== from) for (let j = 0; j < count; j++) list[n + j] = list[from + j]!;
+      n += count;
+    }
+    return n;
   }
 }
