@@ -104,7 +104,9 @@ export function resultToCsv(result: LiveRunResult): string {
     lines.push(`edit,${e.field},old,,${e.t},${csvValue(e.old)}`);
     lines.push(`edit,${e.field},new,,${e.t},${csvValue(e.new)}`);
   }
-  lines.push(...resultCsvRows(result));
+  // One push per row: a spread of a population's rows (16 neurons x 10,000 samples) into push()
+  // passes them as arguments and overflows the call stack.
+  for (const row of resultCsvRows(result)) lines.push(row);
   return lines.join('\n') + '\n';
 }
 
