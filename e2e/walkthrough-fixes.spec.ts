@@ -131,7 +131,7 @@ test('a 100 -> 100 population run: Export CSV writes it, a failed export says so
   await canvasOf(app)
     .locator('.react-flow__pane')
     .click({ position: { x: 20, y: 100 } });
-  await expect(inspectorOf(app)).toContainText('1 recording: 1 chip on nodes');
+  await expect(inspectorOf(app)).toContainText('1 recording: 1 chip on a node');
 });
 
 test('Learn: see the math opens the selected node’s or synapse’s view, the last view with nothing selected', async ({

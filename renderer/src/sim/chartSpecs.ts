@@ -183,8 +183,7 @@ export function chartSpecs(doc: NetworkDocument, baseName: string): ChartSpec[] 
       const n = indicesOf(probe).length;
       const base = labelOf(probe, null);
       // A probe of part of a population says which part (a mean of 16 of 100 is not the mean of 100).
-      const which =
-        n < size ? ` recorded (${recordedNeuronsText(indicesOf(probe), size)})` : '';
+      const which = n < size ? ` recorded (${recordedNeuronsText(indicesOf(probe), size)})` : '';
       const stat =
         (pick: 'mean' | 'lower' | 'upper') =>
         (session: SimulationSession): ReturnType<ChartSeries['source']> => {

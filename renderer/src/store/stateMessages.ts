@@ -81,11 +81,10 @@ export function recordingsText(doc: NetworkDocument): string {
   const cards = probes.length - chips;
   const parts = [
     ...(cards > 0 ? [countOf(cards, 'scope card')] : []),
-    ...(chips > 0 ? [`${countOf(chips, 'chip')} on nodes`] : []),
+    ...(chips > 0 ? [chips === 1 ? '1 chip on a node' : `${chips} chips on nodes`] : []),
   ];
   return `${countOf(probes.length, 'recording')}: ${parts.join(', ')}`;
 }
-
 
 function countOf(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
