@@ -93,6 +93,11 @@ test('a 100 -> 100 population run: Export CSV writes it, a failed export says so
   await screenshot(app, 'walkthrough-export-failed');
   await alert.getByRole('button', { name: 'Dismiss' }).click();
   await expect(alert).toHaveCount(0);
+  // So is a chart's PNG.
+  await app.getByRole('button', { name: 'Save P1 · v chart as PNG' }).click();
+  await expect(app.getByRole('alert').filter({ hasText: 'Export failed' })).toContainText(
+    'poisson-pop-run-vP1.png was not saved (no room for the file)',
+  );
 
   // The chart says which neurons its mean is of.
   const chart = app.getByRole('figure', { name: 'P1 · v' });
