@@ -313,6 +313,8 @@ test('every formula fits its box at 1280x800 and 1024x700, without a scrollbar',
     await app.getByRole('button', { name: 'Learn: see the math' }).click();
     const dialog = app.getByRole('dialog', { name: 'See the math' });
     const items = dialog.getByRole('navigation', { name: 'math views' }).getByRole('button');
+    // allTextContents does not wait: read the list once the panel shows it.
+    await expect(items.locator('.learn-panel__item-title').first()).toBeVisible();
     const titles = await items.locator('.learn-panel__item-title').allTextContents();
     expect(titles.length).toBeGreaterThanOrEqual(7);
     for (const [i, title] of titles.entries()) {

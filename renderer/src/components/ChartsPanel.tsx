@@ -112,12 +112,26 @@ export function ChartsPanel({ session, document, fileName = 'circuit.neuro' }: C
   );
   const fallbackSeconds = shownDocument.simulation.duration;
 
+  const [exportError, setExportError] = useState<string | null>(null);
   const exportAs = (kind: 'csv' | 'json'): void => {
-    const result = buildRunResult(session);
-    if (!result) return;
-    const text = kind === 'csv' ? resultToCsv(result) : JSON.stringify(result, null, 2) + '\n';
-    const type = kind === 'csv' ? 'text/csv' : 'application/json';
-    downloadBlob(new Blob([text], { type }), `${baseName}.${kind}`);
+    setExportError(null);
+    try {
+      const result = buildRunResult(session);
+      if (!result) {
+        setExportError(`Nothing to export as ${kind.toUpperCase()} yet: press Run first.`);
+        return;
+      }
+      const text = kind === 'csv' ? resultToCsv(result) : JSON.stringify(result, null, 2) + '\n';
+      const type = kind === 'csv' ? 'text/csv' : 'application/json';
+      downloadBlob(new Blob([text], { type }), `${baseName}.${kind}`);
+    } catch (error) {
+      // Never silent: say what failed, and what still works.
+      const reason = error instanceof Error ? error.message : String(error);
+      setExportError(
+        `Export ${kind.toUpperCase()} failed (${reason}). The run is still here: try the other format, ` +
+          'or record fewer neurons or a shorter run.',
+      );
+    }
   };
 
   return (
@@ -181,6 +195,14 @@ export function ChartsPanel({ session, document, fileName = 'circuit.neuro' }: C
             Export JSON
           </button>
         </div>
+        {exportError && (
+          <p className="run-panel__export-error" role="alert">
+            {exportError}{' '}
+            <button type="button" onClick={() => setExportError(null)}>
+              Dismiss
+            </button>
+          </p>
+        )}
       </div>
       <div className="run-panel__body">
         <LiveInputs document={document} />

@@ -20,7 +20,7 @@ import {
   ZOOM_HINT,
 } from '../sim/chartSetup';
 import { HEAT_STOPS, heatLut, paintHeatMap, visibleRange } from '../sim/heatMap';
-import { downloadBlob } from '../sim/runExport';
+import { saveExport } from '../sim/runExport';
 import { chartBackground, chartTheme, themedColor, useTheme } from '../sim/chartTheme';
 import type { TimeView } from '../sim/timeView';
 import { registerChartForTests, registerHeatMapForTests, type HeatMapStats } from '../testHooks';
@@ -263,8 +263,7 @@ export function HeatMapChart(props: HeatMapChartProps) {
   const savePng = async (): Promise<void> => {
     const chart = chartRef.current;
     if (!chart) return;
-    const blob = await chartPngBlob(chart);
-    if (blob) downloadBlob(blob, `${fileBaseName}-heatmap.png`);
+    await saveExport(`${fileBaseName}-heatmap.png`, () => chartPngBlob(chart));
   };
 
   return (

@@ -52,7 +52,7 @@ import {
   type RuleKind,
 } from '../store/connectionRule';
 import { setEdgeWeights } from '../editor/actions';
-import { dtWarning } from '../store/stateMessages';
+import { dtWarning, recordingsText } from '../store/stateMessages';
 import { currentDocument, runCommand } from '../store/documentStore';
 import {
   findNode,
@@ -977,7 +977,7 @@ function DocumentPanel({ doc }: { doc: NetworkDocument }) {
       )}
       <p className="inspector__note">
         {plural(doc.nodes.length, 'node')} · {plural(doc.edges.length, 'synapse')} ·{' '}
-        {plural(doc.probes?.length ?? 0, 'scope')}. Select an element to edit it.
+        {recordingsText(doc)}. Select an element to edit it.
       </p>
     </>
   );

@@ -14,6 +14,7 @@ import {
   SINGLE_ACTIVATIONS,
 } from '../../../shared/models/activations';
 import { addFromPalette } from '../editor/actions';
+import { notify } from '../store/uiStore';
 import { PALETTE, type PaletteGroup } from '../editor/catalogue';
 import { PALETTE_MIME } from './CircuitCanvas';
 import { PanelToggle } from './PanelToggle';
@@ -35,6 +36,11 @@ export function Palette({ open, onToggle }: PaletteProps) {
     if (!population && isPopulationActivation(activation)) return 'logistic';
     return activation;
   };
+  /** A single rate neuron asked for a population-only activation (softmax, one-hot). */
+  const singleFallback = (key: string): boolean =>
+    !key.startsWith('pop-') &&
+    modelById(key)?.hasActivation === true &&
+    isPopulationActivation(activation);
   return (
     <nav className={`palette${open ? '' : ' palette--collapsed'}`} aria-label="palette">
       <div className="palette__head">
@@ -57,9 +63,14 @@ export function Palette({ open, onToggle }: PaletteProps) {
                       e.dataTransfer.setData(PALETTE_MIME, a ? `${item.key}:${a}` : item.key);
                       e.dataTransfer.effectAllowed = 'copy';
                     }}
-                    onClick={() =>
-                      void addFromPalette(item.key, undefined, activationFor(item.key))
-                    }
+                    onClick={() => {
+                      const id = addFromPalette(item.key, undefined, activationFor(item.key));
+                      // Never a silent swap: say why the single unit is not softmax.
+                      if (id && singleFallback(item.key))
+                        notify(
+                          `Added rate neuron ${id} as logistic: ${activation} compares the units of a layer, so it needs a Rate population (the Populations group).`,
+                        );
+                    }}
                     aria-label={`Add ${item.label}`}
                     title={`${item.label}: ${item.hint}. Drag onto the canvas, or click to add at the centre.`}
                   >
@@ -85,10 +96,15 @@ export function Palette({ open, onToggle }: PaletteProps) {
                   ))}
                   {POPULATION_ACTIVATIONS.map((a) => (
                     <option key={a} value={a}>
-                      {a} (populations)
+                      {a} (populations only)
                     </option>
                   ))}
                 </select>
+                {isPopulationActivation(activation) && (
+                  <span className="palette__activation-note" role="note">
+                    {activation} needs a population: a single Rate neuron is added as logistic.
+                  </span>
+                )}
               </label>
             )}
           </section>

@@ -26,6 +26,13 @@ export function PopulationChart({ population, ...props }: PopulationChartProps) 
   const [draft, setDraft] = useState(String(first));
   const last = population.size - 1;
   const recorded = population.recorded.includes(neuron);
+  const lowest = population.recorded[0] ?? 0;
+  const highest = population.recorded[population.recorded.length - 1] ?? last;
+  /** The next recorded neuron after k in direction `step` (the box's arrows skip the others). */
+  const nextRecorded = (k: number, step: 1 | -1): number | undefined =>
+    step > 0
+      ? population.recorded.find((r) => r >= k)
+      : [...population.recorded].reverse().find((r) => r <= k);
   // Typing a neuron switches the view, which mounts another chart (and a new input): the new
   // input takes the focus back so the next digit lands in it.
   const keepFocus = useRef(false);
@@ -58,21 +65,39 @@ export function PopulationChart({ population, ...props }: PopulationChartProps) 
       </button>
       <input
         type="number"
-        min={0}
-        max={last}
+        min={lowest}
+        max={highest}
         step={1}
         value={draft}
-        aria-label={`${props.title}: neuron to show alone (0 to ${last})`}
+        aria-label={`${props.title}: neuron to show alone (recorded: ${population.recordedText})`}
+        title={`Recorded: ${population.recordedText}. To see another neuron, add it to the scope's indices in the inspector and run again.`}
         ref={(input) => {
           if (input && keepFocus.current) {
             keepFocus.current = false;
             input.focus();
           }
         }}
+        onKeyDown={(e) => {
+          // The arrows step from recorded neuron to recorded neuron, not into the gaps.
+          if (e.key !== 'ArrowUp' && e.key !== 'ArrowDown') return;
+          const next = nextRecorded(
+            neuron + (e.key === 'ArrowUp' ? 1 : -1),
+            e.key === 'ArrowUp' ? 1 : -1,
+          );
+          e.preventDefault();
+          if (next === undefined) return;
+          setDraft(String(next));
+          setNeuron(next);
+          if (mode !== 'neuron') {
+            keepFocus.current = true;
+            setMode('neuron');
+          }
+        }}
         onChange={(e) => {
-          setDraft(e.target.value);
-          const k = Number(e.target.value);
-          if (e.target.value !== '' && Number.isInteger(k) && k >= 0 && k <= last) {
+          const text = e.target.value;
+          const k = Number(text);
+          setDraft(text);
+          if (text !== '' && Number.isInteger(k) && k >= 0 && k <= last) {
             setNeuron(k);
             if (mode !== 'neuron') {
               keepFocus.current = true;
@@ -100,6 +125,21 @@ export function PopulationChart({ population, ...props }: PopulationChartProps) 
         controls={controls}
       />
     );
+  if (mode === 'neuron' && !recorded)
+    // Never an empty chart: the mean stays in view, and the note says why and what to do.
+    return (
+      <TraceChart
+        {...props}
+        controls={controls}
+        note={
+          <span className="live-chart__note--warn" role="status">
+            Neuron {neuron} is not recorded by this scope: it records {population.recordedText}.
+            Showing their mean instead. To see neuron {neuron}, select the scope and add {neuron} to
+            its indices in the inspector, then run again.
+          </span>
+        }
+      />
+    );
   if (mode === 'neuron')
     return (
       <TraceChart
@@ -107,11 +147,7 @@ export function PopulationChart({ population, ...props }: PopulationChartProps) 
         series={population.neuronSeries(neuron)}
         fileBaseName={`${props.fileBaseName}-neuron-${neuron}`}
         controls={controls}
-        note={
-          recorded
-            ? `Neuron ${neuron} alone (of ${population.size}).`
-            : `Neuron ${neuron} is not recorded by this scope.`
-        }
+        note={`Neuron ${neuron} alone (of ${population.size}). Recorded: ${population.recordedText}.`}
       />
     );
   return <TraceChart {...props} controls={controls} note={population.bandNote} />;

@@ -20,7 +20,7 @@ import {
   ZOOM_HINT,
 } from '../sim/chartSetup';
 import { packRgba } from '../sim/nodeColors';
-import { downloadBlob } from '../sim/runExport';
+import { saveExport } from '../sim/runExport';
 import {
   chartBackground,
   chartTheme,
@@ -299,8 +299,7 @@ export function RasterChart(props: RasterChartProps) {
   const savePng = async (): Promise<void> => {
     const chart = chartRef.current;
     if (!chart) return;
-    const blob = await chartPngBlob(chart);
-    if (blob) downloadBlob(blob, `${fileBaseName}.png`);
+    await saveExport(`${fileBaseName}.png`, () => chartPngBlob(chart));
   };
 
   // Big populations get room: up to 120 px of rows per node.

@@ -10,7 +10,7 @@ import { useEffect, useRef, useState } from 'react';
 import { FOREVER_RETAIN_SECONDS, type SimulationSession } from '../sim/SimulationSession';
 import { chartPngBlob, formatValue } from '../sim/chartSetup';
 import { chartBackground, chartTheme, themedColor, useTheme } from '../sim/chartTheme';
-import { downloadBlob } from '../sim/runExport';
+import { saveExport } from '../sim/runExport';
 import {
   analyseSpikes,
   PSTH_BINS_SECONDS,
@@ -234,16 +234,15 @@ export function SpikeAnalysisPanel({ session, nodes, fileBaseName }: SpikeAnalys
   if (!node) return null;
   const saveCsv = (): void => {
     if (!analysis) return;
-    downloadBlob(
-      new Blob([spikeAnalysisCsv(analysis)], { type: 'text/csv' }),
+    void saveExport(
       `${fileBaseName}-spike-analysis-${analysis.nodeId}.csv`,
+      () => new Blob([spikeAnalysisCsv(analysis)], { type: 'text/csv' }),
     );
   };
   const savePng = async (which: 'isi' | 'psth'): Promise<void> => {
     const chart = charts.current?.[which];
     if (!chart) return;
-    const blob = await chartPngBlob(chart);
-    if (blob) downloadBlob(blob, `${fileBaseName}-${which}-${node.id}.png`);
+    await saveExport(`${fileBaseName}-${which}-${node.id}.png`, () => chartPngBlob(chart));
   };
   const isiCount = analysis?.isi.isis.length ?? 0;
   const meanRate =

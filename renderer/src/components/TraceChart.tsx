@@ -21,7 +21,7 @@ import {
   ZOOM_HINT,
 } from '../sim/chartSetup';
 import { envelope, nearestSample, type Point } from '../sim/envelope';
-import { downloadBlob } from '../sim/runExport';
+import { saveExport } from '../sim/runExport';
 import { chartBackground, chartTheme, themedColor, useTheme } from '../sim/chartTheme';
 import type { TimeView } from '../sim/timeView';
 import { registerChartForTests } from '../testHooks';
@@ -263,8 +263,7 @@ export function TraceChart(props: TraceChartProps) {
   const savePng = async (): Promise<void> => {
     const chart = chartRef.current;
     if (!chart) return;
-    const blob = await chartPngBlob(chart);
-    if (blob) downloadBlob(blob, `${fileBaseName}.png`);
+    await saveExport(`${fileBaseName}.png`, () => chartPngBlob(chart));
   };
 
   const toggles = props.series.filter((s) => s.toggledBy === undefined);

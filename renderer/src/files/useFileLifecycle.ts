@@ -43,6 +43,21 @@ export function documentTitle(fileName: string, dirty: boolean): string {
 
 let started = false;
 
+/**
+ * The start screen's default action continues the student's last file, so that file (not an
+ * example) is what shows behind it. False when there is none or it cannot be read (the default
+ * circuit then).
+ */
+async function openLastRecent(host: HostApi): Promise<boolean> {
+  const recent = await host.listRecent();
+  const last = recent.ok ? recent.value[0] : undefined;
+  if (!last) return false;
+  const read = await host.readFile({ handle: last.handle });
+  if (!read.ok) return false;
+  openText(read.value.fileName, read.value.text, read.value.handle);
+  return true;
+}
+
 async function startup(host: HostApi): Promise<void> {
   installFileTestHooks();
   const info = await host.getAppInfo();
@@ -54,17 +69,19 @@ async function startup(host: HostApi): Promise<void> {
   await loadPreferences(host);
   const pending = await host.takePendingOpen();
   const fromOs = pending.ok && pending.value !== null;
+  const showStartScreen = !fromOs && preferencesStore.getState().showStartScreen;
   if (pending.ok && pending.value) {
     await openHandle(pending.value.handle);
-  } else {
+  } else if (!(showStartScreen && (await openLastRecent(host)))) {
     const result = await host.getStartupDocument();
     if (!result.ok) setLoadErrorCommand(result.error);
     else openText(result.value.fileName, result.value.text, null);
   }
   const restored = await offerRecovery();
-  // The start screen greets a user who opened the app itself, over the default circuit (which
-  // stays loaded behind it); not one who opened a file or just got their work back.
-  if (!fromOs && !restored && preferencesStore.getState().showStartScreen) {
+  // The start screen greets a user who opened the app itself, over the circuit its default button
+  // continues (the last recent file, else the default circuit), which stays loaded behind it; not
+  // one who opened a file or just got their work back.
+  if (showStartScreen && !restored) {
     void openExamples({ welcome: true });
   }
 }

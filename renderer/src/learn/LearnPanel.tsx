@@ -7,7 +7,8 @@ import { useStore } from 'zustand';
 import type { NetworkDocument } from '../../../shared/document/model';
 import type { HostApi } from '../../../shared/ipc/contract';
 import { closeLearnPanel, learnStore, openLearnView, type LearnViewKind } from './learnStore';
-import { LEARN_VIEWS } from './learnViews';
+import { LEARN_VIEWS, learnViewForSelection } from './learnViews';
+import { uiStore } from '../store/uiStore';
 import './learn.css';
 import type { LearnViewProps, LiveTraces } from './viewProps';
 import { ActivationsView } from './views/ActivationsView';
@@ -51,6 +52,11 @@ export function LearnPanel({ document, host, session }: LearnPanelProps) {
 
   const View = VIEW_COMPONENTS[kind];
   const node = nodeId ? document?.nodes.find((n) => n.id === nodeId) : undefined;
+  const edge = nodeId && !node ? document?.edges.find((e) => e.id === nodeId) : undefined;
+  const nameOf = (id: string): string => {
+    const n = document?.nodes.find((x) => x.id === id);
+    return n?.label ?? id;
+  };
   return (
     <>
       <button
@@ -58,7 +64,15 @@ export function LearnPanel({ document, host, session }: LearnPanelProps) {
         className="learn-button learn-open"
         aria-haspopup="dialog"
         aria-expanded={open}
-        onClick={() => openLearnView(kind)}
+        onClick={() => {
+          // The selected node's (or synapse's) view, as its right-click "See the math" opens;
+          // with nothing selected, the last view.
+          const picked = document
+            ? learnViewForSelection(document, uiStore.getState().selection)
+            : undefined;
+          if (picked) openLearnView(picked.kind, picked.nodeId);
+          else openLearnView(kind);
+        }}
       >
         Learn: see the math
       </button>
@@ -68,6 +82,11 @@ export function LearnPanel({ document, host, session }: LearnPanelProps) {
             <nav className="learn-panel__nav" aria-label="math views">
               <h2 className="learn-panel__heading">See the math</h2>
               {node && <p className="learn-panel__node">for node {node.label ?? node.id}</p>}
+              {edge && (
+                <p className="learn-panel__node">
+                  for synapse {nameOf(edge.source)} → {nameOf(edge.target)}
+                </p>
+              )}
               <ul>
                 {LEARN_VIEWS.map((v) => (
                   <li key={v.kind}>
@@ -75,7 +94,10 @@ export function LearnPanel({ document, host, session }: LearnPanelProps) {
                       type="button"
                       className="learn-panel__item"
                       aria-current={v.kind === kind ? 'page' : undefined}
-                      onClick={() => openLearnView(v.kind, nodeId)}
+                      onClick={() =>
+                        // A synapse's other views are its target's.
+                        openLearnView(v.kind, edge && v.kind !== 'psc' ? edge.target : nodeId)
+                      }
                     >
                       <span className="learn-panel__item-title">{v.title}</span>
                       <span className="learn-panel__item-summary">{v.summary}</span>

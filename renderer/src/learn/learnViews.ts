@@ -84,3 +84,30 @@ export function learnViewsForNode(
     title: `See the math: ${title}`,
   }));
 }
+
+/**
+ * The view the top bar's "Learn" button opens for the current selection: a node's own model view
+ * first (LIF charging, HH gating, activations), a synapse's PSC filter (tied to the synapse), else
+ * the first view the node's context menu offers. Nothing selected (or nothing the views apply to):
+ * undefined, and the button reopens the last view.
+ */
+export function learnViewForSelection(
+  doc: NetworkDocument,
+  selection: readonly string[],
+): { kind: LearnViewKind; nodeId: string } | undefined {
+  const id = selection[0];
+  if (id === undefined) return undefined;
+  const node = doc.nodes.find((n) => n.id === id);
+  if (node) {
+    const applicable = LEARN_VIEWS.filter((v) => v.appliesTo(node, doc)).map((v) => v.kind);
+    const preferred = (['lif', 'hhGating', 'activations'] as const).find((k) =>
+      applicable.includes(k),
+    );
+    const kind = preferred ?? applicable[0];
+    return kind ? { kind, nodeId: node.id } : undefined;
+  }
+  const edge = doc.edges.find((e) => e.id === id);
+  if (edge?.synapse) return { kind: 'psc', nodeId: edge.id };
+  if (edge) return { kind: 'weights', nodeId: edge.target };
+  return undefined;
+}

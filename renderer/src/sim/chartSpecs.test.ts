@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { NetworkDocument } from '../../../shared/document/model';
-import { chartSpecs } from './chartSpecs';
+import { chartSpecs, indexRanges, recordedNeuronsText } from './chartSpecs';
 
 function doc(size: number, probes: NetworkDocument['probes']): NetworkDocument {
   return {
@@ -51,14 +51,31 @@ describe('chartSpecs', () => {
     }));
     const [spec] = chartSpecs(doc(20, probes as NetworkDocument['probes']), 'x');
     expect(spec!.series.filter((s) => !s.band).map((s) => s.label)).toEqual([
-      'H m mean of 10',
-      'H h mean of 10',
-      'H n mean of 10',
+      'H m mean of 10 recorded (neurons 0, 2, 4, … of 20)',
+      'H h mean of 10 recorded (neurons 0, 2, 4, … of 20)',
+      'H n mean of 10 recorded (neurons 0, 2, 4, … of 20)',
     ]);
     const population = spec!.population!;
     expect(population.heatProbes.map((p) => p.size)).toEqual([10, 10, 10]);
     expect(population.fixedRange).toEqual({ lo: 0, hi: 1 });
     expect(population.recorded).toEqual([0, 2, 4, 6, 8, 10, 12, 14, 16, 18]);
     expect(population.neuronSeries(4).map((s) => s.label)).toEqual(['H[4] m', 'H[4] h', 'H[4] n']);
+  });
+
+  it('a probe of 16 of 100 neurons says which: "mean of 16 recorded (neurons 0–15 of 100)"', () => {
+    const indices = Array.from({ length: 16 }, (_, k) => k);
+    const [spec] = chartSpecs(doc(100, [{ id: 'vP', target: 'P', variable: 'v', indices }]), 'x');
+    expect(spec!.series[0]!.label).toBe('P mean of 16 recorded (neurons 0–15 of 100)');
+    expect(spec!.population!.recordedText).toBe('neurons 0–15 of 100');
+    expect(spec!.population!.bandNote).toContain('(neurons 0–15 of 100)');
+  });
+});
+
+describe('indexRanges and recordedNeuronsText', () => {
+  it('runs of consecutive indices, a cut after four runs', () => {
+    expect(indexRanges([3, 1, 2, 0, 7])).toBe('0–3, 7');
+    expect(indexRanges([0, 2, 4, 6, 8])).toBe('0, 2, 4, …');
+    expect(recordedNeuronsText([5], 10)).toBe('neuron 5 of 10');
+    expect(recordedNeuronsText([0, 1, 2], 3)).toBe('all 3 neurons');
   });
 });

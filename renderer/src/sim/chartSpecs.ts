@@ -56,6 +56,8 @@ export interface PopulationView {
   size: number;
   /** Neuron indices recorded (by some population probe of the chart), ascending. */
   recorded: number[];
+  /** Which neurons those are, in words: "neurons 0–15 of 100", "all 100 neurons". */
+  recordedText: string;
   /** The series to show for neuron k alone. */
   neuronSeries(k: number): ChartSeries[];
   heatProbes: Array<{ probeId: string; label: string; size: number }>;
@@ -103,6 +105,30 @@ function paramsOf(doc: NetworkDocument, nodeId: string): Record<string, unknown>
 
 function numberOr(value: unknown, fallback: number): number {
   return typeof value === 'number' ? value : fallback;
+}
+
+/**
+ * Neuron indices as a student reads them: runs of consecutive indices as "0–15", separated by
+ * commas ("0–7, 20–27"); beyond four runs the first three and "…" (the count says the rest).
+ */
+export function indexRanges(indices: readonly number[]): string {
+  const sorted = [...new Set(indices)].sort((a, b) => a - b);
+  const runs: string[] = [];
+  let k = 0;
+  while (k < sorted.length) {
+    let end = k;
+    while (end + 1 < sorted.length && sorted[end + 1] === sorted[end]! + 1) end += 1;
+    runs.push(end === k ? String(sorted[k]) : `${sorted[k]}–${sorted[end]}`);
+    k = end + 1;
+  }
+  return runs.length > 4 ? `${runs.slice(0, 3).join(', ')}, …` : runs.join(', ');
+}
+
+/** "all 100 neurons" or "neurons 0–15 of 100": which neurons of a population a probe records. */
+export function recordedNeuronsText(indices: readonly number[], size: number): string {
+  const count = new Set(indices).size;
+  if (count >= size) return `all ${size} neurons`;
+  return `${count === 1 ? 'neuron' : 'neurons'} ${indexRanges(indices)} of ${size}`;
 }
 
 /** The trace charts of a document: one per (target node, variable group). */
@@ -156,6 +182,8 @@ export function chartSpecs(doc: NetworkDocument, baseName: string): ChartSpec[] 
       const key = `${probe.id}:mean`;
       const n = indicesOf(probe).length;
       const base = labelOf(probe, null);
+      // A probe of part of a population says which part (a mean of 16 of 100 is not the mean of 100).
+      const which = n < size ? ` recorded (${recordedNeuronsText(indicesOf(probe), size)})` : '';
       const stat =
         (pick: 'mean' | 'lower' | 'upper') =>
         (session: SimulationSession): ReturnType<ChartSeries['source']> => {
@@ -165,7 +193,7 @@ export function chartSpecs(doc: NetworkDocument, baseName: string): ChartSpec[] 
       return [
         {
           key,
-          label: `${base} mean of ${n}`,
+          label: `${base} mean of ${n}${which}`,
           color: tintOf(probe),
           ...dashOf(probe),
           source: stat('mean'),
@@ -260,6 +288,7 @@ export function chartSpecs(doc: NetworkDocument, baseName: string): ChartSpec[] 
         ? {
             size,
             recorded: [...new Set(populationProbes.flatMap(indicesOf))].sort((a, b) => a - b),
+            recordedText: recordedNeuronsText(populationProbes.flatMap(indicesOf), size),
             neuronSeries,
             heatProbes: populationProbes.map((probe) => ({
               probeId: probe.id,
@@ -270,7 +299,7 @@ export function chartSpecs(doc: NetworkDocument, baseName: string): ChartSpec[] 
             ...(typeof yBounds.min === 'number' && typeof yBounds.max === 'number'
               ? { fixedRange: { lo: yBounds.min, hi: yBounds.max } }
               : {}),
-            bandNote: `Line: the mean over the ${populationProbes.map((p) => indicesOf(p).length).join(' / ')} recorded neurons; band: mean ± 1 SD across them at each time.`,
+            bandNote: `Line: the mean over the ${populationProbes.map((p) => indicesOf(p).length).join(' / ')} recorded neurons (${recordedNeuronsText(populationProbes.flatMap(indicesOf), size)}); band: mean ± 1 SD across them at each time.`,
           }
         : undefined;
     return {

@@ -120,3 +120,38 @@ describe('run export', () => {
     ]);
   });
 });
+
+describe('resultToCsv of a large population run', () => {
+  it('writes 16 neurons x 10,001 samples and 45,000 spikes without overflowing the stack', () => {
+    const samples = 10_001;
+    const t = Array.from({ length: samples }, (_, k) => k * 1e-4);
+    const result = {
+      format: 'neurosketch-result' as const,
+      version: 1 as const,
+      dt: 1e-4,
+      duration: 1,
+      seed: 1,
+      spikes: {
+        P: Array.from({ length: 100 }, (_, e) =>
+          Array.from({ length: 450 }, (_, k) => (k + e / 100) / 450),
+        ),
+      },
+      traces: {
+        vP: {
+          target: 'P',
+          variable: 'v',
+          indices: Array.from({ length: 16 }, (_, k) => k),
+          t,
+          values: Array.from({ length: 16 }, (_, e) => t.map((x) => x * e)),
+        },
+      },
+      stats: { steps: 10_000, spikes: 45_000, compileSeconds: 0, runSeconds: 1, wallSeconds: 1 },
+    };
+    const csv = resultToCsv(result);
+    const lines = csv.split('\n');
+    // header + spikes + traces + the final empty string after the trailing newline
+    expect(lines.length).toBe(1 + 45_000 + 16 * samples + 1);
+    expect(lines[1]).toBe('spike,P,,0,0,');
+    expect(lines[lines.length - 2]).toBe(`trace,vP,v,15,${t[samples - 1]},${t[samples - 1]! * 15}`);
+  });
+});

@@ -14,6 +14,7 @@ import { RESULT_CSV_HEADER, resultCsvRows } from '../../../shared/sim/resultCsv'
 import { fileStem, type OpenFileFacts } from '../files/fileNames';
 import { openFileFacts } from '../files/fileSession';
 import type { SimulationSession } from './SimulationSession';
+import { notify } from '../store/uiStore';
 
 export interface LiveRunResult extends RunResult {
   editedLive?: true;
@@ -104,8 +105,30 @@ export function resultToCsv(result: LiveRunResult): string {
     lines.push(`edit,${e.field},old,,${e.t},${csvValue(e.old)}`);
     lines.push(`edit,${e.field},new,,${e.t},${csvValue(e.new)}`);
   }
-  lines.push(...resultCsvRows(result));
+  // One push per row: a spread of a population's rows (16 neurons x 10,000 samples) into push()
+  // passes them as arguments and overflows the call stack.
+  for (const row of resultCsvRows(result)) lines.push(row);
   return lines.join('\n') + '\n';
+}
+
+/**
+ * Makes an export's bytes and saves them; a failure (an image that could not be drawn, a result
+ * too large) is said in the editor's notice, never swallowed. True when the file was handed over.
+ */
+export async function saveExport(
+  fileName: string,
+  make: () => Blob | null | Promise<Blob | null>,
+): Promise<boolean> {
+  try {
+    const blob = await make();
+    if (!blob) throw new Error('nothing could be drawn');
+    downloadBlob(blob, fileName);
+    return true;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    notify(`${fileName} was not saved (${reason}).`, 'refusal', 'Export failed: ');
+    return false;
+  }
 }
 
 /** Saves a file through the browser's download path (Electron shows its save dialog). */

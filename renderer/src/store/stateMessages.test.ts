@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NetworkDocument } from '../../../shared/document/model';
 import { emptyDocument } from '../../../shared/document/empty';
-import { dtWarning, noSpikesText, nothingToSimulate } from './stateMessages';
+import { dtWarning, noSpikesText, nothingToSimulate, recordingsText } from './stateMessages';
 
 function doc(nodes: unknown[], dt = 0.0001): NetworkDocument {
   return { ...emptyDocument(), simulation: { dt, duration: 1, seed: 1 }, nodes } as NetworkDocument;
@@ -30,5 +30,19 @@ describe('messages that match the state', () => {
     expect(dtWarning(doc(alif, 0.02))).not.toContain('sodium');
     const hh = [{ id: 'H', kind: 'neuron', model: 'hh' }];
     expect(dtWarning(doc(hh, 0.001))).toContain('the sodium gate m of H');
+  });
+});
+
+describe('recordingsText', () => {
+  it('counts a scope card and the chips on nodes as recordings, not "4 scopes"', () => {
+    const base = doc([{ id: 'A', kind: 'neuron', model: 'lif' }]);
+    expect(recordingsText(base)).toBe('nothing recorded');
+    const probes = ['v', 'J', 's', 'u'].map((variable, k) => ({
+      id: `p${k}`,
+      target: 'A',
+      variable,
+    }));
+    const four = { ...base, probes, layout: { p0: { x: 0, y: 0 } } } as unknown as NetworkDocument;
+    expect(recordingsText(four)).toBe('4 recordings: 1 scope card, 3 chips on nodes');
   });
 });

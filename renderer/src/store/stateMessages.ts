@@ -6,7 +6,7 @@
 import type { NetworkDocument } from '../../../shared/document/model';
 import { modelById } from '../../../shared/models/registry';
 import { formatNumber } from '../editor/format';
-import { isSpikingSource } from './graph';
+import { isChipProbe, isSpikingSource } from './graph';
 
 /** Some node emits spikes (a LIF or HH neuron or population, a spike-train input). */
 export function hasSpikingElement(doc: NetworkDocument): boolean {
@@ -67,4 +67,25 @@ export function dtWarning(doc: NetworkDocument): string | null {
   if (!smallest || dt <= smallest.seconds / 2) return null;
   const ms = (s: number): string => `${formatNumber(s * 1000, 4)} ms`;
   return `dt = ${ms(dt)} is large against the smallest time constant, ${smallest.what} = ${ms(smallest.seconds)}: what happens within it is not resolved. A dt of ${ms(smallest.seconds / 10)} or less follows it.`;
+}
+
+/**
+ * What the circuit records, in the words of the canvas: scope cards and the record chips on nodes
+ * are both recordings ("4 recordings: 1 scope card, 3 chips on nodes"), never "4 scopes" for one
+ * card.
+ */
+export function recordingsText(doc: NetworkDocument): string {
+  const probes = doc.probes ?? [];
+  if (probes.length === 0) return 'nothing recorded';
+  const chips = probes.filter((p) => isChipProbe(doc, p)).length;
+  const cards = probes.length - chips;
+  const parts = [
+    ...(cards > 0 ? [countOf(cards, 'scope card')] : []),
+    ...(chips > 0 ? [chips === 1 ? '1 chip on a node' : `${chips} chips on nodes`] : []),
+  ];
+  return `${countOf(probes.length, 'recording')}: ${parts.join(', ')}`;
+}
+
+function countOf(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }

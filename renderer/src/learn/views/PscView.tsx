@@ -42,16 +42,19 @@ export function inputSpikes(
 }
 
 export function PscView({ document, nodeId, session }: LearnViewProps) {
-  // The picked node's incoming synapses first (what reaches it), then its outgoing ones.
-  const synapses = useMemo(
-    () =>
-      document.edges
-        .filter(
-          (e) => e.synapse && (nodeId === undefined || e.target === nodeId || e.source === nodeId),
-        )
-        .sort((a, b) => Number(b.target === nodeId) - Number(a.target === nodeId)),
-    [document, nodeId],
-  );
+  // The picked node's incoming synapses first (what reaches it), then its outgoing ones; a picked
+  // synapse (the Learn button with a synapse selected) first, then the others into its target.
+  const synapses = useMemo(() => {
+    const picked = document.edges.find((e) => e.id === nodeId);
+    const node = picked ? picked.target : nodeId;
+    return document.edges
+      .filter((e) => e.synapse && (node === undefined || e.target === node || e.source === node))
+      .sort(
+        (a, b) =>
+          Number(b.id === nodeId) - Number(a.id === nodeId) ||
+          Number(b.target === node) - Number(a.target === node),
+      );
+  }, [document, nodeId]);
   const first = synapses[0]?.synapse;
   const [edgeId, setEdgeId] = useState(synapses[0]?.id ?? '');
   const [tauMs, setTauMs] = useState(first ? first.tauS * 1000 : 20);
@@ -76,7 +79,10 @@ export function PscView({ document, nodeId, session }: LearnViewProps) {
     [document, synapses, edgeId, session],
   );
   const spikes = realSpikes?.times ?? DEMO_SPIKE_TRAIN;
-  const trainEnd = realSpikes ? Math.max(...realSpikes.times, 0) + 8 * tauS + 0.05 : TRAIN_END;
+  // A reduce, not Math.max(...times): a long run's train would overflow the argument list.
+  const trainEnd = realSpikes
+    ? realSpikes.times.reduce((m, t) => Math.max(m, t), 0) + 8 * tauS + 0.05
+    : TRAIN_END;
   const train = useMemo(
     () => (valid ? filteredTrain(spikes, tauS, n, trainEnd, 1200) : null),
     [valid, tauS, n, spikes, trainEnd],
