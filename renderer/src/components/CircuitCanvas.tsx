@@ -54,6 +54,7 @@ import {
   estimateLabelSize,
   labelBoxes,
   planWiring,
+  routeSamples,
   wiringExtents,
   type Box,
   type LabelPlacement,
@@ -100,6 +101,8 @@ export const FIT_OPTIONS = {
 } as const;
 /** How long after a loaded circuit's first fit new measurements fit it again (ms). */
 const SETTLE_MS = 600;
+/** How long after an element is added the view follows the circuit's new extent (ms). */
+const REVEAL_MS = 800;
 /** With the minimap turned on: also its column at the right (its width and React Flow's margin). */
 const FIT_OPTIONS_WITH_MAP = {
   ...FIT_OPTIONS,
@@ -221,7 +224,11 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
   // Everything a fit must show: nodes, scopes, and the labels (and lanes) of the wiring.
   const bounds = useMemo(() => {
     const all = [...boxes.values()];
-    if (plan) all.push(...wiringExtents(boxes, wiringEdges, plan));
+    if (plan)
+      all.push(
+        ...wiringExtents(boxes, wiringEdges, plan),
+        ...routeSamples(boxes, wiringEdges, plan),
+      );
     if (all.length === 0) return null;
     const x0 = Math.min(...all.map((b) => b.x));
     const y0 = Math.min(...all.map((b) => b.y));
@@ -234,7 +241,9 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
   const labelBoxesRef = useRef<Map<string, Box>>(new Map());
   useEffect(() => {
     boundsRef.current = bounds;
-    wiringRef.current = plan ? wiringExtents(boxes, wiringEdges, plan) : [];
+    wiringRef.current = plan
+      ? [...wiringExtents(boxes, wiringEdges, plan), ...routeSamples(boxes, wiringEdges, plan)]
+      : [];
     labelBoxesRef.current = plan ? labelBoxes(boxes, wiringEdges, plan) : new Map();
   }, [bounds, plan, boxes, wiringEdges]);
 
@@ -286,9 +295,49 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
       zoom,
     });
   }, [flow]);
+  // Brings the whole circuit (cards, labels, lines) back into view with the least change: a pan
+  // when it fits at the current zoom, else a fit. Used after an element is added (a new synapse's
+  // lanes and label, a new scope) and after the canvas is resized; moving a card never calls it.
+  const reveal = useCallback(() => {
+    const box = wrapper.current?.getBoundingClientRect();
+    const b = boundsRef.current;
+    if (!box || !b || box.width === 0 || box.height === 0) return;
+    const { padding } = fitOptions();
+    const [l, r, t, bottom] = [padding.left, padding.right, padding.top, padding.bottom].map((v) =>
+      parseFloat(v),
+    ) as [number, number, number, number];
+    const { x, y, zoom } = flow.getViewport();
+    const [w, h] = [box.width - l - r, box.height - t - bottom];
+    if (b.w * zoom > w || b.h * zoom > h) {
+      fitAll();
+      return;
+    }
+    const shift = (lo: number, hi: number, min: number, max: number): number =>
+      lo < min ? min - lo : hi > max ? max - hi : 0;
+    const dx = shift(b.x * zoom + x, (b.x + b.w) * zoom + x, l, box.width - r);
+    const dy = shift(b.y * zoom + y, (b.y + b.h) * zoom + y, t, box.height - bottom);
+    if (Math.abs(dx) > 0.5 || Math.abs(dy) > 0.5)
+      void flow.setViewport({ x: x + dx, y: y + dy, zoom });
+  }, [flow, fitAll]);
+  // For a moment after an element is added (labels are measured a frame later, and the wiring is
+  // planned again with their sizes) or the canvas resized, whatever ends outside the view is
+  // brought back in.
+  const revealUntil = useRef(0);
+  const counted = useRef({ n: 0, load: loadCount });
+  useEffect(() => {
+    const n = doc.nodes.length + doc.edges.length + (doc.probes?.length ?? 0);
+    const grew = counted.current.load === loadCount && n > counted.current.n;
+    counted.current = { n, load: loadCount };
+    if (grew) revealUntil.current = performance.now() + REVEAL_MS;
+  }, [doc, loadCount]);
+  useEffect(() => {
+    if (!plan || performance.now() > revealUntil.current) return;
+    reveal();
+  }, [bounds, plan, reveal]);
   // When the canvas gets wider or narrower (a side panel collapsed or expanded, the window
   // resized), the circuit keeps its place around the view's centre instead of sliding under the
-  // panel that opened (React Flow keeps the top-left corner).
+  // panel that opened (React Flow keeps the top-left corner), and what would leave the view is
+  // brought back into it.
   useEffect(() => {
     const element = wrapper.current;
     if (!element || typeof ResizeObserver === 'undefined') return undefined;
@@ -299,11 +348,11 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
       width = next;
       if (grown === 0 || next === 0 || next === grown) return;
       const { x, y, zoom } = flow.getViewport();
-      void flow.setViewport({ x: x + grown / 2, y, zoom });
+      void flow.setViewport({ x: x + grown / 2, y, zoom }).then(() => reveal());
     });
     observer.observe(element);
     return () => observer.disconnect();
-  }, [flow]);
+  }, [flow, reveal]);
   // A loaded file or example is fitted, labels included, once its elements are measured; edits
   // never move the view. An empty circuit (New) is not fitted. Node ids repeat between circuits
   // (A, B, C), so the first fit may use the previous circuit's sizes: for a moment after it, new
@@ -491,6 +540,7 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
             placement?.ox,
             placement?.oy,
             placement?.loopY,
+            placement?.reach,
           ],
           (): SynapseFlowEdge => ({
             id: edge.id,
@@ -787,14 +837,12 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
             <Panel position="top-left">
               <EditorToolbar />
             </Panel>
-            <Panel position="bottom-center">
+            {/* Notices sit in the top-right corner, in the strip a fit keeps free above the
+                circuit: never over the nodes just connected or added. */}
+            <Panel position="top-right" className="canvas-corner">
+              {session && <LiveLegend session={session} document={doc} />}
               <EditorNotice />
             </Panel>
-            {session && (
-              <Panel position="top-right">
-                <LiveLegend session={session} document={doc} />
-              </Panel>
-            )}
           </ReactFlow>
         </EdgeLabelLayerContext.Provider>
       </LivePainterContext.Provider>

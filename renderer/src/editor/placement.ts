@@ -81,3 +81,29 @@ export function freePosition(
   }
   return nearest?.at ?? start;
 }
+
+/** Room between slots of the reading order: a synapse label fits between two cards. */
+export const SLOT_GAP = { x: 80, y: 60 };
+
+/**
+ * The first free slot in reading order (left to right, then the next row) of the visible area, for
+ * a node added without a drop point (a palette click or a key): predictable, in view, and clear
+ * of every box in `taken` (cards, labels, lines) by `gap`. Null when no slot of `visible` is free.
+ */
+export function readingSlot(
+  size: Size,
+  taken: readonly Box[],
+  visible: Box,
+  gap = PLACEMENT_GAP,
+): XY | null {
+  const stepX = Math.ceil((size.width + SLOT_GAP.x) / GRID) * GRID;
+  const stepY = Math.ceil((size.height + SLOT_GAP.y) / GRID) * GRID;
+  const x0 = Math.ceil(visible.x / GRID) * GRID;
+  const y0 = Math.ceil(visible.y / GRID) * GRID;
+  for (let y = y0; y + size.height <= visible.y + visible.height; y += stepY)
+    for (let x = x0; x + size.width <= visible.x + visible.width; x += stepX) {
+      const box = { x, y, ...size };
+      if (!taken.some((b) => overlaps(box, b, gap))) return { x, y };
+    }
+  return null;
+}
