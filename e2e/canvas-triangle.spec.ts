@@ -33,10 +33,26 @@ interface Rect {
   h: number;
 }
 
+/**
+ * Waits until the view stops moving (after a new synapse the canvas may pan its label into view),
+ * so a drag starts from where the handles are.
+ */
+async function viewSettled(app: Page): Promise<void> {
+  const viewport = app.locator('.react-flow__viewport');
+  let last = await viewport.getAttribute('style');
+  for (let i = 0; i < 20; i++) {
+    await app.waitForTimeout(100);
+    const now = await viewport.getAttribute('style');
+    if (now === last) return;
+    last = now;
+  }
+}
+
 /** Drags from one handle to another, repeated (at most three times) if a drag is lost. */
 async function wire(app: Page, from: string, to: string): Promise<void> {
   const before = (await documentOf(app)).edges.length;
   for (let attempt = 0; attempt < 3; attempt++) {
+    await viewSettled(app);
     const a = await app.getByLabel(from, { exact: true }).boundingBox();
     const b = await app.getByLabel(to, { exact: true }).boundingBox();
     if (!a || !b) throw new Error(`handle ${a ? to : from} not found`);

@@ -92,7 +92,7 @@ export function addFromPalette(key: string, position?: XY, activation?: Activati
   if (!node) return null;
   const at = position ?? nextSlot();
   if (!runCommand(addNode, { node, position: at })) return null;
-  if (!position) revealIfOutside(at, DEFAULT_NODE_SIZE);
+  if (!position) revealIfOutside(at, newNodeSize());
   select([node.id]);
   notify(`Added ${label} ${node.id}.`);
   return node.id;
@@ -130,8 +130,20 @@ function nextSlot(): XY {
       width: view.width - 40,
       height: view.height - 40,
     };
-    const slot = readingSlot(size, takenBoxes(doc), inset);
-    if (slot) return slot;
+    // The rows start at the circuit's top-left card when it is in view (the new card joins it),
+    // else at the view's top-left corner.
+    const cards = doc.nodes.map((n) => doc.layout?.[n.id]).filter((p): p is XY => !!p);
+    const corner =
+      cards.length > 0
+        ? { x: Math.min(...cards.map((p) => p.x)), y: Math.min(...cards.map((p) => p.y)) }
+        : null;
+    const seen =
+      corner &&
+      corner.x >= view.x &&
+      corner.y >= view.y &&
+      corner.x < view.x + view.width &&
+      corner.y < view.y + view.height;
+    return readingSlot(size, takenBoxes(doc), inset, seen ? corner : undefined);
   }
   const c = bridge?.centre() ?? { x: 0, y: 0 };
   return freeSpot({ x: c.x - size.width / 2, y: c.y - size.height / 2 }, size);
