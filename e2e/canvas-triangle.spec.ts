@@ -206,6 +206,24 @@ test.describe('at 1440x900', () => {
       /A → C/,
     );
 
+    // Hovering a label brings its line forward and fades the five others.
+    const ac = canvasOf(app).getByRole('button', { name: /^synapse A to C/ });
+    const acId = await ac.getAttribute('data-edge-id');
+    await ac.hover();
+    await expect
+      .poll(() =>
+        app.evaluate(
+          (id) =>
+            [...document.querySelectorAll<HTMLElement>('.synapse-label')]
+              .filter((el) => getComputedStyle(el).opacity === '1')
+              .map((el) => el.dataset['edgeId']),
+          acId,
+        ),
+      )
+      .toEqual([acId]);
+    await screenshot(app, 'triangle-1440-hover-label');
+    await app.mouse.move(5, 5);
+
     await editorBar(app).getByRole('button', { name: 'Fit' }).click();
     await expectReadable(app, 'after Fit');
     await screenshot(app, 'triangle-1440-fit');
@@ -226,6 +244,21 @@ test.describe('at 1440x900', () => {
     await expect.poll(async () => (await documentOf(app)).probes?.length ?? 0).toBe(1);
     await expect(canvasOf(app).locator('.react-flow__node-scope')).toHaveCount(1);
     await expectReadable(app, 'after adding a Scope');
+    // Its notice sits in the canvas's top-right corner, over no card and no label.
+    const notice = (await canvasOf(app).getByRole('status').boundingBox())!;
+    const covered = await app.evaluate((n) => {
+      const out: string[] = [];
+      for (const el of document.querySelectorAll<HTMLElement>(
+        '.react-flow__node, .synapse-label',
+      )) {
+        const r = el.getBoundingClientRect();
+        const w = Math.min(r.right, n.x + n.width) - Math.max(r.x, n.x);
+        const h = Math.min(r.bottom, n.y + n.height) - Math.max(r.y, n.y);
+        if (w > 0 && h > 0) out.push(el.dataset['id'] ?? el.dataset['edgeId'] ?? '?');
+      }
+      return out;
+    }, notice);
+    expect(covered, 'the notice covers nothing').toEqual([]);
     await screenshot(app, 'triangle-1440-scope');
 
     // Collapse the palette, then reopen it: the circuit stays in view and clicks still land.
