@@ -212,12 +212,10 @@ test.describe('at 1440x900', () => {
     await ac.hover();
     await expect
       .poll(() =>
-        app.evaluate(
-          (id) =>
-            [...document.querySelectorAll<HTMLElement>('.synapse-label')]
-              .filter((el) => getComputedStyle(el).opacity === '1')
-              .map((el) => el.dataset['edgeId']),
-          acId,
+        app.evaluate(() =>
+          [...document.querySelectorAll<HTMLElement>('.synapse-label')]
+            .filter((el) => getComputedStyle(el).opacity === '1')
+            .map((el) => el.dataset['edgeId']),
         ),
       )
       .toEqual([acId]);
