@@ -28,6 +28,21 @@ async function startEmpty(app: Page): Promise<void> {
 }
 
 /**
+ * Waits until the view stops moving (after a new synapse the canvas may pan its label into view),
+ * so a drag starts from where the handles are.
+ */
+async function viewSettled(app: Page): Promise<void> {
+  const viewport = app.locator('.react-flow__viewport');
+  let last = await viewport.getAttribute('style');
+  for (let i = 0; i < 20; i++) {
+    await app.waitForTimeout(100);
+    const now = await viewport.getAttribute('style');
+    if (now === last) return;
+    last = now;
+  }
+}
+
+/**
  * Drags from one handle to another (React Flow ignores the first move of a drag). On a loaded
  * machine a drag can be lost between frames: the drag is repeated, at most three times, until the
  * document has one more edge or the editor says why it refused the connection.
@@ -35,6 +50,7 @@ async function startEmpty(app: Page): Promise<void> {
 async function wire(app: Page, from: string, to: string): Promise<void> {
   const before = (await documentOf(app)).edges.length;
   for (let attempt = 0; attempt < 3; attempt++) {
+    await viewSettled(app);
     const a = await app.getByLabel(from, { exact: true }).boundingBox();
     const b = await app.getByLabel(to, { exact: true }).boundingBox();
     if (!a || !b) throw new Error(`handle ${a ? to : from} not found`);

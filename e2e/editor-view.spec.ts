@@ -55,10 +55,16 @@ test('nodes added by palette clicks and keys never cover one another', async ({ 
   for (let i = 0; i < boxes.length; i++)
     for (let j = i + 1; j < boxes.length; j++)
       expect(overlap(boxes[i]!, boxes[j]!), `node ${i} and node ${j} overlap`).toBe(false);
-  // The first one sits at the centre of the view.
+  // Reading order in the visible canvas (issue 15): the first one at the top left, clear of the
+  // toolbar, the next one right of it on the same row; all of them inside the canvas.
   const canvas = (await canvasOf(app).boundingBox())!;
-  const first = boxes[0]!;
-  expect(Math.abs(first.x + first.width / 2 - (canvas.x + canvas.width / 2))).toBeLessThan(30);
+  const toolbar = (await app.getByRole('toolbar', { name: 'editor' }).boundingBox())!;
+  const [first, second] = [boxes[0]!, boxes[1]!];
+  expect(first.y).toBeGreaterThanOrEqual(toolbar.y + toolbar.height);
+  expect(first.x).toBeLessThan(canvas.x + canvas.width / 3);
+  expect(second.x).toBeGreaterThan(first.x + first.width);
+  expect(Math.abs(second.y - first.y)).toBeLessThan(2);
+  for (const b of boxes) expect(inside(b, canvas), JSON.stringify(b)).toBe(true);
   await screenshot(app, 'editor-click-to-add');
 });
 

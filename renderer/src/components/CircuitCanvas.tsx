@@ -54,6 +54,7 @@ import {
   estimateLabelSize,
   labelBoxes,
   planWiring,
+  routeSamples,
   wiringExtents,
   type Box,
   type LabelPlacement,
@@ -100,6 +101,8 @@ export const FIT_OPTIONS = {
 } as const;
 /** How long after a loaded circuit's first fit new measurements fit it again (ms). */
 const SETTLE_MS = 600;
+/** How long after an element is added the view follows the circuit's new extent (ms). */
+const REVEAL_MS = 800;
 /** With the minimap turned on: also its column at the right (its width and React Flow's margin). */
 const FIT_OPTIONS_WITH_MAP = {
   ...FIT_OPTIONS,
@@ -221,7 +224,11 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
   // Everything a fit must show: nodes, scopes, and the labels (and lanes) of the wiring.
   const bounds = useMemo(() => {
     const all = [...boxes.values()];
-    if (plan) all.push(...wiringExtents(boxes, wiringEdges, plan));
+    if (plan)
+      all.push(
+        ...wiringExtents(boxes, wiringEdges, plan),
+        ...routeSamples(boxes, wiringEdges, plan),
+      );
     if (all.length === 0) return null;
     const x0 = Math.min(...all.map((b) => b.x));
     const y0 = Math.min(...all.map((b) => b.y));
@@ -234,7 +241,9 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
   const labelBoxesRef = useRef<Map<string, Box>>(new Map());
   useEffect(() => {
     boundsRef.current = bounds;
-    wiringRef.current = plan ? wiringExtents(boxes, wiringEdges, plan) : [];
+    wiringRef.current = plan
+      ? [...wiringExtents(boxes, wiringEdges, plan), ...routeSamples(boxes, wiringEdges, plan)]
+      : [];
     labelBoxesRef.current = plan ? labelBoxes(boxes, wiringEdges, plan) : new Map();
   }, [bounds, plan, boxes, wiringEdges]);
 
@@ -286,9 +295,93 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
       zoom,
     });
   }, [flow]);
+  // Brings the whole circuit (cards, labels, lines) back into view with the least change: a pan
+  // when it fits at the current zoom, else a fit. Used after an element is added (a new synapse's
+  // lanes and label, a new scope) and after the canvas is resized; moving a card never calls it.
+  const reveal = useCallback(
+    (target?: Box) => {
+      const box = wrapper.current?.getBoundingClientRect();
+      const b = target ?? boundsRef.current;
+      if (!box || !b || box.width === 0 || box.height === 0) return;
+      const { padding } = fitOptions();
+      const [l, r, t, bottom] = [padding.left, padding.right, padding.top, padding.bottom].map(
+        (v) => parseFloat(v),
+      ) as [number, number, number, number];
+      const { x, y, zoom } = flow.getViewport();
+      const [w, h] = [box.width - l - r, box.height - t - bottom];
+      if (b.w * zoom > w || b.h * zoom > h) {
+        // Too big for the view at this zoom (a new synapse's lanes round a row of cards): the
+        // whole circuit is fitted.
+        fitAll();
+        return;
+      }
+      const shift = (lo: number, hi: number, min: number, max: number): number =>
+        lo < min ? min - lo : hi > max ? max - hi : 0;
+      const dx = shift(b.x * zoom + x, (b.x + b.w) * zoom + x, l, box.width - r);
+      const dy = shift(b.y * zoom + y, (b.y + b.h) * zoom + y, t, box.height - bottom);
+      // A few pixels over the padding is still in view: no nudge for them.
+      const slack = target ? 8 : 0.5;
+      if (Math.abs(dx) > slack || Math.abs(dy) > slack)
+        void flow.setViewport({ x: x + dx, y: y + dy, zoom });
+    },
+    [flow, fitAll],
+  );
+  /** True when the whole circuit is inside the padded view (of `width`, else the canvas's). */
+  const circuitInView = useCallback(
+    (width?: number): boolean => {
+      const box = wrapper.current?.getBoundingClientRect();
+      const b = boundsRef.current;
+      if (!box || !b) return false;
+      const { padding } = fitOptions();
+      const { x, y, zoom } = flow.getViewport();
+      return (
+        b.x * zoom + x >= parseFloat(padding.left) - 1 &&
+        b.y * zoom + y >= parseFloat(padding.top) - 1 &&
+        (b.x + b.w) * zoom + x <= (width ?? box.width) - parseFloat(padding.right) + 1 &&
+        (b.y + b.h) * zoom + y <= box.height - parseFloat(padding.bottom) + 1
+      );
+    },
+    [flow],
+  );
+  // For a moment after an element is added (labels are measured a frame later, and the wiring is
+  // planned again with their sizes), the new element, its label and its line are kept in view:
+  // panned into it when they are not (a new synapse's label under the charts panel, a lane above
+  // the view). Nothing else moves the view.
+  const revealing = useRef<{ until: number; ids: Set<string> }>({ until: 0, ids: new Set() });
+  const known = useRef<{ ids: Set<string>; load: number }>({ ids: new Set(), load: loadCount });
+  useEffect(() => {
+    const ids = new Set([
+      ...doc.nodes.map((n) => n.id),
+      ...doc.edges.map((e) => e.id),
+      ...(doc.probes ?? []).map((p) => p.id),
+    ]);
+    const added = [...ids].filter((id) => !known.current.ids.has(id));
+    const sameCircuit = known.current.load === loadCount;
+    known.current = { ids, load: loadCount };
+    if (sameCircuit && added.length > 0)
+      revealing.current = { until: performance.now() + REVEAL_MS, ids: new Set(added) };
+  }, [doc, loadCount]);
+  useEffect(() => {
+    const { until, ids } = revealing.current;
+    if (!plan || performance.now() > until) return;
+    const parts: Box[] = [];
+    for (const id of ids) {
+      const b = boxes.get(id);
+      if (b) parts.push(b);
+    }
+    const added = wiringEdges.filter((e) => ids.has(e.id));
+    parts.push(...labelBoxes(boxes, added, plan).values(), ...routeSamples(boxes, added, plan));
+    if (parts.length === 0) return;
+    const x0 = Math.min(...parts.map((b) => b.x));
+    const y0 = Math.min(...parts.map((b) => b.y));
+    const x1 = Math.max(...parts.map((b) => b.x + b.w));
+    const y1 = Math.max(...parts.map((b) => b.y + b.h));
+    reveal({ x: x0, y: y0, w: x1 - x0, h: y1 - y0 });
+  }, [boxes, wiringEdges, plan, reveal]);
   // When the canvas gets wider or narrower (a side panel collapsed or expanded, the window
   // resized), the circuit keeps its place around the view's centre instead of sliding under the
-  // panel that opened (React Flow keeps the top-left corner).
+  // panel that opened (React Flow keeps the top-left corner), and what would leave the view is
+  // brought back into it.
   useEffect(() => {
     const element = wrapper.current;
     if (!element || typeof ResizeObserver === 'undefined') return undefined;
@@ -296,14 +389,19 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
     const observer = new ResizeObserver(() => {
       const next = element.clientWidth;
       const grown = next - width;
+      const before = width;
       width = next;
       if (grown === 0 || next === 0 || next === grown) return;
+      // A circuit wholly in view before stays wholly in view (a fit when it no longer fits).
+      const wasInView = circuitInView(before);
       const { x, y, zoom } = flow.getViewport();
-      void flow.setViewport({ x: x + grown / 2, y, zoom });
+      void flow.setViewport({ x: x + grown / 2, y, zoom }).then(() => {
+        if (wasInView) reveal();
+      });
     });
     observer.observe(element);
     return () => observer.disconnect();
-  }, [flow]);
+  }, [flow, reveal, circuitInView]);
   // A loaded file or example is fitted, labels included, once its elements are measured; edits
   // never move the view. An empty circuit (New) is not fitted. Node ids repeat between circuits
   // (A, B, C), so the first fit may use the previous circuit's sizes: for a moment after it, new
@@ -491,6 +589,7 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
             placement?.ox,
             placement?.oy,
             placement?.loopY,
+            placement?.reach,
           ],
           (): SynapseFlowEdge => ({
             id: edge.id,
@@ -787,14 +886,12 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
             <Panel position="top-left">
               <EditorToolbar />
             </Panel>
-            <Panel position="bottom-center">
+            {/* Notices sit in the top-right corner, in the strip a fit keeps free above the
+                circuit: never over the nodes just connected or added. */}
+            <Panel position="top-right" className="canvas-corner">
+              {session && <LiveLegend session={session} document={doc} />}
               <EditorNotice />
             </Panel>
-            {session && (
-              <Panel position="top-right">
-                <LiveLegend session={session} document={doc} />
-              </Panel>
-            )}
           </ReactFlow>
         </EdgeLabelLayerContext.Provider>
       </LivePainterContext.Provider>

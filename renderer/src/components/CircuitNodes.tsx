@@ -390,7 +390,15 @@ function SynapseEdgeView(props: EdgeProps<SynapseFlowEdge>) {
             borderColor: color,
             opacity: highlight === false ? 0.4 : 1,
           }}
-          title={[unitHint, ...warnings].filter(Boolean).join('\n') || undefined}
+          // Six labels may read the same (a winner-take-all): the tooltip names the pair, and
+          // hovering the label brings its line forward and fades the others (as hovering a node).
+          title={[`${data.sourceName} → ${data.targetName}`, unitHint, ...warnings]
+            .filter(Boolean)
+            .join('\n')}
+          onMouseEnter={() => uiStore.setState({ hoverId: id })}
+          onMouseLeave={() => {
+            if (uiStore.getState().hoverId === id) uiStore.setState({ hoverId: null });
+          }}
           // The pane must not see this press: with Shift held it would start a box selection and
           // clear the selection before the click adds to it.
           onPointerDown={(e) => e.stopPropagation()}

@@ -24,6 +24,7 @@ import {
   DEFAULT_NODE_SIZE,
   DEFAULT_SCOPE_SIZE,
   freePosition,
+  readingSlot,
   type Box,
   type Size,
 } from './placement';
@@ -89,7 +90,9 @@ export function addFromPalette(key: string, position?: XY, activation?: Activati
   }
   const node = buildNode(doc, key, activation);
   if (!node) return null;
-  if (!runCommand(addNode, { node, position: position ?? offsetCentre() })) return null;
+  const at = position ?? nextSlot();
+  if (!runCommand(addNode, { node, position: at })) return null;
+  if (!position) revealIfOutside(at, newNodeSize());
   select([node.id]);
   notify(`Added ${label} ${node.id}.`);
   return node.id;
@@ -110,17 +113,60 @@ function revealIfOutside(at: XY, size: Size): void {
   if (!inside) requestAnimationFrame(() => bridge?.fitView());
 }
 
-/** The centre of the view, or the nearest spot around it where the new node covers no other. */
-function offsetCentre(): XY {
+/**
+ * Where a node added by a palette click or a key goes: the first free slot in reading order of the
+ * visible canvas (clear of cards, labels and lines), so three clicks give three neurons left to
+ * right; with no free slot in view, the free spot nearest the view's centre (the view then fits).
+ */
+function nextSlot(): XY {
+  const size = newNodeSize();
+  const view = bridge?.visibleRect?.();
+  const doc = currentDocument();
+  if (view && doc && view.width > 0) {
+    // Inset: room left of and above the first slot for the bows and lanes of its wiring.
+    const inset = {
+      x: view.x + 40,
+      y: view.y + 40,
+      width: view.width - 40,
+      height: view.height - 40,
+    };
+    // The rows start at the circuit's top-left card when it is in view (the new card joins it),
+    // else at the view's top-left corner.
+    const cards = doc.nodes.map((n) => doc.layout?.[n.id]).filter((p): p is XY => !!p);
+    const corner =
+      cards.length > 0
+        ? { x: Math.min(...cards.map((p) => p.x)), y: Math.min(...cards.map((p) => p.y)) }
+        : null;
+    const seen =
+      corner &&
+      corner.x >= view.x &&
+      corner.y >= view.y &&
+      corner.x < view.x + view.width &&
+      corner.y < view.y + view.height;
+    return readingSlot(size, takenBoxes(doc), inset, seen ? corner : undefined);
+  }
   const c = bridge?.centre() ?? { x: 0, y: 0 };
-  const size = DEFAULT_NODE_SIZE;
   return freeSpot({ x: c.x - size.width / 2, y: c.y - size.height / 2 }, size);
 }
 
-/** `at`, or the nearest position to it where a box of `size` overlaps no node or scope. */
+/** A new card's size: as wide and tall as the widest card drawn (LIF cards measure ~220 px). */
+function newNodeSize(): Size {
+  const sizes = Object.values(bridge?.nodeSizes() ?? {});
+  return {
+    width: Math.max(DEFAULT_NODE_SIZE.width, ...sizes.map((m) => m.width)),
+    height: Math.max(DEFAULT_NODE_SIZE.height, ...sizes.map((m) => m.height)),
+  };
+}
+
+/** `at`, or the nearest position to it where a box of `size` overlaps no card, label or line. */
 export function freeSpot(at: XY, size: Size): XY {
   const doc = currentDocument();
   if (!doc) return at;
+  return freePosition(at, size, takenBoxes(doc), bridge?.visibleRect?.());
+}
+
+/** What a new card must not cover: cards, synapse labels, lanes and the lines themselves. */
+function takenBoxes(doc: NonNullable<ReturnType<typeof currentDocument>>): Box[] {
   const layout = doc.layout ?? {};
   const measured = bridge?.nodeSizes() ?? {};
   // Where the canvas draws each element (its fallback positions when the layout has none).
@@ -136,7 +182,7 @@ export function freeSpot(at: XY, size: Size): XY {
     // Synapse labels and the lanes of return edges: a new card never covers them either.
     ...(bridge?.wiringBoxes?.() ?? []).map((b) => ({ x: b.x, y: b.y, width: b.w, height: b.h })),
   ];
-  return freePosition(at, size, taken, bridge?.visibleRect?.());
+  return taken;
 }
 
 function scopeTarget(at: XY): string | null {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_NODE_SIZE, PLACEMENT_GAP, freePosition, type Box } from './placement';
+import { DEFAULT_NODE_SIZE, PLACEMENT_GAP, freePosition, readingSlot, type Box } from './placement';
 
 const size = DEFAULT_NODE_SIZE;
 
@@ -56,5 +56,34 @@ describe('freePosition', () => {
     // Nothing free in view: the nearest free slot after all.
     const tiny = { x: 0, y: 0, width: 180, height: 100 };
     expect(freePosition(at, size, taken, tiny)).toEqual({ x: 0, y: -120 });
+  });
+});
+
+describe('readingSlot', () => {
+  const view = { x: 0, y: 0, width: 900, height: 500 };
+
+  it('fills the visible area left to right, then the next row: three clicks, three neurons in a row', () => {
+    const taken: Box[] = [];
+    const placed = [];
+    for (let k = 0; k < 4; k++) {
+      const p = readingSlot(size, taken, view);
+      placed.push(p);
+      taken.push({ ...p, ...size });
+    }
+    expect(placed.map((p) => p.y)).toEqual([0, 0, 0, 160]);
+    expect(placed[1]!.x).toBeGreaterThan(placed[0]!.x + size.width);
+    expect(placed[2]!.x).toBeGreaterThan(placed[1]!.x + size.width);
+    expect(placed[3]!.x).toBe(0);
+  });
+
+  it('skips a slot that a synapse line or label crosses, and continues below a full view', () => {
+    const line: Box = { x: 100, y: 40, width: 4, height: 4 };
+    expect(readingSlot(size, [line], view)).toEqual({ x: 260, y: 0 });
+    const full: Box = { x: 0, y: 0, width: 900, height: 500 };
+    expect(readingSlot(size, [full], view).y).toBeGreaterThanOrEqual(500);
+  });
+
+  it('starts at the given origin (the circuit in view), not left of it', () => {
+    expect(readingSlot(size, [], view, { x: 300, y: 100 })).toEqual({ x: 300, y: 100 });
   });
 });

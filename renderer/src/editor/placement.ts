@@ -81,3 +81,34 @@ export function freePosition(
   }
   return nearest?.at ?? start;
 }
+
+/** Room between slots of the reading order: a synapse label fits between two cards. */
+export const SLOT_GAP = { x: 80, y: 60 };
+const MAX_ROWS = 60;
+
+/**
+ * The first free slot in reading order (left to right as far as the visible area reaches, then the
+ * next row down) from `origin` (default: the visible area's top-left corner), for a node added
+ * without a drop point (a palette click or a key): predictable, and clear of every box in `taken`
+ * (cards, labels, lines) by `gap`. Rows continue below the view when it is full (the caller then
+ * brings the new card into view).
+ */
+export function readingSlot(
+  size: Size,
+  taken: readonly Box[],
+  visible: Box,
+  origin?: XY,
+  gap = PLACEMENT_GAP,
+): XY {
+  const stepX = Math.ceil((size.width + SLOT_GAP.x) / GRID) * GRID;
+  const stepY = Math.ceil((size.height + SLOT_GAP.y) / GRID) * GRID;
+  const x0 = Math.ceil((origin ?? visible).x / GRID) * GRID;
+  const y0 = Math.ceil((origin ?? visible).y / GRID) * GRID;
+  const right = Math.max(x0 + size.width, visible.x + visible.width);
+  for (let row = 0; row < MAX_ROWS; row++)
+    for (let x = x0; x + size.width <= right; x += stepX) {
+      const box = { x, y: y0 + row * stepY, ...size };
+      if (!taken.some((b) => overlaps(box, b, gap))) return { x, y: box.y };
+    }
+  return { x: x0, y: y0 + MAX_ROWS * stepY };
+}

@@ -44,6 +44,7 @@ function pointsOf(
     b.y + b.h / 2,
     e.source === e.target,
     plan.get(e.id)!.loopY,
+    plan.get(e.id)!.reach,
   );
 }
 
@@ -89,6 +90,30 @@ function routeCrossings(
 }
 
 describe('wiring plan', () => {
+  it('routes the six synapses of three cards in a row (as clicked in) behind none of the cards', () => {
+    const row = new Map<string, Box>([
+      ['A', { x: 0, y: 0, w: 180, h: 84 }],
+      ['B', { x: 240, y: 0, w: 180, h: 84 }],
+      ['C', { x: 480, y: 0, w: 180, h: 84 }],
+    ]);
+    const plan = planWiring(row, six);
+    expect(cardsCrossed(row, six, plan)).toEqual([]);
+    // A -> C would run straight through B: it takes a lane instead.
+    expect(plan.get('wCA')!.loopY).not.toBeNull();
+  });
+
+  it('the bow of a return edge does not run down through its own target just below the source', () => {
+    const boxes = new Map<string, Box>([
+      ['A', { x: 0, y: 0, w: 180, h: 84 }],
+      ['C', { x: 170, y: 160, w: 180, h: 84 }],
+    ]);
+    const edges = [
+      ['A', 'C'],
+      ['C', 'A'],
+    ].map(([s, t]) => ({ id: `w${t}${s}`, source: s!, target: t!, labelW: 110, labelH: 19 }));
+    expect(cardsCrossed(boxes, edges, planWiring(boxes, edges))).toEqual([]);
+  });
+
   it('the bezier runs from handle to handle through the midpoint', () => {
     expect(bezierPoint(0, 0, 100, 50, 0)).toEqual({ x: 0, y: 0 });
     expect(bezierPoint(0, 0, 100, 50, 1)).toEqual({ x: 100, y: 50 });

@@ -44,6 +44,8 @@ export interface LabelPlacement {
   oy: number;
   /** Backward edges and self-loops: the y of the lane they run along (null: a forward bezier). */
   loopY: number | null;
+  /** How far the lane's bows reach sideways (px; LOOP_REACH when absent), wider to clear a card. */
+  reach?: number;
 }
 
 /** How far a routed-around edge leaves its handles sideways (px). */
@@ -83,10 +85,17 @@ export function bezierPoint(
  * the target's handle. The bows stay outside the cards (a single curve to the lane's middle cut
  * the corners of the end cards).
  */
-export function aroundPath(sx: number, sy: number, tx: number, ty: number, y: number): string {
+export function aroundPath(
+  sx: number,
+  sy: number,
+  tx: number,
+  ty: number,
+  y: number,
+  reach = LOOP_REACH,
+): string {
   return (
-    `M ${sx},${sy} C ${sx + LOOP_REACH},${sy} ${sx + LOOP_REACH},${y} ${sx},${y}` +
-    ` L ${tx},${y} C ${tx - LOOP_REACH},${y} ${tx - LOOP_REACH},${ty} ${tx},${ty}`
+    `M ${sx},${sy} C ${sx + reach},${sy} ${sx + reach},${y} ${sx},${y}` +
+    ` L ${tx},${y} C ${tx - reach},${y} ${tx - reach},${ty} ${tx},${ty}`
   );
 }
 
@@ -123,9 +132,10 @@ export function routePoints(
   ty: number,
   selfLoop: boolean,
   loopY: number | null,
+  reach = LOOP_REACH,
 ): Point[] {
   const out: Point[] = [];
-  if (loopY === null || !isAround(sx, tx, selfLoop)) {
+  if (loopY === null) {
     for (let i = 0; i <= SAMPLES; i++) out.push(bezierPoint(sx, sy, tx, ty, i / SAMPLES));
     return out;
   }
@@ -134,8 +144,8 @@ export function routePoints(
     out.push(
       cubic(
         { x: sx, y: sy },
-        { x: sx + LOOP_REACH, y: sy },
-        { x: sx + LOOP_REACH, y: loopY },
+        { x: sx + reach, y: sy },
+        { x: sx + reach, y: loopY },
         { x: sx, y: loopY },
         i / bow,
       ),
@@ -145,8 +155,8 @@ export function routePoints(
     out.push(
       cubic(
         { x: tx, y: loopY },
-        { x: tx - LOOP_REACH, y: loopY },
-        { x: tx - LOOP_REACH, y: ty },
+        { x: tx - reach, y: loopY },
+        { x: tx - reach, y: ty },
         { x: tx, y: ty },
         i / bow,
       ),
@@ -235,6 +245,14 @@ function routeCost(
   return cost;
 }
 
+/** Bow reaches tried for a lane, the standard first. */
+const REACHES = [LOOP_REACH, 110, 170, 240, 320];
+
+/** What a route's points inside cards cost (as in routeCost, without the other routes). */
+function cardCost(points: readonly Point[], cards: readonly Box[]): number {
+  return routeCost(points, cards, []);
+}
+
 /** How many short steps of a route run inside a box. */
 function stepsInside(route: readonly Point[], box: Box): number {
   let n = 0;
@@ -259,10 +277,10 @@ export function routeOf(
   selfLoop: boolean,
   placement: LabelPlacement | null,
 ): { path: string; labelX: number; labelY: number; anchorX: number; anchorY: number } {
-  if (isAround(sx, tx, selfLoop)) {
+  if (placement ? placement.loopY !== null : isAround(sx, tx, selfLoop)) {
     const y = placement?.loopY ?? (selfLoop ? Math.min(sy, ty) - 92 : Math.max(sy, ty) + 92); // unplanned: the old lanes
     return {
-      path: aroundPath(sx, sy, tx, ty, y),
+      path: aroundPath(sx, sy, tx, ty, y, placement?.reach),
       labelX: (sx + tx) / 2 + (placement?.ox ?? 0),
       labelY: y + (placement?.oy ?? 0),
       anchorX: (sx + tx) / 2 + (placement?.ox ?? 0),
@@ -304,6 +322,7 @@ export function planWiring(
   // ones, each taking the lane side that costs least against the routes drawn before it.
   const ordered = [...edges].sort((e1, e2) => aroundRank(boxes, e1) - aroundRank(boxes, e2));
   const routes = new Map<string, { loopY: number | null; route: Route }>();
+  const reaches = new Map<string, number>();
   const drawn: Route[] = [];
   const weigh = edges.length <= MAX_WEIGHED_EDGES;
   for (const e of ordered) {
@@ -316,24 +335,36 @@ export function planWiring(
     const ty = b.y + b.h / 2;
     const self = e.source === e.target;
     let loopY: number | null = null;
-    if (isAround(sx, tx, self)) {
-      const others = obstacles.filter((o) => o !== a && o !== b);
+    if (isAround(sx, tx, self) || forwardBlocked(boxes, e)) {
+      // The end cards count too: a bow out of the source must not run down through the target
+      // (the target just below and right of the source) nor the bow into the target through the
+      // source.
+      const others = self ? obstacles.filter((o) => o !== a) : obstacles;
       const x0 = Math.min(sx, tx) - LOOP_REACH;
       const x1 = Math.max(sx, tx) + LOOP_REACH;
-      let best: { y: number; cost: number } | null = null;
-      // Self-loops over the top; a return edge under the cards unless over them costs less.
-      for (const dir of self ? ([-1] as const) : ([1, -1] as const)) {
-        const y = laneY(obstacles, lanes, sx, sy, tx, ty, dir, e.labelH);
-        const travel = Math.abs(y - sy) + Math.abs(y - ty);
-        const c =
-          (weigh ? routeCost(routePoints(sx, sy, tx, ty, self, y), others, drawn) : 0) +
-          travel / 1000;
-        if (!best || c < best.cost) best = { y, cost: c };
+      let best: { y: number; reach: number; cost: number } | null = null;
+      // Self-loops over the top; a return edge under the cards unless over them costs less. Bows
+      // reach wider only when the standard ones would run through a card.
+      for (const reach of REACHES) {
+        for (const dir of self ? ([-1] as const) : ([1, -1] as const)) {
+          const y = laneY(obstacles, lanes, sx, sy, tx, ty, dir, e.labelH);
+          const travel = Math.abs(y - sy) + Math.abs(y - ty);
+          const points = routePoints(sx, sy, tx, ty, self, y, reach);
+          const c =
+            (weigh ? routeCost(points, others, drawn) : cardCost(points, others)) +
+            travel / 1000 +
+            (reach - LOOP_REACH) / 100;
+          if (!best || c < best.cost) best = { y, reach, cost: c };
+        }
+        if (best && best.cost < 100) break;
       }
       loopY = best!.y;
+      reaches.set(e.id, best!.reach);
       lanes.push({ x0, x1, y: loopY, h: e.labelH });
     }
-    const route = routeOfPoints(routePoints(sx, sy, tx, ty, self, loopY));
+    const route = routeOfPoints(
+      routePoints(sx, sy, tx, ty, self, loopY, reaches.get(e.id) ?? LOOP_REACH),
+    );
     routes.set(e.id, { loopY, route });
     drawn.push(route);
   }
@@ -371,7 +402,9 @@ export function planWiring(
     };
     if (route.loopY !== null) {
       const loopY = route.loopY;
-      for (const ox of AROUND_X) if (consider({ t: 0.5, ox, oy: 0, loopY })) break;
+      const reach = reaches.get(e.id);
+      const wide = reach !== undefined && reach !== LOOP_REACH ? { reach } : {};
+      for (const ox of AROUND_X) if (consider({ t: 0.5, ox, oy: 0, loopY, ...wide })) break;
     } else {
       let done = false;
       for (const oy of [0, -(h / 2 + 10), h / 2 + 10, -(h + 16), h + 16]) {
@@ -399,7 +432,29 @@ function aroundRank(boxes: ReadonlyMap<string, Box>, e: WiringEdge): number {
   const a = boxes.get(e.source);
   const b = boxes.get(e.target);
   if (!a || !b) return 2;
-  return isAround(a.x + a.w, b.x, e.source === e.target) ? 1 : 0;
+  return isAround(a.x + a.w, b.x, e.source === e.target) || forwardBlocked(boxes, e) ? 1 : 0;
+}
+
+/**
+ * True when a forward edge's bezier would run behind a card other than its ends (three neurons
+ * added in a row, the first wired to the third): such an edge takes a lane round the cards instead.
+ */
+function forwardBlocked(boxes: ReadonlyMap<string, Box>, e: WiringEdge): boolean {
+  const a = boxes.get(e.source);
+  const b = boxes.get(e.target);
+  if (!a || !b || e.source === e.target) return false;
+  const [sx, sy, tx, ty] = [a.x + a.w, a.y + a.h / 2, b.x, b.y + b.h / 2];
+  if (isAround(sx, tx, false)) return false;
+  const points = routePoints(sx, sy, tx, ty, false, null);
+  for (const [id, c] of boxes) {
+    if (id === e.source || id === e.target) continue;
+    if (!boxesMeet(routeOfPoints(points).box, c, 2)) continue;
+    for (let i = 1; i < points.length - 1; i++) {
+      const p = points[i]!;
+      if (p.x > c.x - 2 && p.x < c.x + c.w + 2 && p.y > c.y - 2 && p.y < c.y + c.h + 2) return true;
+    }
+  }
+  return false;
 }
 
 /**
@@ -497,9 +552,39 @@ export function wiringExtents(
     const b = boxes.get(e.target);
     const p = plan.get(e.id);
     if (!a || !b || !p || p.loopY === null) continue;
-    const x0 = Math.min(a.x + a.w, b.x) - LOOP_REACH;
-    const x1 = Math.max(a.x + a.w, b.x) + LOOP_REACH;
+    const reach = p.reach ?? LOOP_REACH;
+    const x0 = Math.min(a.x + a.w, b.x) - reach;
+    const x1 = Math.max(a.x + a.w, b.x) + reach;
     out.push({ x: x0, y: p.loopY - 6, w: x1 - x0, h: 12 });
+  }
+  return out;
+}
+
+/**
+ * Small boxes along every drawn route (bows, lanes and beziers): what a fit must keep in view so
+ * no curve runs off the canvas, and what a new card must keep clear of so it covers no line.
+ */
+export function routeSamples(
+  boxes: ReadonlyMap<string, Box>,
+  edges: readonly WiringEdge[],
+  plan: ReadonlyMap<string, LabelPlacement>,
+): Box[] {
+  const out: Box[] = [];
+  for (const e of edges) {
+    const a = boxes.get(e.source);
+    const b = boxes.get(e.target);
+    const p = plan.get(e.id);
+    if (!a || !b || !p) continue;
+    const points = routePoints(
+      a.x + a.w,
+      a.y + a.h / 2,
+      b.x,
+      b.y + b.h / 2,
+      e.source === e.target,
+      p.loopY,
+      p.reach,
+    );
+    for (const q of points) out.push({ x: q.x - 2, y: q.y - 2, w: 4, h: 4 });
   }
   return out;
 }
