@@ -9,7 +9,7 @@
  */
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -89,6 +89,18 @@ await Promise.all([
     format: 'cjs',
   }),
 ]);
+
+// The launcher compiles cli-core.cjs through node:vm, which has no loader for a dynamic import():
+// one left in the CLI's code would fail only when that path runs (an export did). Refuse it here.
+const cliCore = readFileSync(path.join(root, 'out/main/cli-core.cjs'), 'utf8');
+const dynamicImport = cliCore.match(/(?:await|[=(,;])\s*import\(/);
+if (dynamicImport) {
+  console.error(
+    `build: out/main/cli-core.cjs contains a dynamic import() ("${dynamicImport[0]}"): the CLI ` +
+      'launcher (main/cli/launcher.ts) cannot load it; use a static import.',
+  );
+  process.exit(1);
+}
 
 // Warm the CLI's code cache (out/main/cli-core.cjs.cache) with a short run of an example.
 const warmOut = path.join(tmpdir(), `neurosketch-warm-${process.pid}.json`);

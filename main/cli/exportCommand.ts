@@ -5,7 +5,7 @@
  * the file or the command line is wrong, or when elements cannot be exported: then one line per
  * element on stderr, `error: FILE: PATH: node|edge ID: reason`, and nothing is written.
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadDocument } from '../../shared/document/loadDocument';
 import { exportBrian2 } from '../../shared/interop/brian2/exportBrian2';
@@ -87,7 +87,6 @@ export async function exportCommand(argv: string[], io: CliIo): Promise<number> 
   }
   let text: string;
   try {
-    const { readFile } = await import('node:fs/promises');
     text = await readFile(args.file, 'utf8');
   } catch (e) {
     io.stderr(`error: ${args.file}: cannot read: ${(e as Error).message}\n`);
