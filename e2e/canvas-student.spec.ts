@@ -6,67 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { expect, openExample, screenshot, test } from './fixtures';
-
-const canvasOf = (app: Page): Locator => app.getByLabel('circuit canvas');
-const inspectorOf = (app: Page): Locator => app.getByRole('complementary', { name: 'inspector' });
-const paletteOf = (app: Page): Locator => app.getByRole('navigation', { name: 'palette' });
-
-interface Doc {
-  nodes: Array<{ id: string; size?: number }>;
-  edges: Array<{ id: string; source: string; target: string; weight: unknown }>;
-  probes?: Array<{ id: string; target: string; variable: string }>;
-}
-
-async function documentOf(app: Page): Promise<Doc> {
-  return (await app.evaluate(() => window.__neurosketchTest!.editor!.document())) as Doc;
-}
-
-async function startEmpty(app: Page): Promise<void> {
-  await expect(app.getByRole('toolbar', { name: 'simulation controls' })).toBeVisible();
-  await app.getByRole('toolbar', { name: 'file' }).getByRole('button', { name: 'New' }).click();
-  await expect(canvasOf(app)).toContainText('Drag a neuron from the palette');
-}
-
-/**
- * Waits until the view stops moving (after a new synapse the canvas may pan its label into view),
- * so a drag starts from where the handles are.
- */
-async function viewSettled(app: Page): Promise<void> {
-  const viewport = app.locator('.react-flow__viewport');
-  let last = await viewport.getAttribute('style');
-  for (let i = 0; i < 20; i++) {
-    await app.waitForTimeout(100);
-    const now = await viewport.getAttribute('style');
-    if (now === last) return;
-    last = now;
-  }
-}
-
-/**
- * Drags from one handle to another (React Flow ignores the first move of a drag). On a loaded
- * machine a drag can be lost between frames: the drag is repeated, at most three times, until the
- * document has one more edge or the editor says why it refused the connection.
- */
-async function wire(app: Page, from: string, to: string): Promise<void> {
-  const before = (await documentOf(app)).edges.length;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await viewSettled(app);
-    const a = await app.getByLabel(from, { exact: true }).boundingBox();
-    const b = await app.getByLabel(to, { exact: true }).boundingBox();
-    if (!a || !b) throw new Error(`handle ${a ? to : from} not found`);
-    await app.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-    await app.mouse.down();
-    await app.mouse.move(a.x + a.width / 2 + 2, a.y + a.height / 2 + 2);
-    await app.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
-    await app.mouse.up();
-    const settled = await expect
-      .poll(async () => (await documentOf(app)).edges.length, { timeout: 2000 })
-      .toBeGreaterThan(before)
-      .then(() => true)
-      .catch(() => false);
-    if (settled || (await canvasOf(app).getByRole('status').count()) > 0) return;
-  }
-}
+import { canvasOf, documentOf, inspectorOf, paletteOf, startEmpty, wire } from './canvasHelpers';
 
 async function typeInto(field: Locator, text: string): Promise<void> {
   await field.fill(text);

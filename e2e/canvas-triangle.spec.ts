@@ -8,22 +8,9 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
+import { canvasOf, documentOf, inspectorOf, paletteOf, wire } from './canvasHelpers';
 
-const canvasOf = (app: Page): Locator => app.getByLabel('circuit canvas');
-const paletteOf = (app: Page): Locator => app.getByRole('navigation', { name: 'palette' });
-const inspectorOf = (app: Page): Locator => app.getByRole('complementary', { name: 'inspector' });
 const editorBar = (app: Page): Locator => app.getByRole('toolbar', { name: 'editor' });
-
-interface Doc {
-  nodes: Array<{ id: string }>;
-  edges: Array<{ id: string; source: string; target: string; weight: unknown }>;
-  probes?: Array<{ id: string; target: string }>;
-  layout?: Record<string, { x: number; y: number }>;
-}
-
-async function documentOf(app: Page): Promise<Doc> {
-  return (await app.evaluate(() => window.__neurosketchTest!.editor!.document())) as Doc;
-}
 
 interface Rect {
   id: string;
@@ -31,43 +18,6 @@ interface Rect {
   y: number;
   w: number;
   h: number;
-}
-
-/**
- * Waits until the view stops moving (after a new synapse the canvas may pan its label into view),
- * so a drag starts from where the handles are.
- */
-async function viewSettled(app: Page): Promise<void> {
-  const viewport = app.locator('.react-flow__viewport');
-  let last = await viewport.getAttribute('style');
-  for (let i = 0; i < 20; i++) {
-    await app.waitForTimeout(100);
-    const now = await viewport.getAttribute('style');
-    if (now === last) return;
-    last = now;
-  }
-}
-
-/** Drags from one handle to another, repeated (at most three times) if a drag is lost. */
-async function wire(app: Page, from: string, to: string): Promise<void> {
-  const before = (await documentOf(app)).edges.length;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await viewSettled(app);
-    const a = await app.getByLabel(from, { exact: true }).boundingBox();
-    const b = await app.getByLabel(to, { exact: true }).boundingBox();
-    if (!a || !b) throw new Error(`handle ${a ? to : from} not found`);
-    await app.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-    await app.mouse.down();
-    await app.mouse.move(a.x + a.width / 2 + 2, a.y + a.height / 2 + 2);
-    await app.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
-    await app.mouse.up();
-    const settled = await expect
-      .poll(async () => (await documentOf(app)).edges.length, { timeout: 2000 })
-      .toBeGreaterThan(before)
-      .then(() => true)
-      .catch(() => false);
-    if (settled) return;
-  }
 }
 
 /**
@@ -181,7 +131,7 @@ test.describe('at 1440x900', () => {
     await expectReadable(app, 'three neurons added');
 
     for (const [s, t] of ['AB', 'BA', 'AC', 'CA', 'BC', 'CB'] as const)
-      await wire(app, `${s} output`, `${t} input`);
+      await wire(app, `${s} output`, `${t} input`, { refusalEnds: false });
     await expect.poll(async () => (await documentOf(app)).edges.length).toBe(6);
     await expectReadable(app, 'six synapses as drawn');
     // Weights -0.05 on all six at once: Ctrl-click each label, then the inspector.

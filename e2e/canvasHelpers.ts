@@ -1,0 +1,77 @@
+/**
+ * What the canvas journeys share (canvas-student, canvas-triangle): the panels, the document as the
+ * editor holds it, an empty canvas, and a handle-to-handle drag that survives a loaded machine.
+ */
+import type { Locator, Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+export const canvasOf = (app: Page): Locator => app.getByLabel('circuit canvas');
+export const inspectorOf = (app: Page): Locator =>
+  app.getByRole('complementary', { name: 'inspector' });
+export const paletteOf = (app: Page): Locator => app.getByRole('navigation', { name: 'palette' });
+
+/** The parts of the document the journeys read. */
+export interface Doc {
+  nodes: Array<{ id: string; size?: number }>;
+  edges: Array<{ id: string; source: string; target: string; weight: unknown }>;
+  probes?: Array<{ id: string; target: string; variable?: string }>;
+  layout?: Record<string, { x: number; y: number }>;
+}
+
+export async function documentOf(app: Page): Promise<Doc> {
+  return (await app.evaluate(() => window.__neurosketchTest!.editor!.document())) as Doc;
+}
+
+export async function startEmpty(app: Page): Promise<void> {
+  await expect(app.getByRole('toolbar', { name: 'simulation controls' })).toBeVisible();
+  await app.getByRole('toolbar', { name: 'file' }).getByRole('button', { name: 'New' }).click();
+  await expect(canvasOf(app)).toContainText('Drag a neuron from the palette');
+}
+
+/**
+ * Waits until the view stops moving (after a new synapse the canvas may pan its label into view),
+ * so a drag starts from where the handles are.
+ */
+export async function viewSettled(app: Page): Promise<void> {
+  const viewport = app.locator('.react-flow__viewport');
+  let last = await viewport.getAttribute('style');
+  for (let i = 0; i < 20; i++) {
+    await app.waitForTimeout(100);
+    const now = await viewport.getAttribute('style');
+    if (now === last) return;
+    last = now;
+  }
+}
+
+/**
+ * Drags from one handle to another (React Flow ignores the first move of a drag). On a loaded
+ * machine a drag can be lost between frames: the drag is repeated, at most three times, until the
+ * document has one more edge or, with `refusalEnds` (the default), the editor shows a notice (it says
+ * why it refused the connection). Journeys whose notices stay on screen between drags pass false.
+ */
+export async function wire(
+  app: Page,
+  from: string,
+  to: string,
+  { refusalEnds = true }: { refusalEnds?: boolean } = {},
+): Promise<void> {
+  const before = (await documentOf(app)).edges.length;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await viewSettled(app);
+    const a = await app.getByLabel(from, { exact: true }).boundingBox();
+    const b = await app.getByLabel(to, { exact: true }).boundingBox();
+    if (!a || !b) throw new Error(`handle ${a ? to : from} not found`);
+    await app.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await app.mouse.down();
+    await app.mouse.move(a.x + a.width / 2 + 2, a.y + a.height / 2 + 2);
+    await app.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
+    await app.mouse.up();
+    const settled = await expect
+      .poll(async () => (await documentOf(app)).edges.length, { timeout: 2000 })
+      .toBeGreaterThan(before)
+      .then(() => true)
+      .catch(() => false);
+    if (settled) return;
+    if (refusalEnds && (await canvasOf(app).getByRole('status').count()) > 0) return;
+  }
+}
