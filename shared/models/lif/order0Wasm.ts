@@ -121,6 +121,11 @@ export class Order0Wasm {
 
   /** One step of every element over [t0, t1]; returns how many entries `list` holds. */
   step(c: Order0WasmCoefficients, t0: number, t1: number): number {
+    const w = this.instance;
+    w.coefficients(c.em, c.dd, c.q0, c.q1, c.e0, c.e1, c.ca, c.cA, c.cb, c.cB, c.thr);
+    const h = this.helper;
+    if (!h) return w.step(0, this.size, t0, t1, this.listAt);
+    // the helper reads the coefficients from the control block
     const k = this.coefs;
     k[0] = c.em;
     k[1] = c.dd;
@@ -133,10 +138,6 @@ export class Order0Wasm {
     k[8] = c.cb;
     k[9] = c.cB;
     k[10] = c.thr;
-    const w = this.instance;
-    w.coefficients(c.em, c.dd, c.q0, c.q1, c.e0, c.e1, c.ca, c.cA, c.cb, c.cB, c.thr);
-    const h = this.helper;
-    if (!h) return w.step(0, this.size, t0, t1, this.listAt);
     if (!h.started) {
       h.started = true;
       h.helper.start();
