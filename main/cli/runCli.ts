@@ -28,7 +28,7 @@ import {
 } from '../../shared/sim/admission';
 import { createSimulation } from '../../shared/sim/createSimulation';
 import { toCsv } from '../../shared/sim/resultCsv';
-import { batchText, resultCsvPieces, resultJsonPieces } from '../../shared/sim/resultStream';
+import { batchText, resultCsvPieces, resultJsonText } from '../../shared/sim/resultStream';
 import { ResultCollector } from '../../shared/sim/runResult';
 import { SimulationError, type Issue } from '../../shared/sim/types';
 import { stepThreadsFor, type StepThreads } from '../services/stepThreads';
@@ -447,7 +447,7 @@ async function runWith(
   const target = args.out ?? 'stdout';
   let written = 0;
   const chunks = withProgress(
-    batchText(csv ? resultCsvPieces(result) : resultJsonPieces(result)),
+    batchText(csv ? resultCsvPieces(result) : resultJsonText(result)),
     (text) => {
       written += text.length;
       const t = now();

@@ -12,7 +12,6 @@ import { Worker } from 'node:worker_threads';
 import {
   CHUNK,
   CTL_BYTES,
-  CTL_F64,
   CTL_FAILED,
   CTL_GEN,
   CTL_HELPER_CHUNKS,
@@ -37,8 +36,6 @@ export const THREAD_MIN_SIZE = 16_000;
 /** How long the helper may take to start and instantiate a population's loop. */
 const ATTACH_TIMEOUT_MS = 10_000;
 
-const NO_COEFFICIENTS: readonly number[] = new Array<number>(11).fill(0);
-
 export type ToStepThread =
   | {
       type: 'attach';
@@ -53,7 +50,6 @@ export type ToStepThread =
 export class StepThreads implements StepHelper {
   readonly control = new SharedArrayBuffer(CTL_BYTES);
   private readonly ctl = new Int32Array(this.control, 0, CTL_INTS);
-  private readonly f64 = new Float64Array(this.control, CTL_INTS * 4, CTL_F64);
   private readonly worker: Worker;
   private slots = 0;
   private started = false;
@@ -100,7 +96,7 @@ export class StepThreads implements StepHelper {
 
   /** Sends the helper back to its messages (it is between steps); false if it does not answer. */
   private pause(): boolean {
-    const gen = publish(this.ctl, this.f64, PAUSE, 0, this.chunk, 0, 0, NO_COEFFICIENTS);
+    const gen = publish(this.ctl, PAUSE, 0, this.chunk);
     if (!awaitPause(this.ctl, gen)) {
       this.closed = true;
       return false;

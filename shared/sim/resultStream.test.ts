@@ -1,7 +1,7 @@
 /** The streamed result text is byte-for-byte the whole-text result (issue 16, item 5). */
 import { describe, expect, it } from 'vitest';
 import { toCsv } from './resultCsv';
-import { batchText, resultCsvPieces, resultJsonPieces } from './resultStream';
+import { batchText, resultCsvPieces, resultJsonPieces, resultJsonText } from './resultStream';
 import type { RunResult } from './runResult';
 
 function result(): RunResult {
@@ -45,6 +45,15 @@ describe('resultStream', () => {
   it('JSON pieces join to JSON.stringify(result) + newline', () => {
     const r = result();
     expect([...resultJsonPieces(r)].join('')).toBe(JSON.stringify(r) + '\n');
+  });
+
+  it('a small result is written in one piece, a large one in pieces, the same text', () => {
+    const r = result();
+    const whole = [...resultJsonText(r)];
+    expect(whole).toEqual([JSON.stringify(r) + '\n']);
+    const streamed = [...resultJsonText(r, 1000)];
+    expect(streamed.length).toBeGreaterThan(1);
+    expect(streamed.join('')).toBe(whole[0]);
   });
 
   it('JSON of an empty result', () => {

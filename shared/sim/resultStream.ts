@@ -83,6 +83,28 @@ export function* resultJsonPieces(result: RunResult): Generator<string> {
   yield '}\n';
 }
 
+/** Numbers up to which `resultJsonText` builds the text in one go (at most ~25 MB of text). */
+export const WHOLE_JSON_NUMBERS = 1_000_000;
+
+/**
+ * The result JSON for a writer: one `JSON.stringify` when the result is small (V8's serialiser is
+ * ~7x faster than the pieces: cuba.neuro's 24,000 spike times take 2.5 ms instead of 17), the
+ * pieces otherwise. Same text either way.
+ */
+export function resultJsonText(
+  result: RunResult,
+  wholeUpTo = WHOLE_JSON_NUMBERS,
+): Iterable<string> {
+  let numbers = 0;
+  for (const id of Object.keys(result.spikes))
+    for (const times of result.spikes[id]!) numbers += times.length;
+  for (const id of Object.keys(result.traces)) {
+    const trace = result.traces[id]!;
+    numbers += trace.t.length * (1 + trace.values.length);
+  }
+  return numbers <= wholeUpTo ? [JSON.stringify(result) + '\n'] : resultJsonPieces(result);
+}
+
 /** The long CSV of docs/format.md#results, piece by piece (the pieces join to toCsv(result)). */
 export function* resultCsvPieces(result: Pick<RunResult, 'spikes' | 'traces'>): Generator<string> {
   yield RESULT_CSV_HEADER + '\n';

@@ -3,8 +3,10 @@
 ;;
 ;; Refractory lanes stay on the vector path (v kept, x decayed); only a lane whose refractory period
 ;; ends inside the step or whose bound fails takes the scalar code ($one).
-;; Memory (imported and shared, one per population): v, x0, x1, refUntil (f64) and a list (i32) at
-;; byte offsets given to `layout` (the list's: to `step`). Two instances on one memory (two threads)
+;; Memory (imported and shared, one per population): v, x0, x1, refUntil (f64), a list (i32) and
+;; the parameter block at byte offsets given to `layout` (the list's: to `step`). The parameter block
+;; holds 13 f64: t0, t1, em, dd, q0, q1, e0, e1, ca, cA, cb, cB, thr (order0Wasm.ts's P_*); the caller
+;; writes it before each step, so a call passes integers only (no number boxed per step). Two instances on one memory (two threads)
 ;; may step disjoint ranges of elements at once, each writing its own part of the list. Per element i, exactly as the JS loop:
 ;;   refUntil > t0:  refUntil < t1 -> list i; else x0 *= e0, x1 *= e1
 ;;   otherwise:      v1 = ((em v + dd) + q0 x0) + q1 x1
@@ -13,7 +15,7 @@
 ;;                   else v = v1, x0 *= e0, x1 *= e1
 ;; Same IEEE operations in the same order, no fused multiply-add: the results are the JS loop's bit
 ;; for bit (order0Wasm.test.ts). The list comes out in ascending element order.
-;; `step(from, to, t0, t1, list)` does elements from..to-1, writes their list at byte offset `list`
+;; `step(from, to, list)` does elements from..to-1, writes their list at byte offset `list`
 ;; and returns its number of entries.
 (module
   (import "env" "memory" (memory 1 65536 shared))
@@ -35,27 +37,14 @@
   (global $px1 (mut i32) (i32.const 0))
   (global $pref (mut i32) (i32.const 0))
   (global $plist (mut i32) (i32.const 0))
+  (global $pparams (mut i32) (i32.const 0))
   (global $count (mut i32) (i32.const 0))
-
-  ;; Coefficients of the step (constant over the run unless a live edit changes them).
-  (func (export "coefficients")
-    (param $em f64) (param $dd f64) (param $q0 f64) (param $q1 f64) (param $e0 f64) (param $e1 f64)
-    (param $ca f64) (param $cA f64) (param $cb f64) (param $cB f64) (param $thr f64)
-    (global.set $em (local.get $em))
-    (global.set $dd (local.get $dd))
-    (global.set $q0 (local.get $q0))
-    (global.set $q1 (local.get $q1))
-    (global.set $e0 (local.get $e0))
-    (global.set $e1 (local.get $e1))
-    (global.set $ca (local.get $ca))
-    (global.set $cA (local.get $cA))
-    (global.set $cb (local.get $cb))
-    (global.set $cB (local.get $cB))
-    (global.set $thr (local.get $thr)))
 
   ;; Where the arrays are (byte offsets, 16-byte aligned).
   (func (export "layout")
     (param $pv i32) (param $px0 i32) (param $px1 i32) (param $pref i32) (param $plist i32)
+    (param $pparams i32)
+    (global.set $pparams (local.get $pparams))
     (global.set $pv (local.get $pv))
     (global.set $px0 (local.get $px0))
     (global.set $px1 (local.get $px1))
@@ -111,13 +100,28 @@
   ;; One step [t0, t1] of elements from..to-1, their list at byte offset $plist; returns its length. The array
   ;; addresses and the coefficients are held in locals over the loop (V8 reloads globals).
   (func (export "step")
-    (param $from i32) (param $to i32) (param $t0 f64) (param $t1 f64) (param $plist i32) (result i32)
-    (local $i i32) (local $o i32) (local $ref v128) (local $xa v128) (local $xb v128)
+    (param $from i32) (param $to i32) (param $plist i32) (result i32)
+    (local $t0 f64) (local $t1 f64) (local $p i32) (local $i i32) (local $o i32) (local $ref v128) (local $xa v128) (local $xb v128)
     (local $v1 v128) (local $bound v128) (local $vi v128) (local $refm v128)
     (local $em v128) (local $dd v128) (local $q0 v128) (local $q1 v128) (local $e0 v128)
     (local $e1 v128) (local $ca v128) (local $cA v128) (local $cb v128) (local $cB v128)
     (local $thr v128) (local $tt0 v128) (local $tt1 v128)
     (local $pv i32) (local $px0 i32) (local $px1 i32) (local $pref i32)
+    ;; the step's times and coefficients, written by the caller into the parameter block
+    (local.set $p (global.get $pparams))
+    (local.set $t0 (f64.load offset=0 (local.get $p)))
+    (local.set $t1 (f64.load offset=8 (local.get $p)))
+    (global.set $em (f64.load offset=16 (local.get $p)))
+    (global.set $dd (f64.load offset=24 (local.get $p)))
+    (global.set $q0 (f64.load offset=32 (local.get $p)))
+    (global.set $q1 (f64.load offset=40 (local.get $p)))
+    (global.set $e0 (f64.load offset=48 (local.get $p)))
+    (global.set $e1 (f64.load offset=56 (local.get $p)))
+    (global.set $ca (f64.load offset=64 (local.get $p)))
+    (global.set $cA (f64.load offset=72 (local.get $p)))
+    (global.set $cb (f64.load offset=80 (local.get $p)))
+    (global.set $cB (f64.load offset=88 (local.get $p)))
+    (global.set $thr (f64.load offset=96 (local.get $p)))
     (global.set $t0 (local.get $t0))
     (global.set $t1 (local.get $t1))
     (global.set $count (i32.const 0))

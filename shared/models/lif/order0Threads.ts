@@ -10,7 +10,8 @@
  * is the same bit for bit whatever the number of threads (main/services/stepThreads.test.ts).
  *
  * The handshake is a control block of Int32 and Float64 words in a SharedArrayBuffer (no message
- * per step): the caller writes the step's times and coefficients, resets the counters, bumps GEN
+ * per step): the caller writes the step's times and coefficients into the population's parameter
+ * block (in the shared memory, see Order0Wasm.params), resets the counters, bumps GEN
  * and claims chunks; the helper, spinning briefly on GEN and then sleeping on it, claims chunks of
  * the same generation only (the counter carries the generation in its high bits). This file is
  * the protocol of both sides; main/services/stepThreads.ts owns the thread.
@@ -37,9 +38,7 @@ export const CTL_CHUNK = 11;
 /** Chunks the helper has stepped since it started (a diagnostic: the tests check it works). */
 export const CTL_HELPER_CHUNKS = 12;
 export const CTL_INTS = 16;
-/** Float64 words after the Int32 ones: t0, t1, then the 11 coefficients of Order0Wasm.step. */
-export const CTL_F64 = 16;
-export const CTL_BYTES = CTL_INTS * 4 + CTL_F64 * 8;
+export const CTL_BYTES = CTL_INTS * 4;
 
 /** Elements per chunk by default: ~5 µs of work, so a claim costs little beside it. */
 export const CHUNK = 4096;
@@ -64,7 +63,7 @@ export interface StepHelper {
   readonly chunk: number;
   /**
    * Instantiates the loop on `memory` in the helper (layout: byte offsets of v, x0, x1, refUntil,
-   * the list and the chunk counts; `size` elements) and returns its slot, or null if the helper cannot take it
+   * the list, the chunk counts and the parameter block; `size` elements) and returns its slot, or null if the helper cannot take it
    * (then the population runs on one thread). Called while the simulation is built.
    */
   attach(memory: object, layout: readonly number[], size: number): number | null;
@@ -98,19 +97,22 @@ export function order0Module(): object | null {
 
 /** The exports of one instance of the loop. */
 export interface Order0Instance {
-  coefficients(...c: number[]): void;
-  layout(pv: number, px0: number, px1: number, pref: number, plist: number): void;
-  step(from: number, to: number, t0: number, t1: number, plist: number): number;
+  layout(pv: number, px0: number, px1: number, pref: number, plist: number, pparams: number): void;
+  /** Elements from..to-1 over the step in the parameter block; the list at byte offset plist. */
+  step(from: number, to: number, plist: number): number;
 }
 
-/** An instance of the loop on `memory`, laid out as `layout` says (v, x0, x1, refUntil, list). */
+/**
+ * An instance of the loop on `memory`, laid out as `layout` says (byte offsets of v, x0, x1,
+ * refUntil, the list, the chunk counts, the parameter block).
+ */
 export function instantiateOrder0(memory: object, layout: readonly number[]): Order0Instance {
   const module = order0Module();
   if (!module) throw new Error('WebAssembly SIMD is not available');
   const api = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
   const exports = new api.Instance(module, { env: { memory } }).exports;
   const instance = exports as unknown as Order0Instance;
-  instance.layout(layout[0]!, layout[1]!, layout[2]!, layout[3]!, layout[4]!);
+  instance.layout(layout[0]!, layout[1]!, layout[2]!, layout[3]!, layout[4]!, layout[6]!);
   return instance;
 }
 
@@ -133,20 +135,12 @@ export function awaitChange(
 /** The slot value that sends the helper back to its messages (see runHelperLoop). */
 export const PAUSE = -1;
 
-/** Hands a step (or a PAUSE) to the helper; returns its generation. */
-export function publish(
-  ctl: Int32Array,
-  f64: Float64Array,
-  slot: number,
-  size: number,
-  chunk: number,
-  t0: number,
-  t1: number,
-  coefficients: readonly number[],
-): number {
-  f64[0] = t0;
-  f64[1] = t1;
-  for (let k = 0; k < 11; k++) f64[2 + k] = coefficients[k]!;
+/**
+ * Hands a step (or a PAUSE) to the helper; returns its generation. The step's times and
+ * coefficients are already in the population's parameter block: the atomic store of GEN below
+ * makes them visible to the helper before it reads GEN's new value.
+ */
+export function publish(ctl: Int32Array, slot: number, size: number, chunk: number): number {
   ctl[CTL_SLOT] = slot;
   ctl[CTL_SIZE] = size;
   ctl[CTL_CHUNK] = chunk;
@@ -182,15 +176,13 @@ export function workChunks(
   listAt: number,
   size: number,
   chunk: number,
-  t0: number,
-  t1: number,
 ): number {
   const chunks = Math.ceil(size / chunk);
   let done = 0;
   for (let c = claim(ctl, gen, chunks); c >= 0; c = claim(ctl, gen, chunks)) {
     const from = c * chunk;
     const to = from + chunk < size ? from + chunk : size;
-    counts[c] = instance.step(from, to, t0, t1, listAt + 4 * from);
+    counts[c] = instance.step(from, to, listAt + 4 * from);
     Atomics.add(ctl, CTL_FINISHED, 1);
     // the other thread may be asleep on FINISHED (awaitChunks): no waiter costs no system call
     Atomics.notify(ctl, CTL_FINISHED, 1);
@@ -237,7 +229,6 @@ export function runHelperLoop(
   populations: readonly HelperPopulation[],
 ): void {
   const ctl = new Int32Array(control, 0, CTL_INTS);
-  const f64 = new Float64Array(control, CTL_INTS * 4, CTL_F64);
   // a step handed over before this loop began is still joined (its chunks are still claimable);
   // a PAUSE already answered is not answered again
   const current = Atomics.load(ctl, CTL_GEN);
@@ -262,30 +253,7 @@ export function runHelperLoop(
     const population = populations[slot];
     if (!population) continue;
     const { instance, counts, listAt } = population;
-    instance.coefficients(
-      f64[2]!,
-      f64[3]!,
-      f64[4]!,
-      f64[5]!,
-      f64[6]!,
-      f64[7]!,
-      f64[8]!,
-      f64[9]!,
-      f64[10]!,
-      f64[11]!,
-      f64[12]!,
-    );
-    const done = workChunks(
-      ctl,
-      gen,
-      instance,
-      counts,
-      listAt,
-      ctl[CTL_SIZE]!,
-      ctl[CTL_CHUNK]!,
-      f64[0]!,
-      f64[1]!,
-    );
+    const done = workChunks(ctl, gen, instance, counts, listAt, ctl[CTL_SIZE]!, ctl[CTL_CHUNK]!);
     if (done > 0) Atomics.add(ctl, CTL_HELPER_CHUNKS, done);
   }
 }

@@ -8,7 +8,6 @@
  */
 import {
   CHUNK,
-  CTL_F64,
   CTL_INTS,
   awaitChunks,
   instantiateOrder0,
@@ -28,20 +27,25 @@ interface WasmMemoryApi {
 /** Populations smaller than this keep the JS loop (the call and copy are not worth it). */
 export const WASM_MIN_SIZE = 16;
 
-/** The coefficients `step` needs (stepOrder0Uniform's, with dd = ed d and the rounded threshold). */
-export interface Order0WasmCoefficients {
-  em: number;
-  dd: number;
-  q0: number;
-  q1: number;
-  e0: number;
-  e1: number;
-  ca: number;
-  cA: number;
-  cb: number;
-  cB: number;
-  thr: number;
-}
+/**
+ * The parameter block (`Order0Wasm.params`): the step's times and the coefficients `step` needs
+ * (stepOrder0Uniform's, with dd = ed d and the rounded threshold). The caller writes it before each
+ * step; the loop (and the helper thread's instance, on the same memory) reads it.
+ */
+export const P_T0 = 0;
+export const P_T1 = 1;
+export const P_EM = 2;
+export const P_DD = 3;
+export const P_Q0 = 4;
+export const P_Q1 = 5;
+export const P_E0 = 6;
+export const P_E1 = 7;
+export const P_CA = 8;
+export const P_CAA = 9;
+export const P_CB = 10;
+export const P_CBB = 11;
+export const P_THR = 12;
+const PARAMS = 13;
 
 /** A population's link to the helper: its slot, the handshake words, the chunks' list lengths. */
 interface HelperShare {
@@ -49,7 +53,6 @@ interface HelperShare {
   started: boolean;
   slot: number;
   ctl: Int32Array;
-  f64: Float64Array;
   counts: Int32Array;
 }
 
@@ -63,13 +66,13 @@ export class Order0Wasm {
    * element order; `list[0..step())`.
    */
   readonly list: Int32Array;
+  /** The step's times and coefficients (P_T0...P_THR), written before each `step`. */
+  readonly params: Float64Array;
   /** Byte offset of `list` in the memory. */
   private readonly listAt: number;
   private readonly instance: Order0Instance;
   private readonly size: number;
   private readonly helper: HelperShare | null = null;
-  /** The coefficients as the helper reads them (a reused array: no allocation per step). */
-  private readonly coefs: number[] = new Array<number>(11).fill(0);
 
   /** A loop for `size` elements, or null where WebAssembly SIMD is not available. */
   static create(size: number, helper: StepHelper | null = null): Order0Wasm | null {
@@ -91,7 +94,8 @@ export class Order0Wasm {
     const f64Bytes = Math.ceil((8 * size) / 16) * 16;
     const i32Bytes = Math.ceil((4 * size) / 16) * 16;
     const chunks = Math.ceil(size / (helper?.chunk ?? CHUNK));
-    const pages = Math.ceil((4 * f64Bytes + i32Bytes + 4 * chunks) / 65536) || 1;
+    const countsBytes = Math.ceil((4 * chunks) / 16) * 16;
+    const pages = Math.ceil((4 * f64Bytes + i32Bytes + countsBytes + 8 * PARAMS) / 65536) || 1;
     const memory = new api.Memory({ initial: pages, maximum: pages, shared: true });
     const buffer = memory.buffer;
     this.size = size;
@@ -102,7 +106,9 @@ export class Order0Wasm {
     this.listAt = 4 * f64Bytes;
     this.list = new Int32Array(buffer, this.listAt, size);
     const countsAt = 4 * f64Bytes + i32Bytes;
-    const layout = [0, f64Bytes, 2 * f64Bytes, 3 * f64Bytes, this.listAt, countsAt];
+    const paramsAt = countsAt + countsBytes;
+    this.params = new Float64Array(buffer, paramsAt, PARAMS);
+    const layout = [0, f64Bytes, 2 * f64Bytes, 3 * f64Bytes, this.listAt, countsAt, paramsAt];
     this.instance = instantiateOrder0(memory, layout);
     if (helper && size >= helper.minSize) {
       const slot = helper.attach(memory, layout, size);
@@ -112,40 +118,25 @@ export class Order0Wasm {
           started: false,
           slot,
           ctl: new Int32Array(helper.control, 0, CTL_INTS),
-          f64: new Float64Array(helper.control, CTL_INTS * 4, CTL_F64),
           counts: new Int32Array(buffer, countsAt, chunks),
         };
       }
     }
   }
 
-  /** One step of every element over [t0, t1]; returns how many entries `list` holds. */
-  step(c: Order0WasmCoefficients, t0: number, t1: number): number {
+  /** One step of every element over the step in `params`; returns how many entries `list` holds. */
+  step(): number {
     const w = this.instance;
-    w.coefficients(c.em, c.dd, c.q0, c.q1, c.e0, c.e1, c.ca, c.cA, c.cb, c.cB, c.thr);
     const h = this.helper;
-    if (!h) return w.step(0, this.size, t0, t1, this.listAt);
-    // the helper reads the coefficients from the control block
-    const k = this.coefs;
-    k[0] = c.em;
-    k[1] = c.dd;
-    k[2] = c.q0;
-    k[3] = c.q1;
-    k[4] = c.e0;
-    k[5] = c.e1;
-    k[6] = c.ca;
-    k[7] = c.cA;
-    k[8] = c.cb;
-    k[9] = c.cB;
-    k[10] = c.thr;
+    if (!h) return w.step(0, this.size, this.listAt);
     if (!h.started) {
       h.started = true;
       h.helper.start();
     }
     const size = this.size;
     const chunk = h.helper.chunk;
-    const gen = publish(h.ctl, h.f64, h.slot, size, chunk, t0, t1, k);
-    workChunks(h.ctl, gen, w, h.counts, this.listAt, size, chunk, t0, t1);
+    const gen = publish(h.ctl, h.slot, size, chunk);
+    workChunks(h.ctl, gen, w, h.counts, this.listAt, size, chunk);
     awaitChunks(h.ctl, size, chunk);
     // join the chunks' lists in chunk order (element order): a chunk's list starts at its first
     // element's position and is no longer than the chunk, so moving it down never overwrites one

@@ -65,6 +65,7 @@ import { findZeroDelayCycles, type CycleRule, type ExactComponent } from './exac
 import { NEEDS_RESTART, applyLiveEdit, restartIssue, type LiveEditContext } from './liveEdit';
 import { snapTime, TIME_GRID_TOLERANCE } from '../../util/timeGrid';
 import { createRunState, type RunState } from './runState';
+import { sortSpikeOrder } from './spikeOrder';
 import { forEachSwitch, hasSwitches, isPiecewise, valueAt } from './signals';
 
 /** Counters the benches read. */
@@ -893,9 +894,7 @@ export class Engine implements Simulation {
       const order = new Int32Array(n);
       for (let s = 0; s < n; s++) if (buffer.time[s]! < limit) order[kept++] = s;
       const sorted = order.subarray(0, kept);
-      sorted.sort(
-        (a, b) => buffer.time[a]! - buffer.time[b]! || buffer.index[a]! - buffer.index[b]!,
-      );
+      sortSpikeOrder(sorted, buffer.time, buffer.index);
       const index = new Int32Array(kept);
       const time = new Float64Array(kept);
       for (let s = 0; s < kept; s++) {
