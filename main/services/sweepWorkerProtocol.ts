@@ -1,4 +1,4 @@
-/** Messages between the sweep host (main process) and a sweep worker thread. */
+/** Messages between the sweep service (main process) and a sweep worker thread. */
 import type { StartSweepRequest, SweepPoint } from '../../shared/ipc/sweepContract';
 import type { NeuronModelId } from '../../shared/models/registry';
 
