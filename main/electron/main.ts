@@ -20,7 +20,8 @@ import {
 import path from 'node:path';
 import { HOST_REQUESTS, HOST_EVENT_CHANNELS, type HostEvents } from '../../shared/ipc/contract';
 import { DROP_CHANNEL } from '../../shared/ipc/fileChannels';
-import { droppedPathSchema, type MenuCommand } from '../../shared/ipc/fileContract';
+import type { MenuCommand } from '../../shared/ipc/desktopContract';
+import { droppedPathSchema } from '../../shared/ipc/fileContract';
 import { appRoot, rendererDir, workerUrl } from '../services/appPaths';
 import type { FileService, NativeDialogs, WindowControl } from '../services/files/fileService';
 import { createDesktopFileService } from '../services/files/hostFiles';
@@ -28,6 +29,7 @@ import { displayPath } from '../services/files/workspace';
 import { HostService } from '../services/hostService';
 import { CONTENT_SECURITY_POLICY } from '../services/security';
 import { SimulationHost } from '../services/simulationHost';
+import { SweepService } from '../services/sweepService';
 import {
   APP_INDEX_URL,
   APP_SCHEME,
@@ -214,10 +216,13 @@ async function start(): Promise<void> {
   });
   fileService.onRecentChanged = () => void rebuildMenu(fileService).catch(() => undefined);
   files = fileService;
-  const service = new HostService(
-    new SimulationHost({ workerUrl: workerUrl() }, sink),
-    fileService,
-  );
+  const simWorker = workerUrl();
+  const service = new HostService({
+    simulation: new SimulationHost({ workerUrl: simWorker }, sink),
+    // The sweep worker is bundled beside the run's (and unpacked with it).
+    sweeps: new SweepService(new URL('sweepWorker.js', simWorker), sink),
+    files: fileService,
+  });
   wireIpc(service, fileService);
   await rebuildMenu(fileService).catch(() => undefined);
 

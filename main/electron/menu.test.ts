@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { menuCommandSchema } from '../../shared/ipc/fileContract';
+import { menuCommandSchema } from '../../shared/ipc/desktopContract';
 import { buildMenuTemplate, flattenMenu } from './menu';
 import { fitToDisplays } from './windowState';
 import { fileFromArgv } from './osOpen';

@@ -1,11 +1,11 @@
 /**
  * The native menus (File, Edit, View, Simulation, Help; plus the app menu on macOS), as a pure
  * template function so tests can check every item without Electron. Items that act on the
- * document send a command to the renderer (`menu:command`, names in shared/ipc/fileContract);
+ * document send a command to the renderer (`menu:command`, names in shared/ipc/desktopContract);
  * window and clipboard items use Electron's roles.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../../shared/ipc/fileContract';
+import type { MenuCommand } from '../../shared/ipc/desktopContract';
 
 export interface MenuHandlers {
   /** Sends a command to the renderer. */

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { HostService } from './hostService';
 import type { SimulationHost } from './simulationHost';
+import type { SweepService } from './sweepService';
 
 function fakeHost() {
   return {
@@ -17,10 +18,24 @@ function fakeHost() {
   };
 }
 
+function fakeSweeps() {
+  return {
+    start: vi.fn(async () => ({
+      ok: true as const,
+      value: { sweepId: 'sweep-1', model: 'lif' as const },
+    })),
+    cancel: vi.fn(() => ({ ok: true as const, value: null })),
+  };
+}
+
 describe('HostService', () => {
   it('rejects a malformed payload with an error and no side effect', async () => {
     const host = fakeHost();
-    const service = new HostService(host as unknown as SimulationHost);
+    const sweeps = fakeSweeps();
+    const service = new HostService({
+      simulation: host as unknown as SimulationHost,
+      sweeps: sweeps as unknown as SweepService,
+    });
     const cases: Array<[string, unknown]> = [
       ['startRun', { documentText: 42 }],
       ['startRun', { documentText: '{}', speed: 1000 }],
@@ -52,11 +67,12 @@ describe('HostService', () => {
       if (!result.ok) expect(result.error.length).toBeGreaterThan(10);
     }
     for (const fn of Object.values(host)) expect(fn).not.toHaveBeenCalled();
+    for (const fn of Object.values(sweeps)) expect(fn).not.toHaveBeenCalled();
   });
 
   it('passes a well-formed request on, with defaults applied', async () => {
     const host = fakeHost();
-    const service = new HostService(host as unknown as SimulationHost);
+    const service = new HostService({ simulation: host as unknown as SimulationHost });
     const result = await service.handle('startRun', { documentText: '{}' });
     expect(result).toEqual({ ok: true, value: { runId: 'run-1', dt: 1e-4, totalSteps: 10 } });
     expect(host.startRun).toHaveBeenCalledWith(
@@ -67,7 +83,7 @@ describe('HostService', () => {
   });
 
   it('serves the default example as the startup document', async () => {
-    const service = new HostService(fakeHost() as unknown as SimulationHost);
+    const service = new HostService({ simulation: fakeHost() as unknown as SimulationHost });
     const result = await service.handle('getStartupDocument', undefined);
     expect(result.ok).toBe(true);
     if (result.ok) {
@@ -75,5 +91,34 @@ describe('HostService', () => {
       expect(value.fileName).toBe('lif-charging.neuro');
       expect(value.text).toBe(readFileSync('examples/lif-charging.neuro', 'utf8'));
     }
+  });
+
+  it('hands sweeps to the sweep service, with the sink of the window or tab that asked', async () => {
+    const sweeps = fakeSweeps();
+    const service = new HostService({
+      simulation: fakeHost() as unknown as SimulationHost,
+      sweeps: sweeps as unknown as SweepService,
+    });
+    const sink = { emit: vi.fn() };
+    const request = { documentText: '{}', nodeId: 'N', currents: [1, 2], durationSeconds: 1 };
+    const started = await service.handle('startSweep', request, { sink });
+    expect(started).toEqual({ ok: true, value: { sweepId: 'sweep-1', model: 'lif' } });
+    expect(sweeps.start).toHaveBeenCalledWith(request, sink);
+    const cancelled = await service.handle('cancelSweep', { sweepId: 'sweep-1' });
+    expect(cancelled).toEqual({ ok: true, value: null });
+    expect(sweeps.cancel).toHaveBeenCalledWith('sweep-1');
+  });
+
+  it('says which request is not available when its service is absent', async () => {
+    const service = new HostService({ simulation: fakeHost() as unknown as SimulationHost });
+    const request = { documentText: '{}', nodeId: 'N', currents: [1], durationSeconds: 1 };
+    expect(await service.handle('startSweep', request)).toEqual({
+      ok: false,
+      error: 'startSweep is not available here',
+    });
+    expect(await service.handle('listRecent', undefined)).toEqual({
+      ok: false,
+      error: 'listRecent is not available here',
+    });
   });
 });

@@ -2,21 +2,26 @@
  * The host API served to a renderer, independent of transport: Electron IPC and the web host's
  * WebSocket both hand raw payloads to `handle`, which parses them with the contract's schema
  * before anything acts on them. A malformed payload gets an error result and has no side effect.
+ *
+ * Each request has one handler in a table keyed by request name; its parameter and result types
+ * come from the contract (the schema's output, HostRequestResults), so a handler cannot misread
+ * its payload and a request without a handler does not compile.
  */
+import type { z } from 'zod';
 import {
   HOST_REQUESTS,
+  type HostRequestData,
   type HostRequestName,
   type HostRequestResults,
   type HostResult,
-  type LiveEditRequest,
 } from '../../shared/ipc/contract';
-import { isFileRequest } from '../../shared/ipc/fileContract';
-import { isExportRequest, type ExportRequest } from '../../shared/ipc/exportContract';
+import type { DesktopRequestName } from '../../shared/ipc/desktopContract';
+import type { FileRequestName } from '../../shared/ipc/fileContract';
 import { previewExport, writeExport } from './exportService';
 import { readExample, DEFAULT_EXAMPLE } from './examples';
 import type { FileService } from './files/fileService';
-import type { StartSweepRequest } from '../../shared/ipc/sweepContract';
 import type { HostEventSink, SimulationHost } from './simulationHost';
+import type { SweepService } from './sweepService';
 
 /** Deeper payloads are refused before any schema sees them (a schema walk recurses). */
 export const MAX_PAYLOAD_DEPTH = 64;
@@ -50,12 +55,44 @@ export function payloadProblem(value: unknown, depthLimit: number): string | nul
   return null;
 }
 
+/**
+ * The contract's schemas, each typed by its own request's payload: indexing this with a generic
+ * request name gives that request's schema, so the parsed data has the handler's parameter type.
+ * Assigning HOST_REQUESTS here checks every schema against HostRequestData, entry by entry.
+ */
+const REQUEST_SCHEMAS: {
+  readonly [K in HostRequestName]: { readonly params: z.ZodType<HostRequestData[K]> };
+} = HOST_REQUESTS;
+
+/** Serves one request: its parsed payload in, a result or a message a person can act on out. */
+export type RequestHandler<K extends HostRequestName> = (
+  params: HostRequestData[K],
+  context: RequestContext,
+) => HostResult<HostRequestResults[K]> | Promise<HostResult<HostRequestResults[K]>>;
+
+/** One handler per request of the contract: a request without one is a compile error. */
+export type RequestHandlers = { readonly [K in HostRequestName]: RequestHandler<K> };
+
+/** The services a HostService hands requests to. */
+export interface HostServices {
+  /** Runs (startRun, controlRun, stepRun, setRunSpeed, ackFrame, editRun). */
+  simulation: SimulationHost;
+  /** f-I sweeps (issue 7); absent in tests of the run path. */
+  sweeps?: SweepService;
+  /** Files, preferences and window requests (issues 4, 8); absent in tests of the run path. */
+  files?: FileService;
+}
+
+function notAvailable(name: HostRequestName): { ok: false; error: string } {
+  return { ok: false, error: `${name} is not available here` };
+}
+
 export class HostService {
-  constructor(
-    private readonly simulationHost: SimulationHost,
-    /** Files, preferences and window requests (issues 4, 8); absent in tests of the run path. */
-    private readonly files?: FileService,
-  ) {}
+  private readonly handlers: RequestHandlers;
+
+  constructor(services: HostServices) {
+    this.handlers = createHandlers(services);
+  }
 
   isRequestName(name: string): name is HostRequestName {
     return Object.prototype.hasOwnProperty.call(HOST_REQUESTS, name);
@@ -72,85 +109,86 @@ export class HostService {
         return { ok: false, error: `unknown request "${String(name).slice(0, 80)}"` };
       const problem = payloadProblem(payload, MAX_PAYLOAD_DEPTH);
       if (problem) return { ok: false, error: `malformed ${name} request: ${problem}` };
-      const parsed = HOST_REQUESTS[name].params.safeParse(payload);
-      if (!parsed.success) {
-        const first = parsed.error.issues[0];
-        const where = first && first.path.length > 0 ? ` at ${first.path.join('.')}` : '';
-        return {
-          ok: false,
-          error: `malformed ${name} request${where}: ${first?.message ?? 'invalid'}`,
-        };
-      }
-      return await this.dispatch(name, parsed.data as never, context);
+      return await this.parseAndDispatch(name, payload, context);
     } catch (e) {
       return { ok: false, error: `${name} failed: ${(e as Error)?.message ?? String(e)}` };
     }
   }
 
-  private async dispatch<K extends HostRequestName>(
+  /** Generic in K so the schema, the parsed data and the handler all belong to the same request. */
+  private async parseAndDispatch<K extends HostRequestName>(
     name: K,
-    params: never,
+    payload: unknown,
     context: RequestContext,
   ): Promise<HostResult<HostRequestResults[K]>> {
-    const host = this.simulationHost;
-    type R = HostResult<HostRequestResults[K]>;
-    if (isFileRequest(name)) {
-      if (!this.files) return { ok: false, error: `${name} is not available here` } as R;
-      return { ok: true, value: await this.files.dispatch(name, params) } as R;
+    const parsed = REQUEST_SCHEMAS[name].params.safeParse(payload);
+    if (!parsed.success) {
+      const first = parsed.error.issues[0];
+      const where = first && first.path.length > 0 ? ` at ${first.path.join('.')}` : '';
+      return {
+        ok: false,
+        error: `malformed ${name} request${where}: ${first?.message ?? 'invalid'}`,
+      };
     }
-    if (isExportRequest(name)) {
-      const request = params as ExportRequest;
-      if (name === 'previewExport') return { ok: true, value: previewExport(request) } as R;
-      const files = this.files;
-      if (!files) return { ok: false, error: `${name} is not available here` } as R;
+    const handler: RequestHandler<K> = this.handlers[name];
+    return await handler(parsed.data, context);
+  }
+}
+
+/** The request table: which service serves each request, and how its payload is handed on. */
+function createHandlers({ simulation, sweeps, files }: HostServices): RequestHandlers {
+  /** A file or desktop request: FileService serves it (absent where there are no files). */
+  function fileRequest<K extends FileRequestName | DesktopRequestName>(name: K): RequestHandler<K> {
+    return async (params) =>
+      files ? { ok: true, value: await files.dispatch(name, params) } : notAvailable(name);
+  }
+
+  return {
+    getAppInfo: fileRequest('getAppInfo'),
+    getPreferences: fileRequest('getPreferences'),
+    setPreferences: fileRequest('setPreferences'),
+    setDocumentState: fileRequest('setDocumentState'),
+    confirmClose: fileRequest('confirmClose'),
+    showOpenDialog: fileRequest('showOpenDialog'),
+    showSaveDialog: fileRequest('showSaveDialog'),
+    listWorkspace: fileRequest('listWorkspace'),
+    openWorkspaceFile: fileRequest('openWorkspaceFile'),
+    createWorkspaceFile: fileRequest('createWorkspaceFile'),
+    readFile: fileRequest('readFile'),
+    saveFile: fileRequest('saveFile'),
+    listRecent: fileRequest('listRecent'),
+    clearRecent: fileRequest('clearRecent'),
+    listExamples: fileRequest('listExamples'),
+    openExample: fileRequest('openExample'),
+    takePendingOpen: fileRequest('takePendingOpen'),
+    writeAutosave: fileRequest('writeAutosave'),
+    getRecovery: fileRequest('getRecovery'),
+    discardAutosave: fileRequest('discardAutosave'),
+
+    startSweep: async (request, context) =>
+      sweeps ? await sweeps.start(request, context.sink) : notAvailable('startSweep'),
+    cancelSweep: ({ sweepId }) => (sweeps ? sweeps.cancel(sweepId) : notAvailable('cancelSweep')),
+
+    previewExport: (request) => ({ ok: true, value: previewExport(request) }),
+    writeExport: async (request) => {
+      // The folder comes from the file service: the workspace (web) or a save dialog (Electron).
+      if (!files) return notAvailable('writeExport');
       return {
         ok: true,
         value: await writeExport(request, (folder) => files.exportFolder(folder)),
-      } as R;
-    }
-    switch (name) {
-      case 'getStartupDocument': {
-        const text = await readExample(DEFAULT_EXAMPLE);
-        return { ok: true, value: { fileName: DEFAULT_EXAMPLE, text } } as R;
-      }
-      case 'startRun': {
-        const p = params as {
-          documentText: string;
-          speed: number | 'max';
-          forever: boolean;
-          paused: boolean;
-        };
-        return (await host.startRun(
-          p.documentText,
-          { speed: p.speed, forever: p.forever, paused: p.paused },
-          context.sink,
-        )) as R;
-      }
-      case 'controlRun': {
-        const p = params as { runId: string; action: 'pause' | 'resume' | 'stop' };
-        return host.control(p.runId, p.action) as R;
-      }
-      case 'stepRun': {
-        const p = params as { runId: string; seconds: number };
-        return host.step(p.runId, p.seconds) as R;
-      }
-      case 'setRunSpeed': {
-        const p = params as { runId: string; speed: number | 'max' };
-        return host.setSpeed(p.runId, p.speed) as R;
-      }
-      case 'ackFrame': {
-        const p = params as { runId: string; seq: number };
-        return host.ack(p.runId, p.seq) as R;
-      }
-      case 'editRun': {
-        const p = params as { runId: string; edits: LiveEditRequest[] };
-        return (await host.editRun(p.runId, p.edits)) as R;
-      }
-      case 'startSweep':
-        return (await host.sweeps.start(params as StartSweepRequest, context.sink)) as R;
-      case 'cancelSweep':
-        return host.sweeps.cancel((params as { sweepId: string }).sweepId) as R;
-    }
-    return { ok: false, error: `unhandled request ${String(name)}` } as R;
-  }
+      };
+    },
+
+    getStartupDocument: async () => {
+      const text = await readExample(DEFAULT_EXAMPLE);
+      return { ok: true, value: { fileName: DEFAULT_EXAMPLE, text } };
+    },
+    startRun: ({ documentText, speed, forever, paused }, context) =>
+      simulation.startRun(documentText, { speed, forever, paused }, context.sink),
+    controlRun: ({ runId, action }) => simulation.control(runId, action),
+    stepRun: ({ runId, seconds }) => simulation.step(runId, seconds),
+    setRunSpeed: ({ runId, speed }) => simulation.setSpeed(runId, speed),
+    ackFrame: ({ runId, seq }) => simulation.ack(runId, seq),
+    editRun: ({ runId, edits }) => simulation.editRun(runId, edits),
+  };
 }

@@ -4,7 +4,7 @@ import {
   DEFAULT_PREFERENCES,
   preferencesSchema,
   type Preferences,
-} from '../../shared/ipc/fileContract';
+} from '../../shared/ipc/desktopContract';
 import { JsonStore } from './files/jsonStore';
 
 /** The stored file is read field by field, so one bad value does not reset the others. */

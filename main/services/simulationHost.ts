@@ -14,7 +14,6 @@ import type {
   RunStarted,
 } from '../../shared/ipc/contract';
 import type { FromWorker, ToWorker } from './simWorkerProtocol';
-import { SweepHost } from './sweepHost';
 
 export interface HostEventSink {
   emit<E extends keyof HostEvents>(event: E, payload: HostEvents[E]): void;
@@ -55,7 +54,6 @@ export class SimulationHost {
   private run: ActiveRun | null = null;
   private nextRunNumber = 1;
   private nextEditId = 1;
-  private sweepHost: SweepHost | null = null;
 
   constructor(
     private readonly options: SimulationHostOptions,
@@ -236,14 +234,7 @@ export class SimulationHost {
     }
   }
 
-  /** f-I sweeps (issue 7): worker threads of their own (`sweepWorker.js` beside the run's). */
-  get sweeps(): SweepHost {
-    this.sweepHost ??= new SweepHost(new URL('sweepWorker.js', this.options.workerUrl), this.sink);
-    return this.sweepHost;
-  }
-
   async dispose(): Promise<void> {
-    await this.sweepHost?.dispose();
     if (this.run) await this.run.worker.terminate();
     this.run = null;
   }

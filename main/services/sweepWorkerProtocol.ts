@@ -1,12 +1,8 @@
-/** Messages between the sweep host (main process) and a sweep worker thread. */
-import type { StartSweepRequest, SweepPoint } from '../../shared/ipc/sweepContract';
-import type { NeuronModelId } from '../../shared/models/registry';
+/** Messages between the sweep service (main process) and a sweep worker thread. */
+import type { StartSweepRequest } from '../../shared/ipc/sweepContract';
+import type { SweepReport } from '../../shared/sim/fiSweep';
 
 export type ToSweepWorker = { type: 'start'; request: StartSweepRequest };
 
-export type FromSweepWorker =
-  | { type: 'started'; model: NeuronModelId }
-  | { type: 'invalid'; message: string }
-  | { type: 'point'; done: number; total: number; point: SweepPoint }
-  | { type: 'done'; points: SweepPoint[] }
-  | { type: 'failed'; message: string };
+/** The worker posts each report of `runSweep` as it comes. */
+export type FromSweepWorker = SweepReport;

@@ -32,6 +32,7 @@ import { createWebFileService } from '../services/files/hostFiles';
 import { HostService } from '../services/hostService';
 import { MAX_FRAME_BYTES } from '../services/runLoop';
 import { SimulationHost, type HostEventSink } from '../services/simulationHost';
+import { SweepService } from '../services/sweepService';
 import { CONTENT_SECURITY_POLICY } from '../services/security';
 
 export interface WebHostOptions {
@@ -295,7 +296,9 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     workspaceDir: options.workspaceDir,
     dataDir: options.dataDir,
   });
-  const service = new HostService(simulationHost, files);
+  // The sweep worker is bundled beside the run's.
+  const sweeps = new SweepService(new URL('sweepWorker.js', options.workerUrl), broadcast);
+  const service = new HostService({ simulation: simulationHost, sweeps, files });
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   wss.on('error', () => undefined);
@@ -327,7 +330,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       ws.on('close', () => {
         connections.delete(connection);
         simulationHost.stopRunOf(connection);
-        simulationHost.sweeps.cancelAllOf(connection);
+        sweeps.cancelAllOf(connection);
       });
       ws.on('message', (data, isBinary) => {
         if (isBinary) return;
@@ -370,6 +373,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return { sockets: connections.size, maxBufferedBytes, ...counters };
     },
     async close() {
+      await sweeps.dispose();
       await simulationHost.dispose();
       for (const c of connections) c.ws.terminate();
       wss.close();

@@ -1,49 +1,19 @@
 /**
  * Read-only hooks the e2e suite uses to assert on what is drawn (the charts' data). Present in
- * every build; they expose nothing the page does not already show.
+ * every build; they expose nothing the page does not already show. Their types, and the window's
+ * `__neurosketchTest`, are declared once in shared/testHooks.ts, which e2e reads too.
  */
 import type { Chart } from 'chart.js';
+import type {
+  EditorTestHooks,
+  HeatMapStats,
+  NeuroSketchTestHooks,
+  SpikeAnalysisTestHook,
+} from '../../shared/testHooks';
 import type { SimulationSession } from './sim/SimulationSession';
 
-/** Read-only view of the editor's document store. */
-export interface EditorTestHooks {
-  /** A deep copy of the open document. */
-  document(): unknown;
-  /** Undo and redo depth. */
-  history(): { past: number; future: number };
-}
-
-interface NeuroSketchTestHooks {
-  charts: Record<string, Chart>;
-  editor?: EditorTestHooks;
-  session?: SimulationSession;
-  /** The spike raster's bitmap layer: spikes drawn in its last frame. */
-  raster?: { drawn: number };
-  /** The open document (to check a failed run left it unchanged). */
-  document?: () => unknown;
-  /** The data each open "See the math" view shows (renderer/src/learn), by view id. */
-  learnViews?: Record<string, { data: unknown }>;
-  /** Each population heat map's last paint, by probe id. */
-  heatMaps?: Record<string, HeatMapStats>;
-  /** The spike-train analysis shown (node, CVs, ISI histogram, PSTH). */
-  spikeAnalysis?: unknown;
-}
-
-/** What a heat map painted last: neurons, pixel columns with a sample, its colour scale. */
-export interface HeatMapStats {
-  rows: number;
-  columns: number;
-  lo: number;
-  hi: number;
-  /** Paints so far. */
-  drawn: number;
-}
-
-declare global {
-  interface Window {
-    __neurosketchTest?: NeuroSketchTestHooks;
-  }
-}
+// HeatMapChart passes its paint's stats in this shape.
+export type { HeatMapStats };
 
 function hooks(): NeuroSketchTestHooks {
   window.__neurosketchTest ??= { charts: {} };
@@ -84,7 +54,7 @@ export function registerHeatMapForTests(id: string, stats: HeatMapStats | null):
   else delete maps[id];
 }
 
-export function registerSpikeAnalysisForTests(data: unknown): void {
+export function registerSpikeAnalysisForTests(data: SpikeAnalysisTestHook | null): void {
   if (data === null) delete hooks().spikeAnalysis;
   else hooks().spikeAnalysis = data;
 }

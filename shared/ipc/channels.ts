@@ -3,10 +3,12 @@
  * `contract.ts` pairs each request channel with its payload parser.
  */
 import { EXPORT_REQUEST_CHANNELS } from './exportChannels';
-import { DESKTOP_EVENT_CHANNELS, FILE_REQUEST_CHANNELS } from './fileChannels';
+import { DESKTOP_EVENT_CHANNELS, DESKTOP_REQUEST_CHANNELS } from './desktopChannels';
+import { FILE_EVENT_CHANNELS, FILE_REQUEST_CHANNELS } from './fileChannels';
 import { SWEEP_EVENT_CHANNELS, SWEEP_REQUEST_CHANNELS } from './sweepChannels';
 
 export const HOST_REQUEST_CHANNELS = {
+  ...DESKTOP_REQUEST_CHANNELS,
   ...FILE_REQUEST_CHANNELS,
   ...SWEEP_REQUEST_CHANNELS,
   ...EXPORT_REQUEST_CHANNELS,
@@ -24,5 +26,6 @@ export const HOST_EVENT_CHANNELS = {
   status: 'run:status',
   framesDropped: 'run:frames-dropped',
   ...DESKTOP_EVENT_CHANNELS,
+  ...FILE_EVENT_CHANNELS,
   ...SWEEP_EVENT_CHANNELS,
 } as const;

@@ -12,8 +12,13 @@ import type { NodeLiveState } from '../sim/liveState';
 import type { CycleInfo, SimulationFrame } from '../sim/types';
 import { HOST_EVENT_CHANNELS, HOST_REQUEST_CHANNELS } from './channels';
 import {
-  FILE_REQUESTS,
+  DESKTOP_REQUESTS,
   type DesktopEvents,
+  type DesktopRequestResults,
+} from './desktopContract';
+import {
+  FILE_REQUESTS,
+  type FileEvents,
   type FileRequestResults,
   type OpenedFile,
 } from './fileContract';
@@ -88,6 +93,7 @@ export const emptySchema = z.undefined();
 
 /** Every request of the host API: channel name and payload parser. */
 export const HOST_REQUESTS = {
+  ...DESKTOP_REQUESTS,
   ...FILE_REQUESTS,
   ...SWEEP_REQUESTS,
   ...EXPORT_REQUESTS,
@@ -104,6 +110,14 @@ export type HostRequestName = keyof typeof HOST_REQUESTS;
 export type HostRequestParams<K extends HostRequestName> = z.input<
   (typeof HOST_REQUESTS)[K]['params']
 >;
+/**
+ * Each request's payload as main acts on it: parsed by its schema, defaults applied. An object
+ * type (not a generic alias) so that `HostRequestData[K]` stays one type for a generic K: a table
+ * of handlers indexed by K then calls its handler without a cast (main/services/hostService.ts).
+ */
+export type HostRequestData = {
+  [K in HostRequestName]: z.output<(typeof HOST_REQUESTS)[K]['params']>;
+};
 
 export interface StartupDocument {
   /** File name shown in the title, e.g. `lif-charging.neuro`. */
@@ -136,7 +150,7 @@ export interface RunStarted {
 
 /** Results of each request. */
 export interface HostRequestResults
-  extends FileRequestResults, SweepRequestResults, ExportRequestResults {
+  extends DesktopRequestResults, FileRequestResults, SweepRequestResults, ExportRequestResults {
   getStartupDocument: StartupDocument;
   startRun: RunStarted;
   controlRun: null;
@@ -186,7 +200,7 @@ export interface FramesDropped {
   reason: string;
 }
 
-export interface HostEvents extends DesktopEvents, SweepEvents {
+export interface HostEvents extends DesktopEvents, FileEvents, SweepEvents {
   frame: HostFrame;
   status: RunStatus;
   framesDropped: FramesDropped;

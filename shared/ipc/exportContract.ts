@@ -59,7 +59,3 @@ export interface ExportRequestResults {
 }
 
 export type ExportRequestName = keyof typeof EXPORT_REQUESTS;
-
-export function isExportRequest(name: string): name is ExportRequestName {
-  return Object.prototype.hasOwnProperty.call(EXPORT_REQUESTS, name);
-}

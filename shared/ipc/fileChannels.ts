@@ -1,10 +1,9 @@
 /**
- * IPC channel names of the file, preference and desktop requests (issues 4 and 8). Free of any
- * dependency, like channels.ts, so the sandboxed preload stays tiny; channels.ts spreads these into
- * the one request table.
+ * IPC channel names of the file requests (issue 4): dialogs, the workspace picker, recent files,
+ * examples and autosave. Free of any dependency, like channels.ts, so the sandboxed preload stays
+ * tiny; channels.ts spreads these into the one request and event tables.
  */
 export const FILE_REQUEST_CHANNELS = {
-  getAppInfo: 'app:info',
   showOpenDialog: 'file:open-dialog',
   showSaveDialog: 'file:save-dialog',
   listWorkspace: 'workspace:list',
@@ -20,17 +19,11 @@ export const FILE_REQUEST_CHANNELS = {
   writeAutosave: 'autosave:write',
   getRecovery: 'autosave:recovery',
   discardAutosave: 'autosave:discard',
-  getPreferences: 'prefs:get',
-  setPreferences: 'prefs:set',
-  setDocumentState: 'window:document-state',
-  confirmClose: 'window:confirm-close',
 } as const;
 
-/** Push events of the desktop layer (main -> renderer). */
-export const DESKTOP_EVENT_CHANNELS = {
-  menuCommand: 'menu:command',
+/** Push events of the file layer (main -> renderer). */
+export const FILE_EVENT_CHANNELS = {
   openRequested: 'file:open-requested',
-  closeRequested: 'window:close-requested',
 } as const;
 
 /**

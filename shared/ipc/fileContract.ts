@@ -1,6 +1,7 @@
 /**
- * The file, preference and desktop part of the host API (issues 4 and 8), spread into
- * HOST_REQUESTS by contract.ts.
+ * The file part of the host API (issue 4): dialogs, the workspace picker, recent files, examples
+ * and autosave, spread into HOST_REQUESTS by contract.ts. App info, preferences, menu commands
+ * and the window are the desktop part (desktopContract.ts).
  *
  * Files cross the bridge as OPAQUE handles: random ids that main maps to paths it was allowed to
  * touch (a native dialog, the workspace picker, the recent list, a drop or the OS). The renderer
@@ -36,54 +37,12 @@ export const workspacePathSchema = z
     'a path inside the workspace (no "..", no absolute path)',
   );
 
-export const themeSchema = z.enum(['light', 'dark', 'system']);
-export const preferencesSchema = z.strictObject({
-  theme: themeSchema,
-  /** Default time step for new circuits, in seconds. */
-  defaultDt: z.number().min(1e-6).max(0.01),
-  /** How times are shown in the UI (the file always stores seconds). */
-  timeUnit: z.enum(['ms', 's']),
-  /** Whether the start screen (the examples gallery, New, Open) greets the user at startup. */
-  showStartScreen: z.boolean(),
-});
-export type Preferences = z.infer<typeof preferencesSchema>;
-export const DEFAULT_PREFERENCES: Preferences = {
-  theme: 'system',
-  defaultDt: 1e-4,
-  timeUnit: 'ms',
-  showStartScreen: true,
-};
-
-/** Every command a native menu item can send to the renderer (`menu:command`). */
-export const menuCommandSchema = z.enum([
-  'file.new',
-  'file.open',
-  'file.save',
-  'file.saveAs',
-  'file.examples',
-  'file.exportBrian2',
-  'file.exportPynn',
-  'file.preferences',
-  'edit.undo',
-  'edit.redo',
-  'edit.delete',
-  'edit.selectAll',
-  'view.fitCanvas',
-  'sim.run',
-  'sim.pause',
-  'sim.stop',
-  'sim.step',
-  'help.about',
-]);
-export type MenuCommand = z.infer<typeof menuCommandSchema>;
-
 const emptySchema = z.undefined();
 /** A window's or tab's own autosave slot: a random id the renderer makes and keeps. */
 const autosaveSlotSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 const documentTextSchema = z.string().max(64 * 1024 * 1024);
 
 export const FILE_REQUESTS = {
-  getAppInfo: { channel: C.getAppInfo, params: emptySchema },
   showOpenDialog: { channel: C.showOpenDialog, params: emptySchema },
   showSaveDialog: {
     channel: C.showSaveDialog,
@@ -132,23 +91,7 @@ export const FILE_REQUESTS = {
     channel: C.discardAutosave,
     params: z.strictObject({ slot: autosaveSlotSchema }),
   },
-  getPreferences: { channel: C.getPreferences, params: emptySchema },
-  setPreferences: { channel: C.setPreferences, params: preferencesSchema },
-  setDocumentState: {
-    channel: C.setDocumentState,
-    params: z.strictObject({ title: z.string().max(300), dirty: z.boolean() }),
-  },
-  confirmClose: { channel: C.confirmClose, params: emptySchema },
 } as const;
-
-export interface AppInfo {
-  /** 'electron': native dialogs; 'web': the in-app workspace picker. */
-  host: 'electron' | 'web';
-  platform: string;
-  versions: Record<string, string>;
-  /** Where the browser host's files live, for display (e.g. `~/Documents/NeuroSketch`). */
-  workspaceLabel?: string;
-}
 
 export interface OpenedFile {
   handle: FileHandle;
@@ -195,7 +138,6 @@ export interface Recovery {
 }
 
 export interface FileRequestResults {
-  getAppInfo: AppInfo;
   showOpenDialog: OpenedFile | null;
   showSaveDialog: GrantedFile | null;
   listWorkspace: WorkspaceListing;
@@ -211,25 +153,14 @@ export interface FileRequestResults {
   writeAutosave: { savedAt: string };
   getRecovery: Recovery | null;
   discardAutosave: null;
-  getPreferences: Preferences;
-  setPreferences: Preferences;
-  setDocumentState: null;
-  confirmClose: null;
 }
 
-export interface DesktopEvents {
-  /** A native menu item was chosen. */
-  menuCommand: { command: MenuCommand };
+export interface FileEvents {
   /** The OS asked to open a file (command line, file association, second instance, open-file). */
   openRequested: GrantedFile;
-  /** The window is closing with unsaved changes: ask, then call confirmClose to really close. */
-  closeRequested: null;
 }
 
 /** Electron only (the preload's drop method): a dropped file's path, from webUtils. */
 export const droppedPathSchema = z.strictObject({ path: z.string().min(1).max(4096) });
 
 export type FileRequestName = keyof typeof FILE_REQUESTS;
-export function isFileRequest(name: string): name is FileRequestName {
-  return Object.prototype.hasOwnProperty.call(FILE_REQUESTS, name);
-}

@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import type { NeuronModelId } from '../models/registry';
+import type { SweepPoint } from '../sim/fiSweep';
 import { SWEEP_REQUEST_CHANNELS as C } from './sweepChannels';
 
 /** Most inputs one sweep may take. */
@@ -32,29 +33,13 @@ export type StartSweepRequest = z.infer<typeof startSweepSchema>;
 
 export const cancelSweepSchema = z.strictObject({ sweepId: sweepIdSchema });
 
+/** What a sweep reports per input: the simulator's measure (shared/sim/fiSweep.ts). */
+export type { SweepPoint };
+
 export const SWEEP_REQUESTS = {
   startSweep: { channel: C.startSweep, params: startSweepSchema },
   cancelSweep: { channel: C.cancelSweep, params: cancelSweepSchema },
 } as const;
-
-/** One input of a sweep and what the neuron did under it. */
-export interface SweepPoint {
-  /** The constant input J. */
-  current: number;
-  /**
-   * Spiking models: the steady firing rate (n - 1)/(t_n - t_1) over the n spikes after the onset
-   * transient (docs/format.md#nodes), 0 with fewer than two there (rest, onset spikes only,
-   * depolarisation block). Rate units: y at the end of the run.
-   */
-  rate: number;
-  /** Spikes during the run (0 for rate units). */
-  spikes: number;
-  /**
-   * Spiking models: spikes fired only in the onset transient (then silence), when the steady rate
-   * is 0. The rate is measured after the transient (main/services/fiSweep.ts).
-   */
-  onsetSpikes?: number;
-}
 
 export interface SweepStarted {
   sweepId: string;

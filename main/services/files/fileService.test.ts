@@ -17,7 +17,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { HostResult } from '../../../shared/ipc/contract';
-import { DEFAULT_PREFERENCES } from '../../../shared/ipc/fileContract';
+import { DEFAULT_PREFERENCES } from '../../../shared/ipc/desktopContract';
 import { HostService } from '../hostService';
 import { GALLERY_ORDER } from '../examples';
 import type { SimulationHost } from '../simulationHost';
@@ -56,7 +56,7 @@ function webService() {
     workspace: new Workspace(workspaceDir),
     appInfo: APP_INFO,
   });
-  return { files, host: new HostService({} as SimulationHost, files) };
+  return { files, host: new HostService({ simulation: {} as SimulationHost, files }) };
 }
 
 async function ok<T>(promise: Promise<HostResult<unknown>>): Promise<T> {
@@ -348,7 +348,12 @@ describe('file requests (Electron)', () => {
       window: win,
       emitOpenRequested: (f) => emitted.push(f),
     });
-    return { files, host: new HostService({} as SimulationHost, files), emitted, win };
+    return {
+      files,
+      host: new HostService({ simulation: {} as SimulationHost, files }),
+      emitted,
+      win,
+    };
   }
 
   it('grants what the native dialogs return, and only that', async () => {

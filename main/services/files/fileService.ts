@@ -8,16 +8,10 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { z } from 'zod';
 import { MAX_DOCUMENT_CHARS } from '../../../shared/document/limits';
-import type {
-  AppInfo,
-  FILE_REQUESTS,
-  FileRequestName,
-  FileRequestResults,
-  GrantedFile,
-  OpenedFile,
-} from '../../../shared/ipc/fileContract';
+import type { HostRequestData, HostRequestResults } from '../../../shared/ipc/contract';
+import type { AppInfo, DesktopRequestName } from '../../../shared/ipc/desktopContract';
+import type { FileRequestName, GrantedFile, OpenedFile } from '../../../shared/ipc/fileContract';
 import { readExample, sortGallery } from '../examples';
 import { saveFileAtomic } from '../fileStore';
 import { PreferencesStore } from '../preferences';
@@ -53,10 +47,14 @@ export interface FileServiceOptions {
   emitOpenRequested?: (file: GrantedFile) => void;
 }
 
-type Params<K extends FileRequestName> = z.output<(typeof FILE_REQUESTS)[K]['params']>;
-type Handlers = {
-  [K in FileRequestName]: (params: Params<K>) => Promise<FileRequestResults[K]>;
-};
+/** The requests this service serves: the file and the desktop part of the contract. */
+export type FileServiceRequest = FileRequestName | DesktopRequestName;
+
+type Handler<K extends FileServiceRequest> = (
+  params: HostRequestData[K],
+) => Promise<HostRequestResults[K]>;
+/** One handler per request (a missing one does not compile), typed by the contract's schemas. */
+type Handlers = { readonly [K in FileServiceRequest]: Handler<K> };
 
 export class FileService {
   readonly handles = new FileHandleRegistry();
@@ -77,8 +75,11 @@ export class FileService {
     this.preferences = new PreferencesStore(dataFile(options.dataDir, 'preferences.json'));
   }
 
-  dispatch<K extends FileRequestName>(name: K, params: Params<K>): Promise<FileRequestResults[K]> {
-    const handler = this.handlers[name] as (p: Params<K>) => Promise<FileRequestResults[K]>;
+  dispatch<K extends FileServiceRequest>(
+    name: K,
+    params: HostRequestData[K],
+  ): Promise<HostRequestResults[K]> {
+    const handler: Handler<K> = this.handlers[name];
     return handler(params);
   }
 

@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { useStore } from 'zustand';
-import type { Preferences } from '../../../shared/ipc/fileContract';
+import type { Preferences } from '../../../shared/ipc/desktopContract';
 import { Modal } from '../files/Modal';
 import { getHost } from '../host/hostClient';
 import { preferencesStore, savePreferences } from './preferences';

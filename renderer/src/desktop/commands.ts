@@ -4,7 +4,7 @@
  * owns (files, preferences, about here; the editor and the run toolbar theirs); a command nobody
  * registered falls back to pressing the matching visible button, if there is one.
  */
-import { menuCommandSchema, type MenuCommand } from '../../../shared/ipc/fileContract';
+import { menuCommandSchema, type MenuCommand } from '../../../shared/ipc/desktopContract';
 
 type Handler = () => void | Promise<void>;
 const handlers = new Map<MenuCommand, Handler>();

@@ -4,7 +4,7 @@
  * `data-theme="light|dark"` ('system' follows the OS and its changes).
  */
 import { createStore } from 'zustand/vanilla';
-import { DEFAULT_PREFERENCES, type Preferences } from '../../../shared/ipc/fileContract';
+import { DEFAULT_PREFERENCES, type Preferences } from '../../../shared/ipc/desktopContract';
 import type { HostApi } from '../../../shared/ipc/contract';
 
 export const preferencesStore = createStore<Preferences>(() => ({ ...DEFAULT_PREFERENCES }));

@@ -1,24 +1,10 @@
 /**
  * e2e hooks of the file layer: an edit that does not depend on the editor's UI (so the unsaved
- * marker, autosave and recovery are tested on their own), and a read of the file session.
+ * marker, autosave and recovery are tested on their own), and a read of the file session. The
+ * window's `__neurosketchFilesTest` is declared in shared/testHooks.ts, which e2e reads too.
  */
 import { documentStore } from '../store/documentStore';
 import { fileSession, isDirty } from './fileSession';
-
-declare global {
-  interface Window {
-    __neurosketchFilesTest?: {
-      /** Renames the circuit (a document edit, like typing a new name in the inspector). */
-      renameCircuit(name: string): void;
-      state(): {
-        fileName: string;
-        dirty: boolean;
-        hasHandle: boolean;
-        documentName: string | null;
-      };
-    };
-  }
-}
 
 export function installFileTestHooks(): void {
   window.__neurosketchFilesTest = {

@@ -1,5 +1,5 @@
 /**
- * The sweep host (issue 7): one worker thread per f-I sweep, beside the live run (a sweep never
+ * The sweep service (issue 7): one worker thread per f-I sweep, beside the live run (a sweep never
  * slows or stops it). Forwards each finished input as a `sweepProgress` event and the end as one
  * `sweepResult`; cancelling terminates the thread. Plain Node: no Electron here.
  */
@@ -15,7 +15,7 @@ export interface SweepEventSink {
 /** Sweeps running at once; one more is refused (each holds a thread busy). */
 export const MAX_ACTIVE_SWEEPS = 2;
 
-export class SweepHost {
+export class SweepService {
   private readonly active = new Map<string, { worker: Worker; sink: SweepEventSink }>();
   private nextSweepNumber = 1;
 

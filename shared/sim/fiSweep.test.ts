@@ -4,10 +4,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadDocument } from '../../shared/document/loadDocument';
-import type { NetworkDocument } from '../../shared/document/model';
-import { lifRate } from '../../shared/models/lifRate';
-import { steadyRate, sweepPoint, sweepTarget, transientEndSeconds } from './fiSweep';
+import { loadDocument } from '../document/loadDocument';
+import type { NetworkDocument } from '../document/model';
+import { lifRate } from '../models/lifRate';
+import {
+  runSweep,
+  steadyRate,
+  sweepPoint,
+  sweepTarget,
+  transientEndSeconds,
+  type SweepReport,
+} from './fiSweep';
 
 function load(file: string): NetworkDocument {
   const loaded = loadDocument(readFileSync(file, 'utf8'));
@@ -89,5 +96,41 @@ describe('fiSweep', () => {
     expect(none).toMatchObject({ ok: false });
     const input = sweepTarget(doc, 'drive', { durationSeconds: 1 });
     expect(input.ok ? '' : input.error).toMatch(/not a neuron/);
+  });
+
+  it('runSweep reports started, one point per input, then done; rates equal G(J)', () => {
+    const reports: SweepReport[] = [];
+    const currents = [0.5, 2, 3];
+    const text = readFileSync('examples/lif-charging.neuro', 'utf8');
+    runSweep({ documentText: text, nodeId: 'N', currents, durationSeconds: 1 }, (r) =>
+      reports.push(r),
+    );
+    expect(reports.map((r) => r.type)).toEqual(['started', 'point', 'point', 'point', 'done']);
+    expect(reports[0]).toEqual({ type: 'started', model: 'lif' });
+    const last = reports[reports.length - 1]!;
+    if (last.type !== 'done') throw new Error('no done report');
+    const p = { tauM: 0.02, tauRef: 0.002, vTh: 1, vReset: 0 };
+    last.points.forEach((point, i) => {
+      expect(point.current).toBe(currents[i]);
+      expect(Math.abs(point.rate - lifRate(point.current, p))).toBeLessThan(1e-6);
+    });
+  });
+
+  it('runSweep refuses a bad document or node at once, with nothing run', () => {
+    const text = readFileSync('examples/lif-charging.neuro', 'utf8');
+    const reportsFor = (documentText: string, nodeId: string): SweepReport[] => {
+      const reports: SweepReport[] = [];
+      runSweep({ documentText, nodeId, currents: [1], durationSeconds: 1 }, (r) => reports.push(r));
+      return reports;
+    };
+    const notNeuron = reportsFor(text, 'drive');
+    expect(notNeuron).toHaveLength(1);
+    expect(notNeuron[0]).toMatchObject({
+      type: 'invalid',
+      message: expect.stringMatching(/not a neuron/),
+    });
+    const broken = reportsFor('{"format": "neurosketch"}', 'N');
+    expect(broken).toHaveLength(1);
+    expect(broken[0]?.type).toBe('invalid');
   });
 });

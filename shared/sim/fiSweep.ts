@@ -11,14 +11,34 @@
  * after the onset transient (the first fifth of the run, at least 50 ms), 0 with fewer than two
  * there (rest, onset spikes only, depolarisation block); spikes only in the transient are reported
  * as `onsetSpikes`. For rate units it is the activity y at the end of the run. Pure: no threads, no
- * I/O (sweepWorker.ts runs it).
+ * I/O; main's sweep worker (main/services/sweepWorker.ts) runs `runSweep` in a thread of its own
+ * and posts each report.
  */
-import type { NetworkDocument, NetworkNode, ParamValue } from '../../shared/document/model';
-import type { SweepPoint } from '../../shared/ipc/sweepContract';
-import { isPopulationActivation } from '../../shared/models/activations';
-import { MODELS, type NeuronModelId } from '../../shared/models/registry';
-import { createSimulation } from '../../shared/sim/createSimulation';
-import { intervalRate } from '../../shared/sim/intervalRate';
+import { loadDocument } from '../document/loadDocument';
+import type { NetworkDocument, NetworkNode, ParamValue } from '../document/model';
+import { isPopulationActivation } from '../models/activations';
+import { MODELS, type NeuronModelId } from '../models/registry';
+import { createSimulation } from './createSimulation';
+import { intervalRate } from './intervalRate';
+
+/** One input of a sweep and what the neuron did under it. */
+export interface SweepPoint {
+  /** The constant input J. */
+  current: number;
+  /**
+   * Spiking models: the steady firing rate (n - 1)/(t_n - t_1) over the n spikes after the onset
+   * transient (docs/format.md#nodes), 0 with fewer than two there (rest, onset spikes only,
+   * depolarisation block). Rate units: y at the end of the run.
+   */
+  rate: number;
+  /** Spikes during the run (0 for rate units). */
+  spikes: number;
+  /**
+   * Spiking models: spikes fired only in the onset transient (then silence), when the steady rate
+   * is 0. The rate is measured after the transient (transientEndSeconds).
+   */
+  onsetSpikes?: number;
+}
 
 export type SweptModel = NeuronModelId;
 
@@ -149,4 +169,70 @@ export function steadyRate(
     spikes: spikeTimes.length,
     ...(rate === 0 && onset > 0 ? { onsetSpikes: onset } : {}),
   };
+}
+
+/** A sweep as asked for (the contract's startSweep payload, after its schema). */
+export interface SweepRequest {
+  /** The document as JSON text (validated here). */
+  documentText: string;
+  nodeId: string;
+  currents: readonly number[];
+  durationSeconds: number;
+  /** Time step, seconds (default: the document's). */
+  dt?: number;
+}
+
+/**
+ * What a sweep says as it goes, in order: `started` (or `invalid`, then nothing), one `point` per
+ * input, then `done` (or `failed`).
+ */
+export type SweepReport =
+  | { type: 'started'; model: NeuronModelId }
+  | { type: 'invalid'; message: string }
+  | { type: 'point'; done: number; total: number; point: SweepPoint }
+  | { type: 'done'; points: SweepPoint[] }
+  | { type: 'failed'; message: string };
+
+/**
+ * Runs a whole sweep: loads the document, refuses a node or a document the simulator would refuse
+ * before any input runs (so the request is answered at once), then runs each input in turn.
+ */
+export function runSweep(request: SweepRequest, report: (message: SweepReport) => void): void {
+  const loaded = loadDocument(request.documentText);
+  if (!loaded.ok) {
+    report({
+      type: 'invalid',
+      message: loaded.issues
+        .filter((i) => i.severity === 'error')
+        .map((i) => (i.path ? `${i.path}: ${i.message}` : i.message))
+        .join('\n'),
+    });
+    return;
+  }
+  const prepared = sweepTarget(loaded.document, request.nodeId, {
+    durationSeconds: request.durationSeconds,
+    dt: request.dt,
+  });
+  if (!prepared.ok) {
+    report({ type: 'invalid', message: prepared.error });
+    return;
+  }
+  const refused = sweepCompileError(prepared.target, request.currents[0] ?? 0);
+  if (refused) {
+    report({ type: 'invalid', message: `the simulator refused the swept neuron: ${refused}` });
+    return;
+  }
+  report({ type: 'started', model: prepared.target.model });
+  const points: SweepPoint[] = [];
+  try {
+    for (const current of request.currents) {
+      const point = sweepPoint(prepared.target, current);
+      points.push(point);
+      report({ type: 'point', done: points.length, total: request.currents.length, point });
+    }
+  } catch (e) {
+    report({ type: 'failed', message: (e as Error).message });
+    return;
+  }
+  report({ type: 'done', points });
 }

@@ -9,13 +9,13 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { HostEvents } from '../../shared/ipc/contract';
 import type { SweepProgress, SweepResult } from '../../shared/ipc/sweepContract';
 import { lifRate } from '../../shared/models/lifRate';
-import { SweepHost } from './sweepHost';
+import { SweepService } from './sweepService';
 
 const workerFile = path.resolve('out/main/sweepWorker.js');
 const text = readFileSync('examples/lif-charging.neuro', 'utf8');
 
-function recordingHost(): {
-  host: SweepHost;
+function recordingService(): {
+  service: SweepService;
   progress: SweepProgress[];
   result: Promise<SweepResult>;
 } {
@@ -28,25 +28,25 @@ function recordingHost(): {
       if (event === 'sweepResult') finish(payload as SweepResult);
     },
   };
-  return { host: new SweepHost(pathToFileURL(workerFile), sink), progress, result };
+  return { service: new SweepService(pathToFileURL(workerFile), sink), progress, result };
 }
 
-describe('SweepHost (built worker)', () => {
-  let host: SweepHost | null = null;
+describe('SweepService (built worker)', () => {
+  let service: SweepService | null = null;
   beforeAll(() => {
     if (!existsSync(workerFile))
       throw new Error('out/main/sweepWorker.js is missing: run `npm run build` first');
   });
   afterEach(async () => {
-    await host?.dispose();
-    host = null;
+    await service?.dispose();
+    service = null;
   });
 
   it('sweeps a LIF neuron: one progress event per input, rates equal G(J)', async () => {
-    const rec = recordingHost();
-    host = rec.host;
+    const rec = recordingService();
+    service = rec.service;
     const currents = [0.5, 1.5, 2, 3];
-    const started = await host.start({
+    const started = await service.start({
       documentText: text,
       nodeId: 'N',
       currents,
@@ -65,9 +65,9 @@ describe('SweepHost (built worker)', () => {
   });
 
   it('refuses a node without an f-I curve at once', async () => {
-    const rec = recordingHost();
-    host = rec.host;
-    const started = await host.start({
+    const rec = recordingService();
+    service = rec.service;
+    const started = await service.start({
       documentText: text,
       nodeId: 'drive',
       currents: [1],
@@ -77,17 +77,17 @@ describe('SweepHost (built worker)', () => {
   });
 
   it('cancels a running sweep', async () => {
-    const rec = recordingHost();
-    host = rec.host;
+    const rec = recordingService();
+    service = rec.service;
     const currents = Array.from({ length: 200 }, (_, i) => 1 + i / 10);
-    const started = await host.start({
+    const started = await service.start({
       documentText: text,
       nodeId: 'N',
       currents,
       durationSeconds: 5,
     });
     if (!started.ok) throw new Error(started.error);
-    expect(host.cancel(started.value.sweepId)).toEqual({ ok: true, value: null });
+    expect(service.cancel(started.value.sweepId)).toEqual({ ok: true, value: null });
     expect(await rec.result).toEqual({ sweepId: started.value.sweepId, state: 'cancelled' });
   });
 });
