@@ -52,6 +52,7 @@ import { useEditorShortcuts } from '../editor/shortcuts';
 import { DEFAULT_NODE_SIZE, DEFAULT_SCOPE_SIZE } from '../editor/placement';
 import {
   estimateLabelSize,
+  pairText,
   labelBoxes,
   planWiring,
   routeSamples,
@@ -569,6 +570,7 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
       const targetName = names.get(edge.target) ?? edge.target;
       const hint = unitHint(doc, edge);
       const rule = ruleText(doc, edge);
+      const pair = pairText(doc, edge);
       const isSelected = selected.has(edge.id);
       const placement: LabelPlacement | null = plan?.get(edge.id) ?? null;
       out.push(
@@ -582,6 +584,7 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
             scale,
             hint,
             rule,
+            pair,
             warnings.join('\n'),
             highlight,
             isSelected,
@@ -607,6 +610,7 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
               scale,
               unitHint: hint,
               rule,
+              pair,
               placement,
               warnings,
               highlight,

@@ -48,6 +48,13 @@ export interface LabelPlacement {
   reach?: number;
 }
 
+/** Size of a synapse's end marker (px, whatever the line's width), on the canvas and in exports. */
+export const MARKER_PX = 16;
+/** The excitatory arrow in the marker's 10×10 box (its tip at x 10). */
+export const ARROW_PATH = 'M0,0 L10,5 L0,10 z';
+/** The inhibitory bar (tee) in the marker's 10×10 box: 4 of 10 wide, so it reads as a bar. */
+export const TEE_RECT = { x: 5, y: 0, width: 4, height: 10 } as const;
+
 /** How far a routed-around edge leaves its handles sideways (px). */
 export const LOOP_REACH = 56;
 /** Gap between a lane and the nodes it passes (px), besides half a label's height. */
@@ -525,8 +532,32 @@ export function labelBoxes(
 }
 
 /**
+ * The edge running the other way between the same two nodes (B→A for A→B), if any. A self-loop
+ * has none. Two curves of such a pair carry labels that otherwise read the same (a
+ * winner-take-all's "w -0.05 τs 5 ms"), so their labels name their direction.
+ */
+export function reciprocal(doc: NetworkDocument, edge: Edge): Edge | undefined {
+  if (edge.source === edge.target) return undefined;
+  return doc.edges.find((e) => e.source === edge.target && e.target === edge.source);
+}
+
+/** The direction line of an edge's label ("A → B", by node names), only for a reciprocal pair. */
+export function pairText(doc: NetworkDocument, edge: Edge): string | null {
+  if (!reciprocal(doc, edge)) return null;
+  const name = (id: string): string => {
+    const n = doc.nodes.find((x) => x.id === id);
+    return n?.label ?? id;
+  };
+  return `${name(edge.source)} → ${name(edge.target)}`;
+}
+
+/** Height of one extra line of a label (the rule's, or a pair's direction) (px). */
+const LINE_H = 13;
+
+/**
  * A label's size before it is drawn (the canvas then measures it): 11 px text, about 6.4 px a
- * character, the synapse's τs at 10 px, the connection rule on a second line.
+ * character, the synapse's τs at 10 px, the connection rule on a second line, and a reciprocal
+ * pair's direction ("A → B", 10 px semibold, about 6.2 px a character) on a line above.
  */
 export function estimateLabelSize(
   doc: NetworkDocument,
@@ -535,9 +566,15 @@ export function estimateLabelSize(
   const weight = `w ${weightText(edge.weight)}`;
   const tau = tauText(edge.synapse);
   const rule = ruleText(doc, edge);
+  const pair = pairText(doc, edge);
   const first = weight.length * 6.4 + (tau ? 5 + tau.length * 5.8 : 0);
   const second = rule ? rule.length * 5.8 : 0;
-  return { width: Math.ceil(Math.max(first, second) + 17), height: rule ? 32 : 19 };
+  const direction = pair ? pair.length * 6.2 : 0;
+  const extra = (rule ? 1 : 0) + (pair ? 1 : 0);
+  return {
+    width: Math.ceil(Math.max(first, second, direction) + 17),
+    height: extra > 0 ? 19 + LINE_H * extra : 19,
+  };
 }
 
 /** Boxes a view must show besides the cards: every label, and the lanes of routed-around edges. */
