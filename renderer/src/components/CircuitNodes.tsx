@@ -110,6 +110,10 @@ function nodeName(node: { id: string; label?: string | undefined }): string {
   return node.label ?? node.id;
 }
 
+/** What a handle does, on hover: dragging a card's body moves it, only a handle wires. */
+export const HANDLE_OUT_TITLE = 'Output: drag from here to another node to connect';
+const HANDLE_IN_TITLE = 'Input: drag from here to another node to connect it here';
+
 function RenameField({ id, initial, isScope }: { id: string; initial: string; isScope: boolean }) {
   const [text, setText] = useState(initial);
   const finish = (save: boolean): void => {
@@ -189,6 +193,7 @@ function CircuitNodeView({ id, data, selected }: NodeProps<CircuitFlowNode>) {
           id="in"
           role="button"
           aria-label={`${name} input`}
+          title={HANDLE_IN_TITLE}
           className="circuit-handle circuit-handle--in"
         />
       )}
@@ -266,6 +271,7 @@ function CircuitNodeView({ id, data, selected }: NodeProps<CircuitFlowNode>) {
         id="out"
         role="button"
         aria-label={`${name} output`}
+        title={HANDLE_OUT_TITLE}
         className="circuit-handle circuit-handle--out"
       />
     </div>

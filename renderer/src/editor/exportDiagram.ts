@@ -17,6 +17,7 @@ import { canvasBridge } from './actions';
 import {
   ARROW_PATH,
   estimateLabelSize,
+  handleY,
   MARKER_PX,
   pairText,
   planWiring,
@@ -156,7 +157,8 @@ export function diagramSvg(
     placement: LabelPlacement | null = null,
   ): { d: string; mx: number; my: number } => {
     const x1 = a.x + a.w + ox;
-    const y1 = a.y + a.h / 2 + oy;
+    // Out of the node's handle, where the canvas has it (HANDLE_Y below the card's top).
+    const y1 = handleY(a) + oy;
     const x2 = b.x + ox;
     const y2 = b.y + endY + oy;
     if (selfLoop === null) {
@@ -188,7 +190,7 @@ export function diagramSvg(
       const a = boxes.get(e.source)!;
       if (e.source === e.target) return -Infinity;
       if (b.x < a.x + a.w) return Infinity;
-      return a.y + a.h / 2;
+      return handleY(a);
     };
     into
       .map((e) => ({ e, k: key(e) }))

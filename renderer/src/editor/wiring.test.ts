@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   bezierPoint,
+  handleY,
   labelBoxes,
   planWiring,
   routePoints,
@@ -39,9 +40,9 @@ function pointsOf(
   const b = boxes.get(e.target)!;
   return routePoints(
     a.x + a.w,
-    a.y + a.h / 2,
+    handleY(a),
     b.x,
-    b.y + b.h / 2,
+    handleY(b),
     e.source === e.target,
     plan.get(e.id)!.loopY,
     plan.get(e.id)!.reach,

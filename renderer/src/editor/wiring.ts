@@ -55,6 +55,19 @@ export const ARROW_PATH = 'M0,0 L10,5 L0,10 z';
 /** The inhibitory bar (tee) in the marker's 10×10 box: 4 of 10 wide, so it reads as a bar. */
 export const TEE_RECT = { x: 5, y: 0, width: 4, height: 10 } as const;
 
+/**
+ * Where a node card's handles sit: this far below the card's top (px), beside its name, not at
+ * the middle of its side. A card grows downwards (a bias line, chips, a warning) and a handle at
+ * the middle moved with it, under the student's pointer and its wires (issue 15). The canvas's CSS
+ * (editor.css, .circuit-handle) places the handles here; scopes keep theirs at the middle.
+ */
+export const HANDLE_Y = 38;
+
+/** The y of a node card's handles (HANDLE_Y below its top). */
+export function handleY(box: Box): number {
+  return box.y + HANDLE_Y;
+}
+
 /** How far a routed-around edge leaves its handles sideways (px). */
 export const LOOP_REACH = 56;
 /** Gap between a lane and the nodes it passes (px), besides half a label's height. */
@@ -315,7 +328,7 @@ const AROUND_X = [0, -40, 40, -80, 80, -120, 120];
 
 /**
  * Label placements (and lanes) for every edge whose ends have boxes. Handles: the source's output
- * at the middle of its right side, the target's input at the middle of its left side.
+ * on its right side, the target's input on its left side, HANDLE_Y below the card's top.
  */
 export function planWiring(
   boxes: ReadonlyMap<string, Box>,
@@ -337,9 +350,9 @@ export function planWiring(
     const b = boxes.get(e.target);
     if (!a || !b) continue;
     const sx = a.x + a.w;
-    const sy = a.y + a.h / 2;
+    const sy = handleY(a);
     const tx = b.x;
-    const ty = b.y + b.h / 2;
+    const ty = handleY(b);
     const self = e.source === e.target;
     let loopY: number | null = null;
     if (isAround(sx, tx, self) || forwardBlocked(boxes, e)) {
@@ -393,9 +406,9 @@ export function planWiring(
     const route = routes.get(e.id);
     if (!a || !b || !route) continue;
     const sx = a.x + a.w;
-    const sy = a.y + a.h / 2;
+    const sy = handleY(a);
     const tx = b.x;
-    const ty = b.y + b.h / 2;
+    const ty = handleY(b);
     const self = e.source === e.target;
     const w = e.labelW;
     const h = e.labelH;
@@ -450,7 +463,7 @@ function forwardBlocked(boxes: ReadonlyMap<string, Box>, e: WiringEdge): boolean
   const a = boxes.get(e.source);
   const b = boxes.get(e.target);
   if (!a || !b || e.source === e.target) return false;
-  const [sx, sy, tx, ty] = [a.x + a.w, a.y + a.h / 2, b.x, b.y + b.h / 2];
+  const [sx, sy, tx, ty] = [a.x + a.w, handleY(a), b.x, handleY(b)];
   if (isAround(sx, tx, false)) return false;
   const points = routePoints(sx, sy, tx, ty, false, null);
   for (const [id, c] of boxes) {
@@ -520,9 +533,9 @@ export function labelBoxes(
     if (!a || !b || !p) continue;
     const { labelX, labelY } = routeOf(
       a.x + a.w,
-      a.y + a.h / 2,
+      handleY(a),
       b.x,
-      b.y + b.h / 2,
+      handleY(b),
       e.source === e.target,
       p,
     );
@@ -614,9 +627,9 @@ export function routeSamples(
     if (!a || !b || !p) continue;
     const points = routePoints(
       a.x + a.w,
-      a.y + a.h / 2,
+      handleY(a),
       b.x,
-      b.y + b.h / 2,
+      handleY(b),
       e.source === e.target,
       p.loopY,
       p.reach,
