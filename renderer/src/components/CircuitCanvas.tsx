@@ -142,6 +142,28 @@ interface CanvasProps {
   session?: SimulationSession | null;
 }
 
+/**
+ * The connect hint. Dragging a card's body moves it (or pans); only its handles wire. A student
+ * who meant to wire sees the node move and nothing said why. A polished editor does not guess
+ * intent from the drag (a move the student meant would then be refused, or need undoing): it
+ * moves the node and, the first time in a session, says where a connection starts. Not shown
+ * once the student has wired from a handle: they know the gesture.
+ */
+let connectHintDue = true;
+
+function connectHintAfterDrag(ids: readonly string[]): void {
+  if (!connectHintDue) return;
+  const doc = documentStore.getState().document;
+  // A node with an output (a scope card only records: dragging it is never a wiring attempt).
+  const node = doc?.nodes.find((n) => ids.includes(n.id));
+  if (!node) return;
+  connectHintDue = false;
+  notify(
+    `Moved ${node.label ?? node.id}. To connect it, drag from the dot on its right edge (its output) to another node's left dot (its input).`,
+    'hint',
+  );
+}
+
 function CanvasInner({ document: doc, session = null }: CanvasProps) {
   const flow = useReactFlow();
   const selection = useStore(uiStore, (s) => s.selection);
@@ -708,6 +730,8 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
       setDrag(dragRef.current);
     }
     if (ended) {
+      const dragged = Object.keys(dragRef.current);
+      if (dragged.length > 0) connectHintAfterDrag([...dragged, ...Object.keys(finished)]);
       const positions = { ...dragRef.current, ...finished };
       dragRef.current = {};
       setDrag(null);
@@ -732,6 +756,7 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
   );
 
   const onConnect = useCallback((c: Connection) => {
+    connectHintDue = false; // wiring from a handle: the student knows how
     connect(c.source, c.target);
   }, []);
 
