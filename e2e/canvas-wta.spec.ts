@@ -132,9 +132,9 @@ test('a reciprocal pair’s labels name their direction (A → B, B → A), on t
   const svg = readFileSync((await (await download).path())!, 'utf8');
   const texts = await app.evaluate(
     (text) =>
-      [
-        ...new DOMParser().parseFromString(text, 'image/svg+xml').querySelectorAll('text'),
-      ].map((t) => t.textContent ?? ''),
+      [...new DOMParser().parseFromString(text, 'image/svg+xml').querySelectorAll('text')].map(
+        (t) => t.textContent ?? '',
+      ),
     svg,
   );
   for (const [s, t] of PAIRS) expect(texts, `the SVG names ${s} → ${t}`).toContain(`${s} → ${t}`);
