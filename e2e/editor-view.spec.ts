@@ -3,7 +3,7 @@
  * by side instead of on top of each other; an opened example is fitted to the visible canvas (its
  * scopes not hidden under the inspector) while an edit leaves the view alone; the diagram exports
  * as a valid PNG and a valid SVG naming every node, with the canvas' edge labels (weight and tau_s)
- * and ends (one 12 px marker per edge, each at its own point), named like every export.
+ * and ends (one 16 px marker per edge, each at its own point), named like every export.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
@@ -152,7 +152,7 @@ test('the diagram exports as a PNG and an SVG', async ({ app, appHost }) => {
     expect(parsed.texts, `the SVG names ${label}`).toContain(label);
   expect(parsed.texts.filter((t) => t === 'τs 5 ms')).toHaveLength(2);
   // Ends: an arrow for A -> C (excitatory), a bar for B -> C (inhibitory), each edge its own
-  // marker in its own colour, 12 px as on the canvas (not scaled by the line's width), ending at
+  // marker in its own colour, 16 px as on the canvas (not scaled by the line's width), ending at
   // its own point on C's side, at least a marker apart.
   expect(parsed.markerCount).toBe(2);
   expect(parsed.synapses).toHaveLength(2);
@@ -161,12 +161,12 @@ test('the diagram exports as a PNG and an SVG', async ({ app, appHost }) => {
   expect([ac!.shape, bc!.shape]).toEqual(['path', 'rect']);
   for (const s of parsed.synapses) {
     expect(s.units).toBe('userSpaceOnUse');
-    expect(s.width).toBe(12);
-    expect(s.height).toBe(12);
+    expect(s.width).toBe(16);
+    expect(s.height).toBe(16);
     expect(s.fill).toBe(s.stroke);
   }
   expect(ac!.end[0]).toBeCloseTo(bc!.end[0]!, 6); // both on C's input side
-  expect(Math.abs(ac!.end[1]! - bc!.end[1]!)).toBeGreaterThanOrEqual(12);
+  expect(Math.abs(ac!.end[1]! - bc!.end[1]!)).toBeGreaterThanOrEqual(16);
 
   const pngDownload = app.waitForEvent('download');
   await editorToolbar(app).getByRole('button', { name: 'PNG' }).click();

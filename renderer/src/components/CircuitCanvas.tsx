@@ -52,6 +52,7 @@ import { useEditorShortcuts } from '../editor/shortcuts';
 import { DEFAULT_NODE_SIZE, DEFAULT_SCOPE_SIZE } from '../editor/placement';
 import {
   estimateLabelSize,
+  pairText,
   labelBoxes,
   planWiring,
   routeSamples,
@@ -139,6 +140,28 @@ interface CanvasProps {
   document: NetworkDocument;
   /** The run whose live state the nodes show (none: the nodes show no live state). */
   session?: SimulationSession | null;
+}
+
+/**
+ * The connect hint. Dragging a card's body moves it (or pans); only its handles wire. A student
+ * who meant to wire sees the node move and nothing said why. A polished editor does not guess
+ * intent from the drag (a move the student meant would then be refused, or need undoing): it
+ * moves the node and, the first time in a session, says where a connection starts. Not shown
+ * once the student has wired from a handle: they know the gesture.
+ */
+let connectHintDue = true;
+
+function connectHintAfterDrag(ids: readonly string[]): void {
+  if (!connectHintDue) return;
+  const doc = documentStore.getState().document;
+  // A node with an output (a scope card only records: dragging it is never a wiring attempt).
+  const node = doc?.nodes.find((n) => ids.includes(n.id));
+  if (!node) return;
+  connectHintDue = false;
+  notify(
+    `Moved ${node.label ?? node.id}. To connect it, drag from the dot on its right edge (its output) to another node's left dot (its input).`,
+    'hint',
+  );
 }
 
 function CanvasInner({ document: doc, session = null }: CanvasProps) {
@@ -569,6 +592,7 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
       const targetName = names.get(edge.target) ?? edge.target;
       const hint = unitHint(doc, edge);
       const rule = ruleText(doc, edge);
+      const pair = pairText(doc, edge);
       const isSelected = selected.has(edge.id);
       const placement: LabelPlacement | null = plan?.get(edge.id) ?? null;
       out.push(
@@ -582,6 +606,7 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
             scale,
             hint,
             rule,
+            pair,
             warnings.join('\n'),
             highlight,
             isSelected,
@@ -607,6 +632,7 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
               scale,
               unitHint: hint,
               rule,
+              pair,
               placement,
               warnings,
               highlight,
@@ -704,6 +730,8 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
       setDrag(dragRef.current);
     }
     if (ended) {
+      const dragged = Object.keys(dragRef.current);
+      if (dragged.length > 0) connectHintAfterDrag([...dragged, ...Object.keys(finished)]);
       const positions = { ...dragRef.current, ...finished };
       dragRef.current = {};
       setDrag(null);
@@ -728,6 +756,7 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
   );
 
   const onConnect = useCallback((c: Connection) => {
+    connectHintDue = false; // wiring from a handle: the student knows how
     connect(c.source, c.target);
   }, []);
 

@@ -39,7 +39,7 @@ import {
   weightText,
 } from '../editor/format';
 import { LivePainterContext } from '../editor/liveNodes';
-import { routeOf, type LabelPlacement } from '../editor/wiring';
+import { ARROW_PATH, MARKER_PX, routeOf, TEE_RECT, type LabelPlacement } from '../editor/wiring';
 import { ruleOf, ruleWeightValue } from '../store/connectionRule';
 import { themedColor, useTheme } from '../sim/chartTheme';
 import { renameId, updateNodes } from '../store/commands';
@@ -80,6 +80,11 @@ export interface SynapseEdgeData extends Record<string, unknown> {
   unitHint: string | null;
   /** The connection rule between multi-element nodes ("all-to-all · 100 inputs each"), or null. */
   rule: string | null;
+  /**
+   * "A → B" when the edge has a reciprocal partner (B → A): the two labels would otherwise read
+   * the same, so each names its direction (editor/wiring.ts pairText). Null otherwise.
+   */
+  pair?: string | null;
   /** Where the label sits and the lane of a routed-around edge (null: not planned yet). */
   placement: LabelPlacement | null;
   warnings: readonly string[];
@@ -104,6 +109,10 @@ function EdgeLabel({ children }: { children: ReactNode }) {
 function nodeName(node: { id: string; label?: string | undefined }): string {
   return node.label ?? node.id;
 }
+
+/** What a handle does, on hover: dragging a card's body moves it, only a handle wires. */
+export const HANDLE_OUT_TITLE = 'Output: drag from here to another node to connect';
+const HANDLE_IN_TITLE = 'Input: drag from here to another node to connect it here';
 
 function RenameField({ id, initial, isScope }: { id: string; initial: string; isScope: boolean }) {
   const [text, setText] = useState(initial);
@@ -184,6 +193,7 @@ function CircuitNodeView({ id, data, selected }: NodeProps<CircuitFlowNode>) {
           id="in"
           role="button"
           aria-label={`${name} input`}
+          title={HANDLE_IN_TITLE}
           className="circuit-handle circuit-handle--in"
         />
       )}
@@ -261,6 +271,7 @@ function CircuitNodeView({ id, data, selected }: NodeProps<CircuitFlowNode>) {
         id="out"
         role="button"
         aria-label={`${name} output`}
+        title={HANDLE_OUT_TITLE}
         className="circuit-handle circuit-handle--out"
       />
     </div>
@@ -378,13 +389,19 @@ function SynapseEdgeView(props: EdgeProps<SynapseFlowEdge>) {
         path={path}
         style={{ stroke: color, strokeWidth: width, opacity }}
         className={sign < 0 ? 'synapse-path synapse-path--inhibitory' : 'synapse-path'}
-        markerEnd={sign < 0 ? 'url(#ns-inhibitory-end)' : 'url(#ns-excitatory-end)'}
+        markerEnd={
+          sign < 0
+            ? 'url(#ns-inhibitory-end)'
+            : sign > 0
+              ? 'url(#ns-excitatory-end)'
+              : 'url(#ns-neutral-end)'
+        }
       />
       <EdgeLabel>
         <button
           type="button"
           data-edge-id={id}
-          className={`synapse-label nodrag nopan${data.rule ? ' has-rule' : ''}${selected ? ' is-selected' : ''}${warnings.length ? ' has-warning' : ''}`}
+          className={`synapse-label nodrag nopan${data.rule ? ' has-rule' : ''}${data.pair ? ' has-pair' : ''}${selected ? ' is-selected' : ''}${warnings.length ? ' has-warning' : ''}`}
           style={{
             transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)`,
             borderColor: color,
@@ -417,6 +434,11 @@ function SynapseEdgeView(props: EdgeProps<SynapseFlowEdge>) {
           <span className="sr-only">
             synapse {data.sourceName} to {data.targetName}, {kind},{' '}
           </span>
+          {data.pair && (
+            <span className="synapse-label__pair" aria-hidden="true">
+              {data.pair}
+            </span>
+          )}
           <span className="synapse-label__row">
             {isMatrix && (
               <MiniHeatMap
@@ -457,34 +479,42 @@ function SynapseEdgeView(props: EdgeProps<SynapseFlowEdge>) {
 
 export const SynapseEdge = memo(SynapseEdgeView);
 
-/** Arrow heads: an arrow for excitation, a bar (the classic inhibitory tee) for inhibition. */
+/**
+ * Arrow heads: an arrow for excitation, a bar (the classic inhibitory tee) for inhibition, each in
+ * its line's colour (a zero weight's grey line gets a grey arrow). MARKER_PX square whatever the
+ * line's width: at 12 px a student could not tell the ends of a winner-take-all's six curves apart.
+ */
 export function EdgeMarkers() {
+  const arrow = (id: string, color: string) => (
+    <marker
+      id={id}
+      viewBox="0 0 10 10"
+      refX="9"
+      refY="5"
+      markerUnits="userSpaceOnUse"
+      markerWidth={MARKER_PX}
+      markerHeight={MARKER_PX}
+      orient="auto-start-reverse"
+    >
+      <path d={ARROW_PATH} fill={color} />
+    </marker>
+  );
   return (
     <svg className="edge-markers" aria-hidden="true" width="0" height="0">
       <defs>
-        <marker
-          id="ns-excitatory-end"
-          viewBox="0 0 10 10"
-          refX="9"
-          refY="5"
-          markerUnits="userSpaceOnUse"
-          markerWidth="12"
-          markerHeight="12"
-          orient="auto-start-reverse"
-        >
-          <path d="M0,0 L10,5 L0,10 z" fill={EXCITATORY} />
-        </marker>
+        {arrow('ns-excitatory-end', EXCITATORY)}
+        {arrow('ns-neutral-end', NEUTRAL)}
         <marker
           id="ns-inhibitory-end"
           viewBox="0 0 10 10"
           refX="8"
           refY="5"
           markerUnits="userSpaceOnUse"
-          markerWidth="12"
-          markerHeight="12"
+          markerWidth={MARKER_PX}
+          markerHeight={MARKER_PX}
           orient="auto"
         >
-          <rect x="6" y="0" width="3" height="10" fill={INHIBITORY} />
+          <rect {...TEE_RECT} fill={INHIBITORY} />
         </marker>
       </defs>
     </svg>

@@ -19,7 +19,7 @@ export function EditorNotice() {
       () => {
         if (uiStore.getState().notice?.id === notice.id) uiStore.setState({ notice: null });
       },
-      notice.tone === 'refusal' ? 9000 : 4000,
+      notice.tone === 'info' ? 4000 : 9000,
     );
     return () => window.clearTimeout(timer);
   }, [notice]);

@@ -5,7 +5,7 @@
  * drawn on a canvas at 2x.
  *
  * Synapse ends are drawn as on the canvas (EdgeMarkers in CircuitNodes.tsx): an arrow for
- * excitation, a bar for inhibition, 12 px whatever the line's width. Each edge has its own marker,
+ * excitation, a bar for inhibition, MARKER_PX whatever the line's width. Each edge has its own marker,
  * in its own colour, and its own end on the target's input side: edges arriving at one node are
  * spread over its side (in the order of their sources' heights), so no end sits on another.
  */
@@ -15,9 +15,14 @@ import { findNode, isChipProbe, nodeSize, probeCards } from '../store/graph';
 import { ruleOf, ruleText, ruleWeightValue } from '../store/connectionRule';
 import { canvasBridge } from './actions';
 import {
+  ARROW_PATH,
   estimateLabelSize,
+  handleY,
+  MARKER_PX,
+  pairText,
   planWiring,
   routeOf,
+  TEE_RECT,
   type LabelPlacement,
   wiringExtents,
 } from './wiring';
@@ -38,8 +43,6 @@ const NODE_W = 180;
 const NODE_H = 84;
 const SCOPE_H = 64;
 const PAD = 40;
-/** Marker size (px), as the canvas draws it. */
-const MARKER = 12;
 
 function esc(text: string): string {
   return text
@@ -134,8 +137,8 @@ export function diagramSvg(
   const markers = doc.edges.map((e, k) => {
     const color = edgeColor(e.weight);
     return weightSign(e.weight) < 0
-      ? `<marker id="end-${k}" viewBox="0 0 10 10" refX="8" refY="5" markerUnits="userSpaceOnUse" markerWidth="${MARKER}" markerHeight="${MARKER}" orient="auto"><rect x="6" y="0" width="3" height="10" fill="${color}"/></marker>`
-      : `<marker id="end-${k}" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="${MARKER}" markerHeight="${MARKER}" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="${color}"/></marker>`;
+      ? `<marker id="end-${k}" viewBox="0 0 10 10" refX="8" refY="5" markerUnits="userSpaceOnUse" markerWidth="${MARKER_PX}" markerHeight="${MARKER_PX}" orient="auto"><rect x="${TEE_RECT.x}" y="${TEE_RECT.y}" width="${TEE_RECT.width}" height="${TEE_RECT.height}" fill="${color}"/></marker>`
+      : `<marker id="end-${k}" viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="${MARKER_PX}" markerHeight="${MARKER_PX}" orient="auto"><path d="${ARROW_PATH}" fill="${color}"/></marker>`;
   });
   parts.push(
     `<svg xmlns="http://www.w3.org/2000/svg" width="${Math.ceil(width)}" height="${Math.ceil(height)}" viewBox="0 0 ${Math.ceil(width)} ${Math.ceil(height)}" font-family="Inter, Segoe UI, Helvetica, Arial, sans-serif">`,
@@ -154,7 +157,8 @@ export function diagramSvg(
     placement: LabelPlacement | null = null,
   ): { d: string; mx: number; my: number } => {
     const x1 = a.x + a.w + ox;
-    const y1 = a.y + a.h / 2 + oy;
+    // Out of the node's handle, where the canvas has it (HANDLE_Y below the card's top).
+    const y1 = handleY(a) + oy;
     const x2 = b.x + ox;
     const y2 = b.y + endY + oy;
     if (selfLoop === null) {
@@ -186,7 +190,7 @@ export function diagramSvg(
       const a = boxes.get(e.source)!;
       if (e.source === e.target) return -Infinity;
       if (b.x < a.x + a.w) return Infinity;
-      return a.y + a.h / 2;
+      return handleY(a);
     };
     into
       .map((e) => ({ e, k: key(e) }))
@@ -219,24 +223,35 @@ export function diagramSvg(
         : weightText(e.weight);
     const label = `${Array.isArray(e.weight) ? 'W' : 'w'} ${shown}`;
     const tau = tauText(e.synapse);
+    // A reciprocal pair's direction ("A → B") on a line above, as on the canvas.
+    const pair = pairText(doc, e);
     const labelW = label.length * 6.2;
     const tauW = tau ? tau.length * 5.6 : 0;
-    const lw = Math.max(labelW + (tau ? 6 + tauW : 0), rule ? rule.length * 5.6 : 0) + 14;
-    const lh = rule ? 32 : 20;
+    const pairW = pair ? pair.length * 6 : 0;
+    const lw = Math.max(labelW + (tau ? 6 + tauW : 0), rule ? rule.length * 5.6 : 0, pairW) + 14;
+    const pairH = pair ? 13 : 0;
+    const lh = (rule ? 32 : 20) + pairH;
     const left = mx - lw / 2;
     const top = my - lh / 2;
+    const firstTop = top + pairH;
     const firstLeft = mx - (labelW + (tau ? 6 + tauW : 0)) / 2;
     labels.push(
       `<rect class="synapse-label" x="${left.toFixed(1)}" y="${top.toFixed(1)}" width="${lw.toFixed(1)}" height="${lh}" rx="10" fill="#ffffff" stroke="${color}"/>`,
-      `<text x="${firstLeft.toFixed(1)}" y="${(top + 14).toFixed(1)}" font-size="11" fill="${color}">${esc(label)}</text>`,
+    );
+    if (pair)
+      labels.push(
+        `<text class="synapse-pair" x="${mx.toFixed(1)}" y="${(top + 13).toFixed(1)}" font-size="10" font-weight="600" fill="#0f172a" text-anchor="middle">${esc(pair)}</text>`,
+      );
+    labels.push(
+      `<text x="${firstLeft.toFixed(1)}" y="${(firstTop + 14).toFixed(1)}" font-size="11" fill="${color}">${esc(label)}</text>`,
     );
     if (tau)
       labels.push(
-        `<text x="${(firstLeft + labelW + 6).toFixed(1)}" y="${(top + 14).toFixed(1)}" font-size="10" fill="#475569">${esc(tau)}</text>`,
+        `<text x="${(firstLeft + labelW + 6).toFixed(1)}" y="${(firstTop + 14).toFixed(1)}" font-size="10" fill="#475569">${esc(tau)}</text>`,
       );
     if (rule)
       labels.push(
-        `<text x="${mx.toFixed(1)}" y="${(top + 27).toFixed(1)}" font-size="10" fill="#475569" text-anchor="middle">${esc(rule)}</text>`,
+        `<text x="${mx.toFixed(1)}" y="${(firstTop + 27).toFixed(1)}" font-size="10" fill="#475569" text-anchor="middle">${esc(rule)}</text>`,
       );
   });
   for (const n of doc.nodes) {

@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import type { NetworkDocument } from '../../../shared/document/model';
 import {
   bezierPoint,
+  estimateLabelSize,
+  handleY,
   labelBoxes,
+  pairText,
   planWiring,
   routePoints,
   wiringExtents,
@@ -39,9 +43,9 @@ function pointsOf(
   const b = boxes.get(e.target)!;
   return routePoints(
     a.x + a.w,
-    a.y + a.h / 2,
+    handleY(a),
     b.x,
-    b.y + b.h / 2,
+    handleY(b),
     e.source === e.target,
     plan.get(e.id)!.loopY,
     plan.get(e.id)!.reach,
@@ -171,5 +175,49 @@ describe('wiring plan', () => {
       { id: 'wEE', source: 'E', target: 'E', labelW: 90, labelH: 19 },
     ]);
     expect(plan.get('wEE')!.loopY).toBeLessThan(0);
+  });
+
+  it('a winner-take-all’s labels, each naming its direction on a first line (taller), stay apart and clear of the cards', () => {
+    // "A → B" over "w -0.05 τs 5 ms": 32 px tall, wider than estimateLabelSize's 108 px.
+    const tall = six.map((e) => ({ ...e, labelW: 118, labelH: 32 }));
+    for (const boxes of [
+      triangle,
+      new Map<string, Box>([
+        ['A', { x: 220, y: 0, w: 180, h: 84 }],
+        ['B', { x: 0, y: 300, w: 180, h: 84 }],
+        ['C', { x: 440, y: 300, w: 180, h: 84 }],
+      ]),
+    ]) {
+      const plan = planWiring(boxes, tall);
+      const all = [...boxes.values(), ...labelBoxes(boxes, tall, plan).values()];
+      for (let i = 0; i < all.length; i++)
+        for (let j = i + 1; j < all.length; j++) expect(overlaps(all[i]!, all[j]!)).toBe(false);
+    }
+  });
+});
+
+describe('reciprocal pairs', () => {
+  const lif = (id: string, label?: string) =>
+    ({ id, kind: 'neuron', model: 'lif', ...(label ? { label } : {}) }) as never;
+  const edge = (s: string, t: string) =>
+    ({ id: `w${t}${s}`, source: s, target: t, weight: -0.05, synapse: { tauS: 0.005 } }) as never;
+  const doc = {
+    nodes: [lif('A', 'left'), lif('B'), lif('C')],
+    edges: [edge('A', 'B'), edge('B', 'A'), edge('A', 'C'), edge('C', 'C')],
+  } as unknown as NetworkDocument;
+
+  it('name their direction by node names; a lone edge and a self-loop do not', () => {
+    expect(pairText(doc, doc.edges[0]!)).toBe('left → B');
+    expect(pairText(doc, doc.edges[1]!)).toBe('B → left');
+    expect(pairText(doc, doc.edges[2]!)).toBeNull();
+    expect(pairText(doc, doc.edges[3]!)).toBeNull();
+  });
+
+  it('get a taller label, one line more, and at least as wide as the direction', () => {
+    const lone = estimateLabelSize(doc, doc.edges[2]!);
+    const pair = estimateLabelSize(doc, doc.edges[0]!);
+    expect(lone.height).toBe(19);
+    expect(pair.height).toBe(32);
+    expect(pair.width).toBeGreaterThanOrEqual(lone.width);
   });
 });

@@ -48,6 +48,26 @@ export interface LabelPlacement {
   reach?: number;
 }
 
+/** Size of a synapse's end marker (px, whatever the line's width), on the canvas and in exports. */
+export const MARKER_PX = 16;
+/** The excitatory arrow in the marker's 10×10 box (its tip at x 10). */
+export const ARROW_PATH = 'M0,0 L10,5 L0,10 z';
+/** The inhibitory bar (tee) in the marker's 10×10 box: 4 of 10 wide, so it reads as a bar. */
+export const TEE_RECT = { x: 5, y: 0, width: 4, height: 10 } as const;
+
+/**
+ * Where a node card's handles sit: this far below the card's top (px), beside its name, not at
+ * the middle of its side. A card grows downwards (a bias line, chips, a warning) and a handle at
+ * the middle moved with it, under the student's pointer and its wires (issue 15). The canvas's CSS
+ * (editor.css, .circuit-handle) places the handles here; scopes keep theirs at the middle.
+ */
+export const HANDLE_Y = 38;
+
+/** The y of a node card's handles (HANDLE_Y below its top). */
+export function handleY(box: Box): number {
+  return box.y + HANDLE_Y;
+}
+
 /** How far a routed-around edge leaves its handles sideways (px). */
 export const LOOP_REACH = 56;
 /** Gap between a lane and the nodes it passes (px), besides half a label's height. */
@@ -308,7 +328,7 @@ const AROUND_X = [0, -40, 40, -80, 80, -120, 120];
 
 /**
  * Label placements (and lanes) for every edge whose ends have boxes. Handles: the source's output
- * at the middle of its right side, the target's input at the middle of its left side.
+ * on its right side, the target's input on its left side, HANDLE_Y below the card's top.
  */
 export function planWiring(
   boxes: ReadonlyMap<string, Box>,
@@ -330,9 +350,9 @@ export function planWiring(
     const b = boxes.get(e.target);
     if (!a || !b) continue;
     const sx = a.x + a.w;
-    const sy = a.y + a.h / 2;
+    const sy = handleY(a);
     const tx = b.x;
-    const ty = b.y + b.h / 2;
+    const ty = handleY(b);
     const self = e.source === e.target;
     let loopY: number | null = null;
     if (isAround(sx, tx, self) || forwardBlocked(boxes, e)) {
@@ -386,9 +406,9 @@ export function planWiring(
     const route = routes.get(e.id);
     if (!a || !b || !route) continue;
     const sx = a.x + a.w;
-    const sy = a.y + a.h / 2;
+    const sy = handleY(a);
     const tx = b.x;
-    const ty = b.y + b.h / 2;
+    const ty = handleY(b);
     const self = e.source === e.target;
     const w = e.labelW;
     const h = e.labelH;
@@ -443,7 +463,7 @@ function forwardBlocked(boxes: ReadonlyMap<string, Box>, e: WiringEdge): boolean
   const a = boxes.get(e.source);
   const b = boxes.get(e.target);
   if (!a || !b || e.source === e.target) return false;
-  const [sx, sy, tx, ty] = [a.x + a.w, a.y + a.h / 2, b.x, b.y + b.h / 2];
+  const [sx, sy, tx, ty] = [a.x + a.w, handleY(a), b.x, handleY(b)];
   if (isAround(sx, tx, false)) return false;
   const points = routePoints(sx, sy, tx, ty, false, null);
   for (const [id, c] of boxes) {
@@ -513,9 +533,9 @@ export function labelBoxes(
     if (!a || !b || !p) continue;
     const { labelX, labelY } = routeOf(
       a.x + a.w,
-      a.y + a.h / 2,
+      handleY(a),
       b.x,
-      b.y + b.h / 2,
+      handleY(b),
       e.source === e.target,
       p,
     );
@@ -525,8 +545,32 @@ export function labelBoxes(
 }
 
 /**
+ * The edge running the other way between the same two nodes (B→A for A→B), if any. A self-loop
+ * has none. Two curves of such a pair carry labels that otherwise read the same (a
+ * winner-take-all's "w -0.05 τs 5 ms"), so their labels name their direction.
+ */
+export function reciprocal(doc: NetworkDocument, edge: Edge): Edge | undefined {
+  if (edge.source === edge.target) return undefined;
+  return doc.edges.find((e) => e.source === edge.target && e.target === edge.source);
+}
+
+/** The direction line of an edge's label ("A → B", by node names), only for a reciprocal pair. */
+export function pairText(doc: NetworkDocument, edge: Edge): string | null {
+  if (!reciprocal(doc, edge)) return null;
+  const name = (id: string): string => {
+    const n = doc.nodes.find((x) => x.id === id);
+    return n?.label ?? id;
+  };
+  return `${name(edge.source)} → ${name(edge.target)}`;
+}
+
+/** Height of one extra line of a label (the rule's, or a pair's direction) (px). */
+const LINE_H = 13;
+
+/**
  * A label's size before it is drawn (the canvas then measures it): 11 px text, about 6.4 px a
- * character, the synapse's τs at 10 px, the connection rule on a second line.
+ * character, the synapse's τs at 10 px, the connection rule on a second line, and a reciprocal
+ * pair's direction ("A → B", 10 px semibold, about 6.2 px a character) on a line above.
  */
 export function estimateLabelSize(
   doc: NetworkDocument,
@@ -535,9 +579,15 @@ export function estimateLabelSize(
   const weight = `w ${weightText(edge.weight)}`;
   const tau = tauText(edge.synapse);
   const rule = ruleText(doc, edge);
+  const pair = pairText(doc, edge);
   const first = weight.length * 6.4 + (tau ? 5 + tau.length * 5.8 : 0);
   const second = rule ? rule.length * 5.8 : 0;
-  return { width: Math.ceil(Math.max(first, second) + 17), height: rule ? 32 : 19 };
+  const direction = pair ? pair.length * 6.2 : 0;
+  const extra = (rule ? 1 : 0) + (pair ? 1 : 0);
+  return {
+    width: Math.ceil(Math.max(first, second, direction) + 17),
+    height: extra > 0 ? 19 + LINE_H * extra : 19,
+  };
 }
 
 /** Boxes a view must show besides the cards: every label, and the lanes of routed-around edges. */
@@ -577,9 +627,9 @@ export function routeSamples(
     if (!a || !b || !p) continue;
     const points = routePoints(
       a.x + a.w,
-      a.y + a.h / 2,
+      handleY(a),
       b.x,
-      b.y + b.h / 2,
+      handleY(b),
       e.source === e.target,
       p.loopY,
       p.reach,

@@ -18,7 +18,8 @@ export interface ContextMenuState {
 export interface Notice {
   id: number;
   text: string;
-  tone: 'info' | 'refusal';
+  /** 'hint': how to do something the student just tried another way (shown longer than 'info'). */
+  tone: 'info' | 'hint' | 'refusal';
   /** The refusal's first words (default "Not connected: "). */
   lead?: string;
 }
