@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Locator, Page } from '@playwright/test';
+import { wire } from './canvasHelpers';
 import { expect, screenshot, test } from './fixtures';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -33,18 +34,6 @@ async function dropFromPalette(app: Page, label: string, x: number, y: number): 
   await app
     .getByRole('button', { name: `Add ${label}` })
     .dragTo(canvasOf(app), { targetPosition: { x, y } });
-}
-
-/** Drags from one handle to another (React Flow ignores the first move of a drag). */
-async function wire(app: Page, from: string, to: string): Promise<void> {
-  const a = await app.getByLabel(from, { exact: true }).boundingBox();
-  const b = await app.getByLabel(to, { exact: true }).boundingBox();
-  if (!a || !b) throw new Error(`handle ${a ? to : from} not found`);
-  await app.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-  await app.mouse.down();
-  await app.mouse.move(a.x + a.width / 2 + 2, a.y + a.height / 2 + 2);
-  await app.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
-  await app.mouse.up();
 }
 
 async function typeWeight(app: Page, synapse: RegExp, weight: string): Promise<void> {
