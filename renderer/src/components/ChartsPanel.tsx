@@ -65,7 +65,7 @@ export function ChartsPanel({ session, document, fileName = 'circuit.neuro' }: C
   );
   const cyclesLine = useSyncExternalStore(
     (notify) => session.subscribeStatus(notify),
-    () => describeCycles(session.cycles),
+    () => describeCycles(session.cycles, (id) => nodeName(session.run?.document ?? document, id)),
   );
 
   useEffect(
