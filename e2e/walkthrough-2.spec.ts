@@ -2,9 +2,44 @@
  * The second student walkthrough of issue 15 (messages and small items); each journey here failed
  * before its fix. Screenshots go to e2e/screenshots/ for a person to look at.
  */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, openExample, screenshot, test } from './fixtures';
 import { canvasOf } from './canvasHelpers';
+
+async function openFromWorkspace(app: Page, dir: string, name: string, doc: unknown) {
+  writeFileSync(path.join(dir, `${name}.neuro`), JSON.stringify(doc, null, 2));
+  await expect(app.getByRole('toolbar', { name: 'simulation controls' })).toBeVisible();
+  await app.getByRole('toolbar', { name: 'file' }).getByRole('button', { name: 'Open…' }).click();
+  await app
+    .getByRole('dialog', { name: 'Open a circuit' })
+    .getByRole('button', { name: new RegExp(name) })
+    .click();
+  await expect(app).toHaveTitle(`${name}.neuro — NeuroSketch`);
+}
+
+/** 40 ReLU units, biases spread from -1 to 1: about half are silent (y = 0), half active. */
+const reluPopulation = {
+  format: 'neurosketch-network',
+  version: 1,
+  name: 'ReLU population',
+  simulation: { dt: 0.001, duration: 0.2, seed: 5 },
+  nodes: [
+    {
+      id: 'R',
+      kind: 'population',
+      size: 40,
+      model: 'rate',
+      activation: 'relu',
+      label: 'R',
+      params: { bias: { init: 'uniform', low: -1, high: 1 } },
+    },
+  ],
+  edges: [],
+  probes: [{ id: 'yR', target: 'R', variable: 'y' }],
+  layout: { R: { x: 0, y: 0 } },
+};
 
 async function runToEnd(app: Page): Promise<void> {
   await app.getByLabel('Speed').selectOption('max');
@@ -34,4 +69,39 @@ test('the winner-take-all: its no-delay cycle said in plain words, a restart que
   await expect(dialog).not.toContainText('wBC');
   await screenshot(app, 'walkthrough-2-restart-names');
   await dialog.getByRole('button', { name: 'Keep running' }).click();
+});
+
+test('a ReLU population: its mean ± SD band never dips below 0; its heat map has one colour bar', async ({
+  app,
+  appHost,
+}) => {
+  await openFromWorkspace(app, appHost.folders.workspaceDir, 'relu-pop', reluPopulation);
+  await runToEnd(app);
+  const chart = app.getByRole('figure', { name: 'R · y' });
+  await expect(chart).toContainText('band: mean ± 1 SD');
+  const band = await app.evaluate(() => {
+    const data = window.__neurosketchTest!.charts['yR']!.data.datasets;
+    const ys = (label: string) =>
+      (data.find((d) => d.label === label)!.data as Array<{ y: number }>).map((p) => p.y);
+    return { lower: ys('R mean − 1 SD'), mean: ys('R mean of 40') };
+  });
+  expect(band.lower.length).toBeGreaterThan(100);
+  // Half the units are silent, so the SD exceeds the mean: unclamped, the band went below 0.
+  expect(Math.min(...band.lower)).toBe(0);
+  expect(Math.max(...band.mean)).toBeGreaterThan(0.1);
+  await chart.scrollIntoViewIfNeeded();
+  await chart.screenshot({ path: 'e2e/screenshots/walkthrough-2-relu-band.png' });
+
+  // The heat map: the colour bar is drawn once (inside the plot, so the PNG has it); the head
+  // names the colours and their range in words.
+  await chart
+    .getByRole('group', { name: 'R · y: view' })
+    .getByRole('button', { name: 'heat map' })
+    .click();
+  await expect(chart.getByRole('img', { name: 'R · y heat map' })).toBeVisible();
+  const legend = chart.getByTestId('heat-legend');
+  await expect(legend).toContainText('colour: y (activity)');
+  await expect(legend).toContainText(/0\s*to\s*\d/);
+  await expect(chart.getByRole('img', { name: /colour scale/ })).toHaveCount(0);
+  await chart.screenshot({ path: 'e2e/screenshots/walkthrough-2-heatmap-one-bar.png' });
 });
