@@ -105,3 +105,38 @@ test('a ReLU population: its mean ± SD band never dips below 0; its heat map ha
   await expect(chart.getByRole('img', { name: /colour scale/ })).toHaveCount(0);
   await chart.screenshot({ path: 'e2e/screenshots/walkthrough-2-heatmap-one-bar.png' });
 });
+
+test('keep or revert after a run with a restart: every node changed, its value before the run and now', async ({
+  app,
+}) => {
+  await openExample(app, /Winner-take-all/);
+  await app.getByLabel('Speed').selectOption('0.25');
+  await app.getByRole('button', { name: 'Run', exact: true }).click();
+  const setValue = async (label: string, value: string): Promise<void> => {
+    const box = app.getByLabel(label, { exact: true });
+    await box.fill(value);
+    await box.press('Enter');
+  };
+  await expect(app.getByTestId('sim-clock')).toContainText('running');
+  await setValue('B bias value', '1.4');
+  await expect(app.getByTestId('sim-clock')).toContainText('edited live');
+  // A change that needs a restart, restarted: the run goes on with B's change.
+  await canvasOf(app).locator('[data-edge-id="wBC"]').click();
+  await app.keyboard.press('Delete');
+  await app
+    .getByRole('dialog', { name: /Restart the run/ })
+    .getByRole('button', { name: 'Restart' })
+    .click();
+  await expect(app.getByTestId('sim-clock')).toContainText('running');
+  await setValue('C bias value', '1.5');
+  await expect(app.getByTestId('sim-clock')).toContainText('edited live');
+  await app.getByRole('button', { name: 'Stop', exact: true }).click();
+  const offer = app.getByRole('group', { name: 'slider changes' });
+  await expect(offer).toContainText('B bias 1.199 → 1.4, C bias 1.198 → 1.5');
+  await screenshot(app, 'walkthrough-2-keep-revert');
+  // B moved back to its value from before the run: no change left to keep or revert for B.
+  await setValue('B bias value', '1.199');
+  await expect(offer).toContainText('Sliders moved during the run: C bias 1.198 → 1.5.');
+  await offer.getByRole('button', { name: 'Revert' }).click();
+  await expect(app.getByLabel('C bias value', { exact: true })).toHaveValue('1.198');
+});

@@ -150,10 +150,13 @@ function changeText(doc: NetworkDocument, change: SliderChange): string {
 function SliderChangesOffer({ document }: { document: NetworkDocument }) {
   const offer = useStore(liveTweakStore, currentOffer);
   if (!offer) return null;
-  // "after" is what the field holds now: moving a slider again after the run updates the note.
-  const list = offer.changes
-    .map((c) => changeText(document, { ...c, after: currentValue(document, c) ?? c.after }))
-    .join(', ');
+  // "after" is what the field holds now: moving a slider again after the run updates the note,
+  // and a field moved back to its value from before the run is no change to keep or revert.
+  const changes = offer.changes
+    .map((c) => ({ ...c, after: currentValue(document, c) ?? c.after }))
+    .filter((c) => c.after !== c.before);
+  if (changes.length === 0) return null;
+  const list = changes.map((c) => changeText(document, c)).join(', ');
   return (
     <div className="live-inputs__offer" role="group" aria-label="slider changes">
       <p className="live-inputs__offer-text" title={list}>
