@@ -110,6 +110,10 @@ test('keep or revert after a run with a restart: every node changed, its value b
   app,
 }) => {
   await openExample(app, /Winner-take-all/);
+  // One rule for every slider's range: a bias (which may be negative) as far below 0 as above.
+  const aBias = app.getByRole('slider', { name: 'A bias' });
+  await expect(aBias).toHaveAttribute('min', '-2.4');
+  await expect(aBias).toHaveAttribute('max', '2.4');
   await app.getByLabel('Speed').selectOption('0.25');
   await app.getByRole('button', { name: 'Run', exact: true }).click();
   const setValue = async (label: string, value: string): Promise<void> => {
