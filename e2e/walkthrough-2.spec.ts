@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, openExample, screenshot, test } from './fixtures';
-import { canvasOf } from './canvasHelpers';
+import { canvasOf, documentOf, inspectorOf, paletteOf, startEmpty } from './canvasHelpers';
 
 async function openFromWorkspace(app: Page, dir: string, name: string, doc: unknown) {
   writeFileSync(path.join(dir, `${name}.neuro`), JSON.stringify(doc, null, 2));
@@ -143,4 +143,43 @@ test('keep or revert after a run with a restart: every node changed, its value b
   await expect(offer).toContainText('Sliders moved during the run: C bias 1.198 → 1.5.');
   await offer.getByRole('button', { name: 'Revert' }).click();
   await expect(app.getByLabel('C bias value', { exact: true })).toHaveValue('1.198');
+});
+
+test('a selected rate unit: Learn opens the activations at its own z; softmax explained on a drag too', async ({
+  app,
+}) => {
+  await startEmpty(app);
+  const palette = paletteOf(app);
+  await palette.getByLabel('rate activation').selectOption('relu');
+  await palette.getByRole('button', { name: 'Add Rate neuron' }).click();
+  const bias = inspectorOf(app).getByLabel(/^bias/);
+  await bias.fill('1.5');
+  await bias.press('Enter');
+  await app.getByRole('button', { name: 'Learn: see the math' }).click();
+  const dialog = app.getByRole('dialog', { name: 'See the math' });
+  const view = dialog.getByRole('region', { name: 'Activation functions view' });
+  await expect(view).toBeVisible();
+  await expect(view.getByRole('slider', { name: 'z' })).toHaveValue('1.5');
+  await expect(view.getByRole('table', { name: 'activations at z' })).toContainText(
+    'relu(1.5) = 1.5',
+  );
+  const labels = await app.evaluate(() =>
+    Object.values(window.__neurosketchTest!.charts).flatMap((c) =>
+      c.data.datasets.map((d) => d.label ?? ''),
+    ),
+  );
+  expect(labels).toContain('relu (this node)');
+  await screenshot(app, 'walkthrough-2-learn-rate-unit');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // Softmax chosen, a single Rate neuron dragged in: the same notice as a click gives.
+  await palette.getByLabel('rate activation').selectOption('softmax');
+  await palette
+    .getByRole('button', { name: 'Add Rate neuron' })
+    .dragTo(canvasOf(app), { targetPosition: { x: 500, y: 300 } });
+  await expect(app.getByRole('status').filter({ hasText: 'as logistic' })).toContainText(
+    'softmax compares the units of a layer, so it needs a Rate population',
+  );
+  const doc = await documentOf(app);
+  expect(doc.nodes).toHaveLength(2);
 });
