@@ -2,7 +2,7 @@
  * The second student walkthrough of issue 15 (messages and small items); each journey here failed
  * before its fix. Screenshots go to e2e/screenshots/ for a person to look at.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, openExample, screenshot, test } from './fixtures';
@@ -182,4 +182,36 @@ test('a selected rate unit: Learn opens the activations at its own z; softmax ex
   );
   const doc = await documentOf(app);
   expect(doc.nodes).toHaveLength(2);
+});
+
+test('Save As names a circuit that had no name of its own after its file; a name of its own stays', async ({
+  app,
+  appHost,
+}) => {
+  await startEmpty(app);
+  await paletteOf(app).getByRole('button', { name: 'Add LIF neuron' }).click();
+  const header = app.getByRole('banner').getByRole('heading', { level: 1 });
+  await expect(header).toContainText('Untitled circuit');
+  const saveAs = async (name: string): Promise<void> => {
+    await app
+      .getByRole('toolbar', { name: 'file' })
+      .getByRole('button', { name: 'Save as…' })
+      .click();
+    const dialog = app.getByRole('dialog', { name: 'Save the circuit as' });
+    await dialog.getByLabel('File name').fill(name);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(app).toHaveTitle(`${name}.neuro — NeuroSketch`);
+  };
+  await saveAs('my-wta');
+  await expect(header).toContainText('my-wta');
+  await expect(header).not.toContainText('Untitled circuit');
+  const saved = JSON.parse(
+    readFileSync(path.join(appHost.folders.workspaceDir, 'my-wta.neuro'), 'utf8'),
+  ) as { name?: string };
+  expect(saved.name).toBe('my-wta');
+  await expect(app.getByTestId('unsaved-marker')).toHaveCount(0);
+  await screenshot(app, 'walkthrough-2-save-as-name');
+  // Saved again under another file name: the circuit keeps the name it now has.
+  await saveAs('copy-of-wta');
+  await expect(header).toContainText('my-wta');
 });
