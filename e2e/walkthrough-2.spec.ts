@@ -215,3 +215,31 @@ test('Save As names a circuit that had no name of its own after its file; a name
   await saveAs('copy-of-wta');
   await expect(header).toContainText('my-wta');
 });
+
+test('the run summary says when the circuit changed after the run, and follows the next run', async ({
+  app,
+}) => {
+  await openExample(app, /A and B drive C/);
+  await runToEnd(app);
+  const summary = app.getByTestId('spike-summary');
+  const first = await summary.innerText();
+  const stale = app.getByTestId('stale-summary');
+  await expect(stale).toHaveCount(0);
+  // A changed after the run: the counts are the last run's, and the panel says so.
+  await canvasOf(app)
+    .getByRole('group', { name: /LIF neuron A$/ })
+    .click();
+  const bias = inspectorOf(app).getByLabel(/^bias/);
+  await bias.fill('3');
+  await bias.press('Enter');
+  await expect(stale).toContainText('These results are from the last run: the circuit has changed');
+  await screenshot(app, 'walkthrough-2-stale-summary');
+  // The next run: the summary is of it, and the note is gone.
+  await runToEnd(app);
+  await expect(stale).toHaveCount(0);
+  await expect(summary).not.toHaveText(first);
+  const spikesA = await app.evaluate(
+    () => window.__neurosketchTest!.session!.spikes.get('A')!.total,
+  );
+  await expect(summary).toContainText(`A: ${spikesA} spikes`);
+});
