@@ -243,3 +243,42 @@ test('the run summary says when the circuit changed after the run, and follows t
   );
   await expect(summary).toContainText(`A: ${spikesA} spikes`);
 });
+
+test('the f-I curve of an HH neuron: no LIF formula, measured by simulation, the line broken at the onset jump', async ({
+  app,
+}) => {
+  test.setTimeout(120_000);
+  await app.getByRole('button', { name: 'Learn: see the math' }).click();
+  const dialog = app.getByRole('dialog', { name: 'See the math' });
+  await dialog
+    .getByRole('navigation', { name: 'math views' })
+    .getByRole('button', { name: /^f-I curve/ })
+    .click();
+  await dialog
+    .getByRole('combobox', { name: 'neuron' })
+    .selectOption({ label: 'standard HH neuron (default parameters)' });
+  const view = dialog.getByRole('region', { name: 'f-I curve view' });
+  await expect(view).toContainText(
+    'HH has no formula for its rate: this curve is measured by simulation',
+  );
+  await expect(view).not.toContainText('For LIF the blue curve is the formula');
+  await expect(view.locator('annotation')).not.toContainText('ln');
+  await dialog.getByRole('spinbutton', { name: 'sweep points' }).fill('11');
+  await dialog.getByRole('spinbutton', { name: 'seconds per point' }).fill('0.3');
+  await dialog.getByRole('button', { name: 'Run sweep' }).click();
+  await expect(dialog.getByTestId('sweep-status')).toContainText('done: 11 points', {
+    timeout: 100_000,
+  });
+  const line = await app.evaluate(() => {
+    const chart = window.__neurosketchTest!.charts['learn-fi']!;
+    const rate = chart.data.datasets.find((d) => d.label === 'rate (engine)')!;
+    return rate.data as Array<{ x: number; y: number | null }>;
+  });
+  // Silent at 0 and 2, firing from some input on: a gap between the last 0 and the first rate.
+  const first = line.findIndex((p) => p.y !== null && p.y > 0);
+  expect(first).toBeGreaterThan(1);
+  expect(line[first - 1]!.y).toBeNull();
+  expect(line[first - 2]!.y).toBe(0);
+  expect(line.filter((p) => p.y === null)).toHaveLength(1);
+  await screenshot(app, 'walkthrough-2-fi-hh');
+});
