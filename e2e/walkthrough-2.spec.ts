@@ -282,3 +282,31 @@ test('the f-I curve of an HH neuron: no LIF formula, measured by simulation, the
   expect(line.filter((p) => p.y === null)).toHaveLength(1);
   await screenshot(app, 'walkthrough-2-fi-hh');
 });
+
+test('with the charts panel at its tallest, every palette item is in reach without scrolling at 1440x900', async ({
+  app,
+}) => {
+  await app.setViewportSize({ width: 1440, height: 900 });
+  await expect(app.getByRole('toolbar', { name: 'simulation controls' })).toBeVisible();
+  const splitter = app.getByRole('separator', { name: 'Resize the charts panel' });
+  await splitter.focus();
+  await splitter.press('End');
+  const palette = paletteOf(app);
+  const items = palette.getByRole('button', { name: /^Add / });
+  expect(await items.count()).toBeGreaterThan(15);
+  const { scrolls, outside } = await palette.evaluate((nav) => {
+    const box = nav.getBoundingClientRect();
+    const out = [...nav.querySelectorAll('button[aria-label^="Add "]')]
+      .filter((b) => {
+        const r = b.getBoundingClientRect();
+        return r.top < box.top || r.bottom > box.bottom + 0.5;
+      })
+      .map((b) => b.getAttribute('aria-label'));
+    return { scrolls: nav.scrollHeight > nav.clientHeight + 1, outside: out };
+  });
+  expect(outside).toEqual([]);
+  expect(scrolls).toBe(false);
+  // The last item answers a click where it is drawn.
+  await palette.getByRole('button', { name: 'Add Scope' }).click();
+  await screenshot(app, 'walkthrough-2-palette-charts-tall');
+});
