@@ -57,6 +57,16 @@ test('the winner-take-all: its no-delay cycle said in plain words, a restart que
       'each acting at its exact instant (solved exactly)',
   );
 
+  // Export CSV: the time column says its unit (the CLI keeps the contract's `t`).
+  const download = app.waitForEvent('download');
+  await app
+    .getByRole('region', { name: 'charts' })
+    .getByRole('button', { name: 'Export CSV' })
+    .click();
+  const csv = readFileSync(await (await download).path(), 'utf8').split('\n');
+  expect(csv[0]).toBe('kind,id,variable,index,t_s,value');
+  expect(csv.some((l) => l.startsWith('trace,vA,v,0,0.0001,'))).toBe(true);
+
   // A structural change while the run is active: the dialog names the synapse as drawn.
   await app.getByLabel('Run forever').check();
   await app.getByRole('button', { name: 'Run', exact: true }).click();
