@@ -71,15 +71,21 @@ export function ChartsPanel({ session, document, fileName = 'circuit.neuro' }: C
 
   // The circuit as it was when the run ended: a summary of that run no longer describes the
   // circuit once it is changed (a param, a node, a synapse), and says so until the next run.
-  const active = useSyncExternalStore(
+  // The run that has ended (finished, stopped, failed), or null while one runs or before any.
+  const endedRunId = useSyncExternalStore(
     (notify) => session.subscribeStatus(notify),
-    () => session.isActive,
+    () => {
+      const state = session.status?.state;
+      return state === 'finished' || state === 'stopped' || state === 'error'
+        ? session.runId
+        : null;
+    },
   );
-  const [endedWith, setEndedWith] = useState<NetworkDocument | null>(null);
-  if (active && endedWith) setEndedWith(null);
-  if (!active && session.run && endedWith === null) setEndedWith(document);
+  // Keyed by the run: a short run may start and end between two renders, never seen running.
+  const [ended, setEnded] = useState<{ runId: string; document: NetworkDocument } | null>(null);
+  if (endedRunId !== null && ended?.runId !== endedRunId) setEnded({ runId: endedRunId, document });
   const changedSinceRun =
-    !active && session.run !== null && endedWith !== null && circuitChanged(endedWith, document);
+    endedRunId !== null && ended?.runId === endedRunId && circuitChanged(ended.document, document);
 
   useEffect(
     () =>
