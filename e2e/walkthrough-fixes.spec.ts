@@ -73,7 +73,7 @@ test('a 100 -> 100 population run: Export CSV writes it, a failed export says so
   const file = await download;
   expect(file.suggestedFilename()).toBe('poisson-pop-run.csv');
   const lines = readFileSync(await file.path(), 'utf8').split('\n');
-  expect(lines[0]).toBe('kind,id,variable,index,t,value');
+  expect(lines[0]).toBe('kind,id,variable,index,t_s,value');
   const spikes = await app.evaluate(() =>
     [...window.__neurosketchTest!.session!.spikes.values()].reduce((s, x) => s + x.total, 0),
   );

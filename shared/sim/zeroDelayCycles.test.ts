@@ -225,7 +225,12 @@ describe('exact cycles behave as everywhere else', () => {
     expect(small.simulation.engine.cycles).toEqual([
       { nodes: ['A', 'B', 'C'], elements: 3, rule: 'exact' },
     ]);
-    expect(describeCycles(small.simulation.engine.cycles)).toBe('zero-delay cycle A↔B↔C: exact');
+    expect(describeCycles(small.simulation.engine.cycles)).toBe(
+      'A, B and C act on each other with no delay: in each step their spikes are solved together, each acting at its exact instant (solved exactly)',
+    );
+    expect(describeCycles(small.simulation.engine.cycles, (id) => `n${id}`)).toMatch(
+      /^nA, nB and nC act on each other/,
+    );
     const big = createSimulation(
       network({
         nodes: [
@@ -251,7 +256,7 @@ describe('exact cycles behave as everywhere else', () => {
     if (!big.ok) throw new Error(big.issues.map((i) => i.message).join());
     expect(big.simulation.engine.cycles[0]).toMatchObject({ nodes: ['P'], rule: 'end-of-step' });
     expect(describeCycles(big.simulation.engine.cycles)).toMatch(
-      /P: spikes act from the end of their step/,
+      /^P acts on itself with no delay: a spike acts on the others from the end of its step \(more than 256 neurons in the cycle\)/,
     );
   });
 });

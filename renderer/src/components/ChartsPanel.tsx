@@ -10,6 +10,7 @@ import type { NetworkDocument, ProbeVariable } from '../../../shared/document/mo
 import { spikeNodesOf, type SimulationSession } from '../sim/SimulationSession';
 import { chartSpecs } from '../sim/chartSpecs';
 import { editLogLine } from '../sim/editLogText';
+import { diffForLiveEdits } from '../sim/liveEdits';
 import { nodeColor, nodeName } from '../sim/nodeColors';
 import { ZOOM_HINT } from '../sim/chartSetup';
 import { buildRunResult, downloadBlob, exportBaseName, resultToCsv } from '../sim/runExport';
@@ -65,8 +66,26 @@ export function ChartsPanel({ session, document, fileName = 'circuit.neuro' }: C
   );
   const cyclesLine = useSyncExternalStore(
     (notify) => session.subscribeStatus(notify),
-    () => describeCycles(session.cycles),
+    () => describeCycles(session.cycles, (id) => nodeName(session.run?.document ?? document, id)),
   );
+
+  // The circuit as it was when the run ended: a summary of that run no longer describes the
+  // circuit once it is changed (a param, a node, a synapse), and says so until the next run.
+  // The run that has ended (finished, stopped, failed), or null while one runs or before any.
+  const endedRunId = useSyncExternalStore(
+    (notify) => session.subscribeStatus(notify),
+    () => {
+      const state = session.status?.state;
+      return state === 'finished' || state === 'stopped' || state === 'error'
+        ? session.runId
+        : null;
+    },
+  );
+  // Keyed by the run: a short run may start and end between two renders, never seen running.
+  const [ended, setEnded] = useState<{ runId: string; document: NetworkDocument } | null>(null);
+  if (endedRunId !== null && ended?.runId !== endedRunId) setEnded({ runId: endedRunId, document });
+  const changedSinceRun =
+    endedRunId !== null && ended?.runId === endedRunId && circuitChanged(ended.document, document);
 
   useEffect(
     () =>
@@ -147,6 +166,12 @@ export function ChartsPanel({ session, document, fileName = 'circuit.neuro' }: C
                 </span>
               ))}
         </p>
+        {changedSinceRun && (
+          <p className="run-panel__stale" role="status" data-testid="stale-summary">
+            These results are from the last run: the circuit has changed since. Press Run to see the
+            changed circuit.
+          </p>
+        )}
         {cyclesLine && (
           <p className="run-panel__cycles" data-testid="cycles-summary" title={CYCLES_TITLE}>
             {cyclesLine}
@@ -309,6 +334,13 @@ function RecordThis({ document }: { document: NetworkDocument }) {
       </button>
     </span>
   );
+}
+
+/** Whether the circuit differs from `before` in anything a run would simulate (not the layout). */
+function circuitChanged(before: NetworkDocument, after: NetworkDocument): boolean {
+  if (before === after) return false;
+  const diff = diffForLiveEdits(before, after);
+  return diff.edits.length > 0 || diff.structural.length > 0;
 }
 
 /** One entry per spiking node (sim/spikeSummary.ts), the same array while nothing changed. */

@@ -36,7 +36,7 @@ import { modelById } from '../../../shared/models/registry';
 import type { NetworkDocument } from '../../../shared/document/model';
 import { registerCommand } from '../desktop/commands';
 import {
-  addFromPalette,
+  addPaletteChoice,
   connect,
   deleteSelection,
   redo,
@@ -795,7 +795,8 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
     const [item, activation] = key.split(':');
     const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
     const snapped = snapToGrid ? { x: Math.round(p.x / 20) * 20, y: Math.round(p.y / 20) * 20 } : p;
-    addFromPalette(item!, { x: snapped.x - 80, y: snapped.y - 30 }, activation as never);
+    // The activation chosen in the palette: a drop says why a single unit is not softmax, as a click does.
+    addPaletteChoice(item!, { x: snapped.x - 80, y: snapped.y - 30 }, activation as never);
   };
 
   // Handlers handed to React Flow are stable: a new function each render would make it update

@@ -276,23 +276,17 @@ export function HeatMapChart(props: HeatMapChartProps) {
         >
           {title}
         </span>
-        <span
-          className="live-chart__heat-legend"
-          role="img"
-          aria-label={`colour scale of ${valueLabel}`}
-          data-testid="heat-legend"
-        >
+        {/* The colour bar itself is drawn once, inside the canvas right of the plot (so a PNG
+            carries it); the head only names what the colours mean and their range. */}
+        <span className="live-chart__heat-legend" data-testid="heat-legend">
+          <span className="live-chart__heat-label">colour: {valueLabel}</span>
           <span className="live-chart__heat-end" ref={loRef}>
             {'\u00a0'}
           </span>
-          <span
-            className="live-chart__heat-bar"
-            style={{ background: `linear-gradient(to right, ${HEAT_STOPS.join(', ')})` }}
-          />
+          <span>to</span>
           <span className="live-chart__heat-end" ref={hiRef}>
             {'\u00a0'}
           </span>
-          <span className="live-chart__heat-label">{valueLabel}</span>
         </span>
         {props.controls}
         <button

@@ -150,10 +150,13 @@ function changeText(doc: NetworkDocument, change: SliderChange): string {
 function SliderChangesOffer({ document }: { document: NetworkDocument }) {
   const offer = useStore(liveTweakStore, currentOffer);
   if (!offer) return null;
-  // "after" is what the field holds now: moving a slider again after the run updates the note.
-  const list = offer.changes
-    .map((c) => changeText(document, { ...c, after: currentValue(document, c) ?? c.after }))
-    .join(', ');
+  // "after" is what the field holds now: moving a slider again after the run updates the note,
+  // and a field moved back to its value from before the run is no change to keep or revert.
+  const changes = offer.changes
+    .map((c) => ({ ...c, after: currentValue(document, c) ?? c.after }))
+    .filter((c) => c.after !== c.before);
+  if (changes.length === 0) return null;
+  const list = changes.map((c) => changeText(document, c)).join(', ');
   return (
     <div className="live-inputs__offer" role="group" aria-label="slider changes">
       <p className="live-inputs__offer-text" title={list}>
@@ -199,19 +202,19 @@ export function LiveInputs({ document }: { document: NetworkDocument }) {
 }
 
 /**
- * A slider range around a value: 0 (or -hi) to twice its size, at least 1; never below a param's
- * lower bound.
+ * The one rule for every live slider's range, whatever the node or the field: from the field's
+ * lower bound when it has one (a rate, a time constant: from 0), otherwise as far below 0 as above
+ * (a bias or an amplitude may be negative), up to twice the value's size, and at least one shown
+ * unit (1, or 1 ms for a time shown in ms). So two fields with the same spec and value always get
+ * the same range. The range can still be typed (⇔), and grows when the slider is let go at an end.
  */
 export function sliderRange(
   value: number,
-  field: string,
   spec?: ParamSpec,
 ): { lo: number; hi: number; step: number } {
-  // Times (shown in ms) are small numbers: twice the value, not at least 1 s.
-  const floor = spec?.displayScale && value !== 0 ? 0 : 1;
-  const hi = Math.max(Math.abs(value) * 2, floor);
-  let lo = value > 0 || field === 'rate' ? 0 : -hi;
-  if (spec?.min !== undefined) lo = Math.max(lo, spec.min);
+  const shownUnit = 1 / (spec?.displayScale ?? 1);
+  const hi = Math.max(Math.abs(value) * 2, shownUnit);
+  const lo = spec?.min ?? -hi;
   return { lo, hi, step: niceStep(hi - lo) };
 }
 
@@ -243,15 +246,13 @@ function InputSlider({ spec }: { spec: SliderSpec }) {
   // go at an end, and can be typed (min, max).
   const [own, setOwn] = useState(() => ({
     value: spec.value,
-    range: sliderRange(spec.value, spec.field, spec.spec),
+    range: sliderRange(spec.value, spec.spec),
   }));
   const [editRange, setEditRange] = useState(false);
   let range = own.range;
   if (spec.value !== own.value) {
     range =
-      spec.value >= range.lo && spec.value <= range.hi
-        ? range
-        : sliderRange(spec.value, spec.field, spec.spec);
+      spec.value >= range.lo && spec.value <= range.hi ? range : sliderRange(spec.value, spec.spec);
     setOwn({ value: spec.value, range });
   }
   const id = `live-input-${spec.key.replace(/[^A-Za-z0-9_-]/g, '-')}`;
@@ -287,9 +288,7 @@ function InputSlider({ spec }: { spec: SliderSpec }) {
           // A typed value beyond the range widens it, so the slider can show it.
           apply(
             stored,
-            stored > range.hi || stored < range.lo
-              ? sliderRange(stored, spec.field, spec.spec)
-              : range,
+            stored > range.hi || stored < range.lo ? sliderRange(stored, spec.spec) : range,
           );
           return true;
         }}

@@ -13,8 +13,7 @@ import {
   POPULATION_ACTIVATIONS,
   SINGLE_ACTIVATIONS,
 } from '../../../shared/models/activations';
-import { addFromPalette } from '../editor/actions';
-import { notify } from '../store/uiStore';
+import { addPaletteChoice } from '../editor/actions';
 import { PALETTE, type PaletteGroup } from '../editor/catalogue';
 import { PALETTE_MIME } from './CircuitCanvas';
 import { PanelToggle } from './PanelToggle';
@@ -29,18 +28,9 @@ export interface PaletteProps {
 
 export function Palette({ open, onToggle }: PaletteProps) {
   const [activation, setActivation] = useState<Activation>('logistic');
-  const activationFor = (key: string): Activation | undefined => {
-    const population = key.startsWith('pop-');
-    const model = modelById(population ? key.slice(4) : key);
-    if (!model?.hasActivation) return undefined;
-    if (!population && isPopulationActivation(activation)) return 'logistic';
-    return activation;
-  };
-  /** A single rate neuron asked for a population-only activation (softmax, one-hot). */
-  const singleFallback = (key: string): boolean =>
-    !key.startsWith('pop-') &&
-    modelById(key)?.hasActivation === true &&
-    isPopulationActivation(activation);
+  /** The activation chosen, for the items that have one (addPaletteChoice resolves the rest). */
+  const activationFor = (key: string): Activation | undefined =>
+    modelById(key.startsWith('pop-') ? key.slice(4) : key)?.hasActivation ? activation : undefined;
   return (
     <nav className={`palette${open ? '' : ' palette--collapsed'}`} aria-label="palette">
       <div className="palette__head">
@@ -63,14 +53,9 @@ export function Palette({ open, onToggle }: PaletteProps) {
                       e.dataTransfer.setData(PALETTE_MIME, a ? `${item.key}:${a}` : item.key);
                       e.dataTransfer.effectAllowed = 'copy';
                     }}
-                    onClick={() => {
-                      const id = addFromPalette(item.key, undefined, activationFor(item.key));
-                      // Never a silent swap: say why the single unit is not softmax.
-                      if (id && singleFallback(item.key))
-                        notify(
-                          `Added rate neuron ${id} as logistic: ${activation} compares the units of a layer, so it needs a Rate population (the Populations group).`,
-                        );
-                    }}
+                    onClick={() =>
+                      void addPaletteChoice(item.key, undefined, activationFor(item.key))
+                    }
                     aria-label={`Add ${item.label}`}
                     title={`${item.label}: ${item.hint}. Drag onto the canvas, or click to add at the centre.`}
                   >

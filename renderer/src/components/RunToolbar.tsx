@@ -24,7 +24,7 @@ import { documentStore } from '../store/documentStore';
 import { nothingToSimulate } from '../store/stateMessages';
 import { runRefusal, type Draft } from '../store/drafts';
 import { runMessageStore, showRunMessage, watchRefusal } from '../store/runMessage';
-import { runBegan, runEnded } from '../store/liveTweaks';
+import { runBegan, runEnded, runRestarting } from '../store/liveTweaks';
 import { select } from '../store/uiStore';
 import { registerDocumentForTests } from '../testHooks';
 import { PlayIcon } from './icons';
@@ -113,9 +113,13 @@ export function RunToolbar({ host, session, document, status }: RunToolbarProps)
   const state = status?.state;
   const isActive = state === 'running' || state === 'paused';
   // A run that ends (finished, stopped, failed) offers to keep or revert its slider changes.
+  // A status of an earlier run (the one a restart stopped) arriving late is not this run's end.
+  const statusRunId = status?.runId;
   useEffect(() => {
+    if (statusRunId !== undefined && session.runId !== null && statusRunId !== session.runId)
+      return;
     if (state === 'finished' || state === 'stopped' || state === 'error') runEnded();
-  }, [state]);
+  }, [state, statusRunId, session]);
 
   const start = async (paused = false): Promise<boolean> => {
     showRunMessage(null);
@@ -172,8 +176,13 @@ export function RunToolbar({ host, session, document, status }: RunToolbarProps)
     runEnded();
   };
   const restart = async (): Promise<void> => {
+    // The slider changes of the stopped run are asked about when the restarted run ends.
+    runRestarting(true);
     if (isActive && runId) await host.controlRun({ runId, action: 'stop' });
-    await start(false);
+    if (!(await start(false))) {
+      runRestarting(false);
+      runEnded();
+    }
   };
 
   const dt = status?.dt || session.dt || document.simulation.dt;

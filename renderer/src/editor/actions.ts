@@ -19,6 +19,8 @@ import { oversizeRefusal, ruleText } from '../store/connectionRule';
 import { currentDocument, redoCommand, runCommand, undoCommand } from '../store/documentStore';
 import { freshNumberedId, probeCards, probeVariablesOf, usedIds, type XY } from '../store/graph';
 import { notify, pruneSelection, select, uiStore } from '../store/uiStore';
+import { isPopulationActivation } from '../../../shared/models/activations';
+import { modelById } from '../../../shared/models/registry';
 import { buildNode, PALETTE } from './catalogue';
 import {
   DEFAULT_NODE_SIZE,
@@ -63,6 +65,25 @@ function afterHistoryMove(): void {
  * Adds a palette item at `position` (default: the centre of the view). The scope records the
  * selected node, or else the node nearest the drop point.
  */
+/**
+ * A palette item added by a click (at the centre) or a drop (where it fell), with the activation
+ * chosen in the palette. A single rate neuron asked for a population-only activation (softmax,
+ * one-hot) is added as logistic, and never silently: the notice says why, after a click as after a
+ * drag (both come here).
+ */
+export function addPaletteChoice(key: string, position?: XY, chosen?: Activation): string | null {
+  const population = key.startsWith('pop-');
+  const model = modelById(population ? key.slice(4) : key);
+  if (!model?.hasActivation || chosen === undefined) return addFromPalette(key, position);
+  const fallback = !population && isPopulationActivation(chosen);
+  const id = addFromPalette(key, position, fallback ? 'logistic' : chosen);
+  if (id && fallback)
+    notify(
+      `Added rate neuron ${id} as logistic: ${chosen} compares the units of a layer, so it needs a Rate population (the Populations group).`,
+    );
+  return id;
+}
+
 export function addFromPalette(key: string, position?: XY, activation?: Activation): string | null {
   const doc = currentDocument();
   if (!doc) return null;

@@ -17,7 +17,8 @@ import type { HostApi } from '../../../shared/ipc/contract';
 import type { AppInfo } from '../../../shared/ipc/desktopContract';
 import type { FileHandle } from '../../../shared/ipc/fileContract';
 import type { Issue } from '../../../shared/sim/types';
-import { documentStore, loadDocumentCommand } from '../store/documentStore';
+import { setDocumentInfo } from '../store/commands';
+import { documentStore, loadDocumentCommand, runCommand } from '../store/documentStore';
 import { preferencesStore } from '../desktop/preferences';
 import { ask } from './dialogs';
 import { fileStem, proposedFileName, UNTITLED_FILE_NAME, type OpenFileFacts } from './fileNames';
@@ -178,7 +179,22 @@ export async function saveAs(): Promise<boolean> {
     granted = await ask({ kind: 'saveAs', suggestedName });
   }
   if (!granted) return false;
+  nameAfterFile(granted.fileName);
   return writeTo(granted.handle);
+}
+
+/**
+ * As a desktop app does: a circuit with no name of its own (none, or the new circuit's
+ * "Untitled circuit") takes the name of the file it is saved as ("my-wta"), so the toolbar, the
+ * start screen and the file say the same. One undoable rename, written with the save. A name the
+ * student gave is never replaced.
+ */
+function nameAfterFile(fileName: string): void {
+  const doc = documentStore.getState().document;
+  const stem = fileName.replace(/\.neuro$/i, '');
+  const name = doc?.name?.trim() ?? '';
+  if (!doc || !stem || (name !== '' && name !== emptyDocument().name)) return;
+  runCommand(setDocumentInfo, { name: stem });
 }
 
 async function writeTo(handle: FileHandle): Promise<boolean> {

@@ -14,6 +14,7 @@ import type { NodeLiveState } from '../../../shared/sim/liveState';
 import type { CycleInfo } from '../../../shared/sim/types';
 import { gridFloor } from '../../../shared/util/timeGrid';
 import { SpikeStore } from './spikeStore';
+import { variableBounds, type VariableBounds } from './variableBounds';
 
 /**
  * A probe records more elements than this: its charts show the mean with a band (and offer a
@@ -51,6 +52,8 @@ export class TraceBuffer {
     readonly variable: string,
     readonly indices: Int32Array,
     readonly capacity: number,
+    /** What the variable cannot leave (variableBounds.ts): the band's edges stop there. */
+    readonly bounds: VariableBounds = {},
   ) {
     this.steps = new Float64Array(capacity);
     this.values = Array.from(indices, () => new Float64Array(capacity));
@@ -128,8 +131,11 @@ export class TraceBuffer {
     const sd = Math.sqrt(squares / series);
     stats.mean[at] = mean;
     stats.sd[at] = sd;
-    stats.lower[at] = mean - sd;
-    stats.upper[at] = mean + sd;
+    // A band below 0 for a rate or a ReLU's activity would show values that cannot happen.
+    stats.lower[at] =
+      this.bounds.lo === undefined ? mean - sd : Math.max(this.bounds.lo, mean - sd);
+    stats.upper[at] =
+      this.bounds.hi === undefined ? mean + sd : Math.min(this.bounds.hi, mean + sd);
     stats.min[at] = min;
     stats.max[at] = max;
   }
@@ -354,7 +360,14 @@ export class SimulationSession {
       );
       this.traces.set(
         probe.id,
-        new TraceBuffer(probe.id, probe.target, probe.variable, Int32Array.from(indices), capacity),
+        new TraceBuffer(
+          probe.id,
+          probe.target,
+          probe.variable,
+          Int32Array.from(indices),
+          capacity,
+          variableBounds(document, probe.target, probe.variable),
+        ),
       );
     }
   }

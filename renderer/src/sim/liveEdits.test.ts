@@ -76,10 +76,10 @@ describe('diffForLiveEdits', () => {
       [
         'simulation settings changed',
         'node D added',
-        'A.model changed',
-        'in.signal type changed',
-        'edge e removed',
-        'probe sC added',
+        'A model changed',
+        'in signal type changed',
+        'synapse A → C removed',
+        'scope sC on C added',
       ].sort(),
     );
   });

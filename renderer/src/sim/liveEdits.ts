@@ -66,7 +66,19 @@ function byId<T extends { id: string }>(items: readonly T[] | undefined): Map<st
   return new Map((items ?? []).map((item) => [item.id, item]));
 }
 
-/** What changed between the running document and the edited one. */
+/**
+ * An element as the student sees it on the canvas: a node by its label, a synapse as
+ * "source → target" by their labels (ids such as "wBC" are never shown to a student).
+ */
+export function elementName(doc: NetworkDocument, id: string): string {
+  const node = doc.nodes.find((n) => n.id === id);
+  if (node) return node.label ?? node.id;
+  const edge = doc.edges.find((e) => e.id === id);
+  if (edge) return `${elementName(doc, edge.source)} → ${elementName(doc, edge.target)}`;
+  return id;
+}
+
+/** What changed between the running document and the edited one; reasons name elements as shown. */
 export function diffForLiveEdits(before: NetworkDocument, after: NetworkDocument): DocumentDiff {
   const edits: ValueEdit[] = [];
   const structural: string[] = [];
@@ -79,21 +91,24 @@ export function diffForLiveEdits(before: NetworkDocument, after: NetworkDocument
     news: Map<string, Record<string, unknown>>,
     structuralFields: Set<string>,
   ): void => {
-    for (const id of olds.keys()) if (!news.has(id)) structural.push(`${kind} ${id} removed`);
+    const what = kind === 'node' ? 'node' : 'synapse';
+    for (const id of olds.keys())
+      if (!news.has(id)) structural.push(`${what} ${elementName(before, id)} removed`);
     for (const [id, next] of news) {
       const prev = olds.get(id);
       if (!prev) {
-        structural.push(`${kind} ${id} added`);
+        structural.push(`${what} ${elementName(after, id)} added`);
         continue;
       }
+      const shown = elementName(after, id);
       const leaves: Array<{ path: string; oldValue: unknown; newValue: unknown }> = [];
       diffValues(prev, next, '', leaves);
       for (const leaf of leaves) {
         const top = leaf.path.split('.')[0]!;
         if (IGNORED_FIELDS.has(top)) continue;
-        if (structuralFields.has(top)) structural.push(`${id}.${top} changed`);
+        if (structuralFields.has(top)) structural.push(`${shown} ${top} changed`);
         else if (leaf.path === 'signal.type' || leaf.path === 'signal')
-          structural.push(`${id}.signal type changed`);
+          structural.push(`${shown} signal type changed`);
         else edits.push({ elementId: id, ...leaf });
       }
     }
@@ -113,11 +128,15 @@ export function diffForLiveEdits(before: NetworkDocument, after: NetworkDocument
   const probesBefore = byId(before.probes);
   const probesAfter = byId(after.probes);
   for (const id of probesBefore.keys())
-    if (!probesAfter.has(id)) structural.push(`probe ${id} removed`);
+    if (!probesAfter.has(id))
+      structural.push(
+        `scope ${id} on ${elementName(before, probesBefore.get(id)!.target)} removed`,
+      );
   for (const [id, probe] of probesAfter) {
     const prev = probesBefore.get(id);
-    if (!prev) structural.push(`probe ${id} added`);
-    else if (!sameJson(prev, probe)) structural.push(`probe ${id} changed`);
+    const on = `scope ${id} on ${elementName(after, probe.target)}`;
+    if (!prev) structural.push(`${on} added`);
+    else if (!sameJson(prev, probe)) structural.push(`${on} changed`);
   }
   return { edits, structural };
 }
@@ -208,6 +227,7 @@ export class LiveEditController {
     result.value.outcomes.forEach((outcome, i) => {
       const edit = diff.edits[i]!;
       const field = `${edit.elementId}.${edit.path}`;
+      const shown = `${elementName(running, edit.elementId)} ${edit.path}`;
       if (outcome.applied) {
         running = withValue(running, edit);
         this.session.logEdit({
@@ -218,7 +238,7 @@ export class LiveEditController {
         });
       } else if (outcome.code !== 'ended') {
         // A run that ended while the edit travelled needs no restart question: it is over.
-        refused.push(`${field}: ${outcome.reason ?? 'refused'}`);
+        refused.push(`${shown}: ${outcome.reason ?? 'refused'}`);
       }
     });
     this.running = running;

@@ -100,7 +100,8 @@ describe('run export', () => {
   it('writes the long CSV, sorted by kind, id, index, t', () => {
     const { result } = liveResult(5);
     const lines = resultToCsv(result).trimEnd().split('\n');
-    expect(lines[0]).toBe('kind,id,variable,index,t,value');
+    // The app names the time column with its unit; the CLI keeps the contract's `t`.
+    expect(lines[0]).toBe('kind,id,variable,index,t_s,value');
     expect(lines[1]).toMatch(/^spike,P,,0,/);
     const traces = lines.filter((l) => l.startsWith('trace,'));
     expect(traces[0]).toBe('trace,vP,v,0,0,0');

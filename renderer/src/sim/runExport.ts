@@ -95,9 +95,17 @@ function csvValue(value: unknown): string {
   return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** The long CSV form of docs/format.md#results (kind,id,variable,index,t,value), sorted by kind, id, index, t. */
+/**
+ * The header of the app's Export CSV: the CLI's long form (RESULT_CSV_HEADER, fixed by the course's
+ * contract as `t`) with the time column named with its unit, `t_s` (seconds), because a student
+ * opening the file in a spreadsheet sees no unit anywhere else (docs/format.md#results). The rows
+ * are the CLI's, byte for byte.
+ */
+export const APP_RESULT_CSV_HEADER = RESULT_CSV_HEADER.replace(/,t,/, ',t_s,');
+
+/** The long CSV form of docs/format.md#results (kind,id,variable,index,t_s,value), sorted by kind, id, index, t. */
 export function resultToCsv(result: LiveRunResult): string {
-  const lines = [RESULT_CSV_HEADER];
+  const lines = [APP_RESULT_CSV_HEADER];
   const edits = [...(result.liveEdits ?? [])].sort((a, b) =>
     a.field === b.field ? a.t - b.t : a.field < b.field ? -1 : 1,
   );

@@ -21,6 +21,7 @@ import {
   revertSliderChanges,
   runBegan,
   runEnded,
+  runRestarting,
 } from './liveTweaks';
 
 function circuit(): NetworkDocument {
@@ -104,5 +105,21 @@ describe('slider changes during a run', () => {
     expect(offer()).not.toBeNull();
     loadDocumentCommand(circuit(), 'other.neuro');
     expect(offer()).toBeNull();
+  });
+
+  it("a restart keeps the stopped run's slider changes: both runs' changes, from the first start", () => {
+    loadDocumentCommand(circuit(), 'c.neuro');
+    runBegan(currentDocument()!);
+    setParamFromSlider('A', 'bias', 2);
+    runRestarting(true);
+    runEnded(); // the restart's stop
+    expect(offer()).toBeNull();
+    runBegan(currentDocument()!);
+    setSignalFieldFromSlider('drive', 'value', 4);
+    runEnded();
+    expect(offer()!.changes).toEqual([
+      { nodeId: 'A', kind: 'param', field: 'bias', before: 0.5, after: 2 },
+      { nodeId: 'drive', kind: 'signal', field: 'value', before: 1.5, after: 4 },
+    ]);
   });
 });

@@ -32,6 +32,11 @@ export interface LiveTweakState {
   loadCount: number;
   /** Fields a slider moved since the run started, by `nodeId.kind.field`. */
   touched: ReadonlyMap<string, SliderField>;
+  /**
+   * A restart (the restart question's Restart) is under way: the stop it makes is not the end of
+   * the student's run, so its slider changes stay to be asked about when the restarted run ends.
+   */
+  restarting: boolean;
   /** After the run: the changes offered to keep or revert (null: nothing to ask). */
   offer: { changes: SliderChange[]; original: NetworkDocument; loadCount: number } | null;
 }
@@ -40,6 +45,7 @@ export const liveTweakStore = createStore<LiveTweakState>(() => ({
   baseline: null,
   loadCount: 0,
   touched: new Map(),
+  restarting: false,
   offer: null,
 }));
 
@@ -72,8 +78,17 @@ function valueOf(doc: NetworkDocument, f: SliderField): number | undefined | nul
 export function runBegan(doc: NetworkDocument): void {
   const { baseline } = liveTweakStore.getState();
   const { loadCount } = documentStore.getState();
+  liveTweakStore.setState({ restarting: false });
   if (baseline && liveTweakStore.getState().loadCount === loadCount) return;
   liveTweakStore.setState({ baseline: doc, loadCount, touched: new Map(), offer: null });
+}
+
+/**
+ * The run is being restarted (stopped, then started again with the edited circuit): until the
+ * new run begins, its stop does not end the watch. `false` when the restart did not start a run.
+ */
+export function runRestarting(on: boolean): void {
+  liveTweakStore.setState({ restarting: on });
 }
 
 /** A slider moved a field; remembered only while a run is active. */
@@ -103,8 +118,8 @@ export function sliderChanges(
 
 /** The run ended or was Reset: offer to keep or revert what the sliders changed, if anything. */
 export function runEnded(): void {
-  const { baseline, touched, loadCount } = liveTweakStore.getState();
-  if (!baseline) return;
+  const { baseline, touched, loadCount, restarting } = liveTweakStore.getState();
+  if (!baseline || restarting) return;
   const { document, loadCount: now } = documentStore.getState();
   const changes =
     document && now === loadCount ? sliderChanges(baseline, document, touched.values()) : [];

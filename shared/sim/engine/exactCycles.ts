@@ -96,20 +96,32 @@ export function findZeroDelayCycles(
   return { cycles, exact };
 }
 
-/** One line for the run summary: which cycles ran exactly and which did not. */
-export function describeCycles(cycles: readonly CycleInfo[]): string | null {
+/** "A", "A and B", "A, B and C". */
+function listOf(names: readonly string[]): string {
+  return names.length <= 1
+    ? (names[0] ?? '')
+    : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/**
+ * One line for the run summary, in plain words (a student does not know "zero-delay cycle"): who
+ * acts on whom without delay and how their spikes were solved. `name` gives a node's name as the
+ * canvas shows it (its label; the id by default).
+ */
+export function describeCycles(
+  cycles: readonly CycleInfo[],
+  name: (id: string) => string = (id) => id,
+): string | null {
   if (cycles.length === 0) return null;
-  const name = (c: CycleInfo): string => c.nodes.join('↔');
-  const exact = cycles.filter((c) => c.rule === 'exact');
-  const late = cycles.filter((c) => c.rule !== 'exact');
-  const parts: string[] = [];
-  if (exact.length > 0)
-    parts.push(
-      `zero-delay cycle${exact.length > 1 ? 's' : ''} ${exact.map(name).join(', ')}: exact`,
-    );
-  if (late.length > 0)
-    parts.push(
-      `${late.map((c) => `${name(c)}: spikes act from the end of their step (${c.reason})`).join('; ')}`,
-    );
-  return parts.join('; ');
+  const who = (c: CycleInfo): string =>
+    c.nodes.length === 1
+      ? `${name(c.nodes[0]!)} acts on itself with no delay`
+      : `${listOf(c.nodes.map(name))} act on each other with no delay`;
+  return cycles
+    .map((c) =>
+      c.rule === 'exact'
+        ? `${who(c)}: in each step ${c.nodes.length === 1 ? "its neurons'" : 'their'} spikes are solved together, each acting at its exact instant (solved exactly)`
+        : `${who(c)}: a spike acts on the others from the end of its step (${c.reason}), so the result depends a little on the time step`,
+    )
+    .join('; ');
 }

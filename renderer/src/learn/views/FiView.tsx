@@ -19,6 +19,28 @@ import { sweepSubject } from './LifView';
 
 type Model = NeuronModelId;
 
+function ratePoints(points: readonly SweepPoint[]): Array<{ x: number; y: number | null }> {
+  return points.map((p) => ({ x: p.current, y: p.rate }));
+}
+
+/**
+ * The engine's points with a gap where firing starts: between the last silent input and the
+ * first firing one the rate jumps (for HH from 0 to tens of Hz: a type II onset); a line across the
+ * jump would draw rates no input gives. Sorted by input, as the sweep returns them.
+ */
+export function withOnsetGaps(
+  points: readonly SweepPoint[],
+): Array<{ x: number; y: number | null }> {
+  const out: Array<{ x: number; y: number | null }> = [];
+  points.forEach((p, i) => {
+    const before = points[i - 1];
+    if (before && before.rate === 0 && p.rate > 0)
+      out.push({ x: (before.current + p.current) / 2, y: null });
+    out.push({ x: p.current, y: p.rate });
+  });
+  return out;
+}
+
 const STANDARD_LIF = '__standard-lif';
 const STANDARD_HH = '__standard-hh';
 
@@ -146,13 +168,15 @@ export function FiView({ document, nodeId, host }: LearnViewProps) {
         : []),
       {
         label: MODELS[model].spiking ? 'rate (engine)' : 'y (engine)',
-        data: sweep.points.map((p) => ({ x: p.current, y: p.rate })),
+        data: MODELS[model].spiking ? withOnsetGaps(sweep.points) : ratePoints(sweep.points),
         borderColor: COLORS.red,
         backgroundColor: COLORS.red,
         borderWidth: 1.5,
         pointRadius: 3.5,
         // With the formula drawn, the engine's runs are its points only, so the curve shows.
         showLine: !analytic,
+        // A gap (null) at the onset of firing is a break in the line, not a point at 0.
+        spanGaps: false,
       },
       ...(analytic
         ? [
@@ -210,11 +234,19 @@ export function FiView({ document, nodeId, host }: LearnViewProps) {
           by a constant input J; the rate is (n − 1)/(t_n − t_1) over its spikes after the onset
           transient (the first fifth of the run, at least 50 ms), so spikes only at the onset
           (orange triangles) or a depolarisation block count as 0. The sweep runs in a background
-          thread: the circuit stays editable and a live run is not slowed. For LIF the blue curve is
-          the formula.
+          thread: the circuit stays editable and a live run is not slowed.{' '}
+          {lifParams
+            ? 'For LIF the blue curve is the formula.'
+            : MODELS[model].spiking
+              ? `${MODELS[model].shortLabel} has no formula for its rate: this curve is measured by simulation, point by point, with a break where repetitive firing starts (the rate jumps there).`
+              : 'This curve is measured by simulation, point by point.'}
         </>
       }
-      tex={String.raw`\begin{gathered}f(J) = \frac{n - 1}{t_n - t_1}\ \ \text{(simulated)}\\ G(J) = \frac{1}{\tau_{ref} + \tau_m \ln\frac{J - v_{reset}}{J - v_{th}}}\ \ \text{(LIF, } J > v_{th})\end{gathered}`}
+      tex={
+        lifParams
+          ? String.raw`\begin{gathered}f(J) = \frac{n - 1}{t_n - t_1}\ \ \text{(simulated)}\\ G(J) = \frac{1}{\tau_{ref} + \tau_m \ln\frac{J - v_{reset}}{J - v_{th}}}\ \ \text{(LIF, } J > v_{th})\end{gathered}`
+          : String.raw`f(J) = \frac{n - 1}{t_n - t_1}\ \ \text{(simulated; no closed form)}`
+      }
     >
       <div className="learn-controls">
         <label className="learn-field">
