@@ -6,7 +6,18 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { expect, openExample, screenshot, test } from './fixtures';
-import { canvasOf, documentOf, inspectorOf, paletteOf, startEmpty, wire } from './canvasHelpers';
+import {
+  canvasBoxes,
+  canvasOf,
+  documentOf,
+  inspectorOf,
+  overlapping,
+  paletteOf,
+  startEmpty,
+  TRIANGLE,
+  wire,
+  type Rect,
+} from './canvasHelpers';
 
 async function typeInto(field: Locator, text: string): Promise<void> {
   await field.fill(text);
@@ -71,53 +82,6 @@ test('connection rules: one-to-one between equal sizes, all-to-all with its driv
   expect((await documentOf(app)).edges.map((e) => e.target)).toEqual(['P1']);
   await screenshot(app, 'canvas-rule-oversize');
 });
-
-interface Rect {
-  id: string;
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
-/** Screen boxes of the canvas, its node and scope cards and its synapse labels. */
-async function canvasBoxes(
-  app: Page,
-): Promise<{ canvas: Rect; cards: Rect[]; labels: Rect[]; wires: Rect[] }> {
-  return app.evaluate(() => {
-    const rect = (el: Element, id: string) => {
-      const r = el.getBoundingClientRect();
-      return { id, x: r.x, y: r.y, w: r.width, h: r.height };
-    };
-    return {
-      canvas: rect(document.querySelector('.circuit-canvas .react-flow')!, 'canvas'),
-      cards: [...document.querySelectorAll('.react-flow__node')].map((el) =>
-        rect(el, `card ${el.getAttribute('data-id')}`),
-      ),
-      labels: [...document.querySelectorAll<HTMLElement>('.synapse-label')].map((el) =>
-        rect(el, `label ${el.dataset['edgeId']}`),
-      ),
-      wires: [...document.querySelectorAll('.react-flow__edge')].map((el) =>
-        rect(el.querySelector('path')!, `wire ${el.getAttribute('data-id')}`),
-      ),
-    };
-  });
-}
-
-/** Every pair of boxes that overlap by more than a pixel each way. */
-function overlapping(boxes: Rect[]): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < boxes.length; i++) {
-    for (let j = i + 1; j < boxes.length; j++) {
-      const a = boxes[i]!;
-      const b = boxes[j]!;
-      const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
-      const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
-      if (w > 1 && h > 1) out.push(`${a.id} × ${b.id}`);
-    }
-  }
-  return out;
-}
 
 function outside(canvas: Rect, boxes: Rect[]): string[] {
   return boxes
@@ -261,15 +225,7 @@ test('readable wiring: in every example and in a winner-take-all triangle no lab
       .getByRole('button', { name: 'Add LIF neuron' })
       .dragTo(canvas, { targetPosition: { x, y } });
   }
-  for (const [s, t] of [
-    ['A', 'B'],
-    ['B', 'A'],
-    ['A', 'C'],
-    ['C', 'A'],
-    ['B', 'C'],
-    ['C', 'B'],
-  ])
-    await wire(app, `${s} output`, `${t} input`);
+  for (const [s, t] of TRIANGLE) await wire(app, `${s} output`, `${t} input`);
   await expect.poll(async () => (await documentOf(app)).edges.length).toBe(6);
   await app.getByRole('toolbar', { name: 'editor' }).getByRole('button', { name: 'Fit' }).click();
   await expectReadableWiring(app, 'triangle as placed', true);

@@ -7,7 +7,16 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { expect, openExample, screenshot, test } from './fixtures';
-import { canvasOf, documentOf, inspectorOf, startEmpty, wire } from './canvasHelpers';
+import {
+  canvasBoxes,
+  canvasOf,
+  documentOf,
+  inspectorOf,
+  overlapping,
+  startEmpty,
+  TRIANGLE,
+  wire,
+} from './canvasHelpers';
 
 async function typeInto(field: Locator, text: string): Promise<void> {
   await field.fill(text);
@@ -28,40 +37,10 @@ async function addNeurons(app: Page, points: ReadonlyArray<readonly [number, num
 const synapse = (app: Page, s: string, t: string): Locator =>
   canvasOf(app).getByRole('button', { name: new RegExp(`^synapse ${s} to ${t},`) });
 
-interface Rect {
-  id: string;
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
 /** Node cards and synapse labels on screen, and every pair of them overlapping by over 1 px. */
 async function overlaps(app: Page): Promise<string[]> {
-  const boxes: Rect[] = await app.evaluate(() =>
-    [
-      ...[...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((el) => ({
-        el,
-        id: `card ${el.dataset['id']}`,
-      })),
-      ...[...document.querySelectorAll<HTMLElement>('.synapse-label')].map((el) => ({
-        el,
-        id: `label ${el.dataset['edgeId']}`,
-      })),
-    ].map(({ el, id }) => {
-      const r = el.getBoundingClientRect();
-      return { id, x: r.x, y: r.y, w: r.width, h: r.height };
-    }),
-  );
-  const out: string[] = [];
-  for (let i = 0; i < boxes.length; i++)
-    for (let j = i + 1; j < boxes.length; j++) {
-      const [a, b] = [boxes[i]!, boxes[j]!];
-      const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
-      const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
-      if (w > 1 && h > 1) out.push(`${a.id} × ${b.id}`);
-    }
-  return out;
+  const { cards, labels } = await canvasBoxes(app);
+  return overlapping([...cards, ...labels]);
 }
 
 /** The winner-take-all as the student built it: three neurons, six synapses, all w -0.05. */
@@ -76,26 +55,13 @@ async function buildTriangle(app: Page): Promise<void> {
   await wire(app, 'A output', 'B input');
   await expect(synapse(app, 'A', 'B')).toContainText('w 0.05');
   await expect(synapse(app, 'A', 'B')).not.toContainText('→');
-  for (const [s, t] of [
-    ['B', 'A'],
-    ['A', 'C'],
-    ['C', 'A'],
-    ['B', 'C'],
-    ['C', 'B'],
-  ])
-    await wire(app, `${s} output`, `${t} input`);
+  for (const [s, t] of TRIANGLE.slice(1)) await wire(app, `${s} output`, `${t} input`);
   await expect.poll(async () => (await documentOf(app)).edges.length).toBe(6);
   await editorToolbar(app).getByRole('button', { name: 'Fit' }).click();
   // All six made inhibitory at once, as the student did (Ctrl-click each label).
   await synapse(app, 'A', 'B').click();
-  for (const [s, t] of [
-    ['B', 'A'],
-    ['A', 'C'],
-    ['C', 'A'],
-    ['B', 'C'],
-    ['C', 'B'],
-  ])
-    await synapse(app, s!, t!).click({ modifiers: ['Control'] });
+  for (const [s, t] of TRIANGLE.slice(1))
+    await synapse(app, s, t).click({ modifiers: ['Control'] });
   await expect(inspectorOf(app).getByRole('heading', { level: 2 })).toContainText('6 synapses');
   await typeInto(inspectorOf(app).getByLabel(/^weight/), '-0.05');
   await expect
@@ -103,20 +69,11 @@ async function buildTriangle(app: Page): Promise<void> {
     .toEqual([-0.05, -0.05, -0.05, -0.05, -0.05, -0.05]);
 }
 
-const PAIRS = [
-  ['A', 'B'],
-  ['B', 'A'],
-  ['A', 'C'],
-  ['C', 'A'],
-  ['B', 'C'],
-  ['C', 'B'],
-] as const;
-
 test('a reciprocal pair’s labels name their direction (A → B, B → A), on the canvas and in the SVG, and no label overlaps another or a card, as placed and after Tidy', async ({
   app,
 }) => {
   await buildTriangle(app);
-  for (const [s, t] of PAIRS) {
+  for (const [s, t] of TRIANGLE) {
     await expect(synapse(app, s, t)).toContainText(`${s} → ${t}`);
     await expect(synapse(app, s, t)).toContainText('w -0.05');
   }
@@ -137,7 +94,8 @@ test('a reciprocal pair’s labels name their direction (A → B, B → A), on t
       ),
     svg,
   );
-  for (const [s, t] of PAIRS) expect(texts, `the SVG names ${s} → ${t}`).toContain(`${s} → ${t}`);
+  for (const [s, t] of TRIANGLE)
+    expect(texts, `the SVG names ${s} → ${t}`).toContain(`${s} → ${t}`);
 });
 
 /**

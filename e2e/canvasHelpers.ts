@@ -75,3 +75,60 @@ export async function wire(
     if (refusalEnds && (await canvasOf(app).getByRole('status').count()) > 0) return;
   }
 }
+
+/** The six synapses of three neurons inhibiting each other (a winner-take-all triangle). */
+export const TRIANGLE = [
+  ['A', 'B'],
+  ['B', 'A'],
+  ['A', 'C'],
+  ['C', 'A'],
+  ['B', 'C'],
+  ['C', 'B'],
+] as const;
+
+export interface Rect {
+  id: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** Screen boxes of the canvas, its node and scope cards and its synapse labels. */
+export async function canvasBoxes(
+  app: Page,
+): Promise<{ canvas: Rect; cards: Rect[]; labels: Rect[]; wires: Rect[] }> {
+  return app.evaluate(() => {
+    const rect = (el: Element, id: string) => {
+      const r = el.getBoundingClientRect();
+      return { id, x: r.x, y: r.y, w: r.width, h: r.height };
+    };
+    return {
+      canvas: rect(document.querySelector('.circuit-canvas .react-flow')!, 'canvas'),
+      cards: [...document.querySelectorAll('.react-flow__node')].map((el) =>
+        rect(el, `card ${el.getAttribute('data-id')}`),
+      ),
+      labels: [...document.querySelectorAll<HTMLElement>('.synapse-label')].map((el) =>
+        rect(el, `label ${el.dataset['edgeId']}`),
+      ),
+      wires: [...document.querySelectorAll('.react-flow__edge')].map((el) =>
+        rect(el.querySelector('path')!, `wire ${el.getAttribute('data-id')}`),
+      ),
+    };
+  });
+}
+
+/** Every pair of boxes that overlap by more than a pixel each way. */
+export function overlapping(boxes: Rect[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const a = boxes[i]!;
+      const b = boxes[j]!;
+      const w = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x);
+      const h = Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y);
+      if (w > 1 && h > 1) out.push(`${a.id} × ${b.id}`);
+    }
+  }
+  return out;
+}
