@@ -232,7 +232,7 @@ export default tseslint.config(
             {
               group: ['**/main/**', '../main', '../../main', '../../../main'],
               message:
-                'renderer/ reaches main only through the host API (renderer/src/host/hostClient.ts and shared/ipc).',
+                'renderer/ reaches main only through the host API (renderer/src/run/hostClient.ts and shared/ipc).',
             },
             {
               group: ['electron', 'electron/*'],
