@@ -28,7 +28,7 @@ import { runBegan, runEnded, runRestarting } from '../document/liveTweaks';
 import { select } from '../document/uiStore';
 import { registerDocumentForTests } from './testHooks';
 import { PlayIcon } from '../ui/icons';
-import '../charts/charts.css';
+import './runToolbar.css';
 
 export interface RunToolbarProps {
   host: HostApi;

@@ -3,7 +3,7 @@
  * the page behind is inert, Escape cancels), labelled by its heading and described by its text.
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
-import '../files/files.css';
+import './modal.css';
 
 export interface ModalProps {
   title: string;
