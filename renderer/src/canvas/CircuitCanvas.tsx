@@ -4,6 +4,7 @@
  * element object changes only when what it shows changes. While a node is dragged its position
  * lives in a transient map here; dropping it commits one `moveNodes` command (one undo step).
  */
+import { estimateLabelSize, pairText } from '../document/edgeLabel';
 import {
   Background,
   ControlButton,
@@ -51,8 +52,6 @@ import { circuitOutsideView, minimapShown } from './minimap';
 import { useEditorShortcuts } from './shortcuts';
 import { DEFAULT_NODE_SIZE, DEFAULT_SCOPE_SIZE } from '../document/placement';
 import {
-  estimateLabelSize,
-  pairText,
   labelBoxes,
   planWiring,
   routeSamples,

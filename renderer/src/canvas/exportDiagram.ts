@@ -14,12 +14,11 @@ import { currentDocument } from '../document/documentStore';
 import { findNode, isChipProbe, nodeSize, probeCards } from '../document/graph';
 import { ruleOf, ruleText, ruleWeightValue } from '../document/connectionRule';
 import { canvasBridge } from '../document/actions';
+import { estimateLabelSize, pairText } from '../document/edgeLabel';
 import {
   ARROW_PATH,
-  estimateLabelSize,
   handleY,
   MARKER_PX,
-  pairText,
   planWiring,
   routeOf,
   TEE_RECT,

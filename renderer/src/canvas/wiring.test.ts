@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { NetworkDocument } from '../../../shared/document/model';
+import { estimateLabelSize, pairText } from '../document/edgeLabel';
 import {
   bezierPoint,
-  estimateLabelSize,
   handleY,
   labelBoxes,
-  pairText,
   planWiring,
   routePoints,
   wiringExtents,

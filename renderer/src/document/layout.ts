@@ -12,7 +12,7 @@
  */
 import { Graph, layout } from '@dagrejs/dagre';
 import type { NetworkDocument } from '../../../shared/document/model';
-import { estimateLabelSize } from '../canvas/wiring';
+import { estimateLabelSize } from './edgeLabel';
 import { probeCards, type XY } from './graph';
 
 export const COLUMN_GAP = 260;
