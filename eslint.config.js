@@ -87,6 +87,80 @@ const sharedLayerConfigs = SHARED_LAYERS.map((layer, i) => {
   };
 });
 
+const rendererRestrictions = {
+  paths: builtinPaths(RENDERER_NODE_MESSAGE),
+  patterns: [
+    {
+      group: ['**/main/**', '../main', '../../main', '../../../main'],
+      message:
+        'renderer/ reaches main only through the host API (renderer/src/run/hostClient.ts and shared/ipc).',
+    },
+    {
+      group: ['electron', 'electron/*'],
+      message:
+        'renderer/ never touches Electron: use the host API (window.neurosketch via hostClient).',
+    },
+    { group: nodeBuiltins, message: RENDERER_NODE_MESSAGE },
+  ],
+};
+
+// Inside renderer/src, folders by feature in layers (ARCHITECTURE.md, each folder's README):
+// ui <- document <- run <- files|learn <- charts|inspector <- canvas <- app. A folder imports only
+// the layers to its left, never a neighbour of its own layer, so no arrow runs back up and features
+// stay apart; tests may reach further, main.tsx and styles.css (at src/) wire everything.
+// Patterns are the sibling paths a file one or two folders deep writes (`../run/x`, `../../run/x`),
+// so `../../../shared/document/...` is not mistaken for the renderer's document/.
+const RENDERER_LAYERS = [
+  ['ui'],
+  ['document'],
+  ['run'],
+  ['files', 'learn'],
+  ['charts', 'inspector'],
+  ['canvas'],
+  ['app'],
+];
+const RENDERER_ORDER = RENDERER_LAYERS.map((layer) => layer.join('|')).join(' <- ');
+const rendererLayerMessage = (folder, allowed) =>
+  `renderer/src's folders are ${RENDERER_ORDER}: ${folder}/ may import ${
+    allowed.length === 0 ? 'no other renderer folder' : allowed.map((f) => `${f}/`).join(', ')
+  } (and shared/) only. Move the piece both need down to the lowest folder that needs it, or hand it in from above (props, context).`;
+const rendererLayerConfigs = RENDERER_LAYERS.flatMap((layer, i) =>
+  layer.map((folder) => {
+    const allowed = RENDERER_LAYERS.slice(0, i).flat();
+    const refused = RENDERER_LAYERS.slice(i)
+      .flat()
+      .filter((f) => f !== folder);
+    return {
+      files: [`renderer/src/${folder}/**/*.{ts,tsx}`],
+      ignores: ['renderer/**/*.test.{ts,tsx}'],
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            ...rendererRestrictions,
+            patterns: [
+              ...rendererRestrictions.patterns,
+              ...(refused.length === 0
+                ? []
+                : [
+                    {
+                      group: refused.flatMap((f) => [
+                        `../${f}`,
+                        `../${f}/**`,
+                        `../../${f}`,
+                        `../../${f}/**`,
+                      ]),
+                      message: rendererLayerMessage(folder, allowed),
+                    },
+                  ]),
+            ],
+          },
+        ],
+      },
+    };
+  }),
+);
+
 export default tseslint.config(
   {
     ignores: [
@@ -224,25 +298,8 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: builtinPaths(RENDERER_NODE_MESSAGE),
-          patterns: [
-            {
-              group: ['**/main/**', '../main', '../../main', '../../../main'],
-              message:
-                'renderer/ reaches main only through the host API (renderer/src/host/hostClient.ts and shared/ipc).',
-            },
-            {
-              group: ['electron', 'electron/*'],
-              message:
-                'renderer/ never touches Electron: use the host API (window.neurosketch via hostClient).',
-            },
-            { group: nodeBuiltins, message: RENDERER_NODE_MESSAGE },
-          ],
-        },
-      ],
+      'no-restricted-imports': ['error', rendererRestrictions],
     },
   },
+  ...rendererLayerConfigs,
 );

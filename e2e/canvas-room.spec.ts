@@ -12,7 +12,7 @@ import { expect, openExample, screenshot, test } from './fixtures';
 const WIDTH = 1440;
 const HEIGHT = 900;
 
-/** Every palette entry's full name (editor/catalogue.ts), as its button is named: "Add <name>". */
+/** Every palette entry's full name (document/catalogue.ts), as its button is named: "Add <name>". */
 const ITEMS = [
   'LIF neuron',
   'HH neuron',

@@ -2,7 +2,7 @@
  * Issue 5, live state on the canvas's nodes: during a run each neuron node is tinted by its
  * membrane level and flashes when it spikes; a legend says what the colours mean; Reset and a new
  * circuit clear it. Asserted through the data-* attributes the painter writes
- * (renderer/src/editor/liveNodes.ts), recorded by a MutationObserver, never by timing.
+ * (renderer/src/run/liveNodes.ts), recorded by a MutationObserver, never by timing.
  */
 import type { Locator, Page } from '@playwright/test';
 import { expect, screenshot, test, openExample } from './fixtures';

@@ -20,6 +20,45 @@ async function lintAs(code: string, filePath: string): Promise<string[]> {
   return result!.messages.filter((m) => m.severity === 2).map((m) => `${m.ruleId}: ${m.message}`);
 }
 
+/** Import cycles among a folder's modules (tests and test-support aside), each as a -> b -> a. */
+function importCycles(folder: string): string[] {
+  const files = execFileSync('git', ['ls-files', folder], { cwd: root, encoding: 'utf8' })
+    .split('\n')
+    .filter(
+      (f) =>
+        /\.tsx?$/.test(f) &&
+        !/\.test\.tsx?$/.test(f) &&
+        !f.endsWith('.d.ts') &&
+        !f.includes('test-support'),
+    );
+  const known = new Set(files);
+  const edges = new Map<string, string[]>();
+  for (const file of files) {
+    const text = readFileSync(path.join(root, file), 'utf8');
+    const targets: string[] = [];
+    for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s+'(\.[^']+)'/g)) {
+      const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), m[1]!));
+      for (const candidate of [`${target}.ts`, `${target}.tsx`, `${target}/index.ts`])
+        if (known.has(candidate)) targets.push(candidate);
+    }
+    edges.set(file, targets);
+  }
+  const state = new Map<string, 'open' | 'done'>();
+  const cycles: string[] = [];
+  const visit = (file: string, trail: string[]): void => {
+    if (state.get(file) === 'done') return;
+    if (state.get(file) === 'open') {
+      cycles.push([...trail.slice(trail.indexOf(file)), file].join(' -> '));
+      return;
+    }
+    state.set(file, 'open');
+    for (const next of edges.get(file) ?? []) visit(next, [...trail, file]);
+    state.set(file, 'done');
+  };
+  for (const file of files) visit(file, []);
+  return cycles;
+}
+
 describe('import rules', () => {
   it('refuses a renderer file that imports from main/', async () => {
     const errors = await lintAs(
@@ -51,35 +90,42 @@ describe('import rules', () => {
   });
 
   it('has no import cycle inside shared/ (tests aside)', () => {
-    const files = execFileSync('git', ['ls-files', 'shared'], { cwd: root, encoding: 'utf8' })
-      .split('\n')
-      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !f.includes('test-support'));
-    const known = new Set(files);
-    const edges = new Map<string, string[]>();
-    for (const file of files) {
-      const text = readFileSync(path.join(root, file), 'utf8');
-      const targets: string[] = [];
-      for (const m of text.matchAll(/(?:^|\n)\s*(?:import|export)\b[^'"]*?from\s+'(\.[^']+)'/g)) {
-        const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), m[1]!));
-        for (const candidate of [`${target}.ts`, `${target}/index.ts`])
-          if (known.has(candidate)) targets.push(candidate);
-      }
-      edges.set(file, targets);
-    }
-    const state = new Map<string, 'open' | 'done'>();
-    const cycles: string[] = [];
-    const visit = (file: string, trail: string[]): void => {
-      if (state.get(file) === 'done') return;
-      if (state.get(file) === 'open') {
-        cycles.push([...trail.slice(trail.indexOf(file)), file].join(' -> '));
-        return;
-      }
-      state.set(file, 'open');
-      for (const next of edges.get(file) ?? []) visit(next, [...trail, file]);
-      state.set(file, 'done');
-    };
-    for (const file of files) visit(file, []);
-    expect(cycles).toEqual([]);
+    expect(importCycles('shared')).toEqual([]);
+  });
+
+  it("refuses an import against the renderer's folder layers (document/ importing canvas/)", async () => {
+    const code = fixture('renderer-document-imports-canvas.ts');
+    const order = 'ui <- document <- run <- files|learn <- charts|inspector <- canvas <- app';
+    const errors = await lintAs(code, 'renderer/src/document/bad.ts');
+    expect(errors.some((e) => e.includes('no-restricted-imports') && e.includes(order))).toBe(true);
+    // a neighbour in a lower layer is refused too: inspector/ sits below canvas/
+    const fromBelow = await lintAs(code, 'renderer/src/inspector/bad.ts');
+    expect(fromBelow.some((e) => e.includes(order))).toBe(true);
+    // and two folders deep (learn/views/) the same
+    expect(
+      (
+        await lintAs(
+          code.replace("'../canvas/", "'../../canvas/"),
+          'renderer/src/learn/views/Bad.tsx',
+        )
+      ).some((e) => e.includes(order)),
+    ).toBe(true);
+    // the same import from the folder above is fine
+    expect(await lintAs(code, 'renderer/src/app/fine.ts')).toEqual([]);
+  });
+
+  it('refuses an import between two folders of one renderer layer (charts/ importing inspector/)', async () => {
+    const errors = await lintAs(
+      "import { Inspector } from '../inspector/Inspector';\nexport const fixture = Inspector;\n",
+      'renderer/src/charts/bad.ts',
+    );
+    expect(
+      errors.some((e) => e.includes('charts/ may import ui/, document/, run/, files/, learn/')),
+    ).toBe(true);
+  });
+
+  it('has no import cycle inside renderer/ (tests aside)', () => {
+    expect(importCycles('renderer/src')).toEqual([]);
   });
 
   it('refuses Math.random in the simulator', async () => {

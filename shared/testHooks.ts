@@ -1,6 +1,6 @@
 /**
  * The read-only hooks the renderer exposes to the e2e suite, declared once: the renderer writes
- * them (renderer/src/testHooks.ts, renderer/src/files/testHooks.ts) and the e2e specs read them
+ * them (renderer/src/run/testHooks.ts, renderer/src/files/testHooks.ts) and the e2e specs read them
  * (tsconfig.test.json includes this file), so the two cannot drift apart.
  *
  * Type-only, and structural: it names what e2e reads of a Chart.js chart or of the
@@ -17,7 +17,7 @@ export interface ChartTestHook {
   scales: Record<string, { min: number; max: number }>;
 }
 
-/** What e2e reads of the SimulationSession (renderer/src/sim/SimulationSession.ts). */
+/** What e2e reads of the SimulationSession (renderer/src/run/SimulationSession.ts). */
 export interface SessionTestHook {
   traces: ReadonlyMap<string, { count: number; steps: Float64Array; values: Float64Array[] }>;
   /** Spike times of a node are times[start..end) (a run-forever drops the oldest). */
@@ -54,7 +54,7 @@ export interface HeatMapStats {
   drawn: number;
 }
 
-/** The spike-train analysis shown (renderer/src/components/SpikeAnalysisPanel.tsx). */
+/** The spike-train analysis shown (renderer/src/charts/SpikeAnalysisPanel.tsx). */
 export interface SpikeAnalysisTestHook {
   nodeId: string;
   size: number;

@@ -2,7 +2,7 @@
  * The long CSV form of a run result (docs/format.md#results): one header line, spikes then traces, sorted by id,
  * element index and time. Used by the CLI (`--out result.csv`) and by the app's export, so both
  * write the same rows for the same run; the app's header names the time column with its unit
- * (`t_s`, renderer/src/sim/runExport.ts), the CLI's keeps the contract's `t`.
+ * (`t_s`, renderer/src/charts/runExport.ts), the CLI's keeps the contract's `t`.
  */
 import type { RunResult } from './runResult';
 

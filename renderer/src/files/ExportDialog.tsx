@@ -9,11 +9,11 @@
 import { useEffect, useState } from 'react';
 import { serializeDocument } from '../../../shared/document/canonical';
 import type { ExportPreview, ExportTarget } from '../../../shared/ipc/exportContract';
-import { registerCommand } from '../desktop/commands';
-import { getHost } from '../host/hostClient';
-import { documentStore } from '../store/documentStore';
+import { registerCommand } from '../ui/menuCommands';
+import { getHost } from '../run/hostClient';
+import { documentStore } from '../document/documentStore';
 import { fileSession } from './fileSession';
-import { Modal } from './Modal';
+import { Modal } from '../ui/Modal';
 
 const PEER_NAMES: Record<ExportTarget, string> = { brian2: 'Brian2', pynn: 'PyNN' };
 

@@ -3,8 +3,8 @@
  * unsaved marker, and a status line for file actions and autosave.
  */
 import { useStore } from 'zustand';
-import { GearIcon } from '../components/icons';
-import { runCommand } from '../desktop/commands';
+import { GearIcon } from '../ui/icons';
+import { runCommand } from '../ui/menuCommands';
 import { ask } from './dialogs';
 import { ExportMenu } from './ExportDialog';
 import { dismissNotice, fileSession, openRecent } from './fileSession';

@@ -7,11 +7,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { ExampleInfo, RecentEntry } from '../../../shared/ipc/fileContract';
-import { preferencesStore, savePreferences } from '../desktop/preferences';
-import { getHost } from '../host/hostClient';
-import { documentStore } from '../store/documentStore';
+import { preferencesStore, savePreferences } from '../ui/preferences';
+import { getHost } from '../run/hostClient';
+import { documentStore } from '../document/documentStore';
 import type { DialogRequest } from './dialogs';
-import { Modal } from './Modal';
+import { Modal } from '../ui/Modal';
 import { useList } from './useList';
 
 function PlusIcon() {

@@ -4,9 +4,9 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { GrantedFile, OpenedFile, WorkspaceListing } from '../../../shared/ipc/fileContract';
-import { getHost } from '../host/hostClient';
-import { CircuitFileIcon, FolderIcon } from '../components/icons';
-import { Modal } from './Modal';
+import { getHost } from '../run/hostClient';
+import { CircuitFileIcon, FolderIcon } from '../ui/icons';
+import { Modal } from '../ui/Modal';
 
 type Props =
   | { mode: 'open'; onDone(file: OpenedFile | null): void }

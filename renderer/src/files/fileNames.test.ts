@@ -6,8 +6,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NetworkDocument } from '../../../shared/document/model';
 import type { HostApi } from '../../../shared/ipc/contract';
-import { exportBaseName } from '../sim/runExport';
-import { documentStore } from '../store/documentStore';
+import { exportBaseName } from '../charts/runExport';
+import { documentStore } from '../document/documentStore';
 import { dialogStore } from './dialogs';
 import { fileStem, proposedFileName, slugify } from './fileNames';
 import { fileSession, openText, saveAs, setFileHost } from './fileSession';

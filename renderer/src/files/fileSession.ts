@@ -17,9 +17,9 @@ import type { HostApi } from '../../../shared/ipc/contract';
 import type { AppInfo } from '../../../shared/ipc/desktopContract';
 import type { FileHandle } from '../../../shared/ipc/fileContract';
 import type { Issue } from '../../../shared/sim/types';
-import { setDocumentInfo } from '../store/commands';
-import { documentStore, loadDocumentCommand, runCommand } from '../store/documentStore';
-import { preferencesStore } from '../desktop/preferences';
+import { setDocumentInfo } from '../document/commands';
+import { documentStore, loadDocumentCommand, runCommand } from '../document/documentStore';
+import { preferencesStore } from '../ui/preferences';
 import { ask } from './dialogs';
 import { fileStem, proposedFileName, UNTITLED_FILE_NAME, type OpenFileFacts } from './fileNames';
 

@@ -3,7 +3,7 @@
  * marker, autosave and recovery are tested on their own), and a read of the file session. The
  * window's `__neurosketchFilesTest` is declared in shared/testHooks.ts, which e2e reads too.
  */
-import { documentStore } from '../store/documentStore';
+import { documentStore } from '../document/documentStore';
 import { fileSession, isDirty } from './fileSession';
 
 export function installFileTestHooks(): void {

@@ -8,9 +8,9 @@
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
 import type { HostApi } from '../../../shared/ipc/contract';
-import { registerCommand, runCommand } from '../desktop/commands';
-import { loadPreferences, preferencesStore } from '../desktop/preferences';
-import { documentStore, setLoadErrorCommand } from '../store/documentStore';
+import { registerCommand, runCommand } from '../ui/menuCommands';
+import { loadPreferences, preferencesStore } from '../ui/preferences';
+import { documentStore, setLoadErrorCommand } from '../document/documentStore';
 import { ask } from './dialogs';
 import { installFileTestHooks } from './testHooks';
 import {

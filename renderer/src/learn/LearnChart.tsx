@@ -27,8 +27,8 @@ import {
   useTheme,
   withAxisColors,
   type ThemeName,
-} from '../sim/chartTheme';
-import { registerChartForTests } from '../testHooks';
+} from '../ui/chartTheme';
+import { registerChartForTests } from '../run/testHooks';
 import { downloadCanvasPng } from './download';
 
 Chart.register(

@@ -8,7 +8,7 @@ import type { NetworkDocument } from '../../../shared/document/model';
 import type { HostApi } from '../../../shared/ipc/contract';
 import { closeLearnPanel, learnStore, openLearnView, type LearnViewKind } from './learnStore';
 import { LEARN_VIEWS, learnViewForSelection } from './learnViews';
-import { uiStore } from '../store/uiStore';
+import { uiStore } from '../document/uiStore';
 import './learn.css';
 import type { LearnViewProps, LiveTraces } from './viewProps';
 import { ActivationsView } from './views/ActivationsView';

@@ -4,7 +4,7 @@
  * test hook, so e2e reads exactly what is drawn.
  */
 import { useEffect, type ReactNode } from 'react';
-import { registerLearnViewForTests } from '../testHooks';
+import { registerLearnViewForTests } from '../run/testHooks';
 import { downloadCsv } from './download';
 import { Formula } from './Formula';
 

@@ -9,7 +9,7 @@ import type { NetworkDocument } from '../../../../shared/document/model';
 import { materializeWeight } from '../../../../shared/sim/compile/weightDraws';
 import biasExampleText from '../../../../examples/bias-param-vs-node.neuro?raw';
 import twoDriveOneText from '../../../../examples/two-drive-one.neuro?raw';
-import { runInSession } from '../../sim/testSupport';
+import { runInSession } from '../../run/testSupport';
 import { targetMatrix, targetNodes } from './weightMatrix';
 
 globalThis.requestAnimationFrame ??= ((cb: FrameRequestCallback) => {

@@ -1,0 +1,350 @@
+/**
+ * The spike raster: one row per neuron of every spiking node, stacked in document order, in the
+ * node's colour. Chart.js keeps the axes, zoom, pan and the shared crosshair; the spikes themselves
+ * are a bitmap layer drawn by a plugin (`rasterLayer`): one pass over the visible spikes sets pixels
+ * in an ImageData of the plot's device-pixel size, which is blitted in one drawImage. Thousands of
+ * rows cost no more than a few.
+ */
+import { Chart, type Plugin } from 'chart.js';
+import { useEffect, useMemo, useRef } from 'react';
+import type { SimulationSession } from '../run/SimulationSession';
+import {
+  applyZoomLimits,
+  chartKeyHandler,
+  chartPngBlob,
+  crosshair,
+  formatValue,
+  liveChartOptions,
+  resetOnDoubleClick,
+  timeAxisOptions,
+  ZOOM_HINT,
+} from './chartSetup';
+import { packRgba } from '../ui/nodeColors';
+import { saveExport } from './runExport';
+import {
+  chartBackground,
+  chartTheme,
+  themedColor,
+  useTheme,
+  type ThemeName,
+} from '../ui/chartTheme';
+import type { TimeView } from './timeView';
+import { registerChartForTests, registerRasterForTests } from '../run/testHooks';
+import './charts.css';
+
+export interface RasterRow {
+  id: string;
+  label: string;
+  size: number;
+  color: string;
+}
+
+export interface RasterChartProps {
+  session: SimulationSession;
+  timeView: TimeView;
+  fallbackSeconds: number;
+  rows: RasterRow[];
+  fileBaseName: string;
+}
+
+interface RasterLayout {
+  rows: RasterRow[];
+  offsets: number[];
+  total: number;
+}
+
+function layoutOf(rows: RasterRow[]): RasterLayout {
+  const offsets: number[] = [];
+  let total = 0;
+  for (const row of rows) {
+    offsets.push(total);
+    total += row.size;
+  }
+  return { rows, offsets, total: Math.max(1, total) };
+}
+
+/** Draws the visible spikes as a bitmap under the axes. Returns the number of spikes drawn. */
+function rasterPlugin(
+  session: SimulationSession,
+  layout: RasterLayout,
+  stats: { drawn: number },
+  theme: ThemeName,
+) {
+  let image: ImageData | null = null;
+  let pixels: Uint32Array | null = null;
+  let scratch: HTMLCanvasElement | null = null;
+  const colors = layout.rows.map((r) => packRgba(themedColor(r.color, theme)));
+  const plugin: Plugin = {
+    id: 'rasterLayer',
+    beforeDatasetsDraw(chart) {
+      const area = chart.chartArea;
+      const x = chart.scales['x'];
+      if (!x || area.width <= 0 || area.height <= 0) return;
+      const dpr = chart.currentDevicePixelRatio || 1;
+      const width = Math.max(1, Math.round(area.width * dpr));
+      const height = Math.max(1, Math.round(area.height * dpr));
+      if (!image || image.width !== width || image.height !== height) {
+        image = new ImageData(width, height);
+        pixels = new Uint32Array(image.data.buffer);
+        scratch ??= document.createElement('canvas');
+        scratch.width = width;
+        scratch.height = height;
+      }
+      pixels!.fill(0);
+      const minS = x.min / 1000;
+      const maxS = x.max / 1000;
+      const colsPerSecond = width / (maxS - minS);
+      const rowsPerPixel = layout.total / height;
+      const band = height / layout.total;
+      // Wide bands (few neurons) get a gap between rows; ticks at least 1 device pixel wide.
+      const tickWidth = Math.max(1, Math.round(dpr * (band > 8 ? 2 : 1)));
+      let drawn = 0;
+      layout.rows.forEach((row, r) => {
+        const store = session.spikes.get(row.id);
+        if (!store) return;
+        const color = colors[r]!;
+        const offset = layout.offsets[r]!;
+        const from = store.lowerBound(minS);
+        const to = store.lowerBound(maxS);
+        for (let k = from; k < to; k++) {
+          const col = Math.floor((store.times[k]! - minS) * colsPerSecond);
+          if (col < 0 || col >= width) continue;
+          const rowIndex = offset + store.indices[k]!;
+          let top: number;
+          let bottom: number;
+          if (rowsPerPixel >= 1) {
+            top = Math.min(height - 1, Math.floor(rowIndex / rowsPerPixel));
+            bottom = top + 1;
+          } else {
+            top = Math.floor(rowIndex * band);
+            bottom = Math.max(top + 1, Math.floor((rowIndex + 1) * band));
+            if (band > 8) {
+              const inset = Math.floor(band * 0.15);
+              top += inset;
+              bottom -= inset;
+            }
+          }
+          const right = Math.min(width, col + tickWidth);
+          for (let y = top; y < bottom; y++) {
+            const base = y * width;
+            for (let c = col; c < right; c++) pixels![base + c] = color;
+          }
+          drawn++;
+        }
+      });
+      stats.drawn = drawn;
+      scratch!.getContext('2d')!.putImageData(image, 0, 0);
+      const ctx = chart.ctx;
+      ctx.save();
+      ctx.imageSmoothingEnabled = false;
+      ctx.drawImage(scratch!, area.left, area.top, area.width, area.height);
+      ctx.restore();
+    },
+  };
+  return plugin;
+}
+
+export function RasterChart(props: RasterChartProps) {
+  const { session, timeView, rows, fileBaseName } = props;
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const readoutRef = useRef<HTMLDivElement>(null);
+  const chartRef = useRef<Chart | null>(null);
+  const fallbackRef = useRef(props.fallbackSeconds);
+  useEffect(() => {
+    fallbackRef.current = props.fallbackSeconds;
+  }, [props.fallbackSeconds]);
+  const layout = useMemo(() => layoutOf(rows), [rows]);
+  const shape = JSON.stringify(rows);
+  // The canvas does not follow CSS: the chart is rebuilt in the theme's colours when it changes.
+  const theme = useTheme();
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return undefined;
+    const stats = { drawn: 0 };
+    const many = layout.total > 40;
+    const colors = chartTheme(theme);
+    const chart = new Chart(canvas, {
+      type: 'scatter',
+      data: { datasets: [{ label: 'spikes', data: [], pointRadius: 0 }] },
+      options: {
+        ...liveChartOptions(timeView),
+        scales: {
+          x: timeAxisOptions(fallbackRef.current * 1000, colors),
+          y: {
+            type: 'linear',
+            min: 0,
+            max: layout.total,
+            reverse: true,
+            title: { display: true, text: many ? 'neuron' : '', color: colors.text },
+            grid: { display: false },
+            border: { color: colors.grid },
+            afterBuildTicks: (axis) => {
+              axis.ticks = layout.rows.map((row, r) => ({
+                value: layout.offsets[r]! + row.size / 2,
+              }));
+            },
+            ticks: {
+              color: colors.text,
+              autoSkip: false,
+              callback: (value) => {
+                const r = layout.rows.findIndex(
+                  (row, i) => Number(value) === layout.offsets[i]! + row.size / 2,
+                );
+                const row = layout.rows[r];
+                return row ? (row.size > 1 ? `${row.label} (${row.size})` : row.label) : '';
+              },
+            },
+          },
+        },
+      },
+      plugins: [
+        chartBackground(colors),
+        rasterPlugin(session, layout, stats, theme),
+        crosshair(timeView, colors),
+      ],
+    });
+    chartRef.current = chart;
+    registerChartForTests('raster', chart);
+    registerRasterForTests(stats);
+
+    let lastRange = '';
+    const redraw = (): void => {
+      const { minMs, maxMs } = timeView.range(session, fallbackRef.current);
+      const x = chart.options.scales!['x']!;
+      x.min = minMs;
+      x.max = maxMs;
+      lastRange = `${minMs}:${maxMs}`;
+      applyZoomLimits(chart, timeView, session, fallbackRef.current);
+      chart.update('none');
+    };
+    const hoverRow = { y: -1 };
+    const updateReadout = (): void => {
+      const out = readoutRef.current;
+      if (!out) return;
+      const hover = timeView.hoverMs;
+      if (hover === null) {
+        out.textContent = '\u00a0';
+        return;
+      }
+      const parts = [`t = ${formatValue(hover)} ms`];
+      if (hoverRow.y >= 0) {
+        const rowIndex = Math.floor(hoverRow.y);
+        const r = layout.offsets.findIndex(
+          (o, i) => rowIndex >= o && rowIndex < o + layout.rows[i]!.size,
+        );
+        const row = layout.rows[r];
+        if (row) {
+          const element = rowIndex - layout.offsets[r]!;
+          const store = session.spikes.get(row.id);
+          const name = row.size > 1 ? `${row.label}[${element}]` : row.label;
+          parts.push(`${name}: ${store?.counts[element] ?? 0} spikes so far`);
+        }
+      }
+      out.textContent = parts.join(' · ');
+    };
+    const onMove = (event: MouseEvent): void => {
+      const rect = canvas.getBoundingClientRect();
+      const px = event.clientX - rect.left;
+      const py = event.clientY - rect.top;
+      const area = chart.chartArea;
+      const xs = chart.scales['x'];
+      const ys = chart.scales['y'];
+      if (!xs || !ys || px < area.left || px > area.right || py < area.top || py > area.bottom) {
+        hoverRow.y = -1;
+        timeView.setHover(null);
+        return;
+      }
+      hoverRow.y = ys.getValueForPixel(py) ?? -1;
+      timeView.setHover(xs.getValueForPixel(px) ?? null);
+      updateReadout();
+    };
+    const onLeave = (): void => {
+      hoverRow.y = -1;
+      timeView.setHover(null);
+    };
+    canvas.addEventListener('mousemove', onMove);
+    canvas.addEventListener('mouseleave', onLeave);
+    const offDoubleClick = resetOnDoubleClick(canvas, timeView);
+    redraw();
+    const unsubscribe = session.subscribe(redraw);
+    const unsubscribeView = timeView.subscribe(() => {
+      const { minMs, maxMs } = timeView.range(session, fallbackRef.current);
+      if (`${minMs}:${maxMs}` !== lastRange) redraw();
+      else chart.draw();
+      updateReadout();
+    });
+    return () => {
+      unsubscribe();
+      unsubscribeView();
+      canvas.removeEventListener('mousemove', onMove);
+      canvas.removeEventListener('mouseleave', onLeave);
+      offDoubleClick();
+      registerChartForTests('raster', null);
+      registerRasterForTests(null);
+      chartRef.current = null;
+      chart.destroy();
+    };
+    // Rebuilt only when the rows change; spikes flow through the session.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [session, timeView, shape, theme]);
+
+  const onKeyDown = (event: KeyboardEvent): void =>
+    chartKeyHandler(
+      timeView,
+      (factor) => timeView.zoom(session, props.fallbackSeconds, factor),
+      (fraction) => timeView.pan(session, props.fallbackSeconds, fraction),
+    )(event);
+
+  const savePng = async (): Promise<void> => {
+    const chart = chartRef.current;
+    if (!chart) return;
+    await saveExport(`${fileBaseName}.png`, () => chartPngBlob(chart));
+  };
+
+  // Big populations get room: up to 120 px of rows per node.
+  const height = Math.min(
+    360,
+    Math.max(140, 60 + rows.reduce((sum, row) => sum + Math.min(row.size * 12, 120), 0)),
+  );
+  return (
+    <figure className="live-chart live-chart--wide" aria-label="Spike raster">
+      <figcaption className="live-chart__head">
+        <span className="live-chart__title" title={`Spike raster: ${ZOOM_HINT}`}>
+          Spike raster
+        </span>
+        <span className="live-chart__legend">
+          {rows.map((row) => (
+            <span key={row.id} className="live-chart__key">
+              <span
+                className="live-chart__swatch"
+                style={{ background: themedColor(row.color, theme) }}
+              />
+              {row.label}
+            </span>
+          ))}
+        </span>
+        <button
+          type="button"
+          className="live-chart__button"
+          onClick={() => void savePng()}
+          aria-label="Save Spike raster chart as PNG"
+        >
+          PNG
+        </button>
+      </figcaption>
+      <div
+        className="live-chart__plot"
+        style={{ height }}
+        tabIndex={0}
+        onKeyDown={(e) => onKeyDown(e.nativeEvent)}
+        aria-label={`Spike raster: arrow keys pan, plus and minus zoom, 0 follows the run; ${ZOOM_HINT}`}
+      >
+        <canvas ref={canvasRef} role="img" aria-label="Spike raster chart" />
+      </div>
+      <div className="live-chart__readout" ref={readoutRef} aria-live="off">
+        {'\u00a0'}
+      </div>
+    </figure>
+  );
+}

@@ -1,0 +1,23 @@
+/** The live-edit log in words, for the "edited live" tooltip. */
+import type { NetworkDocument } from '../../../shared/document/model';
+import { formatNumber } from '../ui/format';
+import { nodeName } from '../ui/nodeColors';
+import type { EditLogEntry } from '../run/SimulationSession';
+
+/**
+ * One live edit for people: "t = 204.7 ms: A bias 1.5 → 1.62" (the exports keep the exact
+ * `A.params.bias` form of the CLI's --set).
+ */
+export function editLogLine(e: EditLogEntry, doc: NetworkDocument): string {
+  const dot = e.field.indexOf('.');
+  const id = dot < 0 ? e.field : e.field.slice(0, dot);
+  const path = dot < 0 ? '' : e.field.slice(dot + 1).replace(/^params\./, '');
+  const value = (v: unknown): string =>
+    v === undefined || v === null
+      ? 'default'
+      : typeof v === 'number'
+        ? formatNumber(v, 4)
+        : JSON.stringify(v);
+  const t = Number((e.timeSeconds * 1000).toFixed(3));
+  return `t = ${t} ms: ${nodeName(doc, id)} ${path} ${value(e.oldValue)} → ${value(e.newValue)}`;
+}

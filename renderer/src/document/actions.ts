@@ -1,0 +1,402 @@
+/**
+ * Editor actions: what palette clicks, keyboard shortcuts, context menus and toolbar buttons do.
+ * Each turns into one named command (or an undo/redo/load) plus UI-store updates.
+ */
+import type { Activation, Probe, ProbeVariable, Weight } from '../../../shared/document/model';
+import { recordNodeCommand } from './runCommands';
+import { copySelection, planPaste } from './clipboard';
+import {
+  addNode,
+  addProbe,
+  connectNodes,
+  deleteElements,
+  insertElements,
+  tidyLayout,
+  updateEdges,
+} from './commands';
+import { connectionRefusal } from './connect';
+import { oversizeRefusal, ruleText } from './connectionRule';
+import { currentDocument, redoCommand, runCommand, undoCommand } from './documentStore';
+import { freshNumberedId, probeCards, probeVariablesOf, usedIds, type XY } from './graph';
+import { notify, pruneSelection, select, uiStore } from './uiStore';
+import { isPopulationActivation } from '../../../shared/models/activations';
+import { modelById } from '../../../shared/models/registry';
+import { buildNode, PALETTE } from './catalogue';
+import {
+  DEFAULT_NODE_SIZE,
+  DEFAULT_SCOPE_SIZE,
+  freePosition,
+  readingSlot,
+  type Box,
+  type Size,
+} from './placement';
+
+/** What the canvas offers to the rest of the editor (set while the canvas is mounted). */
+export interface CanvasBridge {
+  /** The centre of the visible canvas, in flow coordinates. */
+  centre(): XY;
+  /** The visible canvas in flow coordinates, less the room of the toolbar and the controls. */
+  visibleRect?(): Box;
+  fitView(): void;
+  /** Measured node sizes (for export). */
+  nodeSizes(): Record<string, { width: number; height: number }>;
+  /** Synapse label boxes and return-edge lanes on the canvas, in flow coordinates. */
+  wiringBoxes?(): { x: number; y: number; w: number; h: number }[];
+}
+
+let bridge: CanvasBridge | null = null;
+export function setCanvasBridge(next: CanvasBridge | null): void {
+  bridge = next;
+}
+export function canvasBridge(): CanvasBridge | null {
+  return bridge;
+}
+
+const PASTE_OFFSET = { x: 40, y: 40 };
+
+function afterHistoryMove(): void {
+  const doc = currentDocument();
+  if (!doc) return;
+  const ids = usedIds(doc);
+  pruneSelection((id) => ids.has(id));
+}
+
+/**
+ * Adds a palette item at `position` (default: the centre of the view). The scope records the
+ * selected node, or else the node nearest the drop point.
+ */
+/**
+ * A palette item added by a click (at the centre) or a drop (where it fell), with the activation
+ * chosen in the palette. A single rate neuron asked for a population-only activation (softmax,
+ * one-hot) is added as logistic, and never silently: the notice says why, after a click as after a
+ * drag (both come here).
+ */
+export function addPaletteChoice(key: string, position?: XY, chosen?: Activation): string | null {
+  const population = key.startsWith('pop-');
+  const model = modelById(population ? key.slice(4) : key);
+  if (!model?.hasActivation || chosen === undefined) return addFromPalette(key, position);
+  const fallback = !population && isPopulationActivation(chosen);
+  const id = addFromPalette(key, position, fallback ? 'logistic' : chosen);
+  if (id && fallback)
+    notify(
+      `Added rate neuron ${id} as logistic: ${chosen} compares the units of a layer, so it needs a Rate population (the Populations group).`,
+    );
+  return id;
+}
+
+export function addFromPalette(key: string, position?: XY, activation?: Activation): string | null {
+  const doc = currentDocument();
+  if (!doc) return null;
+  const label = PALETTE.find((p) => p.key === key)?.label ?? key;
+  if (key === 'probe') {
+    const target = scopeTarget(position ?? bridge?.centre() ?? { x: 0, y: 0 });
+    if (!target) {
+      notify('Add a neuron or an input first: a scope records one of them.', 'refusal');
+      return null;
+    }
+    const node = doc.nodes.find((n) => n.id === target)!;
+    const probe: Probe = {
+      id: freshNumberedId(usedIds(doc), 'scope'),
+      target,
+      variable: probeVariablesOf(node)[0] as Probe['variable'],
+    };
+    // Beside its target unless dropped somewhere.
+    const t = doc.layout?.[target] ?? { x: 0, y: 0 };
+    const at = position ?? freeSpot({ x: t.x + 220, y: t.y + 90 }, DEFAULT_SCOPE_SIZE);
+    if (!runCommand(addProbe, { probe, position: at })) return null;
+    revealIfOutside(at, DEFAULT_SCOPE_SIZE);
+    select([probe.id]);
+    notify(`Scope ${probe.id} records ${probe.variable} of ${node.label ?? node.id}.`);
+    return probe.id;
+  }
+  const node = buildNode(doc, key, activation);
+  if (!node) return null;
+  const at = position ?? nextSlot();
+  if (!runCommand(addNode, { node, position: at })) return null;
+  if (!position) revealIfOutside(at, newNodeSize());
+  select([node.id]);
+  notify(`Added ${label} ${node.id}.`);
+  return node.id;
+}
+
+/**
+ * A new card placed outside the view (no room left in it): fit the view to the whole circuit, so
+ * the card is seen and nothing else leaves the screen.
+ */
+function revealIfOutside(at: XY, size: Size): void {
+  const view = bridge?.visibleRect?.();
+  if (!view) return;
+  const inside =
+    at.x >= view.x &&
+    at.y >= view.y &&
+    at.x + size.width <= view.x + view.width &&
+    at.y + size.height <= view.y + view.height;
+  if (!inside) requestAnimationFrame(() => bridge?.fitView());
+}
+
+/**
+ * Where a node added by a palette click or a key goes: the first free slot in reading order of the
+ * visible canvas (clear of cards, labels and lines), so three clicks give three neurons left to
+ * right; with no free slot in view, the free spot nearest the view's centre (the view then fits).
+ */
+function nextSlot(): XY {
+  const size = newNodeSize();
+  const view = bridge?.visibleRect?.();
+  const doc = currentDocument();
+  if (view && doc && view.width > 0) {
+    // Inset: room left of and above the first slot for the bows and lanes of its wiring.
+    const inset = {
+      x: view.x + 40,
+      y: view.y + 40,
+      width: view.width - 40,
+      height: view.height - 40,
+    };
+    // The rows start at the circuit's top-left card when it is in view (the new card joins it),
+    // else at the view's top-left corner.
+    const cards = doc.nodes.map((n) => doc.layout?.[n.id]).filter((p): p is XY => !!p);
+    const corner =
+      cards.length > 0
+        ? { x: Math.min(...cards.map((p) => p.x)), y: Math.min(...cards.map((p) => p.y)) }
+        : null;
+    const seen =
+      corner &&
+      corner.x >= view.x &&
+      corner.y >= view.y &&
+      corner.x < view.x + view.width &&
+      corner.y < view.y + view.height;
+    return readingSlot(size, takenBoxes(doc), inset, seen ? corner : undefined);
+  }
+  const c = bridge?.centre() ?? { x: 0, y: 0 };
+  return freeSpot({ x: c.x - size.width / 2, y: c.y - size.height / 2 }, size);
+}
+
+/** A new card's size: as wide and tall as the widest card drawn (LIF cards measure ~220 px). */
+function newNodeSize(): Size {
+  const sizes = Object.values(bridge?.nodeSizes() ?? {});
+  return {
+    width: Math.max(DEFAULT_NODE_SIZE.width, ...sizes.map((m) => m.width)),
+    height: Math.max(DEFAULT_NODE_SIZE.height, ...sizes.map((m) => m.height)),
+  };
+}
+
+/** `at`, or the nearest position to it where a box of `size` overlaps no card, label or line. */
+export function freeSpot(at: XY, size: Size): XY {
+  const doc = currentDocument();
+  if (!doc) return at;
+  return freePosition(at, size, takenBoxes(doc), bridge?.visibleRect?.());
+}
+
+/** What a new card must not cover: cards, synapse labels, lanes and the lines themselves. */
+function takenBoxes(doc: NonNullable<ReturnType<typeof currentDocument>>): Box[] {
+  const layout = doc.layout ?? {};
+  const measured = bridge?.nodeSizes() ?? {};
+  // Where the canvas draws each element (its fallback positions when the layout has none).
+  const taken: Box[] = [
+    ...doc.nodes.map((n, i) => ({
+      ...(layout[n.id] ?? { x: (i % 5) * 240, y: Math.floor(i / 5) * 160 }),
+      ...(measured[n.id] ?? DEFAULT_NODE_SIZE),
+    })),
+    ...probeCards(doc).map((p) => ({
+      ...layout[p.id]!,
+      ...(measured[p.id] ?? DEFAULT_SCOPE_SIZE),
+    })),
+    // Synapse labels and the lanes of return edges: a new card never covers them either.
+    ...(bridge?.wiringBoxes?.() ?? []).map((b) => ({ x: b.x, y: b.y, width: b.w, height: b.h })),
+  ];
+  return taken;
+}
+
+function scopeTarget(at: XY): string | null {
+  const doc = currentDocument();
+  if (!doc) return null;
+  const selected = uiStore.getState().selection;
+  const recordable = doc.nodes.filter((n) => probeVariablesOf(n).length > 0);
+  const chosen = recordable.find((n) => selected.includes(n.id));
+  if (chosen) return chosen.id;
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const n of recordable) {
+    const p = doc.layout?.[n.id] ?? { x: 0, y: 0 };
+    const d = (p.x - at.x) ** 2 + (p.y - at.y) ** 2;
+    if (d < bestDistance) {
+      bestDistance = d;
+      best = n.id;
+    }
+  }
+  return best;
+}
+
+/** Connects two elements, or says why it cannot. */
+export function connect(source: string, target: string): boolean {
+  const doc = currentDocument();
+  if (!doc) return false;
+  const refusal = connectionRefusal(doc, source, target);
+  if (refusal) {
+    notify(refusal, 'refusal');
+    return false;
+  }
+  const before = new Set(doc.edges.map((e) => e.id));
+  // Refused when made, with the estimate, rather than at Run (issue 15).
+  const candidate = connectNodes.apply(doc, { source, target });
+  const added = candidate.edges.find((e) => !before.has(e.id));
+  const tooLarge = added ? oversizeRefusal(candidate, added.id) : null;
+  if (tooLarge) {
+    notify(tooLarge, 'refusal');
+    return false;
+  }
+  const ok = runCommand(connectNodes, { source, target });
+  const now = currentDocument();
+  const created = now?.edges.find((e) => !before.has(e.id));
+  if (created && now) {
+    select([created.id]);
+    // Between multi-element nodes the rule is a choice: say which one was made, and where to change it.
+    const rule = ruleText(now, created);
+    if (rule) {
+      const s = now.nodes.find((n) => n.id === created.source);
+      const t = now.nodes.find((n) => n.id === created.target);
+      notify(
+        `Connected ${s?.label ?? created.source} → ${t?.label ?? created.target}: ${rule}. Choose another connection rule in the inspector.`,
+      );
+    }
+  }
+  return ok;
+}
+
+export function deleteSelection(): void {
+  const ids = uiStore.getState().selection;
+  if (ids.length === 0) return;
+  if (runCommand(deleteElements, { ids: [...ids] })) {
+    select([]);
+    afterHistoryMove();
+  }
+}
+
+export function copy(): void {
+  const doc = currentDocument();
+  const ids = uiStore.getState().selection;
+  if (!doc || ids.length === 0) return;
+  const clip = copySelection(doc, ids);
+  if (clip.nodes.length === 0) return;
+  uiStore.setState({ clipboard: clip });
+  notify(`Copied ${clip.nodes.length} node${clip.nodes.length === 1 ? '' : 's'}.`);
+}
+
+export function cut(): void {
+  copy();
+  deleteSelection();
+}
+
+export function paste(): void {
+  const doc = currentDocument();
+  const clip = uiStore.getState().clipboard;
+  if (!doc || !clip) return;
+  const plan = planPaste(doc, clip, PASTE_OFFSET);
+  if (runCommand(insertElements, plan)) {
+    select(plan.ids);
+    // The next paste lands a step further.
+    uiStore.setState({ clipboard: { ...clip, layout: plan.layout } });
+  }
+}
+
+export function duplicate(): void {
+  const doc = currentDocument();
+  const ids = uiStore.getState().selection;
+  if (!doc || ids.length === 0) return;
+  const clip = copySelection(doc, ids);
+  const plan = planPaste(doc, clip, PASTE_OFFSET);
+  if (runCommand(insertElements, plan)) select(plan.ids);
+}
+
+export function selectAll(): void {
+  const doc = currentDocument();
+  if (!doc) return;
+  select([
+    ...doc.nodes.map((n) => n.id),
+    ...(doc.probes ?? []).map((p) => p.id),
+    ...doc.edges.map((e) => e.id),
+  ]);
+}
+
+export function undo(): void {
+  if (undoCommand()) afterHistoryMove();
+}
+
+export function redo(): void {
+  if (redoCommand()) afterHistoryMove();
+}
+
+export function tidy(): void {
+  runCommand(tidyLayout, { sizes: bridge?.nodeSizes() ?? {} });
+  requestAnimationFrame(() => bridge?.fitView());
+}
+
+export function startRename(id?: string): void {
+  const target = id ?? uiStore.getState().selection[0];
+  if (target) uiStore.setState({ renamingId: target });
+}
+
+let ruleEditCounter = 0;
+
+/**
+ * Gives edges new weights (a connection rule, its p, its w), refused with the size estimate when
+ * the circuit would become too large to run. One undo step per call unless `mergeKey` folds
+ * consecutive calls (typing in one field).
+ */
+export function setEdgeWeights(weights: Record<string, Weight>, mergeKey?: string): boolean {
+  const doc = currentDocument();
+  if (!doc) return false;
+  const groups = new Map<string, string[]>();
+  for (const [id, w] of Object.entries(weights)) {
+    const key = JSON.stringify(w);
+    groups.set(key, [...(groups.get(key) ?? []), id]);
+  }
+  let candidate = doc;
+  for (const [key, ids] of groups)
+    candidate = updateEdges.apply(candidate, { ids, patch: { weight: JSON.parse(key) as Weight } });
+  if (candidate === doc) return false;
+  for (const id of Object.keys(weights)) {
+    const tooLarge = oversizeRefusal(candidate, id);
+    if (tooLarge) {
+      notify(tooLarge, 'refusal', 'Not changed: ');
+      return false;
+    }
+  }
+  ruleEditCounter += 1;
+  const mk = mergeKey ?? `edge-weights:${ruleEditCounter}`;
+  for (const [key, ids] of groups)
+    runCommand(updateEdges, { ids, patch: { weight: JSON.parse(key) as Weight } }, mk);
+  return true;
+}
+
+/**
+ * S: records the selected node as a chip (the next of its variables not recorded yet), or says why
+ * nothing can be recorded. Never a node that is not selected.
+ */
+export function recordSelected(): void {
+  const doc = currentDocument();
+  if (!doc) return;
+  const selection = uiStore.getState().selection;
+  const node = doc.nodes.find((n) => selection.includes(n.id) && probeVariablesOf(n).length > 0);
+  if (!node) {
+    const bias = doc.nodes.find((n) => selection.includes(n.id) && n.kind === 'bias');
+    notify(
+      bias
+        ? `${bias.label ?? bias.id} is a bias node: it always outputs 1, so there is nothing to record. Select a neuron, population or input, then press S.`
+        : 'Nothing to record: select a neuron, population or input first, then press S.',
+      'refusal',
+      'Not recorded: ',
+    );
+    return;
+  }
+  const recorded = new Set(
+    (doc.probes ?? []).filter((p) => p.target === node.id).map((p) => p.variable as string),
+  );
+  const variable = probeVariablesOf(node).find((v) => !recorded.has(v));
+  const name = node.label ?? node.id;
+  if (!variable) {
+    notify(`Every variable of ${name} is recorded already.`);
+    return;
+  }
+  const id = recordNodeCommand(node.id, variable as ProbeVariable);
+  if (id) notify(`${name} records ${variable} (scope ${id}, shown as a chip on ${name}).`);
+}

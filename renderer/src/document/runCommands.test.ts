@@ -1,0 +1,36 @@
+/** "Record this": a new scope is a chip on its node, never a card on the canvas. */
+import { describe, expect, it } from 'vitest';
+import type { NetworkDocument } from '../../../shared/document/model';
+import { currentDocument, loadDocumentCommand } from './documentStore';
+import { isChipProbe } from './graph';
+import { recordNodeCommand } from './runCommands';
+
+const doc = {
+  format: 'neurosketch-network',
+  version: 1,
+  simulation: { dt: 0.0001, duration: 0.1, seed: 1 },
+  nodes: [{ id: 'C', kind: 'neuron', model: 'lif', params: {} }],
+  edges: [],
+  probes: [],
+  layout: { C: { x: 0, y: 0 } },
+} as unknown as NetworkDocument;
+
+describe('recordNodeCommand', () => {
+  it('records each variable as a chip on its node: a scope with no card on the canvas', () => {
+    loadDocumentCommand(doc, 'record.neuro');
+    const ids = (['v', 's', 'J'] as const).map((variable) => recordNodeCommand('C', variable)!);
+    expect(new Set(ids).size).toBe(3);
+    const after = currentDocument()!;
+    for (const id of ids) {
+      expect(after.layout?.[id]).toBeUndefined();
+      expect(
+        isChipProbe(
+          after,
+          after.probes!.find((p) => p.id === id)!,
+        ),
+      ).toBe(true);
+    }
+    // the same variable again is the same scope
+    expect(recordNodeCommand('C', 'v')).toBe(ids[0]);
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * The few document changes the run panel makes — a slider moving a value, "record this" adding a
+ * probe — expressed with the editor's named commands (renderer/src/document/commands.ts), so they
+ * land in the undo history like any other edit and reach the live-edit controller as an ordinary
+ * document change. A slider drag is one merged undo step (merge key per slider). A slider moved
+ * during a run is remembered (document/liveTweaks.ts), so that when the run ends the user is offered
+ * to keep the change or revert it.
+ */
+import type { NetworkDocument, Probe, ProbeVariable } from '../../../shared/document/model';
+import { addProbe, setParams, setSignal } from './commands';
+import { currentDocument, runCommand } from './documentStore';
+import { freshId, probeVariablesOf, usedIds } from './graph';
+import { sliderMoved } from './liveTweaks';
+
+/** Sets a numeric param of a neuron or population (`bias`). */
+export function setParamFromSlider(nodeId: string, param: string, value: number): void {
+  sliderMoved({ nodeId, kind: 'param', field: param });
+  runCommand(setParams, { ids: [nodeId], values: { [param]: value } }, `slider:${nodeId}.${param}`);
+}
+
+/** Sets a numeric field of an input's signal (`value`, `amplitude`, `mean`). */
+export function setSignalFieldFromSlider(nodeId: string, field: string, value: number): void {
+  const node = currentDocument()?.nodes.find((n) => n.id === nodeId);
+  if (!node || node.kind !== 'input') return;
+  sliderMoved({ nodeId, kind: 'signal', field });
+  const signal = { ...node.signal, [field]: value } as typeof node.signal;
+  runCommand(setSignal, { ids: [nodeId], signal }, `slider:${nodeId}.signal.${field}`);
+}
+
+/** The variables a probe may record on this node (docs/format.md#probes). */
+export function recordableVariables(doc: NetworkDocument, nodeId: string): ProbeVariable[] {
+  const node = doc.nodes.find((n) => n.id === nodeId);
+  return node ? (probeVariablesOf(node) as ProbeVariable[]) : [];
+}
+
+/**
+ * "Record this": adds a probe (a scope drawn beside the node) of `variable` on the node, unless
+ * an equal one exists. Returns the probe's id.
+ */
+export function recordNodeCommand(nodeId: string, variable: ProbeVariable): string | null {
+  const doc = currentDocument();
+  if (!doc) return null;
+  const node = doc.nodes.find((n) => n.id === nodeId);
+  if (!node) return null;
+  const existing = (doc.probes ?? []).find(
+    (p) => p.target === nodeId && p.variable === variable && p.indices === undefined,
+  );
+  if (existing) return existing.id;
+  const id = freshId(usedIds(doc), `${variable}${nodeId}`.replace(/[^A-Za-z0-9_-]/g, '_'));
+  const size = 'size' in node && typeof node.size === 'number' ? node.size : 1;
+  const probe: Probe = { id, target: nodeId, variable };
+  // Every element of a big population is a lot of samples: record the first 16.
+  if (size > 16) probe.indices = Array.from({ length: 16 }, (_, k) => k);
+  // A chip on its node, not a card: recording costs no room on the canvas (issue 15).
+  return runCommand(addProbe, { probe }) ? id : null;
+}
