@@ -199,6 +199,11 @@ describe('live runs equal the CLI (results do not depend on chunking)', () => {
 
 describe('run controls through the built worker', () => {
   const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  /** Waits until `done()` holds (polling), so a loaded machine only makes a test slower. */
+  const until = async (done: () => boolean, limitMs = 20000): Promise<void> => {
+    const end = Date.now() + limitMs;
+    while (!done() && Date.now() < end) await wait(20);
+  };
 
   it('runs forever at a paced speed, pauses (no frames while paused), resumes and stops', async () => {
     let whilePaused = -1;
@@ -235,12 +240,17 @@ describe('run controls through the built worker', () => {
   });
 
   it('starts paused and steps one dt and one ms exactly', async () => {
-    const { frames } = await liveRun(text, { speed: 1, paused: true }, async (host, runId) => {
-      host.step(runId, 1e-4);
-      host.step(runId, 1e-3);
-      await wait(200);
-      host.control(runId, 'stop');
-    });
+    const { frames } = await liveRun(
+      text,
+      { speed: 1, paused: true },
+      async (host, runId, frameCount) => {
+        host.step(runId, 1e-4);
+        host.step(runId, 1e-3);
+        await until(() => frameCount() >= 2);
+        await wait(100); // a third frame, which must not come, would arrive now
+        host.control(runId, 'stop');
+      },
+    );
     expect(frames.map((f) => [f.frame.stepFrom, f.frame.stepTo])).toEqual([
       [0, 1],
       [1, 11],
@@ -262,10 +272,11 @@ describe('run controls through the built worker', () => {
     const { frames } = await liveRun(
       JSON.stringify(cuba),
       { speed: 1, paused: true, forever: true },
-      async (host, runId) => {
+      async (host, runId, frameCount) => {
         refused = host.step(runId, 10);
         small = host.step(runId, 1e-3);
-        await wait(300);
+        await until(() => frameCount() >= 1);
+        await wait(100);
         host.control(runId, 'stop');
       },
     );
