@@ -49,6 +49,11 @@ test('connection rules: one-to-one between equal sizes, all-to-all with its driv
   const rule = inspectorOf(app).getByLabel('connection rule', { exact: true });
   await rule.selectOption('all');
   await expect(edge).toContainText('all-to-all · 100 inputs each');
+  // The connect message said "one-to-one"; it goes once the rule is another (a walkthrough found
+  // it staying).
+  await expect(
+    canvasOf(app).getByRole('status').filter({ hasText: 'Connected in1 → P1' }),
+  ).toHaveCount(0);
   await expect(edge).toContainText('w 0.05');
   await expect(
     inspectorOf(app).getByRole('note').filter({ hasText: 'Strong drive' }),

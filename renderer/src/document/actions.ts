@@ -18,7 +18,7 @@ import { connectionRefusal } from './connect';
 import { oversizeRefusal, ruleText } from './connectionRule';
 import { currentDocument, redoCommand, runCommand, undoCommand } from './documentStore';
 import { freshNumberedId, probeCards, probeVariablesOf, usedIds, type XY } from './graph';
-import { notify, pruneSelection, select, uiStore } from './uiStore';
+import { dismissNoticeAbout, notify, pruneSelection, select, uiStore } from './uiStore';
 import { isPopulationActivation } from '../../../shared/models/activations';
 import { modelById } from '../../../shared/models/registry';
 import { buildNode, PALETTE } from './catalogue';
@@ -256,6 +256,9 @@ export function connect(source: string, target: string): boolean {
       const t = now.nodes.find((n) => n.id === created.target);
       notify(
         `Connected ${s?.label ?? created.source} → ${t?.label ?? created.target}: ${rule}. Choose another connection rule in the inspector.`,
+        'info',
+        undefined,
+        [created.id],
       );
     }
   }
@@ -365,6 +368,8 @@ export function setEdgeWeights(weights: Record<string, Weight>, mergeKey?: strin
   const mk = mergeKey ?? `edge-weights:${ruleEditCounter}`;
   for (const [key, ids] of groups)
     runCommand(updateEdges, { ids, patch: { weight: JSON.parse(key) as Weight } }, mk);
+  // "Connected A → B: one-to-one" no longer says what the edge is; its label does.
+  dismissNoticeAbout(Object.keys(weights));
   return true;
 }
 

@@ -10,6 +10,8 @@ import {
   formatCount,
   inputsEach,
   oversizeRefusal,
+  peakPsp,
+  strongSynapseWarning,
   ruleOf,
   ruleText,
   weightForRule,
@@ -75,5 +77,61 @@ describe('connection rules', () => {
     expect(oversizeRefusal(ok, ok.edges[0]!.id)).toBeNull();
     expect(formatCount(1e10)).toBe('10^10');
     expect(formatCount(2500)).toBe('2,500');
+  });
+});
+
+describe('strong synapses (one spike far beyond threshold)', () => {
+  const tauM = 0.02;
+  /** The alpha PSC (n = 1) onto a LIF membrane, solved by hand: c = 1/tauS - 1/tauM. */
+  function alphaPsp(t: number, w: number, tauS: number): number {
+    const c = 1 / tauS - 1 / tauM;
+    return (
+      (w / (tauM * tauS * tauS * c * c)) * (Math.exp(-t / tauM) - Math.exp(-t / tauS) * (1 + c * t))
+    );
+  }
+  function maxOf(f: (t: number) => number, end: number): number {
+    let best = -Infinity;
+    for (let i = 1; i <= 200_000; i++) best = Math.max(best, f((end * i) / 200_000));
+    return best;
+  }
+
+  it('peaks where the closed forms do (n = 0 exponential, n = 1 alpha, tauS = tauM)', () => {
+    const exp0 = (t: number) => (Math.exp(-t / tauM) - Math.exp(-t / 0.005)) / (tauM - 0.005);
+    expect(peakPsp(1, 0.005, 0, tauM)).toBeCloseTo(maxOf(exp0, 0.1), 6);
+    expect(peakPsp(1, 0.005, 0, tauM)).toBeCloseTo(31.498, 2); // 0.05 -> 1.57 thresholds
+    expect(peakPsp(1, tauM, 0, tauM)).toBeCloseTo(1 / (tauM * Math.E), 9);
+    const alpha = maxOf((t) => alphaPsp(t, 1, 0.005), 0.2);
+    expect(Math.abs(peakPsp(1, 0.005, 1, tauM) / alpha - 1)).toBeLessThan(1e-4);
+    expect(peakPsp(-0.5, 0.005, 1, tauM)).toBeCloseTo(-0.5 * alpha, 2);
+    expect(peakPsp(0, 0.005, 2, tauM)).toBe(0);
+  });
+
+  function pair(w: number, target: 'lif' | 'hh' = 'lif'): NetworkDocument {
+    return {
+      ...emptyDocument(),
+      nodes: [
+        { id: 'A', kind: 'neuron', model: 'lif' },
+        { id: 'B', kind: 'neuron', model: target },
+      ],
+      edges: [{ id: 'e1', source: 'A', target: 'B', weight: w, synapse: { tauS: 0.005 } }],
+    } as NetworkDocument;
+  }
+
+  it('names the synapse, the jump and the weight of one threshold for w = -0.5', () => {
+    const doc = pair(-0.5);
+    const text = strongSynapseWarning(doc, doc.edges[0]!)!;
+    expect(text).toContain("one spike of A moves B's v by up to −15.7, 16× its threshold 1");
+    expect(text).toContain('holds B silent');
+    expect(text).toContain('A weight of about -0.032 moves v by one threshold');
+    expect(strongSynapseWarning(pair(0.5), pair(0.5).edges[0]!)).toContain('fire at once');
+  });
+
+  it('stays quiet for the default weight, for HH targets and for rate sources', () => {
+    expect(strongSynapseWarning(pair(0.05), pair(0.05).edges[0]!)).toBeNull();
+    expect(strongSynapseWarning(pair(0.15), pair(0.15).edges[0]!)).toBeNull(); // 4.7x
+    expect(strongSynapseWarning(pair(-0.5, 'hh'), pair(-0.5, 'hh').edges[0]!)).toBeNull();
+    const rate = pair(-0.5);
+    rate.nodes[0] = { id: 'A', kind: 'neuron', model: 'rate', activation: 'relu' } as NetworkNode;
+    expect(strongSynapseWarning(rate, rate.edges[0]!)).toBeNull();
   });
 });

@@ -217,3 +217,72 @@ export function driveWarning(doc: NetworkDocument, edge: Edge): string | null {
   const biasText = bias !== 0 ? ` + bias ${Number(bias.toPrecision(3))}` : '';
   return `Strong drive: each ${name} neuron receives ${each1} train${each === 1 ? '' : 's'} of ${Number(rate.toPrecision(3))} Hz through w ${Number(w.toPrecision(3))}, a mean input J ≈ ${each1} × ${Number(rate.toPrecision(3))} × ${Number(w.toPrecision(3))}${biasText} = ${Number(j.toPrecision(3))}, ${Number((j / vTh).toPrecision(2))}× its threshold ${vTh}. G(${Number(j.toPrecision(3))}) ≈ ${Math.round(g)} Hz. Fewer inputs each (one-to-one, a small p) or a smaller w keep it near threshold.`;
 }
+
+/**
+ * The largest change of a LIF membrane (v, in units of the file) that one spike through a synapse
+ * of weight w makes, below threshold: the PSC filter h(t) = t^n e^{-t/tauS} / (n! tauS^(n+1))
+ * (notes 1.3.2, area 1) driving tauM dv/dt = -v + w h(t). For n = 0 the peak has a closed form,
+ * w (e^{-tp/tauM} - e^{-tp/tauS}) / (tauM - tauS) at tp = ln(tauM/tauS) tauM tauS / (tauM - tauS);
+ * for n > 0 it is integrated on a fine grid (exponential Euler, 4000 steps per the shorter time constant), which the
+ * tests hold to the closed form within 1e-4.
+ */
+export function peakPsp(w: number, tauS: number, n: number, tauM: number): number {
+  if (!(tauS > 0) || !(tauM > 0) || w === 0) return 0;
+  if (n === 0) {
+    const t =
+      Math.abs(tauM - tauS) < 1e-12 * tauM
+        ? tauM
+        : (Math.log(tauM / tauS) * tauM * tauS) / (tauM - tauS);
+    const shape =
+      Math.abs(tauM - tauS) < 1e-12 * tauM
+        ? (t / (tauM * tauM)) * Math.exp(-t / tauM)
+        : (Math.exp(-t / tauM) - Math.exp(-t / tauS)) / (tauM - tauS);
+    return w * shape;
+  }
+  const dt = Math.min(tauM, tauS) / 4000;
+  const decay = Math.exp(-dt / tauM);
+  let factorial = 1;
+  for (let i = 2; i <= n; i++) factorial *= i;
+  const norm = factorial * tauS ** (n + 1);
+  const end = 10 * Math.max(tauM, (n + 1) * tauS);
+  let v = 0;
+  let peak = 0;
+  for (let t = 0; t < end; t += dt) {
+    const mid = t + dt / 2;
+    const h = (mid ** n * Math.exp(-mid / tauS)) / norm;
+    v = v * decay + (1 - decay) * h;
+    if (v > peak) peak = v;
+  }
+  return w * peak;
+}
+
+/**
+ * A synapse whose single spike moves a LIF target far beyond threshold (more than five times vTh
+ * up or down), in words: the jump, what it means and the weight that moves v by one threshold.
+ * Null when it is not that strong, or the target is not LIF (HH and rate units answer otherwise).
+ */
+export function strongSynapseWarning(doc: NetworkDocument, edge: Edge): string | null {
+  const source = findNode(doc, edge.source);
+  const target = findNode(doc, edge.target);
+  if (!source || !target || !isSpikingSource(source)) return null;
+  if ((target.kind !== 'neuron' && target.kind !== 'population') || target.model !== 'lif')
+    return null;
+  const synapse = edge.synapse as { tauS?: number; n?: number } | undefined;
+  const tauS = synapse?.tauS ?? 0.005;
+  const order = synapse?.n ?? 0;
+  const tauM = scalarParam(target, 'tauM');
+  const vTh = scalarParam(target, 'vTh');
+  const w = ruleWeightValue(edge.weight);
+  if (!(vTh > 0) || !Number.isFinite(w)) return null;
+  const jump = peakPsp(w, tauS, order, tauM);
+  const times = Math.abs(jump) / vTh;
+  if (times <= 5) return null;
+  const from = source.label ?? source.id;
+  const to = target.label ?? target.id;
+  const oneThreshold = w * (vTh / Math.abs(jump));
+  const what =
+    jump < 0
+      ? `holds ${to} silent for a long time after each spike`
+      : `makes ${to} fire at once on every spike`;
+  return `Strong synapse: one spike of ${from} moves ${to}'s v by up to ${jump > 0 ? '+' : '−'}${Number(Math.abs(jump).toPrecision(3))}, ${Number(times.toPrecision(2))}× its threshold ${vTh} (w ${Number(w.toPrecision(3))} through the PSC filter τs ${Number((tauS * 1000).toPrecision(3))} ms, with τm ${Number((tauM * 1000).toPrecision(3))} ms), so it ${what}. A weight of about ${Number(oneThreshold.toPrecision(2))} moves v by one threshold.`;
+}

@@ -22,6 +22,8 @@ export interface Notice {
   tone: 'info' | 'hint' | 'refusal';
   /** The refusal's first words (default "Not connected: "). */
   lead?: string;
+  /** The elements the notice is about: it goes when they change in a way that makes it stale. */
+  about?: readonly string[];
 }
 
 /**
@@ -66,18 +68,38 @@ export function select(ids: readonly string[]): void {
 
 /** Keeps only ids that still exist (after undo, delete, load). */
 export function pruneSelection(exists: (id: string) => boolean): void {
-  const { selection, hoverId, renamingId, matrixEdgeId } = uiStore.getState();
+  const { selection, hoverId, renamingId, matrixEdgeId, notice } = uiStore.getState();
   const kept = selection.filter(exists);
   const patch: Partial<UiState> = {};
   if (kept.length !== selection.length) patch.selection = kept;
   if (hoverId && !exists(hoverId)) patch.hoverId = null;
   if (renamingId && !exists(renamingId)) patch.renamingId = null;
   if (matrixEdgeId && !exists(matrixEdgeId)) patch.matrixEdgeId = null;
+  if (notice?.about && !notice.about.some(exists)) patch.notice = null;
   if (Object.keys(patch).length > 0) uiStore.setState(patch);
 }
 
 let noticeCounter = 0;
-export function notify(text: string, tone: Notice['tone'] = 'info', lead?: string): void {
+export function notify(
+  text: string,
+  tone: Notice['tone'] = 'info',
+  lead?: string,
+  about?: readonly string[],
+): void {
   noticeCounter += 1;
-  uiStore.setState({ notice: { id: noticeCounter, text, tone, ...(lead ? { lead } : {}) } });
+  uiStore.setState({
+    notice: {
+      id: noticeCounter,
+      text,
+      tone,
+      ...(lead ? { lead } : {}),
+      ...(about ? { about } : {}),
+    },
+  });
+}
+
+/** Takes down the notice about any of these elements (it described a state they have left). */
+export function dismissNoticeAbout(ids: readonly string[]): void {
+  const notice = uiStore.getState().notice;
+  if (notice?.about?.some((id) => ids.includes(id))) uiStore.setState({ notice: null });
 }
