@@ -13,6 +13,7 @@ import { setParams } from '../document/commands';
 import { documentStore, loadDocumentCommand, runCommand } from '../document/documentStore';
 import { SIGNAL_FIELDS } from '../../../shared/models/paramSpecs';
 import { MODEL_PARAMS } from '../../../shared/models/registry';
+import { select } from '../document/uiStore';
 import { LiveInputs, sliderRange } from './LiveInputs';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -20,6 +21,7 @@ import { LiveInputs, sliderRange } from './LiveInputs';
 let root: Root | null = null;
 let host: HTMLElement | null = null;
 afterEach(() => {
+  select([]);
   act(() => root?.unmount());
   host?.remove();
   root = null;
@@ -69,5 +71,28 @@ describe('live input sliders', () => {
     act(() => void runCommand(setParams, { ids: ['A'], values: { bias: 2 } }));
     expect(slider().max).toBe('4');
     expect(Number(slider().value)).toBe(2);
+  });
+
+  it('a time constant slider dragged to its left end stops one step above 0, never at 0', () => {
+    loadDocumentCommand(doc, 'live.neuro');
+    select(['A']); // a selected node shows every live param
+    host = document.createElement('div');
+    document.body.append(host);
+    root = createRoot(host);
+    act(() => root!.render(<Live />));
+    const tau = [...host.querySelectorAll<HTMLInputElement>('input[type="range"]')].find((el) =>
+      /tau/i.test(host!.querySelector(`label[for="${el.id}"]`)?.textContent ?? ''),
+    );
+    expect(tau, 'a slider for a time constant').toBeDefined();
+    expect(tau!.min).toBe('0');
+    const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+    act(() => {
+      setter.call(tau!, '0');
+      tau!.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    const params = documentStore.getState().document!.nodes[0]!.params as Record<string, number>;
+    const key = Object.keys(params).find((k) => k.startsWith('tau'))!;
+    expect(params[key]).toBeGreaterThan(0);
+    expect(params[key]).toBeCloseTo(Number(tau!.step), 12);
   });
 });

@@ -310,7 +310,11 @@ function InputSlider({ spec }: { spec: SliderSpec }) {
         max={Math.max(range.hi, spec.value)}
         step={range.step}
         value={spec.value}
-        onChange={(e) => apply(Number(Number(e.target.value).toPrecision(12)))}
+        onChange={(e) => {
+          const v = Number(Number(e.target.value).toPrecision(12));
+          // A time constant may not be 0: the slider's left end is the least value it may hold.
+          apply(valid(v) ? v : Math.min(range.hi, (spec.spec?.min ?? v) + range.step));
+        }}
         onPointerUp={grow}
         onKeyUp={grow}
       />
