@@ -585,6 +585,18 @@ test("Learn views start from the picked node: a rate unit's Activations view ope
   expect(data.readout['logistic']).toBeCloseTo(1 / (1 + Math.exp(-z)), 12);
   expect(data.readout['relu']).toBeCloseTo(Math.max(0, z), 12);
   await screenshot(app, 'learn-activations-own-z');
+
+  // The list says which views are this unit's: HH gating is not, and opens with example values
+  // rather than as "for node A" (a walkthrough found HH views listed for a rate unit).
+  const nav = dialog.getByRole('navigation', { name: 'math views' });
+  await expect(nav.getByRole('heading', { name: 'For A' })).toBeVisible();
+  const others = nav.locator('div').filter({
+    has: app.getByRole('heading', { name: 'Other views (example values)' }),
+  });
+  await expect(others.getByRole('button', { name: /^HH gating/ })).toBeVisible();
+  await expect(others.getByRole('button', { name: /^Activation functions/ })).toHaveCount(0);
+  await others.getByRole('button', { name: /^HH gating/ }).click();
+  await expect(dialog.getByText('for node A')).toBeHidden();
 });
 
 test('f-I of HH: the rate is measured after the onset transient, J = 6 shows as onset spikes only, and repetitive firing starts where the HH current view says', async ({

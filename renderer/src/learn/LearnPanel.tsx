@@ -53,6 +53,32 @@ export function LearnPanel({ document, host, session }: LearnPanelProps) {
   const View = VIEW_COMPONENTS[kind];
   const node = nodeId ? document?.nodes.find((n) => n.id === nodeId) : undefined;
   const edge = nodeId && !node ? document?.edges.find((e) => e.id === nodeId) : undefined;
+  // Tied to a node (or a synapse): the views that apply to it first, the others below with example
+  // values (an HH gating view for a rate unit would show nothing of that unit).
+  const tiedTo = node ?? (edge ? document?.nodes.find((n) => n.id === edge.target) : undefined);
+  const applies = (v: (typeof LEARN_VIEWS)[number]): boolean =>
+    !!document &&
+    ((edge !== undefined && v.kind === 'psc') || (!!tiedTo && v.appliesTo(tiedTo, document)));
+  const groups: Array<{
+    heading?: string;
+    views: Array<(typeof LEARN_VIEWS)[number]>;
+    target: (kind: string) => string | undefined;
+  }> =
+    node || edge
+      ? [
+          {
+            heading: `For ${node ? (node.label ?? node.id) : 'this synapse'}`,
+            // A synapse's other views are its target's.
+            views: LEARN_VIEWS.filter(applies),
+            target: (k: string) => (edge && k !== 'psc' ? edge.target : (nodeId ?? undefined)),
+          },
+          {
+            heading: 'Other views (example values)',
+            views: LEARN_VIEWS.filter((v) => !applies(v)),
+            target: () => undefined,
+          },
+        ].filter((g) => g.views.length > 0)
+      : [{ views: [...LEARN_VIEWS], target: () => undefined }];
   const nameOf = (id: string): string => {
     const n = document?.nodes.find((x) => x.id === id);
     return n?.label ?? id;
@@ -87,24 +113,26 @@ export function LearnPanel({ document, host, session }: LearnPanelProps) {
                   for synapse {nameOf(edge.source)} → {nameOf(edge.target)}
                 </p>
               )}
-              <ul>
-                {LEARN_VIEWS.map((v) => (
-                  <li key={v.kind}>
-                    <button
-                      type="button"
-                      className="learn-panel__item"
-                      aria-current={v.kind === kind ? 'page' : undefined}
-                      onClick={() =>
-                        // A synapse's other views are its target's.
-                        openLearnView(v.kind, edge && v.kind !== 'psc' ? edge.target : nodeId)
-                      }
-                    >
-                      <span className="learn-panel__item-title">{v.title}</span>
-                      <span className="learn-panel__item-summary">{v.summary}</span>
-                    </button>
-                  </li>
-                ))}
-              </ul>
+              {groups.map((group) => (
+                <div key={group.heading ?? 'all'}>
+                  {group.heading && <h3 className="learn-panel__group">{group.heading}</h3>}
+                  <ul>
+                    {group.views.map((v) => (
+                      <li key={v.kind}>
+                        <button
+                          type="button"
+                          className="learn-panel__item"
+                          aria-current={v.kind === kind ? 'page' : undefined}
+                          onClick={() => openLearnView(v.kind, group.target(v.kind))}
+                        >
+                          <span className="learn-panel__item-title">{v.title}</span>
+                          <span className="learn-panel__item-summary">{v.summary}</span>
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              ))}
               <button
                 ref={closeRef}
                 type="button"
