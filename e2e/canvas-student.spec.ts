@@ -469,6 +469,15 @@ test('messages match the state and keys do what they say: empty Run, a rate-only
   await expect(app.getByTestId('spike-summary')).toContainText(
     'No spiking element in this circuit',
   );
+  // Nothing recorded in a rate circuit: one button records every unit's output (as a spiking
+  // circuit shows its raster unasked), and the next run draws it.
+  await app.getByRole('button', { name: 'Record the output of A' }).click();
+  await expect(app.getByText('Recorded: press Run to see it.')).toBeVisible();
+  expect((await documentOf(app)).probes).toEqual([{ id: 'yA', target: 'A', variable: 'y' }]);
+  await app.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(app.getByTestId('sim-clock')).toContainText('finished');
+  await expect(app.getByRole('button', { name: /^Record the output/ })).toHaveCount(0);
+  await expect(app.getByText('Recorded: press Run to see it.')).toHaveCount(0);
 
   // dt = 50 ms against a LIF neuron's 20 ms: named.
   await paletteOf(app).getByRole('button', { name: 'Add LIF neuron' }).click();

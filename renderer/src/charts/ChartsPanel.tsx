@@ -14,7 +14,12 @@ import { diffForLiveEdits } from '../run/liveEdits';
 import { nodeColor, nodeName } from '../ui/nodeColors';
 import { ZOOM_HINT } from './chartSetup';
 import { buildRunResult, downloadBlob, exportBaseName, resultToCsv } from './runExport';
-import { recordableVariables, recordNodeCommand } from '../document/runCommands';
+import {
+  recordableVariables,
+  recordNodeCommand,
+  recordRateOutputs,
+  unrecordedRateUnits,
+} from '../document/runCommands';
 import { summariseNode, type SpikeSummaryEntry } from './spikeSummary';
 import { TimeView, type TimeWindow } from './timeView';
 import { LiveInputs } from './LiveInputs';
@@ -106,6 +111,7 @@ export function ChartsPanel({ session, document, fileName = 'circuit.neuro' }: C
   // Charts are laid out from the document the run runs (a probe added mid-run waits for a restart).
   const shownDocument = session.run?.document ?? document;
   const specs = useMemo(() => chartSpecs(shownDocument, baseName), [shownDocument, baseName]);
+  const unrecordedRates = useMemo(() => unrecordedRateUnits(document), [document]);
   const rasterRows = useMemo<RasterRow[]>(
     () =>
       spikeNodesOf(shownDocument).map((n) => ({
@@ -279,13 +285,31 @@ export function ChartsPanel({ session, document, fileName = 'circuit.neuro' }: C
           )}
           {specs.length === 0 && rasterRows.length === 0 && (
             <p className="run-panel__empty">
-              Nothing is recorded yet: choose a node under “Record this” (or wire a scope to it).
+              {(document.probes ?? []).length > (shownDocument.probes ?? []).length
+                ? 'Recorded: press Run to see it.'
+                : 'Nothing is recorded yet: choose a node under “Record this” (or wire a scope to it).'}
+              {unrecordedRates.length > 0 && (
+                <>
+                  {' '}
+                  <button type="button" onClick={() => recordRateOutputs()}>
+                    Record the output of {namesText(unrecordedRates)}
+                  </button>
+                </>
+              )}
             </p>
           )}
         </div>
       </div>
     </section>
   );
+}
+
+/** "A", "A and B", "A, B and C", "A, B, C and 4 more". */
+function namesText(nodes: ReadonlyArray<{ id: string; label?: string }>): string {
+  const names = nodes.map((n) => n.label ?? n.id);
+  if (names.length === 1) return names[0]!;
+  const shown = names.length > 4 ? [...names.slice(0, 3), `${names.length - 3} more`] : names;
+  return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
 }
 
 /** "Record this": pick a node and a variable, add a scope for it. */

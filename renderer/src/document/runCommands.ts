@@ -6,10 +6,15 @@
  * during a run is remembered (document/liveTweaks.ts), so that when the run ends the user is offered
  * to keep the change or revert it.
  */
-import type { NetworkDocument, Probe, ProbeVariable } from '../../../shared/document/model';
+import type {
+  NetworkDocument,
+  NetworkNode,
+  Probe,
+  ProbeVariable,
+} from '../../../shared/document/model';
 import { addProbe, setParams, setSignal } from './commands';
 import { currentDocument, runCommand } from './documentStore';
-import { freshId, probeVariablesOf, usedIds } from './graph';
+import { freshId, isSpikingSource, probeVariablesOf, usedIds } from './graph';
 import { sliderMoved } from './liveTweaks';
 
 /** Sets a numeric param of a neuron or population (`bias`). */
@@ -37,7 +42,11 @@ export function recordableVariables(doc: NetworkDocument, nodeId: string): Probe
  * "Record this": adds a probe (a scope drawn beside the node) of `variable` on the node, unless
  * an equal one exists. Returns the probe's id.
  */
-export function recordNodeCommand(nodeId: string, variable: ProbeVariable): string | null {
+export function recordNodeCommand(
+  nodeId: string,
+  variable: ProbeVariable,
+  mergeKey?: string,
+): string | null {
   const doc = currentDocument();
   if (!doc) return null;
   const node = doc.nodes.find((n) => n.id === nodeId);
@@ -52,5 +61,36 @@ export function recordNodeCommand(nodeId: string, variable: ProbeVariable): stri
   // Every element of a big population is a lot of samples: record the first 16.
   if (size > 16) probe.indices = Array.from({ length: 16 }, (_, k) => k);
   // A chip on its node, not a card: recording costs no room on the canvas (issue 15).
-  return runCommand(addProbe, { probe }) ? id : null;
+  return runCommand(addProbe, { probe }, mergeKey) ? id : null;
+}
+
+let outputsCounter = 0;
+
+/** The rate units (neurons and populations that do not spike) none of whose variables is recorded. */
+export function unrecordedRateUnits(doc: NetworkDocument): NetworkNode[] {
+  const recorded = new Set((doc.probes ?? []).map((p) => p.target));
+  return doc.nodes.filter(
+    (n) =>
+      (n.kind === 'neuron' || n.kind === 'population') &&
+      !isSpikingSource(n) &&
+      !recorded.has(n.id) &&
+      probeVariablesOf(n).length > 0,
+  );
+}
+
+/**
+ * Records the output (the first variable, y) of every rate unit not recorded yet, as one undo step:
+ * what a rate circuit shows when nothing is recorded, as a spiking one shows its raster. Returns how
+ * many were recorded.
+ */
+export function recordRateOutputs(): number {
+  const doc = currentDocument();
+  if (!doc) return 0;
+  outputsCounter += 1;
+  let count = 0;
+  for (const node of unrecordedRateUnits(doc)) {
+    const variable = probeVariablesOf(node)[0] as ProbeVariable;
+    if (recordNodeCommand(node.id, variable, `record-outputs:${outputsCounter}`)) count += 1;
+  }
+  return count;
 }
