@@ -43,6 +43,15 @@ test('connection rules: one-to-one between equal sizes, all-to-all with its driv
   const edge = canvasOf(app).getByRole('button', { name: /^synapse in1 to P1/ });
   await expect(edge).toContainText('one-to-one · 1 input each');
   await expect(canvasOf(app).getByRole('status')).toContainText('Choose another connection rule');
+  // A two-line notice keeps its × at the top right, not wrapped onto a line of its own.
+  const notice = (await canvasOf(app).getByRole('status').boundingBox())!;
+  const dismiss = (await canvasOf(app)
+    .getByRole('status')
+    .getByRole('button', { name: 'dismiss' })
+    .boundingBox())!;
+  expect(notice.height).toBeGreaterThan(2 * dismiss.height);
+  expect(dismiss.y - notice.y).toBeLessThan(dismiss.height);
+  expect(notice.x + notice.width - (dismiss.x + dismiss.width)).toBeLessThan(16);
   expect((await documentOf(app)).edges[0]!.weight).toEqual({ init: 'identity', value: 0.05 });
 
   // All-to-all: every neuron gets all 100 trains; the inspector says what that means.

@@ -30,8 +30,10 @@ export function EditorNotice() {
       role={notice.tone === 'refusal' ? 'alert' : 'status'}
       aria-live="polite"
     >
-      {notice.tone === 'refusal' ? (notice.lead ?? 'Not connected: ') : ''}
-      {notice.text}
+      <span className="editor-notice__text">
+        {notice.tone === 'refusal' ? (notice.lead ?? 'Not connected: ') : ''}
+        {notice.text}
+      </span>
       <button type="button" aria-label="dismiss" onClick={() => uiStore.setState({ notice: null })}>
         ×
       </button>
