@@ -33,4 +33,19 @@ describe('recordNodeCommand', () => {
     // the same variable again is the same scope
     expect(recordNodeCommand('C', 'v')).toBe(ids[0]);
   });
+
+  it("records a population's first 16 once: again is the same scope, not a second legend", () => {
+    loadDocumentCommand(
+      {
+        ...doc,
+        nodes: [{ id: 'P', kind: 'population', size: 100, model: 'lif' }],
+        layout: { P: { x: 0, y: 0 } },
+      } as unknown as NetworkDocument,
+      'record.neuro',
+    );
+    const first = recordNodeCommand('P', 'v')!;
+    expect(currentDocument()!.probes![0]!.indices).toHaveLength(16);
+    expect(recordNodeCommand('P', 'v')).toBe(first);
+    expect(currentDocument()!.probes).toHaveLength(1);
+  });
 });

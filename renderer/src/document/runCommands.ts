@@ -39,8 +39,8 @@ export function recordableVariables(doc: NetworkDocument, nodeId: string): Probe
 }
 
 /**
- * "Record this": adds a probe (a scope drawn beside the node) of `variable` on the node, unless
- * an equal one exists. Returns the probe's id.
+ * "Record this": adds a probe (a chip on the node) of `variable` on the node, unless one of that
+ * variable exists. Returns the probe's id.
  */
 export function recordNodeCommand(
   nodeId: string,
@@ -51,9 +51,9 @@ export function recordNodeCommand(
   if (!doc) return null;
   const node = doc.nodes.find((n) => n.id === nodeId);
   if (!node) return null;
-  const existing = (doc.probes ?? []).find(
-    (p) => p.target === nodeId && p.variable === variable && p.indices === undefined,
-  );
+  // Any scope of this variable on this node (a population's first 16 too): a second would draw
+  // the same traces again under the same legend names.
+  const existing = (doc.probes ?? []).find((p) => p.target === nodeId && p.variable === variable);
   if (existing) return existing.id;
   const id = freshId(usedIds(doc), `${variable}${nodeId}`.replace(/[^A-Za-z0-9_-]/g, '_'));
   const size = 'size' in node && typeof node.size === 'number' ? node.size : 1;
