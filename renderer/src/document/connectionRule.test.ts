@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { NetworkDocument, NetworkNode } from '../../../shared/document/model';
 import { validateDocument } from '../../../shared/document/validateDocument';
@@ -133,5 +134,18 @@ describe('strong synapses (one spike far beyond threshold)', () => {
     const rate = pair(-0.5);
     rate.nodes[0] = { id: 'A', kind: 'neuron', model: 'rate', activation: 'relu' } as NetworkNode;
     expect(strongSynapseWarning(rate, rate.edges[0]!)).toBeNull();
+  });
+
+  it('stays quiet for every synapse of the examples', () => {
+    const dir = new URL('../../../examples/', import.meta.url);
+    const warned: string[] = [];
+    const names = readdirSync(dir).filter((f) => f.endsWith('.neuro'));
+    expect(names.length).toBeGreaterThan(5);
+    for (const name of names) {
+      const example = JSON.parse(readFileSync(new URL(name, dir), 'utf8')) as NetworkDocument;
+      for (const edge of example.edges)
+        if (strongSynapseWarning(example, edge)) warned.push(`${name} ${edge.id}`);
+    }
+    expect(warned).toEqual([]);
   });
 });
