@@ -1,10 +1,10 @@
 /**
  * The circuit canvas: React Flow, controlled from the document. Nodes and edges are derived from
- * the document (plus selection and hover from the UI store) with a per-element cache, so an
- * element object changes only when what it shows changes. While a node is dragged its position
- * lives in a transient map here; dropping it commits one `moveNodes` command (one undo step).
+ * the document (plus selection and hover from the UI store) by `flowModel.ts`, memoised per
+ * element, so an element object changes only when what it shows changes. While a node is dragged
+ * its position lives in a transient map here; dropping it commits one `moveNodes` command (one
+ * undo step).
  */
-import { estimateLabelSize, pairText } from '../document/edgeLabel';
 import {
   Background,
   ControlButton,
@@ -45,27 +45,30 @@ import {
   setCanvasBridge,
   undo,
 } from '../document/actions';
-import { weightMagnitude } from '../ui/format';
 import { issuesById } from '../document/issues';
 import { LiveNodePainter, LivePainterContext } from '../run/liveNodes';
 import { circuitOutsideView, minimapShown } from './minimap';
 import { useEditorShortcuts } from './shortcuts';
-import { DEFAULT_NODE_SIZE, DEFAULT_SCOPE_SIZE } from '../document/placement';
 import {
   labelBoxes,
   planWiring,
   routeSamples,
   wiringExtents,
   type Box,
-  type LabelPlacement,
   type WiringEdge,
 } from './wiring';
+import {
+  createFlowDeriver,
+  flowBoxes,
+  flowWiringEdges,
+  type AnyFlowNode,
+  type Measured,
+} from './flowModel';
 import { moveNodes } from '../document/commands';
-import { connectionRefusal, unitHint } from '../document/connect';
-import { ruleText } from '../document/connectionRule';
+import { connectionRefusal } from '../document/connect';
 import { documentStore, runCommand } from '../document/documentStore';
 import { registerEditorForTests } from '../run/testHooks';
-import { isChipProbe, probeCards, type XY } from '../document/graph';
+import { probeCards, type XY } from '../document/graph';
 import { notify, select, uiStore } from '../document/uiStore';
 import type { SimulationSession } from '../run/SimulationSession';
 import {
@@ -74,10 +77,6 @@ import {
   EdgeMarkers,
   ScopeNode,
   SynapseEdge,
-  type CircuitFlowNode,
-  type RecordChip,
-  type ScopeFlowNode,
-  type SynapseFlowEdge,
 } from './CircuitNodes';
 import { ContextMenu } from './ContextMenu';
 import { EditorNotice, EditorToolbar } from './EditorToolbar';
@@ -112,27 +111,6 @@ const FIT_OPTIONS_WITH_MAP = {
 /** How a fit pads the view now: room for the minimap when the student turned it on. */
 function fitOptions(): typeof FIT_OPTIONS | typeof FIT_OPTIONS_WITH_MAP {
   return uiStore.getState().minimap === 'on' ? FIT_OPTIONS_WITH_MAP : FIT_OPTIONS;
-}
-
-type AnyFlowNode = CircuitFlowNode | ScopeFlowNode;
-type Measured = { width: number; height: number };
-
-const NO_WARNINGS: readonly string[] = [];
-const NO_CHIPS: readonly RecordChip[] = [];
-
-interface CacheEntry {
-  key: unknown[];
-  value: unknown;
-}
-
-/** Returns the previous object when every part of `key` is identical (so React Flow skips it). */
-function cached<T>(cache: Map<string, CacheEntry>, id: string, key: unknown[], make: () => T): T {
-  const prev = cache.get(id);
-  if (prev && prev.key.length === key.length && prev.key.every((k, i) => Object.is(k, key[i])))
-    return prev.value as T;
-  const value = make();
-  cache.set(id, { key, value });
-  return value;
 }
 
 interface CanvasProps {
@@ -175,9 +153,8 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
   const [drag, setDrag] = useState<Record<string, XY> | null>(null);
   const dragRef = useRef<Record<string, XY>>({});
   const [measured, setMeasured] = useState<Record<string, Measured>>({});
-  // Per-element caches (plain Maps that live as long as the canvas; never part of what renders).
-  const [nodeCache] = useState(() => new Map<string, CacheEntry>());
-  const [edgeCache] = useState(() => new Map<string, CacheEntry>());
+  // Nodes and edges memoised per element (lives as long as the canvas; never part of what renders).
+  const [deriver] = useState(createFlowDeriver);
   const wrapper = useRef<HTMLDivElement>(null);
   const [labelSizes, setLabelSizes] = useState<Record<string, Measured>>({});
 
@@ -209,33 +186,9 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
   }, [loadCount, flow, hasElements]);
 
   // Every element's box in flow coordinates (measured size, else the standard one).
-  const boxes = useMemo(() => {
-    const layout = doc.layout ?? {};
-    const out = new Map<string, Box>();
-    doc.nodes.forEach((n, i) => {
-      const p = drag?.[n.id] ?? layout[n.id] ?? { x: (i % 5) * 240, y: Math.floor(i / 5) * 160 };
-      const m = measured[n.id] ?? DEFAULT_NODE_SIZE;
-      out.set(n.id, { x: p.x, y: p.y, w: m.width, h: m.height });
-    });
-    for (const probe of probeCards(doc)) {
-      const p = drag?.[probe.id] ?? layout[probe.id]!;
-      const m = measured[probe.id] ?? DEFAULT_SCOPE_SIZE;
-      out.set(probe.id, { x: p.x, y: p.y, w: m.width, h: m.height });
-    }
-    return out;
-  }, [doc, drag, measured]);
+  const boxes = useMemo(() => flowBoxes(doc, drag, measured), [doc, drag, measured]);
   const wiringEdges = useMemo<WiringEdge[]>(
-    () =>
-      doc.edges.map((e) => {
-        const size = labelSizes[e.id] ?? estimateLabelSize(doc, e);
-        return {
-          id: e.id,
-          source: e.source,
-          target: e.target,
-          labelW: size.width,
-          labelH: size.height,
-        };
-      }),
+    () => flowWiringEdges(doc, labelSizes),
     [doc, labelSizes],
   );
   // Routes and label spots: planned when nothing is being dragged (a drag shows the plain routes).
@@ -508,156 +461,14 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
   const issues = useMemo(() => issuesById(doc), [doc]);
   const selected = useMemo(() => new Set(selection), [selection]);
 
-  const nodes = useMemo(() => {
-    const layout = doc.layout ?? {};
-    const cache = nodeCache;
-    const out: AnyFlowNode[] = [];
-    const names = new Map(doc.nodes.map((n) => [n.id, n.label ?? n.id]));
-    const chips = new Map<string, RecordChip[]>();
-    for (const probe of doc.probes ?? []) {
-      if (!isChipProbe(doc, probe)) continue;
-      const list = chips.get(probe.target) ?? [];
-      list.push({ id: probe.id, variable: probe.variable, selected: selected.has(probe.id) });
-      chips.set(probe.target, list);
-    }
-    doc.nodes.forEach((node, i) => {
-      const warnings = issues.get(node.id) ?? NO_WARNINGS;
-      const records = chips.get(node.id) ?? NO_CHIPS;
-      const recordsKey = records.map((r) => `${r.id}:${r.variable}:${r.selected}`).join(',');
-      const data = cached(
-        cache,
-        `data:${node.id}`,
-        [node, warnings.join('\n'), recordsKey],
-        () => ({ node, warnings, records }),
-      );
-      const p = drag?.[node.id] ??
-        layout[node.id] ?? { x: (i % 5) * 240, y: Math.floor(i / 5) * 160 };
-      const m = measured[node.id];
-      const isSelected = selected.has(node.id);
-      out.push(
-        cached(cache, node.id, [data, p.x, p.y, m, isSelected], () => ({
-          id: node.id,
-          type: 'circuit' as const,
-          position: { x: p.x, y: p.y },
-          data,
-          selected: isSelected,
-          ...(m ? { measured: m } : {}),
-        })),
-      );
-    });
-    probeCards(doc).forEach((probe, i) => {
-      const warnings = issues.get(probe.id) ?? NO_WARNINGS;
-      const targetName = names.get(probe.target) ?? probe.target;
-      const data = cached(
-        cache,
-        `data:${probe.id}`,
-        [probe, targetName, warnings.join('\n')],
-        () => ({
-          probe,
-          targetName,
-          warnings,
-        }),
-      );
-      const p = drag?.[probe.id] ?? layout[probe.id] ?? { x: 600, y: i * 120 };
-      const m = measured[probe.id];
-      const isSelected = selected.has(probe.id);
-      out.push(
-        cached(cache, probe.id, [data, p.x, p.y, m, isSelected], () => ({
-          id: probe.id,
-          type: 'scope' as const,
-          position: { x: p.x, y: p.y },
-          data,
-          selected: isSelected,
-          ...(m ? { measured: m } : {}),
-        })),
-      );
-    });
-    return out;
-  }, [doc, issues, drag, measured, selected, nodeCache]);
-
-  const edges = useMemo(() => {
-    const cache = edgeCache;
-    const names = new Map(doc.nodes.map((n) => [n.id, n.label ?? n.id]));
-    let scale = 0;
-    for (const e of doc.edges) scale = Math.max(scale, weightMagnitude(e.weight));
-    const out: FlowEdge[] = [];
-    for (const edge of doc.edges) {
-      const highlight =
-        hoverId === null
-          ? null
-          : edge.source === hoverId || edge.target === hoverId || edge.id === hoverId;
-      const warnings = issues.get(edge.id) ?? NO_WARNINGS;
-      const sourceName = names.get(edge.source) ?? edge.source;
-      const targetName = names.get(edge.target) ?? edge.target;
-      const hint = unitHint(doc, edge);
-      const rule = ruleText(doc, edge);
-      const pair = pairText(doc, edge);
-      const isSelected = selected.has(edge.id);
-      const placement: LabelPlacement | null = plan?.get(edge.id) ?? null;
-      out.push(
-        cached(
-          cache,
-          edge.id,
-          [
-            edge,
-            sourceName,
-            targetName,
-            scale,
-            hint,
-            rule,
-            pair,
-            warnings.join('\n'),
-            highlight,
-            isSelected,
-            placement?.t,
-            placement?.ox,
-            placement?.oy,
-            placement?.loopY,
-            placement?.reach,
-          ],
-          (): SynapseFlowEdge => ({
-            id: edge.id,
-            type: 'synapse',
-            source: edge.source,
-            target: edge.target,
-            sourceHandle: 'out',
-            targetHandle: 'in',
-            selected: isSelected,
-            zIndex: highlight ? 5 : 0,
-            data: {
-              edge,
-              sourceName,
-              targetName,
-              scale,
-              unitHint: hint,
-              rule,
-              pair,
-              placement,
-              warnings,
-              highlight,
-            },
-          }),
-        ),
-      );
-    }
-    for (const probe of probeCards(doc)) {
-      const id = `probe-wire-${probe.id}`;
-      out.push(
-        cached(cache, id, [probe.target, probe.id], () => ({
-          id,
-          source: probe.target,
-          target: probe.id,
-          sourceHandle: 'out',
-          targetHandle: 'in',
-          className: 'edge--probe',
-          selectable: false,
-          focusable: false,
-          deletable: false,
-        })),
-      );
-    }
-    return out;
-  }, [doc, issues, hoverId, selected, edgeCache, plan]);
+  const nodes = useMemo(
+    () => deriver.nodes(doc, { selected, issues, drag, measured }),
+    [deriver, doc, issues, drag, measured, selected],
+  );
+  const edges = useMemo(
+    () => deriver.edges(doc, { selected, issues, hoverId, plan }),
+    [deriver, doc, issues, hoverId, selected, plan],
+  );
 
   // Labels are measured once drawn (their text sets their size): the plan then uses real sizes.
   useEffect(() => {

@@ -15,6 +15,7 @@ import { findNode, isChipProbe, nodeSize, probeCards } from '../document/graph';
 import { ruleOf, ruleText, ruleWeightValue } from '../document/connectionRule';
 import { canvasBridge } from '../document/actions';
 import { estimateLabelSize, pairText } from '../document/edgeLabel';
+import { defaultNodePosition } from '../document/placement';
 import {
   ARROW_PATH,
   handleY,
@@ -76,7 +77,7 @@ export function diagramSvg(
   const boxes = new Map<string, Box>();
   const layout = doc.layout ?? {};
   doc.nodes.forEach((n, i) => {
-    const p = layout[n.id] ?? { x: (i % 5) * 240, y: Math.floor(i / 5) * 160 };
+    const p = layout[n.id] ?? defaultNodePosition(i);
     boxes.set(n.id, {
       x: p.x,
       y: p.y,

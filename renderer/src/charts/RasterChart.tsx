@@ -6,21 +6,11 @@
  * rows cost no more than a few.
  */
 import { Chart, type Plugin } from 'chart.js';
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import type { SimulationSession } from '../run/SimulationSession';
-import {
-  applyZoomLimits,
-  chartKeyHandler,
-  chartPngBlob,
-  crosshair,
-  formatValue,
-  liveChartOptions,
-  resetOnDoubleClick,
-  timeAxisOptions,
-  ZOOM_HINT,
-} from './chartSetup';
+import { crosshair, formatValue, liveChartOptions, timeAxisOptions } from './chartSetup';
+import { ChartFrame } from './ChartFrame';
 import { packRgba } from '../ui/nodeColors';
-import { saveExport } from './runExport';
 import {
   chartBackground,
   chartTheme,
@@ -29,8 +19,8 @@ import {
   type ThemeName,
 } from '../ui/chartTheme';
 import type { TimeView } from './timeView';
-import { registerChartForTests, registerRasterForTests } from '../run/testHooks';
-import './charts.css';
+import { registerRasterForTests } from '../run/testHooks';
+import { useChartJs } from './useChartJs';
 
 export interface RasterRow {
   id: string;
@@ -146,161 +136,92 @@ function rasterPlugin(
 
 export function RasterChart(props: RasterChartProps) {
   const { session, timeView, rows, fileBaseName } = props;
-  const canvasRef = useRef<HTMLCanvasElement>(null);
-  const readoutRef = useRef<HTMLDivElement>(null);
-  const chartRef = useRef<Chart | null>(null);
-  const fallbackRef = useRef(props.fallbackSeconds);
-  useEffect(() => {
-    fallbackRef.current = props.fallbackSeconds;
-  }, [props.fallbackSeconds]);
   const layout = useMemo(() => layoutOf(rows), [rows]);
   const shape = JSON.stringify(rows);
   // The canvas does not follow CSS: the chart is rebuilt in the theme's colours when it changes.
   const theme = useTheme();
 
-  useEffect(() => {
-    const canvas = canvasRef.current;
-    if (!canvas) return undefined;
-    const stats = { drawn: 0 };
-    const many = layout.total > 40;
-    const colors = chartTheme(theme);
-    const chart = new Chart(canvas, {
-      type: 'scatter',
-      data: { datasets: [{ label: 'spikes', data: [], pointRadius: 0 }] },
-      options: {
-        ...liveChartOptions(timeView),
-        scales: {
-          x: timeAxisOptions(fallbackRef.current * 1000, colors),
-          y: {
-            type: 'linear',
-            min: 0,
-            max: layout.total,
-            reverse: true,
-            title: { display: true, text: many ? 'neuron' : '', color: colors.text },
-            grid: { display: false },
-            border: { color: colors.grid },
-            afterBuildTicks: (axis) => {
-              axis.ticks = layout.rows.map((row, r) => ({
-                value: layout.offsets[r]! + row.size / 2,
-              }));
-            },
-            ticks: {
-              color: colors.text,
-              autoSkip: false,
-              callback: (value) => {
-                const r = layout.rows.findIndex(
-                  (row, i) => Number(value) === layout.offsets[i]! + row.size / 2,
-                );
-                const row = layout.rows[r];
-                return row ? (row.size > 1 ? `${row.label} (${row.size})` : row.label) : '';
+  const { canvasRef, readoutRef, onKeyDown, savePng } = useChartJs(
+    {
+      session,
+      timeView,
+      fallbackSeconds: props.fallbackSeconds,
+      testIds: ['raster'],
+      rows: true,
+      create(canvas) {
+        const stats = { drawn: 0 };
+        const many = layout.total > 40;
+        const colors = chartTheme(theme);
+        const chart = new Chart(canvas, {
+          type: 'scatter',
+          data: { datasets: [{ label: 'spikes', data: [], pointRadius: 0 }] },
+          options: {
+            ...liveChartOptions(timeView),
+            scales: {
+              x: timeAxisOptions(props.fallbackSeconds * 1000, colors),
+              y: {
+                type: 'linear',
+                min: 0,
+                max: layout.total,
+                reverse: true,
+                title: { display: true, text: many ? 'neuron' : '', color: colors.text },
+                grid: { display: false },
+                border: { color: colors.grid },
+                afterBuildTicks: (axis) => {
+                  axis.ticks = layout.rows.map((row, r) => ({
+                    value: layout.offsets[r]! + row.size / 2,
+                  }));
+                },
+                ticks: {
+                  color: colors.text,
+                  autoSkip: false,
+                  callback: (value) => {
+                    const r = layout.rows.findIndex(
+                      (row, i) => Number(value) === layout.offsets[i]! + row.size / 2,
+                    );
+                    const row = layout.rows[r];
+                    return row ? (row.size > 1 ? `${row.label} (${row.size})` : row.label) : '';
+                  },
+                },
               },
             },
           },
-        },
+          plugins: [
+            chartBackground(colors),
+            rasterPlugin(session, layout, stats, theme),
+            crosshair(timeView, colors),
+          ],
+        });
+        registerRasterForTests(stats);
+        return {
+          chart,
+          // The time, and the neuron under the pointer with its spikes so far.
+          readout(hover, y) {
+            const parts = [`t = ${formatValue(hover)} ms`];
+            if (y >= 0) {
+              const rowIndex = Math.floor(y);
+              const r = layout.offsets.findIndex(
+                (o, i) => rowIndex >= o && rowIndex < o + layout.rows[i]!.size,
+              );
+              const row = layout.rows[r];
+              if (row) {
+                const element = rowIndex - layout.offsets[r]!;
+                const store = session.spikes.get(row.id);
+                const name = row.size > 1 ? `${row.label}[${element}]` : row.label;
+                parts.push(`${name}: ${store?.counts[element] ?? 0} spikes so far`);
+              }
+            }
+            return parts.join(' · ');
+          },
+          dispose() {
+            registerRasterForTests(null);
+          },
+        };
       },
-      plugins: [
-        chartBackground(colors),
-        rasterPlugin(session, layout, stats, theme),
-        crosshair(timeView, colors),
-      ],
-    });
-    chartRef.current = chart;
-    registerChartForTests('raster', chart);
-    registerRasterForTests(stats);
-
-    let lastRange = '';
-    const redraw = (): void => {
-      const { minMs, maxMs } = timeView.range(session, fallbackRef.current);
-      const x = chart.options.scales!['x']!;
-      x.min = minMs;
-      x.max = maxMs;
-      lastRange = `${minMs}:${maxMs}`;
-      applyZoomLimits(chart, timeView, session, fallbackRef.current);
-      chart.update('none');
-    };
-    const hoverRow = { y: -1 };
-    const updateReadout = (): void => {
-      const out = readoutRef.current;
-      if (!out) return;
-      const hover = timeView.hoverMs;
-      if (hover === null) {
-        out.textContent = '\u00a0';
-        return;
-      }
-      const parts = [`t = ${formatValue(hover)} ms`];
-      if (hoverRow.y >= 0) {
-        const rowIndex = Math.floor(hoverRow.y);
-        const r = layout.offsets.findIndex(
-          (o, i) => rowIndex >= o && rowIndex < o + layout.rows[i]!.size,
-        );
-        const row = layout.rows[r];
-        if (row) {
-          const element = rowIndex - layout.offsets[r]!;
-          const store = session.spikes.get(row.id);
-          const name = row.size > 1 ? `${row.label}[${element}]` : row.label;
-          parts.push(`${name}: ${store?.counts[element] ?? 0} spikes so far`);
-        }
-      }
-      out.textContent = parts.join(' · ');
-    };
-    const onMove = (event: MouseEvent): void => {
-      const rect = canvas.getBoundingClientRect();
-      const px = event.clientX - rect.left;
-      const py = event.clientY - rect.top;
-      const area = chart.chartArea;
-      const xs = chart.scales['x'];
-      const ys = chart.scales['y'];
-      if (!xs || !ys || px < area.left || px > area.right || py < area.top || py > area.bottom) {
-        hoverRow.y = -1;
-        timeView.setHover(null);
-        return;
-      }
-      hoverRow.y = ys.getValueForPixel(py) ?? -1;
-      timeView.setHover(xs.getValueForPixel(px) ?? null);
-      updateReadout();
-    };
-    const onLeave = (): void => {
-      hoverRow.y = -1;
-      timeView.setHover(null);
-    };
-    canvas.addEventListener('mousemove', onMove);
-    canvas.addEventListener('mouseleave', onLeave);
-    const offDoubleClick = resetOnDoubleClick(canvas, timeView);
-    redraw();
-    const unsubscribe = session.subscribe(redraw);
-    const unsubscribeView = timeView.subscribe(() => {
-      const { minMs, maxMs } = timeView.range(session, fallbackRef.current);
-      if (`${minMs}:${maxMs}` !== lastRange) redraw();
-      else chart.draw();
-      updateReadout();
-    });
-    return () => {
-      unsubscribe();
-      unsubscribeView();
-      canvas.removeEventListener('mousemove', onMove);
-      canvas.removeEventListener('mouseleave', onLeave);
-      offDoubleClick();
-      registerChartForTests('raster', null);
-      registerRasterForTests(null);
-      chartRef.current = null;
-      chart.destroy();
-    };
+    },
     // Rebuilt only when the rows change; spikes flow through the session.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [session, timeView, shape, theme]);
-
-  const onKeyDown = (event: KeyboardEvent): void =>
-    chartKeyHandler(
-      timeView,
-      (factor) => timeView.zoom(session, props.fallbackSeconds, factor),
-      (fraction) => timeView.pan(session, props.fallbackSeconds, fraction),
-    )(event);
-
-  const savePng = async (): Promise<void> => {
-    const chart = chartRef.current;
-    if (!chart) return;
-    await saveExport(`${fileBaseName}.png`, () => chartPngBlob(chart));
-  };
+    [shape, theme],
+  );
 
   // Big populations get room: up to 120 px of rows per node.
   const height = Math.min(
@@ -308,43 +229,26 @@ export function RasterChart(props: RasterChartProps) {
     Math.max(140, 60 + rows.reduce((sum, row) => sum + Math.min(row.size * 12, 120), 0)),
   );
   return (
-    <figure className="live-chart live-chart--wide" aria-label="Spike raster">
-      <figcaption className="live-chart__head">
-        <span className="live-chart__title" title={`Spike raster: ${ZOOM_HINT}`}>
-          Spike raster
-        </span>
-        <span className="live-chart__legend">
-          {rows.map((row) => (
-            <span key={row.id} className="live-chart__key">
-              <span
-                className="live-chart__swatch"
-                style={{ background: themedColor(row.color, theme) }}
-              />
-              {row.label}
-            </span>
-          ))}
-        </span>
-        <button
-          type="button"
-          className="live-chart__button"
-          onClick={() => void savePng()}
-          aria-label="Save Spike raster chart as PNG"
-        >
-          PNG
-        </button>
-      </figcaption>
-      <div
-        className="live-chart__plot"
-        style={{ height }}
-        tabIndex={0}
-        onKeyDown={(e) => onKeyDown(e.nativeEvent)}
-        aria-label={`Spike raster: arrow keys pan, plus and minus zoom, 0 follows the run; ${ZOOM_HINT}`}
-      >
-        <canvas ref={canvasRef} role="img" aria-label="Spike raster chart" />
-      </div>
-      <div className="live-chart__readout" ref={readoutRef} aria-live="off">
-        {'\u00a0'}
-      </div>
-    </figure>
+    <ChartFrame
+      title="Spike raster"
+      wide
+      plotHeight={height}
+      canvasRef={canvasRef}
+      readoutRef={readoutRef}
+      onKeyDown={onKeyDown}
+      onSavePng={() => void savePng(`${fileBaseName}.png`)}
+    >
+      <span className="live-chart__legend">
+        {rows.map((row) => (
+          <span key={row.id} className="live-chart__key">
+            <span
+              className="live-chart__swatch"
+              style={{ background: themedColor(row.color, theme) }}
+            />
+            {row.label}
+          </span>
+        ))}
+      </span>
+    </ChartFrame>
   );
 }

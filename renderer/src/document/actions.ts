@@ -25,6 +25,7 @@ import { buildNode, PALETTE } from './catalogue';
 import {
   DEFAULT_NODE_SIZE,
   DEFAULT_SCOPE_SIZE,
+  defaultNodePosition,
   freePosition,
   readingSlot,
   type Box,
@@ -193,7 +194,7 @@ function takenBoxes(doc: NonNullable<ReturnType<typeof currentDocument>>): Box[]
   // Where the canvas draws each element (its fallback positions when the layout has none).
   const taken: Box[] = [
     ...doc.nodes.map((n, i) => ({
-      ...(layout[n.id] ?? { x: (i % 5) * 240, y: Math.floor(i / 5) * 160 }),
+      ...(layout[n.id] ?? defaultNodePosition(i)),
       ...(measured[n.id] ?? DEFAULT_NODE_SIZE),
     })),
     ...probeCards(doc).map((p) => ({

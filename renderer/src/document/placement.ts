@@ -16,6 +16,13 @@ export interface Box extends XY, Size {}
 /** A node's box when it has not been measured yet (a neuron card, a population's stacked edge). */
 export const DEFAULT_NODE_SIZE: Size = { width: 180, height: 100 };
 export const DEFAULT_SCOPE_SIZE: Size = { width: 150, height: 80 };
+/**
+ * Where the i-th node of the document is drawn when the layout has no position for it: rows of
+ * five cards. The canvas, its boxes, the diagram export and the placement of new cards agree.
+ */
+export function defaultNodePosition(index: number): XY {
+  return { x: (index % 5) * 240, y: Math.floor(index / 5) * 160 };
+}
 /** Room kept between a new node and its neighbours. */
 export const PLACEMENT_GAP = 20;
 const GRID = 20;

@@ -1,0 +1,76 @@
+/**
+ * The panel of a selected scope: the node and variable it records, every how many steps, and
+ * which elements of a population.
+ */
+import type { NetworkDocument, Probe } from '../../../shared/document/model';
+import { nodeBadge } from '../ui/format';
+import { updateProbe } from '../document/commands';
+import { runCommand } from '../document/documentStore';
+import { findNode, nodeSize, probeVariablesOf } from '../document/graph';
+import { ListField, NumberField, SelectField } from './fields';
+import { name, Problems } from './inspectorText';
+import { EVERY_SPEC } from './specs';
+
+export function ProbePanel({
+  doc,
+  probe,
+  problems,
+}: {
+  doc: NetworkDocument;
+  probe: Probe;
+  problems: Map<string, string[]>;
+}) {
+  const target = findNode(doc, probe.target);
+  const variables = target ? probeVariablesOf(target) : [];
+  const recordable = doc.nodes.filter((n) => probeVariablesOf(n).length > 0);
+  return (
+    <>
+      <h2 className="panel-title inspector__title">
+        <span className="inspector__badge inspector__badge--scope">SCOPE</span>
+        {probe.id}
+      </h2>
+      <SelectField
+        label="records node"
+        value={probe.target}
+        options={recordable.map((n) => ({ value: n.id, label: `${name(n)} (${nodeBadge(n)})` }))}
+        onChange={(t) =>
+          runCommand(updateProbe, { id: probe.id, patch: { target: t, indices: undefined } })
+        }
+      />
+      <SelectField<Probe['variable']>
+        label="variable"
+        value={probe.variable}
+        options={variables.map((v) => ({ value: v as Probe['variable'], label: v }))}
+        meaning="v (LIF), V m h n (HH), y (rate), J total input, s synaptic input, u (inputs)"
+        onChange={(v) => runCommand(updateProbe, { id: probe.id, patch: { variable: v } })}
+      />
+      <NumberField
+        fieldKey={`every:${probe.id}`}
+        spec={EVERY_SPEC}
+        value={probe.every}
+        onCommit={(v, mk) => runCommand(updateProbe, { id: probe.id, patch: { every: v } }, mk)}
+      />
+      {target && nodeSize(target) > 1 && (
+        <ListField
+          fieldKey={`indices:${probe.id}`}
+          label="indices"
+          meaning={`elements to record, 0 … ${nodeSize(target) - 1} (empty: all)`}
+          value={probe.indices}
+          check={(v) =>
+            v.some((i) => !Number.isInteger(i) || i < 0 || i >= nodeSize(target))
+              ? `whole numbers 0 … ${nodeSize(target) - 1}`
+              : null
+          }
+          onCommit={(v, mk) =>
+            runCommand(
+              updateProbe,
+              { id: probe.id, patch: { indices: v.length ? v : undefined } },
+              mk,
+            )
+          }
+        />
+      )}
+      <Problems problems={problems.get(probe.id)} />
+    </>
+  );
+}
