@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { NetworkDocument, NetworkNode } from '../../../shared/document/model';
 import { validateDocument } from '../../../shared/document/validateDocument';
@@ -137,12 +136,15 @@ describe('strong synapses (one spike far beyond threshold)', () => {
   });
 
   it('stays quiet for every synapse of the examples', () => {
-    const dir = new URL('../../../examples/', import.meta.url);
+    const examples = import.meta.glob<string>('../../../examples/*.neuro', {
+      query: '?raw',
+      import: 'default',
+      eager: true,
+    });
     const warned: string[] = [];
-    const names = readdirSync(dir).filter((f) => f.endsWith('.neuro'));
-    expect(names.length).toBeGreaterThan(5);
-    for (const name of names) {
-      const example = JSON.parse(readFileSync(new URL(name, dir), 'utf8')) as NetworkDocument;
+    expect(Object.keys(examples).length).toBeGreaterThan(5);
+    for (const [name, text] of Object.entries(examples)) {
+      const example = JSON.parse(text) as NetworkDocument;
       for (const edge of example.edges)
         if (strongSynapseWarning(example, edge)) warned.push(`${name} ${edge.id}`);
     }

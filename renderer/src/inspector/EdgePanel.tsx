@@ -8,7 +8,12 @@ import { EDGE_DELAY, SYNAPSE_PARAMS } from '../../../shared/models/paramSpecs';
 import { weightText } from '../ui/format';
 import { updateEdges } from '../document/commands';
 import { DEFAULT_SYNAPSE, unitHint, weightUnit } from '../document/connect';
-import { driveWarning, isMultiElement, ruleOf } from '../document/connectionRule';
+import {
+  driveWarning,
+  isMultiElement,
+  ruleOf,
+  strongSynapseWarning,
+} from '../document/connectionRule';
 import { currentDocument, runCommand } from '../document/documentStore';
 import { findNode, isSpikingSource, nodeSize } from '../document/graph';
 import { uiStore } from '../document/uiStore';
@@ -108,10 +113,11 @@ export function EdgePanel({
         </p>
       )}
       {edges.map((e) => {
-        const drive = driveWarning(doc, e);
-        return drive ? (
+        // A known mean drive far beyond threshold, else a single spike far beyond it.
+        const warning = driveWarning(doc, e) ?? strongSynapseWarning(doc, e);
+        return warning ? (
           <p key={e.id} className="inspector__hint inspector__hint--warn" role="note">
-            {drive}
+            {warning}
           </p>
         ) : null;
       })}
