@@ -63,7 +63,7 @@ import {
 import { moveNodes } from '../document/commands';
 import { connectionRefusal, unitHint } from '../document/connect';
 import { ruleText } from '../document/connectionRule';
-import { documentStore, runCommand } from '../document/documentStore';
+import { documentStore, applyCommand } from '../document/documentStore';
 import { registerEditorForTests } from '../run/testHooks';
 import { isChipProbe, probeCards, type XY } from '../document/graph';
 import { notify, select, uiStore } from '../document/uiStore';
@@ -734,7 +734,7 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
       const positions = { ...dragRef.current, ...finished };
       dragRef.current = {};
       setDrag(null);
-      if (Object.keys(positions).length > 0) runCommand(moveNodes, { positions });
+      if (Object.keys(positions).length > 0) applyCommand(moveNodes, { positions });
     }
   }, []);
 

@@ -16,7 +16,7 @@ import {
 } from './commands';
 import { connectionRefusal } from './connect';
 import { oversizeRefusal, ruleText } from './connectionRule';
-import { currentDocument, redoCommand, runCommand, undoCommand } from './documentStore';
+import { currentDocument, redoCommand, applyCommand, undoCommand } from './documentStore';
 import { freshNumberedId, probeCards, probeVariablesOf, usedIds, type XY } from './graph';
 import { notify, pruneSelection, select, uiStore } from './uiStore';
 import { isPopulationActivation } from '../../../shared/models/activations';
@@ -103,7 +103,7 @@ export function addFromPalette(key: string, position?: XY, activation?: Activati
     // Beside its target unless dropped somewhere.
     const t = doc.layout?.[target] ?? { x: 0, y: 0 };
     const at = position ?? freeSpot({ x: t.x + 220, y: t.y + 90 }, DEFAULT_SCOPE_SIZE);
-    if (!runCommand(addProbe, { probe, position: at })) return null;
+    if (!applyCommand(addProbe, { probe, position: at })) return null;
     revealIfOutside(at, DEFAULT_SCOPE_SIZE);
     select([probe.id]);
     notify(`Scope ${probe.id} records ${probe.variable} of ${node.label ?? node.id}.`);
@@ -112,7 +112,7 @@ export function addFromPalette(key: string, position?: XY, activation?: Activati
   const node = buildNode(doc, key, activation);
   if (!node) return null;
   const at = position ?? nextSlot();
-  if (!runCommand(addNode, { node, position: at })) return null;
+  if (!applyCommand(addNode, { node, position: at })) return null;
   if (!position) revealIfOutside(at, newNodeSize());
   select([node.id]);
   notify(`Added ${label} ${node.id}.`);
@@ -244,7 +244,7 @@ export function connect(source: string, target: string): boolean {
     notify(tooLarge, 'refusal');
     return false;
   }
-  const ok = runCommand(connectNodes, { source, target });
+  const ok = applyCommand(connectNodes, { source, target });
   const now = currentDocument();
   const created = now?.edges.find((e) => !before.has(e.id));
   if (created && now) {
@@ -265,7 +265,7 @@ export function connect(source: string, target: string): boolean {
 export function deleteSelection(): void {
   const ids = uiStore.getState().selection;
   if (ids.length === 0) return;
-  if (runCommand(deleteElements, { ids: [...ids] })) {
+  if (applyCommand(deleteElements, { ids: [...ids] })) {
     select([]);
     afterHistoryMove();
   }
@@ -291,7 +291,7 @@ export function paste(): void {
   const clip = uiStore.getState().clipboard;
   if (!doc || !clip) return;
   const plan = planPaste(doc, clip, PASTE_OFFSET);
-  if (runCommand(insertElements, plan)) {
+  if (applyCommand(insertElements, plan)) {
     select(plan.ids);
     // The next paste lands a step further.
     uiStore.setState({ clipboard: { ...clip, layout: plan.layout } });
@@ -304,7 +304,7 @@ export function duplicate(): void {
   if (!doc || ids.length === 0) return;
   const clip = copySelection(doc, ids);
   const plan = planPaste(doc, clip, PASTE_OFFSET);
-  if (runCommand(insertElements, plan)) select(plan.ids);
+  if (applyCommand(insertElements, plan)) select(plan.ids);
 }
 
 export function selectAll(): void {
@@ -326,7 +326,7 @@ export function redo(): void {
 }
 
 export function tidy(): void {
-  runCommand(tidyLayout, { sizes: bridge?.nodeSizes() ?? {} });
+  applyCommand(tidyLayout, { sizes: bridge?.nodeSizes() ?? {} });
   requestAnimationFrame(() => bridge?.fitView());
 }
 
@@ -364,7 +364,7 @@ export function setEdgeWeights(weights: Record<string, Weight>, mergeKey?: strin
   ruleEditCounter += 1;
   const mk = mergeKey ?? `edge-weights:${ruleEditCounter}`;
   for (const [key, ids] of groups)
-    runCommand(updateEdges, { ids, patch: { weight: JSON.parse(key) as Weight } }, mk);
+    applyCommand(updateEdges, { ids, patch: { weight: JSON.parse(key) as Weight } }, mk);
   return true;
 }
 

@@ -18,7 +18,7 @@ import type { AppInfo } from '../../../shared/ipc/desktopContract';
 import type { FileHandle } from '../../../shared/ipc/fileContract';
 import type { Issue } from '../../../shared/sim/types';
 import { setDocumentInfo } from '../document/commands';
-import { documentStore, loadDocumentCommand, runCommand } from '../document/documentStore';
+import { documentStore, loadDocumentCommand, applyCommand } from '../document/documentStore';
 import { preferencesStore } from '../ui/preferences';
 import { ask } from './dialogs';
 import { fileStem, proposedFileName, UNTITLED_FILE_NAME, type OpenFileFacts } from './fileNames';
@@ -194,7 +194,7 @@ function nameAfterFile(fileName: string): void {
   const stem = fileName.replace(/\.neuro$/i, '');
   const name = doc?.name?.trim() ?? '';
   if (!doc || !stem || (name !== '' && name !== emptyDocument().name)) return;
-  runCommand(setDocumentInfo, { name: stem });
+  applyCommand(setDocumentInfo, { name: stem });
 }
 
 async function writeTo(handle: FileHandle): Promise<boolean> {

@@ -53,7 +53,7 @@ import {
 } from '../document/connectionRule';
 import { setEdgeWeights } from '../document/actions';
 import { dtWarning, recordingsText } from '../document/stateMessages';
-import { currentDocument, runCommand } from '../document/documentStore';
+import { currentDocument, applyCommand } from '../document/documentStore';
 import {
   findNode,
   inputUnit,
@@ -155,7 +155,7 @@ function ParamEditor({ spec, nodes }: { spec: ParamSpec; nodes: NetworkNode[] })
   const mode = same ? modeOf(first) : 'value';
   const key = `param:${ids.join(',')}:${spec.name}`;
   const commit = (value: ParamValue | undefined, mergeKey: string): void => {
-    runCommand(setParams, { ids, values: { [spec.name]: value } }, mergeKey);
+    applyCommand(setParams, { ids, values: { [spec.name]: value } }, mergeKey);
   };
   const modeSelect = isPopulation ? (
     <select
@@ -173,7 +173,7 @@ function ParamEditor({ spec, nodes }: { spec: ParamSpec; nodes: NetworkNode[] })
               : m === 'uniform'
                 ? { init: 'uniform', low: base, high: base === 0 ? 1 : base * 1.2 }
                 : { init: 'normal', mean: base, std: Math.abs(base) * 0.1 || 0.1 };
-        runCommand(setParams, { ids, values: { [spec.name]: next } });
+        applyCommand(setParams, { ids, values: { [spec.name]: next } });
       }}
     >
       <option value="value">same for all</option>
@@ -259,7 +259,7 @@ function NeuronParams({ nodes, model }: { nodes: NetworkNode[]; model: NeuronMod
         value={model}
         options={MODEL_LIST.map((m) => ({ value: m.id as NeuronModel, label: m.label }))}
         meaning="switching the model starts its params from the defaults"
-        onChange={(m) => runCommand(setModel, { ids, model: m })}
+        onChange={(m) => applyCommand(setModel, { ids, model: m })}
       />
       {MODELS[model].hasActivation && (
         <SelectField<Activation>
@@ -267,7 +267,7 @@ function NeuronParams({ nodes, model }: { nodes: NetworkNode[]; model: NeuronMod
           value={activation.every((a) => a === activation[0]) ? activation[0]! : ''}
           options={activations.map((a) => ({ value: a, label: a }))}
           meaning="sigma in y = sigma(z)"
-          onChange={(a) => runCommand(updateNodes, { ids, patch: { activation: a } })}
+          onChange={(a) => applyCommand(updateNodes, { ids, patch: { activation: a } })}
         />
       )}
       <div className="inspector__presets" role="group" aria-label="presets">
@@ -275,7 +275,7 @@ function NeuronParams({ nodes, model }: { nodes: NetworkNode[]; model: NeuronMod
           <button
             key={p.label}
             type="button"
-            onClick={() => runCommand(setParams, { ids, values: p.params })}
+            onClick={() => applyCommand(setParams, { ids, values: p.params })}
           >
             {p.label}
           </button>
@@ -347,7 +347,7 @@ function SignalFieldEditor({
     const next = { ...signal } as Record<string, unknown>;
     if (v === undefined) delete next[spec.name];
     else next[spec.name] = v;
-    runCommand(setSignal, { ids: [node.id], signal: next as Signal }, mk);
+    applyCommand(setSignal, { ids: [node.id], signal: next as Signal }, mk);
   };
   if (Array.isArray(value) || size > 1) {
     const list = value === undefined ? undefined : Array.isArray(value) ? value : [value];
@@ -389,7 +389,7 @@ function InputEditor({
   const size = node.size ?? 1;
   const asJ = inputValueUnit(doc, node);
   const setWhole = (next: Signal, mk?: string): void =>
-    void runCommand(setSignal, { ids: [node.id], signal: next }, mk);
+    void applyCommand(setSignal, { ids: [node.id], signal: next }, mk);
   return (
     <>
       <SelectField<Signal['type']>
@@ -408,7 +408,7 @@ function InputEditor({
         value={node.size}
         allowEmpty
         onCommit={(v, mk) =>
-          runCommand(updateNodes, { ids: [node.id], patch: { size: v ?? 1 } }, mk)
+          applyCommand(updateNodes, { ids: [node.id], patch: { size: v ?? 1 } }, mk)
         }
       />
       <h3 className="inspector__section">Signal</h3>
@@ -523,7 +523,7 @@ function NodePanel({
                     : null
             }
             onCommit={(t) => {
-              if (runCommand(renameId, { from: single.id, to: t })) select([t]);
+              if (applyCommand(renameId, { from: single.id, to: t })) select([t]);
             }}
           />
           <TextField
@@ -531,7 +531,7 @@ function NodePanel({
             label="label"
             value={single.label ?? ''}
             placeholder={single.id}
-            onCommit={(t, mk) => runCommand(updateNodes, { ids, patch: { label: t } }, mk)}
+            onCommit={(t, mk) => applyCommand(updateNodes, { ids, patch: { label: t } }, mk)}
           />
         </>
       )}
@@ -546,7 +546,7 @@ function NodePanel({
           }
           mixed={!nodes.every((n) => nodeSize(n) === nodeSize(nodes[0]!))}
           allowEmpty={false}
-          onCommit={(v, mk) => runCommand(updateNodes, { ids, patch: { size: v } }, mk)}
+          onCommit={(v, mk) => applyCommand(updateNodes, { ids, patch: { size: v } }, mk)}
         />
       )}
       {model && sameModel && <NeuronParams nodes={nodes} model={model} />}
@@ -640,7 +640,7 @@ function EdgePanel({
           mixed={!sameWeight}
           allowEmpty={false}
           onCommit={(v, mk) =>
-            v !== undefined && runCommand(updateEdges, { ids, patch: { weight: v } }, mk)
+            v !== undefined && applyCommand(updateEdges, { ids, patch: { weight: v } }, mk)
           }
         />
       ) : (
@@ -675,7 +675,7 @@ function EdgePanel({
             type="checkbox"
             checked={synapse !== null}
             onChange={(e) =>
-              runCommand(updateEdges, {
+              applyCommand(updateEdges, {
                 ids,
                 patch: { synapse: e.target.checked ? { ...DEFAULT_SYNAPSE } : null },
               })
@@ -698,7 +698,7 @@ function EdgePanel({
                 const next = { ...(now ?? synapse) } as Record<string, unknown>;
                 if (v === undefined) delete next[spec.name];
                 else next[spec.name] = v;
-                runCommand(updateEdges, { ids, patch: { synapse: next as Edge['synapse'] } }, mk);
+                applyCommand(updateEdges, { ids, patch: { synapse: next as Edge['synapse'] } }, mk);
               }}
             />
           ))}
@@ -708,7 +708,7 @@ function EdgePanel({
                 key={p.label}
                 type="button"
                 onClick={() =>
-                  runCommand(updateEdges, { ids, patch: { synapse: { ...p.synapse } } })
+                  applyCommand(updateEdges, { ids, patch: { synapse: { ...p.synapse } } })
                 }
               >
                 {p.label}
@@ -723,7 +723,7 @@ function EdgePanel({
         spec={EDGE_DELAY}
         value={edges.every((e) => e.delay === first.delay) ? first.delay : undefined}
         mixed={!edges.every((e) => e.delay === first.delay)}
-        onCommit={(v, mk) => runCommand(updateEdges, { ids, patch: { delay: v } }, mk)}
+        onCommit={(v, mk) => applyCommand(updateEdges, { ids, patch: { delay: v } }, mk)}
       />
       {edges.map((e) => (
         <Problems key={e.id} problems={problems.get(e.id)} />
@@ -879,7 +879,7 @@ function ProbePanel({
         value={probe.target}
         options={recordable.map((n) => ({ value: n.id, label: `${name(n)} (${nodeBadge(n)})` }))}
         onChange={(t) =>
-          runCommand(updateProbe, { id: probe.id, patch: { target: t, indices: undefined } })
+          applyCommand(updateProbe, { id: probe.id, patch: { target: t, indices: undefined } })
         }
       />
       <SelectField<Probe['variable']>
@@ -887,13 +887,13 @@ function ProbePanel({
         value={probe.variable}
         options={variables.map((v) => ({ value: v as Probe['variable'], label: v }))}
         meaning="v (LIF), V m h n (HH), y (rate), J total input, s synaptic input, u (inputs)"
-        onChange={(v) => runCommand(updateProbe, { id: probe.id, patch: { variable: v } })}
+        onChange={(v) => applyCommand(updateProbe, { id: probe.id, patch: { variable: v } })}
       />
       <NumberField
         fieldKey={`every:${probe.id}`}
         spec={EVERY_SPEC}
         value={probe.every}
-        onCommit={(v, mk) => runCommand(updateProbe, { id: probe.id, patch: { every: v } }, mk)}
+        onCommit={(v, mk) => applyCommand(updateProbe, { id: probe.id, patch: { every: v } }, mk)}
       />
       {target && nodeSize(target) > 1 && (
         <ListField
@@ -907,7 +907,7 @@ function ProbePanel({
               : null
           }
           onCommit={(v, mk) =>
-            runCommand(
+            applyCommand(
               updateProbe,
               { id: probe.id, patch: { indices: v.length ? v : undefined } },
               mk,
@@ -934,21 +934,21 @@ function DocumentPanel({ doc }: { doc: NetworkDocument }) {
         label="name"
         value={doc.name ?? ''}
         placeholder="Untitled circuit"
-        onCommit={(t, mk) => runCommand(setDocumentInfo, { name: t }, mk)}
+        onCommit={(t, mk) => applyCommand(setDocumentInfo, { name: t }, mk)}
       />
       <TextField
         fieldKey="doc:description"
         label="description"
         value={doc.description ?? ''}
         multiline
-        onCommit={(t, mk) => runCommand(setDocumentInfo, { description: t }, mk)}
+        onCommit={(t, mk) => applyCommand(setDocumentInfo, { description: t }, mk)}
       />
       <TextField
         fieldKey="doc:author"
         label="author"
         value={doc.author ?? ''}
         placeholder="for hand-in"
-        onCommit={(t, mk) => runCommand(setDocumentInfo, { author: t }, mk)}
+        onCommit={(t, mk) => applyCommand(setDocumentInfo, { author: t }, mk)}
       />
       <h3 className="inspector__section">Simulation</h3>
       {SIMULATION_PARAMS.map((spec) => (
@@ -958,7 +958,9 @@ function DocumentPanel({ doc }: { doc: NetworkDocument }) {
           spec={spec}
           value={doc.simulation[spec.name as 'dt' | 'duration' | 'seed']}
           allowEmpty={false}
-          onCommit={(v, mk) => v !== undefined && runCommand(setSimulation, { [spec.name]: v }, mk)}
+          onCommit={(v, mk) =>
+            v !== undefined && applyCommand(setSimulation, { [spec.name]: v }, mk)
+          }
         />
       ))}
       <p className={`inspector__note${whole ? '' : ' inspector__note--warn'}`}>
