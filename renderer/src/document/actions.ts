@@ -30,27 +30,7 @@ import {
   type Box,
   type Size,
 } from './placement';
-
-/** What the canvas offers to the rest of the editor (set while the canvas is mounted). */
-export interface CanvasBridge {
-  /** The centre of the visible canvas, in flow coordinates. */
-  centre(): XY;
-  /** The visible canvas in flow coordinates, less the room of the toolbar and the controls. */
-  visibleRect?(): Box;
-  fitView(): void;
-  /** Measured node sizes (for export). */
-  nodeSizes(): Record<string, { width: number; height: number }>;
-  /** Synapse label boxes and return-edge lanes on the canvas, in flow coordinates. */
-  wiringBoxes?(): { x: number; y: number; w: number; h: number }[];
-}
-
-let bridge: CanvasBridge | null = null;
-export function setCanvasBridge(next: CanvasBridge | null): void {
-  bridge = next;
-}
-export function canvasBridge(): CanvasBridge | null {
-  return bridge;
-}
+import type { CanvasSlot } from './canvasSlot';
 
 const PASTE_OFFSET = { x: 40, y: 40 };
 
@@ -71,12 +51,17 @@ function afterHistoryMove(): void {
  * one-hot) is added as logistic, and never silently: the notice says why, after a click as after a
  * drag (both come here).
  */
-export function addPaletteChoice(key: string, position?: XY, chosen?: Activation): string | null {
+export function addPaletteChoice(
+  canvas: CanvasSlot,
+  key: string,
+  position?: XY,
+  chosen?: Activation,
+): string | null {
   const population = key.startsWith('pop-');
   const model = modelById(population ? key.slice(4) : key);
-  if (!model?.hasActivation || chosen === undefined) return addFromPalette(key, position);
+  if (!model?.hasActivation || chosen === undefined) return addFromPalette(canvas, key, position);
   const fallback = !population && isPopulationActivation(chosen);
-  const id = addFromPalette(key, position, fallback ? 'logistic' : chosen);
+  const id = addFromPalette(canvas, key, position, fallback ? 'logistic' : chosen);
   if (id && fallback)
     notify(
       `Added rate neuron ${id} as logistic: ${chosen} compares the units of a layer, so it needs a Rate population (the Populations group).`,
@@ -84,12 +69,17 @@ export function addPaletteChoice(key: string, position?: XY, chosen?: Activation
   return id;
 }
 
-export function addFromPalette(key: string, position?: XY, activation?: Activation): string | null {
+export function addFromPalette(
+  canvas: CanvasSlot,
+  key: string,
+  position?: XY,
+  activation?: Activation,
+): string | null {
   const doc = currentDocument();
   if (!doc) return null;
   const label = PALETTE.find((p) => p.key === key)?.label ?? key;
   if (key === 'probe') {
-    const target = scopeTarget(position ?? bridge?.centre() ?? { x: 0, y: 0 });
+    const target = scopeTarget(position ?? canvas.bridge?.centre() ?? { x: 0, y: 0 });
     if (!target) {
       notify('Add a neuron or an input first: a scope records one of them.', 'refusal');
       return null;
@@ -102,18 +92,18 @@ export function addFromPalette(key: string, position?: XY, activation?: Activati
     };
     // Beside its target unless dropped somewhere.
     const t = doc.layout?.[target] ?? { x: 0, y: 0 };
-    const at = position ?? freeSpot({ x: t.x + 220, y: t.y + 90 }, DEFAULT_SCOPE_SIZE);
+    const at = position ?? freeSpot(canvas, { x: t.x + 220, y: t.y + 90 }, DEFAULT_SCOPE_SIZE);
     if (!applyCommand(addProbe, { probe, position: at })) return null;
-    revealIfOutside(at, DEFAULT_SCOPE_SIZE);
+    revealIfOutside(canvas, at, DEFAULT_SCOPE_SIZE);
     select([probe.id]);
     notify(`Scope ${probe.id} records ${probe.variable} of ${node.label ?? node.id}.`);
     return probe.id;
   }
   const node = buildNode(doc, key, activation);
   if (!node) return null;
-  const at = position ?? nextSlot();
+  const at = position ?? nextSlot(canvas);
   if (!applyCommand(addNode, { node, position: at })) return null;
-  if (!position) revealIfOutside(at, newNodeSize());
+  if (!position) revealIfOutside(canvas, at, newNodeSize(canvas));
   select([node.id]);
   notify(`Added ${label} ${node.id}.`);
   return node.id;
@@ -123,15 +113,15 @@ export function addFromPalette(key: string, position?: XY, activation?: Activati
  * A new card placed outside the view (no room left in it): fit the view to the whole circuit, so
  * the card is seen and nothing else leaves the screen.
  */
-function revealIfOutside(at: XY, size: Size): void {
-  const view = bridge?.visibleRect?.();
+function revealIfOutside(canvas: CanvasSlot, at: XY, size: Size): void {
+  const view = canvas.bridge?.visibleRect?.();
   if (!view) return;
   const inside =
     at.x >= view.x &&
     at.y >= view.y &&
     at.x + size.width <= view.x + view.width &&
     at.y + size.height <= view.y + view.height;
-  if (!inside) requestAnimationFrame(() => bridge?.fitView());
+  if (!inside) requestAnimationFrame(() => canvas.fitView());
 }
 
 /**
@@ -139,9 +129,9 @@ function revealIfOutside(at: XY, size: Size): void {
  * visible canvas (clear of cards, labels and lines), so three clicks give three neurons left to
  * right; with no free slot in view, the free spot nearest the view's centre (the view then fits).
  */
-function nextSlot(): XY {
-  const size = newNodeSize();
-  const view = bridge?.visibleRect?.();
+function nextSlot(canvas: CanvasSlot): XY {
+  const size = newNodeSize(canvas);
+  const view = canvas.bridge?.visibleRect?.();
   const doc = currentDocument();
   if (view && doc && view.width > 0) {
     // Inset: room left of and above the first slot for the bows and lanes of its wiring.
@@ -164,15 +154,15 @@ function nextSlot(): XY {
       corner.y >= view.y &&
       corner.x < view.x + view.width &&
       corner.y < view.y + view.height;
-    return readingSlot(size, takenBoxes(doc), inset, seen ? corner : undefined);
+    return readingSlot(size, takenBoxes(canvas, doc), inset, seen ? corner : undefined);
   }
-  const c = bridge?.centre() ?? { x: 0, y: 0 };
-  return freeSpot({ x: c.x - size.width / 2, y: c.y - size.height / 2 }, size);
+  const c = canvas.bridge?.centre() ?? { x: 0, y: 0 };
+  return freeSpot(canvas, { x: c.x - size.width / 2, y: c.y - size.height / 2 }, size);
 }
 
 /** A new card's size: as wide and tall as the widest card drawn (LIF cards measure ~220 px). */
-function newNodeSize(): Size {
-  const sizes = Object.values(bridge?.nodeSizes() ?? {});
+function newNodeSize(canvas: CanvasSlot): Size {
+  const sizes = Object.values(canvas.nodeSizes());
   return {
     width: Math.max(DEFAULT_NODE_SIZE.width, ...sizes.map((m) => m.width)),
     height: Math.max(DEFAULT_NODE_SIZE.height, ...sizes.map((m) => m.height)),
@@ -180,16 +170,19 @@ function newNodeSize(): Size {
 }
 
 /** `at`, or the nearest position to it where a box of `size` overlaps no card, label or line. */
-export function freeSpot(at: XY, size: Size): XY {
+export function freeSpot(canvas: CanvasSlot, at: XY, size: Size): XY {
   const doc = currentDocument();
   if (!doc) return at;
-  return freePosition(at, size, takenBoxes(doc), bridge?.visibleRect?.());
+  return freePosition(at, size, takenBoxes(canvas, doc), canvas.bridge?.visibleRect?.());
 }
 
 /** What a new card must not cover: cards, synapse labels, lanes and the lines themselves. */
-function takenBoxes(doc: NonNullable<ReturnType<typeof currentDocument>>): Box[] {
+function takenBoxes(
+  canvas: CanvasSlot,
+  doc: NonNullable<ReturnType<typeof currentDocument>>,
+): Box[] {
   const layout = doc.layout ?? {};
-  const measured = bridge?.nodeSizes() ?? {};
+  const measured = canvas.nodeSizes();
   // Where the canvas draws each element (its fallback positions when the layout has none).
   const taken: Box[] = [
     ...doc.nodes.map((n, i) => ({
@@ -201,7 +194,12 @@ function takenBoxes(doc: NonNullable<ReturnType<typeof currentDocument>>): Box[]
       ...(measured[p.id] ?? DEFAULT_SCOPE_SIZE),
     })),
     // Synapse labels and the lanes of return edges: a new card never covers them either.
-    ...(bridge?.wiringBoxes?.() ?? []).map((b) => ({ x: b.x, y: b.y, width: b.w, height: b.h })),
+    ...(canvas.bridge?.wiringBoxes?.() ?? []).map((b) => ({
+      x: b.x,
+      y: b.y,
+      width: b.w,
+      height: b.h,
+    })),
   ];
   return taken;
 }
@@ -325,9 +323,9 @@ export function redo(): void {
   if (redoCommand()) afterHistoryMove();
 }
 
-export function tidy(): void {
-  applyCommand(tidyLayout, { sizes: bridge?.nodeSizes() ?? {} });
-  requestAnimationFrame(() => bridge?.fitView());
+export function tidy(canvas: CanvasSlot): void {
+  applyCommand(tidyLayout, { sizes: canvas.nodeSizes() });
+  requestAnimationFrame(() => canvas.fitView());
 }
 
 export function startRename(id?: string): void {
