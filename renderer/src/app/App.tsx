@@ -33,7 +33,8 @@ export function App(props: { services?: Services }) {
   const { host, session, run } = services;
   const { document, fileName, loadError } = useStore(documentStore);
   const layout = useRef<HTMLElement>(null);
-  const status = useSyncExternalStore(run.subscribe, run.getSnapshot).status;
+  // The shell shows a failed run's error: it re-renders on a new status only.
+  const status = useSyncExternalStore(run.subscribe, () => run.getSnapshot().status);
   const [paletteOpen, setPaletteOpen] = usePanelOpen('palette');
   const [inspectorOpen, setInspectorOpen] = usePanelOpen('inspector');
   // A run refused for a draft offers "Show", which focuses the field: the inspector must be open.

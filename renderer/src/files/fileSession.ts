@@ -30,6 +30,7 @@ import {
 } from '../document/documentStore';
 import type { PreferencesService } from '../ui/preferences';
 import type { ExportTarget } from '../../../shared/ipc/exportContract';
+// The module `declare module` below adds `files` to; imported so the augmentation resolves.
 import type {} from '../run/services';
 import { ask } from './dialogs';
 import { fileStem, proposedFileName, UNTITLED_FILE_NAME, type OpenFileFacts } from './fileNames';
