@@ -1,6 +1,6 @@
 /** The About box: what NeuroSketch is, and the versions of its parts (for bug reports). */
 import { useStore } from 'zustand';
-import { fileSession } from '../files/fileSession';
+import { fileStore } from '../files/fileSession';
 import { Modal } from '../ui/Modal';
 
 function browserVersion(): string | null {
@@ -9,7 +9,7 @@ function browserVersion(): string | null {
 }
 
 export function AboutDialog({ onClose }: { onClose(): void }) {
-  const info = useStore(fileSession, (s) => s.info);
+  const info = useStore(fileStore, (s) => s.info);
   const versions = { ...(info?.versions ?? {}) };
   if (info?.host === 'web') {
     const browser = browserVersion();

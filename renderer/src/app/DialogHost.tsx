@@ -4,7 +4,7 @@ import { useStore } from 'zustand';
 import type { RecentEntry } from '../../../shared/ipc/fileContract';
 import { AboutDialog } from './AboutDialog';
 import { PreferencesDialog } from './PreferencesDialog';
-import { getHost } from '../run/hostClient';
+import { useServices } from '../run/services';
 import { dialogStore, type DialogRequest } from '../files/dialogs';
 import { Modal } from '../ui/Modal';
 import { StartScreen } from '../files/StartScreen';
@@ -62,7 +62,8 @@ function RecoveryDialog({ request }: { request: Extract<DialogRequest, { kind: '
 
 function RecentDialog({ request }: { request: Extract<DialogRequest, { kind: 'recent' }> }) {
   const [cleared, setCleared] = useState(false);
-  const { items, error } = useList<RecentEntry>(() => getHost().listRecent());
+  const { host } = useServices();
+  const { items, error } = useList<RecentEntry>(() => host.listRecent());
   const shown = cleared ? [] : items;
   return (
     <Modal title="Open recent" onCancel={() => request.resolve(null)} className="gallery">
@@ -86,11 +87,7 @@ function RecentDialog({ request }: { request: Extract<DialogRequest, { kind: 're
         <button
           type="button"
           disabled={!shown || shown.length === 0}
-          onClick={() =>
-            void getHost()
-              .clearRecent()
-              .then(() => setCleared(true))
-          }
+          onClick={() => void host.clearRecent().then(() => setCleared(true))}
         >
           Clear list
         </button>

@@ -6,11 +6,11 @@ import { useState } from 'react';
 import { useStore } from 'zustand';
 import type { Preferences } from '../../../shared/ipc/desktopContract';
 import { Modal } from '../ui/Modal';
-import { getHost } from '../run/hostClient';
-import { preferencesStore, savePreferences } from '../ui/preferences';
+import { useServices } from '../run/services';
 
 export function PreferencesDialog({ onClose }: { onClose(): void }) {
-  const current = useStore(preferencesStore);
+  const { preferences } = useServices();
+  const current = useStore(preferences.store);
   const [theme, setTheme] = useState<Preferences['theme']>(current.theme);
   const [dtMs, setDtMs] = useState(String(current.defaultDt * 1000));
   const [timeUnit, setTimeUnit] = useState<Preferences['timeUnit']>(current.timeUnit);
@@ -23,7 +23,7 @@ export function PreferencesDialog({ onClose }: { onClose(): void }) {
       setError('The time step must be between 0.001 ms and 10 ms.');
       return;
     }
-    const failed = await savePreferences(getHost(), {
+    const failed = await preferences.save({
       theme,
       defaultDt: dt,
       timeUnit,

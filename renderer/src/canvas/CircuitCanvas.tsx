@@ -35,20 +35,11 @@ import {
 import { useStore } from 'zustand';
 import { modelById } from '../../../shared/models/registry';
 import type { NetworkDocument } from '../../../shared/document/model';
-import { registerCommand } from '../ui/menuCommands';
-import {
-  addPaletteChoice,
-  connect,
-  deleteSelection,
-  redo,
-  selectAll,
-  setCanvasBridge,
-  undo,
-} from '../document/actions';
+import { addPaletteChoice, connect } from '../document/actions';
 import { issuesById } from '../document/issues';
 import { LiveNodePainter, LivePainterContext } from '../run/liveNodes';
 import { circuitOutsideView, minimapShown } from './minimap';
-import { useEditorShortcuts } from './shortcuts';
+import { useServices } from '../run/services';
 import {
   labelBoxes,
   planWiring,
@@ -66,7 +57,7 @@ import {
 } from './flowModel';
 import { moveNodes } from '../document/commands';
 import { connectionRefusal } from '../document/connect';
-import { documentStore, runCommand } from '../document/documentStore';
+import { documentStore, applyCommand } from '../document/documentStore';
 import { registerEditorForTests } from '../run/testHooks';
 import { probeCards, type XY } from '../document/graph';
 import { notify, select, uiStore } from '../document/uiStore';
@@ -158,7 +149,7 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
   const wrapper = useRef<HTMLDivElement>(null);
   const [labelSizes, setLabelSizes] = useState<Record<string, Measured>>({});
 
-  useEditorShortcuts();
+  const { canvas } = useServices();
 
   // Synapse labels portal straight into React Flow's label layer (see EdgeLabelLayerContext).
   const [labelLayer, setLabelLayer] = useState<HTMLElement | null>(null);
@@ -397,20 +388,10 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
     fitAll();
   }, [plan, measured, doc, hasElements, fitAll, loadCount]);
 
-  // The desktop menus' Edit and View commands (main/electron/menu.ts).
+  // The editor's actions and commands (fit, tidy, placing a node) reach the canvas through the
+  // services' canvas slot while it is mounted.
   useEffect(() => {
-    const off = [
-      registerCommand('edit.undo', undo),
-      registerCommand('edit.redo', redo),
-      registerCommand('edit.delete', deleteSelection),
-      registerCommand('edit.selectAll', selectAll),
-      registerCommand('view.fitCanvas', fitAll),
-    ];
-    return () => off.forEach((f) => f());
-  }, [flow, fitAll]);
-
-  useEffect(() => {
-    setCanvasBridge({
+    canvas.set({
       centre() {
         const box = wrapper.current?.getBoundingClientRect();
         if (!box) return { x: 0, y: 0 };
@@ -455,8 +436,8 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
         future: documentStore.getState().history?.future.length ?? 0,
       }),
     });
-    return () => setCanvasBridge(null);
-  }, [flow, fitAll]);
+    return () => canvas.set(null);
+  }, [canvas, flow, fitAll]);
 
   const issues = useMemo(() => issuesById(doc), [doc]);
   const selected = useMemo(() => new Set(selection), [selection]);
@@ -545,7 +526,7 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
       const positions = { ...dragRef.current, ...finished };
       dragRef.current = {};
       setDrag(null);
-      if (Object.keys(positions).length > 0) runCommand(moveNodes, { positions });
+      if (Object.keys(positions).length > 0) applyCommand(moveNodes, { positions });
     }
   }, []);
 
@@ -606,7 +587,7 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
     const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
     const snapped = snapToGrid ? { x: Math.round(p.x / 20) * 20, y: Math.round(p.y / 20) * 20 } : p;
     // The activation chosen in the palette: a drop says why a single unit is not softmax, as a click does.
-    addPaletteChoice(item!, { x: snapped.x - 80, y: snapped.y - 30 }, activation as never);
+    addPaletteChoice(canvas, item!, { x: snapped.x - 80, y: snapped.y - 30 }, activation as never);
   };
 
   // Handlers handed to React Flow are stable: a new function each render would make it update

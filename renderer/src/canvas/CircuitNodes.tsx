@@ -43,7 +43,7 @@ import { ARROW_PATH, MARKER_PX, routeOf, TEE_RECT, type LabelPlacement } from '.
 import { ruleOf, ruleWeightValue } from '../document/connectionRule';
 import { themedColor, useTheme } from '../ui/chartTheme';
 import { renameId, updateNodes } from '../document/commands';
-import { runCommand } from '../document/documentStore';
+import { applyCommand } from '../document/documentStore';
 import { nodeSize } from '../document/graph';
 import { select, uiStore } from '../document/uiStore';
 import { WarningIcon } from '../ui/icons';
@@ -121,8 +121,8 @@ function RenameField({ id, initial, isScope }: { id: string; initial: string; is
     const value = text.trim();
     if (!save || value === initial) return;
     if (isScope) {
-      if (runCommand(renameId, { from: id, to: value })) select([value]);
-    } else runCommand(updateNodes, { ids: [id], patch: { label: value } });
+      if (applyCommand(renameId, { from: id, to: value })) select([value]);
+    } else applyCommand(updateNodes, { ids: [id], patch: { label: value } });
   };
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>): void => {
     if (e.key === 'Enter') finish(true);

@@ -1,20 +1,16 @@
-/** Right-click menus: on a node, a synapse, a scope or the empty canvas. */
+/**
+ * Right-click menus: on a node, a synapse, a scope or the empty canvas. An item that is a command
+ * of the registry (copy, delete, tidy, ...) runs it and shows its key from there; an item about the
+ * element clicked (rename it, add a scope on it, add a node here) calls its action.
+ */
 import { useStore } from 'zustand';
-import {
-  addFromPalette,
-  copy,
-  deleteSelection,
-  duplicate,
-  paste,
-  selectAll,
-  startRename,
-  tidy,
-} from '../document/actions';
+import { addFromPalette, startRename } from '../document/actions';
 import { currentDocument } from '../document/documentStore';
 import { findEdge, findNode } from '../document/graph';
 import { uiStore } from '../document/uiStore';
 import { openLearnView } from '../learn/learnStore';
 import { learnViewsForNode } from '../learn/learnViews';
+import { useServices } from '../run/services';
 
 interface Item {
   label: string;
@@ -25,7 +21,13 @@ interface Item {
 export function ContextMenu() {
   const menu = useStore(uiStore, (s) => s.contextMenu);
   const clipboard = useStore(uiStore, (s) => s.clipboard);
+  const { commands, canvas } = useServices();
   if (!menu) return null;
+  const command = (label: string, id: string): Item => ({
+    label,
+    keys: commands.keyOf(id),
+    run: () => void commands.execute(id),
+  });
   const doc = currentDocument();
   const close = (): void => uiStore.setState({ contextMenu: null });
   const at = { x: menu.flowX, y: menu.flowY };
@@ -33,18 +35,22 @@ export function ContextMenu() {
   const node = doc && menu.targetId ? findNode(doc, menu.targetId) : undefined;
   const edge = doc && menu.targetId ? findEdge(doc, menu.targetId) : undefined;
   if (node) {
-    items.push({ label: 'Rename', keys: 'F2', run: () => startRename(node.id) });
+    items.push({
+      label: 'Rename',
+      keys: commands.keyOf('edit.rename'),
+      run: () => startRename(node.id),
+    });
     if (node.kind !== 'bias')
       items.push({
         label: 'Add a scope on it',
-        keys: 'S',
-        run: () => void addFromPalette('probe', { x: at.x + 200, y: at.y + 60 }),
+        keys: commands.keyOf('node.record'),
+        run: () => void addFromPalette(canvas, 'probe', { x: at.x + 200, y: at.y + 60 }),
       });
     for (const view of learnViewsForNode(node, doc!))
       items.push({ label: view.title, run: () => openLearnView(view.kind, node.id) });
-    items.push({ label: 'Duplicate', keys: 'Ctrl+D', run: duplicate });
-    items.push({ label: 'Copy', keys: 'Ctrl+C', run: copy });
-    items.push({ label: 'Delete', keys: 'Del', run: deleteSelection });
+    items.push(command('Duplicate', 'edit.duplicate'));
+    items.push(command('Copy', 'edit.copy'));
+    items.push(command('Delete', 'edit.delete'));
   } else if (edge) {
     if (
       typeof edge.weight !== 'number' ||
@@ -58,21 +64,26 @@ export function ContextMenu() {
         label: 'Edit weight matrix…',
         run: () => uiStore.setState({ matrixEdgeId: edge.id }),
       });
-    items.push({ label: 'Delete synapse', keys: 'Del', run: deleteSelection });
+    items.push(command('Delete synapse', 'edit.delete'));
   } else if (menu.targetId) {
-    items.push({ label: 'Rename scope', keys: 'F2', run: () => startRename(menu.targetId!) });
-    items.push({ label: 'Delete scope', keys: 'Del', run: deleteSelection });
-  } else {
-    items.push({ label: 'Add LIF neuron here', run: () => void addFromPalette('lif', at) });
-    items.push({ label: 'Add rate neuron here', run: () => void addFromPalette('rate', at) });
     items.push({
-      label: 'Add constant input here',
-      run: () => void addFromPalette('input-constant', at),
+      label: 'Rename scope',
+      keys: commands.keyOf('edit.rename'),
+      run: () => startRename(menu.targetId!),
     });
-    items.push({ label: 'Add bias node here', run: () => void addFromPalette('bias', at) });
-    if (clipboard) items.push({ label: 'Paste', keys: 'Ctrl+V', run: paste });
-    items.push({ label: 'Select all', keys: 'Ctrl+A', run: selectAll });
-    items.push({ label: 'Tidy layout', keys: 'L', run: tidy });
+    items.push(command('Delete scope', 'edit.delete'));
+  } else {
+    const add = (label: string, key: string): Item => ({
+      label,
+      run: () => void addFromPalette(canvas, key, at),
+    });
+    items.push(add('Add LIF neuron here', 'lif'));
+    items.push(add('Add rate neuron here', 'rate'));
+    items.push(add('Add constant input here', 'input-constant'));
+    items.push(add('Add bias node here', 'bias'));
+    if (clipboard) items.push(command('Paste', 'edit.paste'));
+    items.push(command('Select all', 'edit.selectAll'));
+    items.push(command('Tidy layout', 'view.tidy'));
   }
   return (
     <div

@@ -4,8 +4,8 @@
  */
 import { useEffect } from 'react';
 import { useStore } from 'zustand';
-import { canvasBridge, redo, tidy, undo } from '../document/actions';
 import { exportPng, exportSvg } from './exportDiagram';
+import { useServices } from '../run/services';
 import { currentFileStem } from '../files/fileSession';
 import { canRedo, canUndo, documentStore } from '../document/documentStore';
 import { uiStore } from '../document/uiStore';
@@ -45,6 +45,7 @@ export function EditorToolbar() {
   const undoable = useStore(documentStore, canUndo);
   const redoable = useStore(documentStore, canRedo);
   const snap = useStore(uiStore, (s) => s.snapToGrid);
+  const { commands, canvas } = useServices();
   // Named by the rule of every export: the file once saved, else the circuit (files/fileNames.ts).
   const exportName = (): string => `${currentFileStem()}-diagram`;
   return (
@@ -52,7 +53,7 @@ export function EditorToolbar() {
       <div className="editor-toolbar" role="toolbar" aria-label="editor">
         <button
           type="button"
-          onClick={undo}
+          onClick={() => commands.execute('edit.undo')}
           disabled={!undoable}
           title="Undo (Ctrl+Z)"
           aria-label="Undo"
@@ -61,7 +62,7 @@ export function EditorToolbar() {
         </button>
         <button
           type="button"
-          onClick={redo}
+          onClick={() => commands.execute('edit.redo')}
           disabled={!redoable}
           title="Redo (Ctrl+Shift+Z)"
           aria-label="Redo"
@@ -69,10 +70,14 @@ export function EditorToolbar() {
           ↷ Redo
         </button>
         <span className="editor-toolbar__sep" />
-        <button type="button" onClick={tidy} title="Tidy layout (L)">
+        <button type="button" onClick={() => commands.execute('view.tidy')} title="Tidy layout (L)">
           Tidy
         </button>
-        <button type="button" onClick={() => canvasBridge()?.fitView()} title="Zoom to fit (F)">
+        <button
+          type="button"
+          onClick={() => commands.execute('view.fitCanvas')}
+          title="Zoom to fit (F)"
+        >
           Fit
         </button>
         <label className="editor-toolbar__check" title="Snap to grid (G)">
@@ -86,21 +91,21 @@ export function EditorToolbar() {
         <span className="editor-toolbar__sep" />
         <button
           type="button"
-          onClick={() => void exportPng(exportName())}
+          onClick={() => void exportPng(exportName(), canvas.nodeSizes())}
           title="Save the diagram as a PNG image"
         >
           PNG
         </button>
         <button
           type="button"
-          onClick={() => exportSvg(exportName())}
+          onClick={() => exportSvg(exportName(), canvas.nodeSizes())}
           title="Save the diagram as an SVG drawing"
         >
           SVG
         </button>
         <button
           type="button"
-          onClick={() => uiStore.setState({ helpOpen: true })}
+          onClick={() => commands.execute('help.shortcuts')}
           title="Keyboard shortcuts and help (?)"
           aria-label="Keyboard shortcuts and help"
         >

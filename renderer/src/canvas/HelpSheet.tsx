@@ -1,11 +1,15 @@
-/** The keyboard-shortcut sheet (press ?). */
+/** The keyboard-shortcut sheet (press ?): every command with keys in the registry, and gestures. */
 import { useStore } from 'zustand';
-import { GESTURES, SHORTCUTS } from './shortcuts';
+import { GESTURES } from './shortcuts';
 import { uiStore } from '../document/uiStore';
+import { useServices } from '../run/services';
+import { keysLabel } from '../ui/commands';
 
 export function HelpSheet() {
   const open = useStore(uiStore, (s) => s.helpOpen);
+  const { commands } = useServices();
   if (!open) return null;
+  const bound = commands.list().filter((c) => c.keys && c.keys.length > 0);
   const close = (): void => uiStore.setState({ helpOpen: false });
   return (
     <div className="editor-dialog-backdrop" onClick={close}>
@@ -24,12 +28,12 @@ export function HelpSheet() {
         <div className="help-sheet__cols">
           <table>
             <tbody>
-              {SHORTCUTS.map((s) => (
-                <tr key={s.keys}>
+              {bound.map((c) => (
+                <tr key={c.id}>
                   <th scope="row">
-                    <kbd>{s.keys}</kbd>
+                    <kbd>{keysLabel(c.keys!)}</kbd>
                   </th>
-                  <td>{s.label}</td>
+                  <td>{c.label}</td>
                 </tr>
               ))}
             </tbody>

@@ -14,6 +14,7 @@ import {
   SINGLE_ACTIVATIONS,
 } from '../../../shared/models/activations';
 import { addPaletteChoice } from '../document/actions';
+import { useServices } from '../run/services';
 import { PALETTE, type PaletteGroup } from '../document/catalogue';
 import { PALETTE_MIME } from './CircuitCanvas';
 import { PanelToggle } from '../ui/PanelToggle';
@@ -28,6 +29,7 @@ export interface PaletteProps {
 
 export function Palette({ open, onToggle }: PaletteProps) {
   const [activation, setActivation] = useState<Activation>('logistic');
+  const { canvas } = useServices();
   /** The activation chosen, for the items that have one (addPaletteChoice resolves the rest). */
   const activationFor = (key: string): Activation | undefined =>
     modelById(key.startsWith('pop-') ? key.slice(4) : key)?.hasActivation ? activation : undefined;
@@ -54,7 +56,7 @@ export function Palette({ open, onToggle }: PaletteProps) {
                       e.dataTransfer.effectAllowed = 'copy';
                     }}
                     onClick={() =>
-                      void addPaletteChoice(item.key, undefined, activationFor(item.key))
+                      void addPaletteChoice(canvas, item.key, undefined, activationFor(item.key))
                     }
                     aria-label={`Add ${item.label}`}
                     title={`${item.label}: ${item.hint}. Drag onto the canvas, or click to add at the centre.`}

@@ -13,7 +13,6 @@ import type { NetworkDocument } from '../../../shared/document/model';
 import { currentDocument } from '../document/documentStore';
 import { findNode, isChipProbe, nodeSize, probeCards } from '../document/graph';
 import { ruleOf, ruleText, ruleWeightValue } from '../document/connectionRule';
-import { canvasBridge } from '../document/actions';
 import { estimateLabelSize, pairText } from '../document/edgeLabel';
 import { defaultNodePosition } from '../document/placement';
 import {
@@ -317,15 +316,18 @@ function download(blob: Blob, fileName: string): void {
   window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** Node sizes as measured on the canvas (`useServices().canvas.nodeSizes()`). */
+type NodeSizes = Record<string, { width: number; height: number }>;
+
 /** The open document's diagram, with the node sizes measured on the canvas. */
-export function currentSvg(): string | null {
+export function currentSvg(sizes: NodeSizes): string | null {
   const doc = currentDocument();
   if (!doc) return null;
-  return diagramSvg(doc, canvasBridge()?.nodeSizes() ?? {});
+  return diagramSvg(doc, sizes);
 }
 
-export function exportSvg(baseName: string): void {
-  const svg = currentSvg();
+export function exportSvg(baseName: string, sizes: NodeSizes): void {
+  const svg = currentSvg(sizes);
   if (svg) download(new Blob([svg], { type: 'image/svg+xml' }), `${baseName}.svg`);
 }
 
@@ -354,8 +356,8 @@ export async function diagramPng(svg: string, pixelRatio = 2): Promise<Blob> {
   }
 }
 
-export async function exportPng(baseName: string): Promise<void> {
-  const svg = currentSvg();
+export async function exportPng(baseName: string, sizes: NodeSizes): Promise<void> {
+  const svg = currentSvg(sizes);
   if (!svg) return;
   download(await diagramPng(svg), `${baseName}.png`);
 }

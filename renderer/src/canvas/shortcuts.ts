@@ -1,12 +1,14 @@
 /**
- * Keyboard shortcuts of the editor: one table, used by the key handler and listed in the help
- * sheet (and available to the desktop menus).
+ * The editor's commands (ui/commands.ts): undo, redo, the clipboard, delete, rename, fit, tidy,
+ * snap, adding nodes by key, recording, the help sheet and Escape, with their keys. The app
+ * registers them (app/commands.ts); the key handler, the Edit and View menus, the context menu,
+ * the editor toolbar and the help sheet all run them from the registry. Beside them the mouse
+ * gestures the help sheet lists.
  */
-import { useEffect } from 'react';
+import { currentDocument } from '../document/documentStore';
 import { uiStore } from '../document/uiStore';
 import {
   addFromPalette,
-  canvasBridge,
   copy,
   cut,
   deleteSelection,
@@ -19,136 +21,112 @@ import {
   tidy,
   undo,
 } from '../document/actions';
+import { nativeTextEdit, textFieldFocused, type Command } from '../ui/commands';
+import type { Services } from '../run/services';
 
-export interface Shortcut {
-  /** As shown to people, e.g. "Ctrl+Z". */
-  keys: string;
-  label: string;
-  /** Whether a keydown is this shortcut. */
-  matches(e: KeyboardEvent): boolean;
-  run(): void;
+/** An editor command acts on the open circuit (none while the app is still loading). */
+function hasCircuit(): boolean {
+  return currentDocument() !== null;
 }
 
-function mod(e: KeyboardEvent): boolean {
-  return e.ctrlKey || e.metaKey;
+function editor(command: Command<Services>): Command<Services> {
+  return { enabled: hasCircuit, ...command };
 }
 
-function plain(key: string) {
-  return (e: KeyboardEvent): boolean => !mod(e) && !e.altKey && e.key.toLowerCase() === key;
+function addNode(id: string, key: string, paletteKey: string, label: string): Command<Services> {
+  return editor({
+    id,
+    label,
+    keys: [key],
+    run: ({ canvas }) => addFromPalette(canvas, paletteKey),
+  });
 }
 
-export const SHORTCUTS: readonly Shortcut[] = [
+export const EDITOR_COMMANDS: ReadonlyArray<Command<Services>> = [
   {
-    keys: 'Ctrl+Z',
+    id: 'edit.undo',
     label: 'Undo',
-    matches: (e) => mod(e) && !e.shiftKey && e.key.toLowerCase() === 'z',
-    run: undo,
+    keys: ['Mod+Z'],
+    // A text field keeps its own undo (the menu's Undo while typing); keys never get here then.
+    enabled: () => hasCircuit() || textFieldFocused(),
+    run: () => nativeTextEdit('undo') || undo(),
   },
   {
-    keys: 'Ctrl+Shift+Z or Ctrl+Y',
+    id: 'edit.redo',
     label: 'Redo',
-    matches: (e) =>
-      mod(e) && ((e.shiftKey && e.key.toLowerCase() === 'z') || e.key.toLowerCase() === 'y'),
-    run: redo,
+    keys: ['Mod+Shift+Z', 'Mod+Y'],
+    enabled: () => hasCircuit() || textFieldFocused(),
+    run: () => nativeTextEdit('redo') || redo(),
   },
-  {
-    keys: 'Ctrl+C',
+  editor({
+    id: 'edit.copy',
     label: 'Copy the selected nodes (with the synapses between them)',
-    matches: (e) => mod(e) && e.key.toLowerCase() === 'c',
+    keys: ['Mod+C'],
     run: copy,
-  },
-  { keys: 'Ctrl+X', label: 'Cut', matches: (e) => mod(e) && e.key.toLowerCase() === 'x', run: cut },
+  }),
+  editor({ id: 'edit.cut', label: 'Cut', keys: ['Mod+X'], run: cut }),
+  editor({ id: 'edit.paste', label: 'Paste', keys: ['Mod+V'], run: paste }),
+  editor({ id: 'edit.duplicate', label: 'Duplicate', keys: ['Mod+D'], run: duplicate }),
   {
-    keys: 'Ctrl+V',
-    label: 'Paste',
-    matches: (e) => mod(e) && e.key.toLowerCase() === 'v',
-    run: paste,
-  },
-  {
-    keys: 'Ctrl+D',
-    label: 'Duplicate',
-    matches: (e) => mod(e) && e.key.toLowerCase() === 'd',
-    run: duplicate,
-  },
-  {
-    keys: 'Ctrl+A',
+    id: 'edit.selectAll',
     label: 'Select all',
-    matches: (e) => mod(e) && e.key.toLowerCase() === 'a',
-    run: selectAll,
+    keys: ['Mod+A'],
+    enabled: () => hasCircuit() || textFieldFocused(),
+    run: () => nativeTextEdit('selectAll') || selectAll(),
   },
-  {
-    keys: 'Delete or Backspace',
+  editor({
+    id: 'edit.delete',
     label: 'Delete the selection',
-    matches: (e) => e.key === 'Delete' || e.key === 'Backspace',
+    keys: ['Delete', 'Backspace'],
     run: deleteSelection,
-  },
-  {
-    keys: 'F2',
+  }),
+  editor({
+    id: 'edit.rename',
     label: 'Rename the selected node',
-    matches: (e) => e.key === 'F2',
+    keys: ['F2'],
     run: () => startRename(),
-  },
-  { keys: 'F', label: 'Zoom to fit', matches: plain('f'), run: () => canvasBridge()?.fitView() },
-  { keys: 'L', label: 'Tidy layout', matches: plain('l'), run: tidy },
-  {
-    keys: 'G',
+  }),
+  editor({
+    id: 'view.fitCanvas',
+    label: 'Zoom to fit',
+    keys: ['F'],
+    run: ({ canvas }) => canvas.fitView(),
+  }),
+  editor({ id: 'view.tidy', label: 'Tidy layout', keys: ['L'], run: ({ canvas }) => tidy(canvas) }),
+  editor({
+    id: 'view.snapToGrid',
     label: 'Snap to grid on/off',
-    matches: plain('g'),
+    keys: ['G'],
     run: () => uiStore.setState((s) => ({ snapToGrid: !s.snapToGrid })),
-  },
-  {
-    keys: 'N',
-    label: 'Add a LIF neuron at the centre',
-    matches: plain('n'),
-    run: () => void addFromPalette('lif'),
-  },
-  {
-    keys: 'H',
-    label: 'Add an HH neuron',
-    matches: plain('h'),
-    run: () => void addFromPalette('hh'),
-  },
-  {
-    keys: 'R',
-    label: 'Add a rate neuron',
-    matches: plain('r'),
-    run: () => void addFromPalette('rate'),
-  },
-  {
-    keys: 'I',
-    label: 'Add a constant input',
-    matches: plain('i'),
-    run: () => void addFromPalette('input-constant'),
-  },
-  {
-    keys: 'B',
-    label: 'Add a bias node',
-    matches: plain('b'),
-    run: () => void addFromPalette('bias'),
-  },
-  {
-    keys: 'S',
+  }),
+  addNode('node.addLif', 'N', 'lif', 'Add a LIF neuron at the centre'),
+  addNode('node.addHh', 'H', 'hh', 'Add an HH neuron'),
+  addNode('node.addRate', 'R', 'rate', 'Add a rate neuron'),
+  addNode('node.addInput', 'I', 'input-constant', 'Add a constant input'),
+  addNode('node.addBias', 'B', 'bias', 'Add a bias node'),
+  editor({
+    id: 'node.record',
     label: 'Record the selected node (a chip on it)',
-    matches: plain('s'),
+    keys: ['S'],
     run: () => recordSelected(),
-  },
-  {
-    keys: '?',
+  }),
+  editor({
+    id: 'help.shortcuts',
     label: 'Show this list',
-    matches: (e) => e.key === '?',
+    keys: ['?'],
     run: () => uiStore.setState({ helpOpen: true }),
-  },
-  {
-    keys: 'Escape',
+  }),
+  editor({
+    id: 'view.dismiss',
     label: 'Close menus, clear the selection',
-    matches: (e) => e.key === 'Escape',
+    keys: ['Escape'],
     run: () => {
       const s = uiStore.getState();
       if (s.contextMenu || s.helpOpen || s.matrixEdgeId)
         uiStore.setState({ contextMenu: null, helpOpen: false, matrixEdgeId: null });
       else uiStore.setState({ selection: [] });
     },
-  },
+  }),
 ];
 
 /** Mouse gestures, listed in the help sheet beside the keys. */
@@ -167,25 +145,3 @@ export const GESTURES: readonly { keys: string; label: string }[] = [
   { keys: 'Ctrl+wheel over a chart', label: 'Zoom its time axis (drag pans, double-click resets)' },
   { keys: 'Drag the bar above the charts', label: 'Give the charts more or less room' },
 ];
-
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
-}
-
-/** Listens for the shortcuts while the canvas is mounted (not while typing in a field). */
-export function useEditorShortcuts(): void {
-  useEffect(() => {
-    const onKeyDown = (e: KeyboardEvent): void => {
-      if (e.defaultPrevented || isTyping(e.target)) return;
-      const { matrixEdgeId, helpOpen } = uiStore.getState();
-      if ((matrixEdgeId || helpOpen) && e.key !== 'Escape') return;
-      const shortcut = SHORTCUTS.find((s) => s.matches(e));
-      if (!shortcut) return;
-      e.preventDefault();
-      shortcut.run();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
-}

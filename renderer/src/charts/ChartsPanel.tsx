@@ -5,7 +5,7 @@
  * and the exports. Streamed data reaches the charts through the SimulationSession, never through
  * React state; React here sees the document and a coarse status only.
  */
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { NetworkDocument, ProbeVariable } from '../../../shared/document/model';
 import { spikeNodesOf, type SimulationSession } from '../run/SimulationSession';
 import { chartSpecs } from './chartSpecs';
@@ -57,9 +57,11 @@ export function ChartsPanel({ session, document, fileName = 'circuit.neuro' }: C
   const timeView = useMemo(() => new TimeView(), []);
   const [follow, setFollow] = useState(true);
   const [windowValue, setWindowValue] = useState<TimeWindow>('all');
+  // The last summary, handed back while nothing changed (useSyncExternalStore needs that).
+  const lastSummary = useRef<SpikeSummaryCache>({ key: '', entries: [] });
   const spikeSummary = useSyncExternalStore(
     (notify) => session.subscribe(notify),
-    () => summariseSpikes(session, document),
+    () => summariseSpikes(session, document, lastSummary.current),
   );
   const edited = useSyncExternalStore(
     (notify) => session.subscribe(notify),
@@ -367,9 +369,20 @@ function circuitChanged(before: NetworkDocument, after: NetworkDocument): boolea
   return diff.edits.length > 0 || diff.structural.length > 0;
 }
 
-/** One entry per spiking node (charts/spikeSummary.ts), the same array while nothing changed. */
-let lastSummary: { key: string; entries: SpikeSummaryEntry[] } = { key: '', entries: [] };
-function summariseSpikes(session: SimulationSession, doc: NetworkDocument): SpikeSummaryEntry[] {
+interface SpikeSummaryCache {
+  key: string;
+  entries: SpikeSummaryEntry[];
+}
+
+/**
+ * One entry per spiking node (charts/spikeSummary.ts), the same array (the cache's) while nothing
+ * changed.
+ */
+function summariseSpikes(
+  session: SimulationSession,
+  doc: NetworkDocument,
+  last: SpikeSummaryCache,
+): SpikeSummaryEntry[] {
   const simulatedS = session.stepsReceived * session.dt;
   const entries: SpikeSummaryEntry[] = [];
   for (const store of session.spikes.values()) {
@@ -389,6 +402,9 @@ function summariseSpikes(session: SimulationSession, doc: NetworkDocument): Spik
   }
   // useSyncExternalStore needs a stable value while nothing changed.
   const key = JSON.stringify(entries);
-  if (key !== lastSummary.key) lastSummary = { key, entries };
-  return lastSummary.entries;
+  if (key !== last.key) {
+    last.key = key;
+    last.entries = entries;
+  }
+  return last.entries;
 }

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { useStore } from 'zustand';
 import type { NetworkDocument } from '../../../shared/document/model';
 import { setParams } from '../document/commands';
-import { documentStore, loadDocumentCommand, runCommand } from '../document/documentStore';
+import { documentStore, loadDocumentCommand, applyCommand } from '../document/documentStore';
 import { SIGNAL_FIELDS } from '../../../shared/models/paramSpecs';
 import { MODEL_PARAMS } from '../../../shared/models/registry';
 import { select } from '../document/uiStore';
@@ -68,7 +68,7 @@ describe('live input sliders', () => {
     const slider = () => host!.querySelector('input[type="range"]') as HTMLInputElement;
     expect(slider().max).toBe('1');
     expect(slider().min).toBe('-1');
-    act(() => void runCommand(setParams, { ids: ['A'], values: { bias: 2 } }));
+    act(() => void applyCommand(setParams, { ids: ['A'], values: { bias: 2 } }));
     expect(slider().max).toBe('4');
     expect(Number(slider().value)).toBe(2);
   });

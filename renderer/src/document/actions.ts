@@ -16,7 +16,7 @@ import {
 } from './commands';
 import { connectionRefusal } from './connect';
 import { oversizeRefusal, ruleText } from './connectionRule';
-import { currentDocument, redoCommand, runCommand, undoCommand } from './documentStore';
+import { currentDocument, redoCommand, applyCommand, undoCommand } from './documentStore';
 import { freshNumberedId, probeCards, probeVariablesOf, usedIds, type XY } from './graph';
 import { dismissNoticeAbout, notify, pruneSelection, select, uiStore } from './uiStore';
 import { isPopulationActivation } from '../../../shared/models/activations';
@@ -31,27 +31,7 @@ import {
   type Box,
   type Size,
 } from './placement';
-
-/** What the canvas offers to the rest of the editor (set while the canvas is mounted). */
-export interface CanvasBridge {
-  /** The centre of the visible canvas, in flow coordinates. */
-  centre(): XY;
-  /** The visible canvas in flow coordinates, less the room of the toolbar and the controls. */
-  visibleRect?(): Box;
-  fitView(): void;
-  /** Measured node sizes (for export). */
-  nodeSizes(): Record<string, { width: number; height: number }>;
-  /** Synapse label boxes and return-edge lanes on the canvas, in flow coordinates. */
-  wiringBoxes?(): { x: number; y: number; w: number; h: number }[];
-}
-
-let bridge: CanvasBridge | null = null;
-export function setCanvasBridge(next: CanvasBridge | null): void {
-  bridge = next;
-}
-export function canvasBridge(): CanvasBridge | null {
-  return bridge;
-}
+import type { CanvasSlot } from './canvasSlot';
 
 const PASTE_OFFSET = { x: 40, y: 40 };
 
@@ -72,12 +52,17 @@ function afterHistoryMove(): void {
  * one-hot) is added as logistic, and never silently: the notice says why, after a click as after a
  * drag (both come here).
  */
-export function addPaletteChoice(key: string, position?: XY, chosen?: Activation): string | null {
+export function addPaletteChoice(
+  canvas: CanvasSlot,
+  key: string,
+  position?: XY,
+  chosen?: Activation,
+): string | null {
   const population = key.startsWith('pop-');
   const model = modelById(population ? key.slice(4) : key);
-  if (!model?.hasActivation || chosen === undefined) return addFromPalette(key, position);
+  if (!model?.hasActivation || chosen === undefined) return addFromPalette(canvas, key, position);
   const fallback = !population && isPopulationActivation(chosen);
-  const id = addFromPalette(key, position, fallback ? 'logistic' : chosen);
+  const id = addFromPalette(canvas, key, position, fallback ? 'logistic' : chosen);
   if (id && fallback)
     notify(
       `Added rate neuron ${id} as logistic: ${chosen} compares the units of a layer, so it needs a Rate population (the Populations group).`,
@@ -85,12 +70,17 @@ export function addPaletteChoice(key: string, position?: XY, chosen?: Activation
   return id;
 }
 
-export function addFromPalette(key: string, position?: XY, activation?: Activation): string | null {
+export function addFromPalette(
+  canvas: CanvasSlot,
+  key: string,
+  position?: XY,
+  activation?: Activation,
+): string | null {
   const doc = currentDocument();
   if (!doc) return null;
   const label = PALETTE.find((p) => p.key === key)?.label ?? key;
   if (key === 'probe') {
-    const target = scopeTarget(position ?? bridge?.centre() ?? { x: 0, y: 0 });
+    const target = scopeTarget(position ?? canvas.bridge?.centre() ?? { x: 0, y: 0 });
     if (!target) {
       notify('Add a neuron or an input first: a scope records one of them.', 'refusal');
       return null;
@@ -103,18 +93,18 @@ export function addFromPalette(key: string, position?: XY, activation?: Activati
     };
     // Beside its target unless dropped somewhere.
     const t = doc.layout?.[target] ?? { x: 0, y: 0 };
-    const at = position ?? freeSpot({ x: t.x + 220, y: t.y + 90 }, DEFAULT_SCOPE_SIZE);
-    if (!runCommand(addProbe, { probe, position: at })) return null;
-    revealIfOutside(at, DEFAULT_SCOPE_SIZE);
+    const at = position ?? freeSpot(canvas, { x: t.x + 220, y: t.y + 90 }, DEFAULT_SCOPE_SIZE);
+    if (!applyCommand(addProbe, { probe, position: at })) return null;
+    revealIfOutside(canvas, at, DEFAULT_SCOPE_SIZE);
     select([probe.id]);
     notify(`Scope ${probe.id} records ${probe.variable} of ${node.label ?? node.id}.`);
     return probe.id;
   }
   const node = buildNode(doc, key, activation);
   if (!node) return null;
-  const at = position ?? nextSlot();
-  if (!runCommand(addNode, { node, position: at })) return null;
-  if (!position) revealIfOutside(at, newNodeSize());
+  const at = position ?? nextSlot(canvas);
+  if (!applyCommand(addNode, { node, position: at })) return null;
+  if (!position) revealIfOutside(canvas, at, newNodeSize(canvas));
   select([node.id]);
   notify(`Added ${label} ${node.id}.`);
   return node.id;
@@ -124,15 +114,15 @@ export function addFromPalette(key: string, position?: XY, activation?: Activati
  * A new card placed outside the view (no room left in it): fit the view to the whole circuit, so
  * the card is seen and nothing else leaves the screen.
  */
-function revealIfOutside(at: XY, size: Size): void {
-  const view = bridge?.visibleRect?.();
+function revealIfOutside(canvas: CanvasSlot, at: XY, size: Size): void {
+  const view = canvas.bridge?.visibleRect?.();
   if (!view) return;
   const inside =
     at.x >= view.x &&
     at.y >= view.y &&
     at.x + size.width <= view.x + view.width &&
     at.y + size.height <= view.y + view.height;
-  if (!inside) requestAnimationFrame(() => bridge?.fitView());
+  if (!inside) requestAnimationFrame(() => canvas.fitView());
 }
 
 /**
@@ -140,9 +130,9 @@ function revealIfOutside(at: XY, size: Size): void {
  * visible canvas (clear of cards, labels and lines), so three clicks give three neurons left to
  * right; with no free slot in view, the free spot nearest the view's centre (the view then fits).
  */
-function nextSlot(): XY {
-  const size = newNodeSize();
-  const view = bridge?.visibleRect?.();
+function nextSlot(canvas: CanvasSlot): XY {
+  const size = newNodeSize(canvas);
+  const view = canvas.bridge?.visibleRect?.();
   const doc = currentDocument();
   if (view && doc && view.width > 0) {
     // Inset: room left of and above the first slot for the bows and lanes of its wiring.
@@ -165,15 +155,15 @@ function nextSlot(): XY {
       corner.y >= view.y &&
       corner.x < view.x + view.width &&
       corner.y < view.y + view.height;
-    return readingSlot(size, takenBoxes(doc), inset, seen ? corner : undefined);
+    return readingSlot(size, takenBoxes(canvas, doc), inset, seen ? corner : undefined);
   }
-  const c = bridge?.centre() ?? { x: 0, y: 0 };
-  return freeSpot({ x: c.x - size.width / 2, y: c.y - size.height / 2 }, size);
+  const c = canvas.bridge?.centre() ?? { x: 0, y: 0 };
+  return freeSpot(canvas, { x: c.x - size.width / 2, y: c.y - size.height / 2 }, size);
 }
 
 /** A new card's size: as wide and tall as the widest card drawn (LIF cards measure ~220 px). */
-function newNodeSize(): Size {
-  const sizes = Object.values(bridge?.nodeSizes() ?? {});
+function newNodeSize(canvas: CanvasSlot): Size {
+  const sizes = Object.values(canvas.nodeSizes());
   return {
     width: Math.max(DEFAULT_NODE_SIZE.width, ...sizes.map((m) => m.width)),
     height: Math.max(DEFAULT_NODE_SIZE.height, ...sizes.map((m) => m.height)),
@@ -181,16 +171,19 @@ function newNodeSize(): Size {
 }
 
 /** `at`, or the nearest position to it where a box of `size` overlaps no card, label or line. */
-export function freeSpot(at: XY, size: Size): XY {
+export function freeSpot(canvas: CanvasSlot, at: XY, size: Size): XY {
   const doc = currentDocument();
   if (!doc) return at;
-  return freePosition(at, size, takenBoxes(doc), bridge?.visibleRect?.());
+  return freePosition(at, size, takenBoxes(canvas, doc), canvas.bridge?.visibleRect?.());
 }
 
 /** What a new card must not cover: cards, synapse labels, lanes and the lines themselves. */
-function takenBoxes(doc: NonNullable<ReturnType<typeof currentDocument>>): Box[] {
+function takenBoxes(
+  canvas: CanvasSlot,
+  doc: NonNullable<ReturnType<typeof currentDocument>>,
+): Box[] {
   const layout = doc.layout ?? {};
-  const measured = bridge?.nodeSizes() ?? {};
+  const measured = canvas.nodeSizes();
   // Where the canvas draws each element (its fallback positions when the layout has none).
   const taken: Box[] = [
     ...doc.nodes.map((n, i) => ({
@@ -202,7 +195,12 @@ function takenBoxes(doc: NonNullable<ReturnType<typeof currentDocument>>): Box[]
       ...(measured[p.id] ?? DEFAULT_SCOPE_SIZE),
     })),
     // Synapse labels and the lanes of return edges: a new card never covers them either.
-    ...(bridge?.wiringBoxes?.() ?? []).map((b) => ({ x: b.x, y: b.y, width: b.w, height: b.h })),
+    ...(canvas.bridge?.wiringBoxes?.() ?? []).map((b) => ({
+      x: b.x,
+      y: b.y,
+      width: b.w,
+      height: b.h,
+    })),
   ];
   return taken;
 }
@@ -245,7 +243,7 @@ export function connect(source: string, target: string): boolean {
     notify(tooLarge, 'refusal');
     return false;
   }
-  const ok = runCommand(connectNodes, { source, target });
+  const ok = applyCommand(connectNodes, { source, target });
   const now = currentDocument();
   const created = now?.edges.find((e) => !before.has(e.id));
   if (created && now) {
@@ -269,7 +267,7 @@ export function connect(source: string, target: string): boolean {
 export function deleteSelection(): void {
   const ids = uiStore.getState().selection;
   if (ids.length === 0) return;
-  if (runCommand(deleteElements, { ids: [...ids] })) {
+  if (applyCommand(deleteElements, { ids: [...ids] })) {
     select([]);
     afterHistoryMove();
   }
@@ -295,7 +293,7 @@ export function paste(): void {
   const clip = uiStore.getState().clipboard;
   if (!doc || !clip) return;
   const plan = planPaste(doc, clip, PASTE_OFFSET);
-  if (runCommand(insertElements, plan)) {
+  if (applyCommand(insertElements, plan)) {
     select(plan.ids);
     // The next paste lands a step further.
     uiStore.setState({ clipboard: { ...clip, layout: plan.layout } });
@@ -308,7 +306,7 @@ export function duplicate(): void {
   if (!doc || ids.length === 0) return;
   const clip = copySelection(doc, ids);
   const plan = planPaste(doc, clip, PASTE_OFFSET);
-  if (runCommand(insertElements, plan)) select(plan.ids);
+  if (applyCommand(insertElements, plan)) select(plan.ids);
 }
 
 export function selectAll(): void {
@@ -329,9 +327,9 @@ export function redo(): void {
   if (redoCommand()) afterHistoryMove();
 }
 
-export function tidy(): void {
-  runCommand(tidyLayout, { sizes: bridge?.nodeSizes() ?? {} });
-  requestAnimationFrame(() => bridge?.fitView());
+export function tidy(canvas: CanvasSlot): void {
+  applyCommand(tidyLayout, { sizes: canvas.nodeSizes() });
+  requestAnimationFrame(() => canvas.fitView());
 }
 
 export function startRename(id?: string): void {
@@ -368,7 +366,7 @@ export function setEdgeWeights(weights: Record<string, Weight>, mergeKey?: strin
   ruleEditCounter += 1;
   const mk = mergeKey ?? `edge-weights:${ruleEditCounter}`;
   for (const [key, ids] of groups)
-    runCommand(updateEdges, { ids, patch: { weight: JSON.parse(key) as Weight } }, mk);
+    applyCommand(updateEdges, { ids, patch: { weight: JSON.parse(key) as Weight } }, mk);
   // "Connected A → B: one-to-one" no longer says what the edge is; its label does.
   dismissNoticeAbout(Object.keys(weights));
   return true;

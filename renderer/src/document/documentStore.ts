@@ -1,6 +1,6 @@
 /**
  * The document store: the open network document (the spec's JSON plus layout), its file name and
- * its undo history. Changed only by the named commands of commands.ts (through `runCommand`), by
+ * its undo history. Changed only by the named commands of commands.ts (through `applyCommand`), by
  * undo/redo, and by loading (a file, or New: files/fileSession.ts), which is not undoable and clears the history.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
@@ -93,7 +93,7 @@ export function setLoadErrorCommand(message: string): void {
   documentStore.setState({ loadError: message });
 }
 
-export function runCommand<A>(command: Command<A>, args: A, mergeKey?: string): boolean {
+export function applyCommand<A>(command: Command<A>, args: A, mergeKey?: string): boolean {
   return runIn(documentStore, command, args, mergeKey);
 }
 

@@ -11,7 +11,7 @@ import {
   currentDocument,
   documentStore,
   loadDocumentCommand,
-  runCommand,
+  applyCommand,
   undoCommand,
 } from './documentStore';
 import {
@@ -94,7 +94,7 @@ describe('slider changes during a run', () => {
     loadDocumentCommand(circuit(), 'c.neuro');
     runBegan(currentDocument()!);
     setParamFromSlider('A', 'bias', 3);
-    runCommand(setParams, { ids: ['A'], values: { tauM: 0.01 } });
+    applyCommand(setParams, { ids: ['A'], values: { tauM: 0.01 } });
     runEnded();
     revertSliderChanges();
     expect(currentDocument()!.nodes[1]).toMatchObject({ params: { bias: 0.5, tauM: 0.01 } });

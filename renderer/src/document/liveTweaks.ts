@@ -11,7 +11,7 @@
 import { createStore } from 'zustand/vanilla';
 import type { NetworkDocument } from '../../../shared/document/model';
 import { restoreValues, type SliderValue } from './commands';
-import { documentStore, runCommand } from './documentStore';
+import { documentStore, applyCommand } from './documentStore';
 
 export interface SliderField {
   nodeId: string;
@@ -152,5 +152,5 @@ export function revertSliderChanges(): void {
     field,
     value: before,
   }));
-  runCommand(restoreValues, { values, original: offer.original });
+  applyCommand(restoreValues, { values, original: offer.original });
 }

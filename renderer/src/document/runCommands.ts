@@ -13,14 +13,18 @@ import type {
   ProbeVariable,
 } from '../../../shared/document/model';
 import { addProbe, setParams, setSignal } from './commands';
-import { currentDocument, runCommand } from './documentStore';
+import { currentDocument, applyCommand } from './documentStore';
 import { freshId, isSpikingSource, probeVariablesOf, usedIds } from './graph';
 import { sliderMoved } from './liveTweaks';
 
 /** Sets a numeric param of a neuron or population (`bias`). */
 export function setParamFromSlider(nodeId: string, param: string, value: number): void {
   sliderMoved({ nodeId, kind: 'param', field: param });
-  runCommand(setParams, { ids: [nodeId], values: { [param]: value } }, `slider:${nodeId}.${param}`);
+  applyCommand(
+    setParams,
+    { ids: [nodeId], values: { [param]: value } },
+    `slider:${nodeId}.${param}`,
+  );
 }
 
 /** Sets a numeric field of an input's signal (`value`, `amplitude`, `mean`). */
@@ -29,7 +33,7 @@ export function setSignalFieldFromSlider(nodeId: string, field: string, value: n
   if (!node || node.kind !== 'input') return;
   sliderMoved({ nodeId, kind: 'signal', field });
   const signal = { ...node.signal, [field]: value } as typeof node.signal;
-  runCommand(setSignal, { ids: [nodeId], signal }, `slider:${nodeId}.signal.${field}`);
+  applyCommand(setSignal, { ids: [nodeId], signal }, `slider:${nodeId}.signal.${field}`);
 }
 
 /** The variables a probe may record on this node (docs/format.md#probes). */
@@ -61,7 +65,7 @@ export function recordNodeCommand(
   // Every element of a big population is a lot of samples: record the first 16.
   if (size > 16) probe.indices = Array.from({ length: 16 }, (_, k) => k);
   // A chip on its node, not a card: recording costs no room on the canvas (issue 15).
-  return runCommand(addProbe, { probe }, mergeKey) ? id : null;
+  return applyCommand(addProbe, { probe }, mergeKey) ? id : null;
 }
 
 let outputsCounter = 0;

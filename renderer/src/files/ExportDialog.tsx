@@ -9,10 +9,9 @@
 import { useEffect, useState } from 'react';
 import { serializeDocument } from '../../../shared/document/canonical';
 import type { ExportPreview, ExportTarget } from '../../../shared/ipc/exportContract';
-import { registerCommand } from '../ui/menuCommands';
-import { getHost } from '../run/hostClient';
+import { useServices } from '../run/services';
 import { documentStore } from '../document/documentStore';
-import { fileSession } from './fileSession';
+import { fileStore } from './fileSession';
 import { Modal } from '../ui/Modal';
 
 const PEER_NAMES: Record<ExportTarget, string> = { brian2: 'Brian2', pynn: 'PyNN' };
@@ -29,7 +28,7 @@ function request(to: ExportTarget, inputs: 'as-drawn' | 'native') {
     to,
     inputs,
     documentText: doc ? serializeDocument(doc) : '',
-    fileName: fileSession.getState().fileName,
+    fileName: fileStore.getState().fileName,
   };
 }
 
@@ -38,43 +37,36 @@ export function ExportMenu() {
   const [menuOpen, setMenuOpen] = useState(false);
   const [phase, setPhase] = useState<Phase>({ kind: 'closed' });
   const [inputs, setInputs] = useState<'as-drawn' | 'native'>('as-drawn');
+  const { host, files } = useServices();
 
   const open = (to: ExportTarget, with_ = inputs): void => {
     setMenuOpen(false);
     setPhase({ kind: 'loading', to });
-    void getHost()
-      .previewExport(request(to, with_))
-      .then((result) => {
-        if (result.ok) setPhase({ kind: 'preview', to, preview: result.value });
-        else
-          setPhase({
-            kind: 'preview',
-            to,
-            preview: { ok: false, lines: [], folderName: '' },
-            error: result.error,
-          });
-      });
+    void host.previewExport(request(to, with_)).then((result) => {
+      if (result.ok) setPhase({ kind: 'preview', to, preview: result.value });
+      else
+        setPhase({
+          kind: 'preview',
+          to,
+          preview: { ok: false, lines: [], folderName: '' },
+          error: result.error,
+        });
+    });
   };
 
-  useEffect(() => {
-    const off1 = registerCommand('file.exportBrian2', () => open('brian2'));
-    const off2 = registerCommand('file.exportPynn', () => open('pynn'));
-    return () => {
-      off1();
-      off2();
-    };
-  });
+  // File > Export > Brian2 / PyNN (the commands file.exportBrian2 and file.exportPynn).
+  useEffect(() => files.onExportRequested((to) => open(to)));
 
   const write = async (to: ExportTarget, preview: ExportPreview): Promise<void> => {
     setPhase({ kind: 'writing', to, preview });
-    const result = await getHost().writeExport(request(to, inputs));
+    const result = await host.writeExport(request(to, inputs));
     if (!result.ok) {
       setPhase({ kind: 'preview', to, preview, error: result.error });
       return;
     }
     setPhase({ kind: 'closed' });
     if (result.value)
-      fileSession.setState({
+      fileStore.setState({
         notice: {
           text: `Exported ${PEER_NAMES[to]} script to ${result.value.location}`,
           error: false,

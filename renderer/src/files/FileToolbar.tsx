@@ -4,10 +4,9 @@
  */
 import { useStore } from 'zustand';
 import { GearIcon } from '../ui/icons';
-import { runCommand } from '../ui/menuCommands';
-import { ask } from './dialogs';
+import { useServices } from '../run/services';
 import { ExportMenu } from './ExportDialog';
-import { dismissNotice, fileSession, openRecent } from './fileSession';
+import { dismissNotice, fileStore } from './fileSession';
 import { ProblemList } from './ProblemList';
 import { useDirty } from './useFileLifecycle';
 import './files.css';
@@ -23,40 +22,35 @@ export function UnsavedMarker() {
   );
 }
 
+/** The file commands' buttons (files/commands.ts; the File menu runs the same commands). */
 export function FileToolbar() {
+  const { commands } = useServices();
+  const run = (id: string) => (): void => void commands.execute(id);
   return (
     <div className="file-toolbar" role="toolbar" aria-label="file">
-      <button type="button" onClick={() => runCommand('file.new')}>
+      <button type="button" onClick={run('file.new')}>
         New
       </button>
-      <button type="button" onClick={() => runCommand('file.open')}>
+      <button type="button" onClick={run('file.open')}>
         Open…
       </button>
-      <button type="button" onClick={() => void openRecent()}>
+      <button type="button" onClick={run('file.recent')}>
         Recent…
       </button>
-      <button type="button" onClick={() => runCommand('file.examples')}>
+      <button type="button" onClick={run('file.examples')}>
         Examples…
       </button>
-      <button type="button" onClick={() => runCommand('file.save')}>
+      <button type="button" onClick={run('file.save')}>
         Save
       </button>
-      <button type="button" onClick={() => runCommand('file.saveAs')}>
+      <button type="button" onClick={run('file.saveAs')}>
         Save as…
       </button>
       <ExportMenu />
-      <button
-        type="button"
-        onClick={() => void ask({ kind: 'preferences' })}
-        aria-label="Preferences"
-      >
+      <button type="button" onClick={run('file.preferences')} aria-label="Preferences">
         <GearIcon />
       </button>
-      <button
-        type="button"
-        onClick={() => void ask({ kind: 'about' })}
-        aria-label="About NeuroSketch"
-      >
+      <button type="button" onClick={run('help.about')} aria-label="About NeuroSketch">
         About
       </button>
     </div>
@@ -81,8 +75,8 @@ function NoticeText({ text }: { text: string }) {
 }
 
 export function FileStatus() {
-  const notice = useStore(fileSession, (s) => s.notice);
-  const autosavedAt = useStore(fileSession, (s) => s.autosavedAt);
+  const notice = useStore(fileStore, (s) => s.notice);
+  const autosavedAt = useStore(fileStore, (s) => s.autosavedAt);
   const dirty = useDirty();
   const when = autosavedAt ? new Date(autosavedAt) : null;
   return (
@@ -120,7 +114,7 @@ export function FileStatus() {
 
 /** The file name beside the circuit's name in the header, with the unsaved marker. */
 export function FileTitle() {
-  const fileName = useStore(fileSession, (s) => s.fileName);
+  const fileName = useStore(fileStore, (s) => s.fileName);
   return (
     <span className="file-title" data-testid="file-title">
       <span className="file-title__name" title={fileName}>
@@ -133,6 +127,6 @@ export function FileTitle() {
 
 /** The problems of the last file opened, when there are any. */
 export function FileProblems() {
-  const problems = useStore(fileSession, (s) => s.problems);
+  const problems = useStore(fileStore, (s) => s.problems);
   return problems ? <ProblemList report={problems} /> : null;
 }

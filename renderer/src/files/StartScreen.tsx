@@ -7,8 +7,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { ExampleInfo, RecentEntry } from '../../../shared/ipc/fileContract';
-import { preferencesStore, savePreferences } from '../ui/preferences';
-import { getHost } from '../run/hostClient';
+import { useServices } from '../run/services';
 import { documentStore } from '../document/documentStore';
 import type { DialogRequest } from './dialogs';
 import { Modal } from '../ui/Modal';
@@ -36,12 +35,13 @@ export function StartScreen({
   request: Extract<DialogRequest, { kind: 'examples' }>;
 }) {
   const welcome = request.welcome === true;
-  const { items, error } = useList<ExampleInfo>(() => getHost().listExamples());
+  const { host, preferences } = useServices();
+  const { items, error } = useList<ExampleInfo>(() => host.listExamples());
   // The student's own circuits come first at startup, and the default action continues the last.
-  const recent = useList<RecentEntry>(() => getHost().listRecent());
+  const recent = useList<RecentEntry>(() => host.listRecent());
   const recentItems = welcome ? (recent.items ?? []).slice(0, 5) : [];
   const last = recentItems[0];
-  const savedShowAtStartup = useStore(preferencesStore, (s) => s.showStartScreen);
+  const savedShowAtStartup = useStore(preferences.store, (s) => s.showStartScreen);
   // The box follows the click at once; the preference is saved behind it (and the box goes back if
   // that fails).
   const [showAtStartup, setShowAtStartupBox] = useState(savedShowAtStartup);
@@ -54,10 +54,10 @@ export function StartScreen({
 
   const setShowAtStartup = async (show: boolean): Promise<void> => {
     setShowAtStartupBox(show);
-    const next = { ...preferencesStore.getState(), showStartScreen: show };
-    const failed = await savePreferences(getHost(), next);
+    const next = { ...preferences.store.getState(), showStartScreen: show };
+    const failed = await preferences.save(next);
     setPreferenceError(failed);
-    if (failed) setShowAtStartupBox(preferencesStore.getState().showStartScreen);
+    if (failed) setShowAtStartupBox(preferences.store.getState().showStartScreen);
   };
 
   return (

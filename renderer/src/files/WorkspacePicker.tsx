@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { GrantedFile, OpenedFile, WorkspaceListing } from '../../../shared/ipc/fileContract';
-import { getHost } from '../run/hostClient';
+import { useServices } from '../run/services';
 import { CircuitFileIcon, FolderIcon } from '../ui/icons';
 import { Modal } from '../ui/Modal';
 
@@ -17,7 +17,7 @@ function join(folder: string, name: string): string {
 }
 
 export function WorkspacePicker(props: Props) {
-  const host = getHost();
+  const { host } = useServices();
   const [folder, setFolder] = useState('');
   const [listing, setListing] = useState<WorkspaceListing | null>(null);
   const [error, setError] = useState<string | null>(null);

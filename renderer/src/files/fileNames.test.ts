@@ -10,7 +10,15 @@ import { exportBaseName } from '../charts/runExport';
 import { documentStore } from '../document/documentStore';
 import { dialogStore } from './dialogs';
 import { fileStem, proposedFileName, slugify } from './fileNames';
-import { fileSession, openText, saveAs, setFileHost } from './fileSession';
+import { createPreferences } from '../ui/preferences';
+import { FileSession, fileStore, openText } from './fileSession';
+
+/** A file session on `host`, told it runs in `kind`. */
+function filesOn(host: HostApi, kind: 'electron' | 'web'): FileSession {
+  const files = new FileSession(host, createPreferences(host));
+  files.setInfo({ host: kind, platform: 'linux', versions: {} });
+  return files;
+}
 
 describe('slugify', () => {
   it('makes a file name of a circuit name', () => {
@@ -67,17 +75,17 @@ describe('Save As proposes the circuit’s name for a never-saved circuit', () =
         return { ok: true as const, value: null };
       },
     } as unknown as HostApi;
-    setFileHost(host, { host: 'electron', platform: 'linux', versions: {} });
+    const files = filesOn(host, 'electron');
     openText('untitled.neuro', circuit('A and B drive C'), null);
     expect(documentStore.getState().fileName).toBe('untitled.neuro');
-    expect(await saveAs()).toBe(false); // cancelled
+    expect(await files.saveAs()).toBe(false); // cancelled
     expect(asked).toEqual([{ suggestedName: 'a-and-b-drive-c.neuro' }]);
   });
 
   it('the browser host: its picker is opened with it; a saved file keeps its own name', async () => {
-    setFileHost({} as HostApi, { host: 'web', platform: 'linux', versions: {} });
+    const files = filesOn({} as HostApi, 'web');
     openText('untitled.neuro', circuit('A and B drive C'), null);
-    const pending = saveAs();
+    const pending = files.saveAs();
     const request = dialogStore.getState().current;
     expect(request).toMatchObject({ kind: 'saveAs', suggestedName: 'a-and-b-drive-c.neuro' });
     (request as { resolve(file: null): void }).resolve(null);
@@ -85,8 +93,8 @@ describe('Save As proposes the circuit’s name for a never-saved circuit', () =
 
     // Once it is a file, the file's name is proposed, whatever the circuit is called.
     openText('my-work.neuro', circuit('A and B drive C'), 'fh-0123456789abcdef0123456789abcdef');
-    expect(fileSession.getState().handle).not.toBeNull();
-    const again = saveAs();
+    expect(fileStore.getState().handle).not.toBeNull();
+    const again = files.saveAs();
     const second = dialogStore.getState().current;
     expect(second).toMatchObject({ kind: 'saveAs', suggestedName: 'my-work.neuro' });
     (second as { resolve(file: null): void }).resolve(null);

@@ -4,7 +4,7 @@
  * window's `__neurosketchFilesTest` is declared in shared/testHooks.ts, which e2e reads too.
  */
 import { documentStore } from '../document/documentStore';
-import { fileSession, isDirty } from './fileSession';
+import { fileStore, isDirty } from './fileSession';
 
 export function installFileTestHooks(): void {
   window.__neurosketchFilesTest = {
@@ -13,7 +13,7 @@ export function installFileTestHooks(): void {
       if (document) documentStore.setState({ document: { ...document, name } });
     },
     state() {
-      const s = fileSession.getState();
+      const s = fileStore.getState();
       return {
         fileName: s.fileName,
         dirty: isDirty(),

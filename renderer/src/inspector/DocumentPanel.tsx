@@ -8,7 +8,7 @@ import { gridSteps } from '../../../shared/document/admission';
 import { formatNumber } from '../ui/format';
 import { setDocumentInfo, setSimulation } from '../document/commands';
 import { dtWarning, recordingsText } from '../document/stateMessages';
-import { runCommand } from '../document/documentStore';
+import { applyCommand } from '../document/documentStore';
 import { TextField, NumberField } from './fields';
 import { plural } from './inspectorText';
 import { WarningIcon } from '../ui/icons';
@@ -24,21 +24,21 @@ export function DocumentPanel({ doc }: { doc: NetworkDocument }) {
         label="name"
         value={doc.name ?? ''}
         placeholder="Untitled circuit"
-        onCommit={(t, mk) => runCommand(setDocumentInfo, { name: t }, mk)}
+        onCommit={(t, mk) => applyCommand(setDocumentInfo, { name: t }, mk)}
       />
       <TextField
         fieldKey="doc:description"
         label="description"
         value={doc.description ?? ''}
         multiline
-        onCommit={(t, mk) => runCommand(setDocumentInfo, { description: t }, mk)}
+        onCommit={(t, mk) => applyCommand(setDocumentInfo, { description: t }, mk)}
       />
       <TextField
         fieldKey="doc:author"
         label="author"
         value={doc.author ?? ''}
         placeholder="for hand-in"
-        onCommit={(t, mk) => runCommand(setDocumentInfo, { author: t }, mk)}
+        onCommit={(t, mk) => applyCommand(setDocumentInfo, { author: t }, mk)}
       />
       <h3 className="inspector__section">Simulation</h3>
       {SIMULATION_PARAMS.map((spec) => (
@@ -48,7 +48,9 @@ export function DocumentPanel({ doc }: { doc: NetworkDocument }) {
           spec={spec}
           value={doc.simulation[spec.name as 'dt' | 'duration' | 'seed']}
           allowEmpty={false}
-          onCommit={(v, mk) => v !== undefined && runCommand(setSimulation, { [spec.name]: v }, mk)}
+          onCommit={(v, mk) =>
+            v !== undefined && applyCommand(setSimulation, { [spec.name]: v }, mk)
+          }
         />
       ))}
       <p className={`inspector__note${whole ? '' : ' inspector__note--warn'}`}>

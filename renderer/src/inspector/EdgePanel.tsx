@@ -14,7 +14,7 @@ import {
   ruleOf,
   strongSynapseWarning,
 } from '../document/connectionRule';
-import { currentDocument, runCommand } from '../document/documentStore';
+import { currentDocument, applyCommand } from '../document/documentStore';
 import { findNode, isSpikingSource, nodeSize } from '../document/graph';
 import { uiStore } from '../document/uiStore';
 import { ConnectionRuleFields } from './ConnectionRuleFields';
@@ -92,7 +92,7 @@ export function EdgePanel({
           mixed={!sameWeight}
           allowEmpty={false}
           onCommit={(v, mk) =>
-            v !== undefined && runCommand(updateEdges, { ids, patch: { weight: v } }, mk)
+            v !== undefined && applyCommand(updateEdges, { ids, patch: { weight: v } }, mk)
           }
         />
       ) : (
@@ -128,7 +128,7 @@ export function EdgePanel({
             type="checkbox"
             checked={synapse !== null}
             onChange={(e) =>
-              runCommand(updateEdges, {
+              applyCommand(updateEdges, {
                 ids,
                 patch: { synapse: e.target.checked ? { ...DEFAULT_SYNAPSE } : null },
               })
@@ -151,7 +151,7 @@ export function EdgePanel({
                 const next = { ...(now ?? synapse) } as Record<string, unknown>;
                 if (v === undefined) delete next[spec.name];
                 else next[spec.name] = v;
-                runCommand(updateEdges, { ids, patch: { synapse: next as Edge['synapse'] } }, mk);
+                applyCommand(updateEdges, { ids, patch: { synapse: next as Edge['synapse'] } }, mk);
               }}
             />
           ))}
@@ -161,7 +161,7 @@ export function EdgePanel({
                 key={p.label}
                 type="button"
                 onClick={() =>
-                  runCommand(updateEdges, { ids, patch: { synapse: { ...p.synapse } } })
+                  applyCommand(updateEdges, { ids, patch: { synapse: { ...p.synapse } } })
                 }
               >
                 {p.label}
@@ -176,7 +176,7 @@ export function EdgePanel({
         spec={EDGE_DELAY}
         value={edges.every((e) => e.delay === first.delay) ? first.delay : undefined}
         mixed={!edges.every((e) => e.delay === first.delay)}
-        onCommit={(v, mk) => runCommand(updateEdges, { ids, patch: { delay: v } }, mk)}
+        onCommit={(v, mk) => applyCommand(updateEdges, { ids, patch: { delay: v } }, mk)}
       />
       {edges.map((e) => (
         <Problems key={e.id} problems={problems.get(e.id)} />

@@ -7,7 +7,7 @@ import type { SignalFieldSpec } from '../../../shared/models/paramSpecs';
 import { SIGNAL_FIELDS } from '../../../shared/models/paramSpecs';
 import { defaultSignal } from '../document/catalogue';
 import { setSignal, updateNodes } from '../document/commands';
-import { runCommand } from '../document/documentStore';
+import { applyCommand } from '../document/documentStore';
 import { findNode, inputUnit } from '../document/graph';
 import { ListField, NumberField, SelectField } from './fields';
 import { currentNode, name } from './inspectorText';
@@ -68,7 +68,7 @@ function SignalFieldEditor({
     const next = { ...signal } as Record<string, unknown>;
     if (v === undefined) delete next[spec.name];
     else next[spec.name] = v;
-    runCommand(setSignal, { ids: [node.id], signal: next as Signal }, mk);
+    applyCommand(setSignal, { ids: [node.id], signal: next as Signal }, mk);
   };
   if (Array.isArray(value) || size > 1) {
     const list = value === undefined ? undefined : Array.isArray(value) ? value : [value];
@@ -110,7 +110,7 @@ export function InputEditor({
   const size = node.size ?? 1;
   const asJ = inputValueUnit(doc, node);
   const setWhole = (next: Signal, mk?: string): void =>
-    void runCommand(setSignal, { ids: [node.id], signal: next }, mk);
+    void applyCommand(setSignal, { ids: [node.id], signal: next }, mk);
   return (
     <>
       <SelectField<Signal['type']>
@@ -129,7 +129,7 @@ export function InputEditor({
         value={node.size}
         allowEmpty
         onCommit={(v, mk) =>
-          runCommand(updateNodes, { ids: [node.id], patch: { size: v ?? 1 } }, mk)
+          applyCommand(updateNodes, { ids: [node.id], patch: { size: v ?? 1 } }, mk)
         }
       />
       <h3 className="inspector__section">Signal</h3>

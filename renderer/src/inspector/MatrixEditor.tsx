@@ -10,7 +10,7 @@ import type { Edge, NetworkDocument, Weight } from '../../../shared/document/mod
 import { divergingColor, formatNumber, weightMagnitude, weightText } from '../ui/format';
 import { setParams, updateEdges } from '../document/commands';
 import { weightRefusal } from '../document/connect';
-import { runCommand } from '../document/documentStore';
+import { applyCommand } from '../document/documentStore';
 import { findEdge, findNode, nodeSize } from '../document/graph';
 // generators drawn by the simulator's own code: the heat-map shows the matrix a run uses
 import { materializeWeight } from '../../../shared/sim/compile/weightDraws';
@@ -98,7 +98,7 @@ function Generators({
     const refusal = weightRefusal(doc, edge.id, weight);
     if (refusal) return setError(refusal);
     setError(null);
-    runCommand(updateEdges, { ids: [edge.id], patch: { weight } });
+    applyCommand(updateEdges, { ids: [edge.id], patch: { weight } });
   };
   const identityRefused = rows !== cols ? `Identity needs equal sizes (${cols} → ${rows}).` : null;
   return (
@@ -236,7 +236,7 @@ export function MatrixEditor({ document: doc }: { document: NetworkDocument }) {
       : null;
   const scale = weightMagnitude(edge.weight);
   const setWeight = (weight: Weight): void =>
-    void runCommand(updateEdges, { ids: [edge.id], patch: { weight } });
+    void applyCommand(updateEdges, { ids: [edge.id], patch: { weight } });
   const setCell = (i: number, j: number, v: number): void => {
     if (!matrix) return;
     const next = matrix.map((r) => [...r]);
@@ -261,7 +261,7 @@ export function MatrixEditor({ document: doc }: { document: NetworkDocument }) {
     if (!bias) return;
     const next = [...bias];
     next[i] = v;
-    runCommand(setParams, {
+    applyCommand(setParams, {
       ids: [target.id],
       values: { bias: target.kind === 'neuron' ? v : next },
     });

@@ -5,7 +5,7 @@ import type { Activation, NetworkNode, NeuronModel } from '../../../shared/docum
 import { POPULATION_ACTIVATIONS, SINGLE_ACTIVATIONS } from '../../../shared/models/activations';
 import { MODEL_LIST, MODEL_PARAMS, MODELS } from '../../../shared/models/registry';
 import { setModel, setParams, updateNodes } from '../document/commands';
-import { runCommand } from '../document/documentStore';
+import { applyCommand } from '../document/documentStore';
 import { SelectField } from './fields';
 import { ParamEditor } from './ParamEditor';
 
@@ -24,7 +24,7 @@ export function NeuronParams({ nodes, model }: { nodes: NetworkNode[]; model: Ne
         value={model}
         options={MODEL_LIST.map((m) => ({ value: m.id as NeuronModel, label: m.label }))}
         meaning="switching the model starts its params from the defaults"
-        onChange={(m) => runCommand(setModel, { ids, model: m })}
+        onChange={(m) => applyCommand(setModel, { ids, model: m })}
       />
       {MODELS[model].hasActivation && (
         <SelectField<Activation>
@@ -32,7 +32,7 @@ export function NeuronParams({ nodes, model }: { nodes: NetworkNode[]; model: Ne
           value={activation.every((a) => a === activation[0]) ? activation[0]! : ''}
           options={activations.map((a) => ({ value: a, label: a }))}
           meaning="sigma in y = sigma(z)"
-          onChange={(a) => runCommand(updateNodes, { ids, patch: { activation: a } })}
+          onChange={(a) => applyCommand(updateNodes, { ids, patch: { activation: a } })}
         />
       )}
       <div className="inspector__presets" role="group" aria-label="presets">
@@ -40,7 +40,7 @@ export function NeuronParams({ nodes, model }: { nodes: NetworkNode[]; model: Ne
           <button
             key={p.label}
             type="button"
-            onClick={() => runCommand(setParams, { ids, values: p.params })}
+            onClick={() => applyCommand(setParams, { ids, values: p.params })}
           >
             {p.label}
           </button>

@@ -5,7 +5,7 @@
 import type { NetworkDocument, NetworkNode } from '../../../shared/document/model';
 import { nodeBadge } from '../ui/format';
 import { renameId, updateNodes } from '../document/commands';
-import { runCommand } from '../document/documentStore';
+import { applyCommand } from '../document/documentStore';
 import { nodeSize, usedIds } from '../document/graph';
 import { select } from '../document/uiStore';
 import { NumberField, TextField } from './fields';
@@ -57,7 +57,7 @@ export function NodePanel({
                     : null
             }
             onCommit={(t) => {
-              if (runCommand(renameId, { from: single.id, to: t })) select([t]);
+              if (applyCommand(renameId, { from: single.id, to: t })) select([t]);
             }}
           />
           <TextField
@@ -65,7 +65,7 @@ export function NodePanel({
             label="label"
             value={single.label ?? ''}
             placeholder={single.id}
-            onCommit={(t, mk) => runCommand(updateNodes, { ids, patch: { label: t } }, mk)}
+            onCommit={(t, mk) => applyCommand(updateNodes, { ids, patch: { label: t } }, mk)}
           />
         </>
       )}
@@ -80,7 +80,7 @@ export function NodePanel({
           }
           mixed={!nodes.every((n) => nodeSize(n) === nodeSize(nodes[0]!))}
           allowEmpty={false}
-          onCommit={(v, mk) => runCommand(updateNodes, { ids, patch: { size: v } }, mk)}
+          onCommit={(v, mk) => applyCommand(updateNodes, { ids, patch: { size: v } }, mk)}
         />
       )}
       {model && sameModel && <NeuronParams nodes={nodes} model={model} />}

@@ -5,7 +5,7 @@
 import type { NetworkNode, ParamValue } from '../../../shared/document/model';
 import type { ParamSpec } from '../../../shared/models/paramSpec';
 import { setParams } from '../document/commands';
-import { runCommand } from '../document/documentStore';
+import { applyCommand } from '../document/documentStore';
 import { nodeSize } from '../document/graph';
 import { ListField, NumberField } from './fields';
 
@@ -30,7 +30,7 @@ export function ParamEditor({ spec, nodes }: { spec: ParamSpec; nodes: NetworkNo
   const mode = same ? modeOf(first) : 'value';
   const key = `param:${ids.join(',')}:${spec.name}`;
   const commit = (value: ParamValue | undefined, mergeKey: string): void => {
-    runCommand(setParams, { ids, values: { [spec.name]: value } }, mergeKey);
+    applyCommand(setParams, { ids, values: { [spec.name]: value } }, mergeKey);
   };
   const modeSelect = isPopulation ? (
     <select
@@ -48,7 +48,7 @@ export function ParamEditor({ spec, nodes }: { spec: ParamSpec; nodes: NetworkNo
               : m === 'uniform'
                 ? { init: 'uniform', low: base, high: base === 0 ? 1 : base * 1.2 }
                 : { init: 'normal', mean: base, std: Math.abs(base) * 0.1 || 0.1 };
-        runCommand(setParams, { ids, values: { [spec.name]: next } });
+        applyCommand(setParams, { ids, values: { [spec.name]: next } });
       }}
     >
       <option value="value">same for all</option>

@@ -5,7 +5,7 @@
 import type { NetworkDocument, Probe } from '../../../shared/document/model';
 import { nodeBadge } from '../ui/format';
 import { updateProbe } from '../document/commands';
-import { runCommand } from '../document/documentStore';
+import { applyCommand } from '../document/documentStore';
 import { findNode, nodeSize, probeVariablesOf } from '../document/graph';
 import { ListField, NumberField, SelectField } from './fields';
 import { name, Problems } from './inspectorText';
@@ -34,7 +34,7 @@ export function ProbePanel({
         value={probe.target}
         options={recordable.map((n) => ({ value: n.id, label: `${name(n)} (${nodeBadge(n)})` }))}
         onChange={(t) =>
-          runCommand(updateProbe, { id: probe.id, patch: { target: t, indices: undefined } })
+          applyCommand(updateProbe, { id: probe.id, patch: { target: t, indices: undefined } })
         }
       />
       <SelectField<Probe['variable']>
@@ -42,13 +42,13 @@ export function ProbePanel({
         value={probe.variable}
         options={variables.map((v) => ({ value: v as Probe['variable'], label: v }))}
         meaning="v (LIF), V m h n (HH), y (rate), J total input, s synaptic input, u (inputs)"
-        onChange={(v) => runCommand(updateProbe, { id: probe.id, patch: { variable: v } })}
+        onChange={(v) => applyCommand(updateProbe, { id: probe.id, patch: { variable: v } })}
       />
       <NumberField
         fieldKey={`every:${probe.id}`}
         spec={EVERY_SPEC}
         value={probe.every}
-        onCommit={(v, mk) => runCommand(updateProbe, { id: probe.id, patch: { every: v } }, mk)}
+        onCommit={(v, mk) => applyCommand(updateProbe, { id: probe.id, patch: { every: v } }, mk)}
       />
       {target && nodeSize(target) > 1 && (
         <ListField
@@ -62,7 +62,7 @@ export function ProbePanel({
               : null
           }
           onCommit={(v, mk) =>
-            runCommand(
+            applyCommand(
               updateProbe,
               { id: probe.id, patch: { indices: v.length ? v : undefined } },
               mk,

@@ -4,37 +4,32 @@
  * and the real-time factor achieved. The clock follows the coarse run status (a few times a
  * second), never per sample.
  *
- * It also owns the live-edit controller: document changes during a run become live edits, and a
- * change that needs a restart opens the restart dialog.
+ * A view of the run controller (run/RunController.ts, `useServices().run`), which does what the
+ * buttons ask (and what the Simulation menu asks, through the commands of run/commands.ts): it
+ * refuses a run while a field holds a draft, turns document changes during a run into live edits,
+ * and raises the restart question this toolbar shows as a dialog.
  *
- * Run (and Step, which starts a paused run) refuses to start while an inspector field holds a
- * value that cannot be stored (a draft, document/drafts.ts), naming the node and the field; "Show"
- * selects that element so the inspector shows the field. The status has a fixed width (the time
- * on one line, the state below, each cut with an ellipsis and whole in the tooltip), so it never
- * moves the other controls as it changes. Messages (`RunMessage`, document/runMessage.ts) show at the
- * top of the inspector column, covering nothing; a refusal goes by itself once its field is fixed.
+ * The status has a fixed width (the time on one line, the state below, each cut with an ellipsis
+ * and whole in the tooltip), so it never moves the other controls as it changes. Messages
+ * (`RunMessage`, document/runMessage.ts) show at the top of the inspector column, covering
+ * nothing; a refusal goes by itself once its field is fixed ("Show" selects the element so the
+ * inspector shows the field).
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
 import type { NetworkDocument } from '../../../shared/document/model';
-import type { HostApi, RunSpeed, RunStatus } from '../../../shared/ipc/contract';
+import type { RunSpeed } from '../../../shared/ipc/contract';
 import type { SimulationSession } from './SimulationSession';
-import { LiveEditController } from './liveEdits';
-import { documentStore } from '../document/documentStore';
-import { nothingToSimulate } from '../document/stateMessages';
-import { runRefusal, type Draft } from '../document/drafts';
+import type { Draft } from '../document/drafts';
 import { runMessageStore, showRunMessage, watchRefusal } from '../document/runMessage';
-import { runBegan, runEnded, runRestarting } from '../document/liveTweaks';
 import { select } from '../document/uiStore';
-import { registerDocumentForTests } from './testHooks';
+import { useServices } from './services';
 import { PlayIcon } from '../ui/icons';
 import './runToolbar.css';
 
 export interface RunToolbarProps {
-  host: HostApi;
   session: SimulationSession;
   document: NetworkDocument;
-  status: RunStatus | null;
 }
 
 const SPEEDS: Array<{ value: RunSpeed; label: string }> = [
@@ -77,113 +72,12 @@ function showDraft(draft: Draft): void {
   });
 }
 
-export function RunToolbar({ host, session, document, status }: RunToolbarProps) {
-  const [speed, setSpeed] = useState<RunSpeed>(1);
-  const [forever, setForever] = useState(false);
-  const [restartReasons, setRestartReasons] = useState<string[] | null>(null);
-  const [editedCount, setEditedCount] = useState(0);
-  const documentRef = useRef(document);
-  useEffect(() => {
-    documentRef.current = document;
-  }, [document]);
-
-  const controller = useMemo(
-    () =>
-      new LiveEditController(host, session, {
-        askRestart: (reasons) => setRestartReasons(reasons),
-        notify: (text) => showRunMessage(text),
-      }),
-    [host, session],
-  );
-  useEffect(
-    () =>
-      documentStore.subscribe((state, previous) => {
-        if (state.loadCount !== previous.loadCount) {
-          // a loaded circuit replaces the running one (App stops that run); it is not a live edit
-          controller.documentLoaded();
-          setRestartReasons(null);
-        } else if (state.document !== previous.document) controller.documentChanged(state.document);
-      }),
-    [controller],
-  );
-  useEffect(() => session.subscribe(() => setEditedCount(session.editLog.length)), [session]);
-  useEffect(() => registerDocumentForTests(() => documentStore.getState().document), []);
-
-  const runId = session.runId;
+export function RunToolbar({ session, document }: RunToolbarProps) {
+  const { run } = useServices();
+  const { status, speed, forever, restartReasons, editedCount, framesDropped } =
+    useSyncExternalStore(run.subscribe, run.getSnapshot);
   const state = status?.state;
   const isActive = state === 'running' || state === 'paused';
-  // A run that ends (finished, stopped, failed) offers to keep or revert its slider changes.
-  // A status of an earlier run (the one a restart stopped) arriving late is not this run's end.
-  const statusRunId = status?.runId;
-  useEffect(() => {
-    if (statusRunId !== undefined && session.runId !== null && statusRunId !== session.runId)
-      return;
-    if (state === 'finished' || state === 'stopped' || state === 'error') runEnded();
-  }, [state, statusRunId, session]);
-
-  const start = async (paused = false): Promise<boolean> => {
-    showRunMessage(null);
-    setRestartReasons(null);
-    const doc = documentRef.current;
-    const nothing = nothingToSimulate(doc);
-    if (nothing) {
-      showRunMessage(nothing);
-      return false;
-    }
-    const refusal = runRefusal(doc);
-    if (refusal) {
-      showRunMessage(refusal.message, refusal.draft);
-      return false;
-    }
-    const started = await host.startRun({
-      documentText: JSON.stringify(doc),
-      speed,
-      forever,
-      paused,
-    });
-    if (!started.ok) {
-      showRunMessage(started.error);
-      return false;
-    }
-    session.beginRun(started.value.runId, started.value.dt, doc, {
-      forever,
-      cycles: started.value.cycles ?? [],
-    });
-    controller.runStarted(doc);
-    runBegan(doc);
-    return true;
-  };
-  const control = async (action: 'pause' | 'resume' | 'stop'): Promise<void> => {
-    if (!runId) return;
-    const result = await host.controlRun({ runId, action });
-    if (!result.ok) showRunMessage(result.error);
-  };
-  const step = async (seconds: number): Promise<void> => {
-    if (!isActive && !(await start(true))) return;
-    const id = session.runId;
-    if (!id) return;
-    const result = await host.stepRun({ runId: id, seconds });
-    if (!result.ok) showRunMessage(result.error);
-  };
-  const changeSpeed = (value: RunSpeed): void => {
-    setSpeed(value);
-    if (isActive && runId) void host.setRunSpeed({ runId, speed: value });
-  };
-  const reset = (): void => {
-    showRunMessage(null);
-    setRestartReasons(null);
-    session.stopAndClear();
-    runEnded();
-  };
-  const restart = async (): Promise<void> => {
-    // The slider changes of the stopped run are asked about when the restarted run ends.
-    runRestarting(true);
-    if (isActive && runId) await host.controlRun({ runId, action: 'stop' });
-    if (!(await start(false))) {
-      runRestarting(false);
-      runEnded();
-    }
-  };
 
   const dt = status?.dt || session.dt || document.simulation.dt;
   const drawnSteps = useDrawnSteps(session, state === 'running');
@@ -198,44 +92,44 @@ export function RunToolbar({ host, session, document, status }: RunToolbarProps)
     status && state === 'running' && status.realtimeFactor > 0
       ? `×${status.realtimeFactor.toPrecision(3)} real time`
       : '',
-    session.framesDropped > 0
-      ? `this tab fell behind: ${session.framesDropped} frames skipped, the charts have gaps`
+    framesDropped > 0
+      ? `this tab fell behind: ${framesDropped} frames skipped, the charts have gaps`
       : '',
   ]
     .filter(Boolean)
     .join(' · ');
   return (
     <div className="run-toolbar" role="toolbar" aria-label="simulation controls">
-      <button type="button" onClick={() => void start()} disabled={isActive}>
+      <button type="button" onClick={() => void run.start()} disabled={isActive}>
         <PlayIcon /> Run
       </button>
       {/* One button, as wide as its longer label, so the controls after it stay put. */}
       <button
         type="button"
         className="run-toolbar__swap"
-        onClick={() => void control(state === 'paused' ? 'resume' : 'pause')}
+        onClick={() => void run.togglePause()}
         disabled={state !== 'running' && state !== 'paused'}
       >
         <span className={state === 'paused' ? undefined : 'run-toolbar__ghost'}>Resume</span>
         <span className={state === 'paused' ? 'run-toolbar__ghost' : undefined}>Pause</span>
       </button>
-      <button type="button" onClick={() => void control('stop')} disabled={!isActive}>
+      <button type="button" onClick={() => void run.stop()} disabled={!isActive}>
         Stop
       </button>
-      <button type="button" onClick={reset}>
+      <button type="button" onClick={() => run.reset()}>
         Reset
       </button>
       <span className="run-toolbar__group" role="group" aria-label="step">
         <button
           type="button"
-          onClick={() => void step(dt)}
+          onClick={() => void run.step(dt)}
           disabled={!canStep}
           aria-label={`Step dt (${formatClock(dt)})`}
           title="Advance one time step"
         >
           Step dt
         </button>
-        <button type="button" onClick={() => void step(0.001)} disabled={!canStep}>
+        <button type="button" onClick={() => void run.step(0.001)} disabled={!canStep}>
           Step 1 ms
         </button>
       </span>
@@ -244,7 +138,7 @@ export function RunToolbar({ host, session, document, status }: RunToolbarProps)
         <select
           value={String(speed)}
           onChange={(e) =>
-            changeSpeed(e.target.value === 'max' ? 'max' : (Number(e.target.value) as RunSpeed))
+            run.setSpeed(e.target.value === 'max' ? 'max' : (Number(e.target.value) as RunSpeed))
           }
         >
           {SPEEDS.map((s) => (
@@ -258,7 +152,7 @@ export function RunToolbar({ host, session, document, status }: RunToolbarProps)
         <input
           type="checkbox"
           checked={forever}
-          onChange={(e) => setForever(e.target.checked)}
+          onChange={(e) => run.setForever(e.target.checked)}
           disabled={isActive}
         />
         Run forever
@@ -281,11 +175,8 @@ export function RunToolbar({ host, session, document, status }: RunToolbarProps)
       {restartReasons && (
         <RestartDialog
           reasons={restartReasons}
-          onRestart={() => void restart()}
-          onKeep={() => {
-            controller.keepRunning(restartReasons);
-            setRestartReasons(null);
-          }}
+          onRestart={() => void run.restart()}
+          onKeep={() => run.keepRunning()}
         />
       )}
     </div>
@@ -322,7 +213,11 @@ export function RunMessage() {
   );
 }
 
-function RestartDialog(props: { reasons: string[]; onRestart: () => void; onKeep: () => void }) {
+function RestartDialog(props: {
+  reasons: readonly string[];
+  onRestart: () => void;
+  onKeep: () => void;
+}) {
   const restartRef = useRef<HTMLButtonElement>(null);
   useEffect(() => restartRef.current?.focus(), []);
   return (

@@ -132,9 +132,10 @@ function createWebSocketHost(): HostApi {
   return api as unknown as HostApi;
 }
 
-let host: HostApi | null = null;
-
-export function getHost(): HostApi {
-  host ??= window.neurosketch ?? createWebSocketHost();
-  return host;
+/**
+ * The host of this window: Electron's preload bridge, else a WebSocket to the browser host. Called
+ * once, by the app's services (app/App.tsx); components reach the host through `useServices()`.
+ */
+export function createHost(): HostApi {
+  return window.neurosketch ?? createWebSocketHost();
 }
