@@ -13,8 +13,9 @@ import type { NetworkDocument } from '../../../shared/document/model';
 import { currentDocument } from '../document/documentStore';
 import { findNode, isChipProbe, nodeSize, probeCards } from '../document/graph';
 import { ruleOf, ruleText, ruleWeightValue } from '../document/connectionRule';
-import { estimateLabelSize, pairText } from '../document/edgeLabel';
+import { pairText } from '../document/edgeLabel';
 import { defaultNodePosition } from '../document/placement';
+import { flowWiringEdges } from './flowModel';
 import {
   ARROW_PATH,
   handleY,
@@ -105,16 +106,7 @@ export function diagramSvg(
   }
   // The wiring as the canvas plans it (canvas/wiring.ts): lanes of routed-around edges and label
   // spots clear of nodes and of each other. The labels' boxes count for the picture's size.
-  const wiring = doc.edges.map((e) => {
-    const size = estimateLabelSize(doc, e);
-    return {
-      id: e.id,
-      source: e.source,
-      target: e.target,
-      labelW: size.width,
-      labelH: size.height,
-    };
-  });
+  const wiring = flowWiringEdges(doc);
   const plan = planWiring(boxes, wiring);
   for (const b of wiringExtents(boxes, wiring, plan)) {
     minX = Math.min(minX, b.x);

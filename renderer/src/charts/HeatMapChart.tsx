@@ -15,6 +15,7 @@ import { chartBackground, chartTheme, themedColor, useTheme } from '../ui/chartT
 import type { TimeView } from './timeView';
 import { registerHeatMapForTests, type HeatMapStats } from '../run/testHooks';
 import { useChartJs } from './useChartJs';
+import { PixelLayer } from './pixelLayer';
 
 export interface HeatMapChartProps {
   session: SimulationSession;
@@ -66,25 +67,14 @@ export function HeatMapChart(props: HeatMapChartProps) {
           probes
             .map((p) => session.traces.get(p.probeId))
             .filter((b): b is TraceBuffer => b !== undefined);
-        let image: ImageData | null = null;
-        let pixels: Uint32Array | null = null;
-        let scratch: HTMLCanvasElement | null = null;
+        const bitmap = new PixelLayer();
         const layer: Plugin = {
           id: 'heatLayer',
           beforeDatasetsDraw(chart) {
-            const area = chart.chartArea;
             const x = chart.scales['x'];
-            if (!x || area.width <= 0 || area.height <= 0 || session.dt <= 0) return;
-            const dpr = chart.currentDevicePixelRatio || 1;
-            const width = Math.max(1, Math.round(area.width * dpr));
-            const height = Math.max(1, Math.round(area.height * dpr));
-            if (!image || image.width !== width || image.height !== height) {
-              image = new ImageData(width, height);
-              pixels = new Uint32Array(image.data.buffer);
-              scratch ??= document.createElement('canvas');
-              scratch.width = width;
-              scratch.height = height;
-            }
+            const size = x && session.dt > 0 ? bitmap.begin(chart) : null;
+            if (!x || !size) return;
+            const { width, height } = size;
             const stepMin = x.min / (session.dt * 1000);
             const stepMax = x.max / (session.dt * 1000);
             const buffers = buffersOf();
@@ -96,7 +86,7 @@ export function HeatMapChart(props: HeatMapChartProps) {
               lo,
               hi,
               lut,
-              pixels!,
+              bitmap.pixels,
               width,
               height,
             );
@@ -104,12 +94,7 @@ export function HeatMapChart(props: HeatMapChartProps) {
             stats.drawn++;
             if (loRef.current) loRef.current.textContent = formatValue(lo);
             if (hiRef.current) hiRef.current.textContent = formatValue(hi);
-            scratch!.getContext('2d')!.putImageData(image, 0, 0);
-            const ctx = chart.ctx;
-            ctx.save();
-            ctx.imageSmoothingEnabled = false;
-            ctx.drawImage(scratch!, area.left, area.top, area.width, area.height);
-            ctx.restore();
+            bitmap.draw(chart);
           },
           // The colour scale inside the canvas too, right of the plot, so a PNG export carries it.
           afterDraw(chart) {

@@ -21,6 +21,7 @@ import {
 import type { TimeView } from './timeView';
 import { registerRasterForTests } from '../run/testHooks';
 import { useChartJs } from './useChartJs';
+import { PixelLayer } from './pixelLayer';
 
 export interface RasterRow {
   id: string;
@@ -60,27 +61,17 @@ function rasterPlugin(
   stats: { drawn: number },
   theme: ThemeName,
 ) {
-  let image: ImageData | null = null;
-  let pixels: Uint32Array | null = null;
-  let scratch: HTMLCanvasElement | null = null;
+  const layer = new PixelLayer();
   const colors = layout.rows.map((r) => packRgba(themedColor(r.color, theme)));
   const plugin: Plugin = {
     id: 'rasterLayer',
     beforeDatasetsDraw(chart) {
-      const area = chart.chartArea;
       const x = chart.scales['x'];
-      if (!x || area.width <= 0 || area.height <= 0) return;
-      const dpr = chart.currentDevicePixelRatio || 1;
-      const width = Math.max(1, Math.round(area.width * dpr));
-      const height = Math.max(1, Math.round(area.height * dpr));
-      if (!image || image.width !== width || image.height !== height) {
-        image = new ImageData(width, height);
-        pixels = new Uint32Array(image.data.buffer);
-        scratch ??= document.createElement('canvas');
-        scratch.width = width;
-        scratch.height = height;
-      }
-      pixels!.fill(0);
+      const size = x ? layer.begin(chart) : null;
+      if (!x || !size) return;
+      const { width, height, dpr } = size;
+      const pixels = layer.pixels;
+      pixels.fill(0);
       const minS = x.min / 1000;
       const maxS = x.max / 1000;
       const colsPerSecond = width / (maxS - minS);
@@ -117,18 +108,13 @@ function rasterPlugin(
           const right = Math.min(width, col + tickWidth);
           for (let y = top; y < bottom; y++) {
             const base = y * width;
-            for (let c = col; c < right; c++) pixels![base + c] = color;
+            for (let c = col; c < right; c++) pixels[base + c] = color;
           }
           drawn++;
         }
       });
       stats.drawn = drawn;
-      scratch!.getContext('2d')!.putImageData(image, 0, 0);
-      const ctx = chart.ctx;
-      ctx.save();
-      ctx.imageSmoothingEnabled = false;
-      ctx.drawImage(scratch!, area.left, area.top, area.width, area.height);
-      ctx.restore();
+      layer.draw(chart);
     },
   };
   return plugin;
