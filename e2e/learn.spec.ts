@@ -97,6 +97,48 @@ test('LIF: picking a neuron shows it at its own constant drive', async ({ app })
   await expect(dialog.getByText('v_in: 1.5', { exact: true })).toBeVisible();
 });
 
+test('Learn: the first pick of the standard neuron takes, the header follows every pick, and v_in can be typed beyond the slider', async ({
+  app,
+}) => {
+  // The fourth walkthrough: with C picked, "standard LIF neuron" snapped back to C on the first
+  // pick (the view reopened with '' read as "no choice": the first neuron), while the panel
+  // already said it was untied; the f-I and HH gating views never moved the header at all.
+  await openExample(app, /A and B drive C/);
+  await app.getByRole('group', { name: /LIF neuron C$/ }).click({ button: 'right' });
+  await app.getByRole('menuitem', { name: 'See the math: LIF charging and rate' }).click();
+  const dialog = app.getByRole('dialog', { name: 'See the math' });
+  await expect(dialog.getByText('for node C')).toBeVisible();
+  // C has no bias and two synapses: v_in 0, and the note says why nothing fires.
+  await expect(dialog.getByTestId('lif-own-input')).toContainText(
+    'its 2 other inputs (synapses, varying signals) are not included',
+  );
+  await expect(dialog.getByTestId('lif-own-input')).toContainText('drag v_in above 1');
+  const picker = dialog.getByLabel('LIF neuron');
+  await picker.selectOption('');
+  await expect(picker).toHaveValue('');
+  await expect(dialog.getByText('for node C')).toHaveCount(0);
+  await expect(dialog.getByTestId('lif-own-input')).toHaveCount(0);
+  await expect(dialog.getByText('v_in: 2', { exact: true })).toBeVisible();
+  await picker.selectOption('B');
+  await expect(dialog.getByText('for node B')).toBeVisible();
+  await expect(dialog.getByText('v_in: 2', { exact: true })).toBeVisible();
+  // A number box beside the slider; a typed 12 widens the slider to reach it.
+  await dialog.getByRole('spinbutton', { name: 'v_in value' }).fill('12');
+  await expect(dialog.getByText('v_in: 12', { exact: true })).toBeVisible();
+  await expect(dialog.getByRole('slider', { name: 'v_in' })).toHaveAttribute('max', '12');
+  expect((await viewData<{ vIn: number }>(app, 'lif'))?.vIn).toBe(12);
+
+  // The f-I view: its header follows its own picker too.
+  await dialog
+    .getByRole('navigation', { name: 'math views' })
+    .getByRole('button', { name: /^f-I curve/ })
+    .click();
+  await expect(dialog.getByText('for node B')).toBeVisible();
+  await dialog.getByRole('combobox', { name: 'neuron' }).selectOption('A');
+  await expect(dialog.getByText('for node A')).toBeVisible();
+  await screenshot(app, 'learn-picker-follows');
+});
+
 test('Activations: the five curves, softmax sums to 1, one-hot picks the max', async ({ app }) => {
   const dialog = await openView(app, /^Activation functions/);
   await dialog.getByRole('slider', { name: 'z' }).fill('0');

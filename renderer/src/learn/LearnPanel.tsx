@@ -145,7 +145,7 @@ export function LearnPanel({ document, host, session }: LearnPanelProps) {
             <div className="learn-panel__body">
               {/* A new key remounts the view when its node changes, so it starts from that node. */}
               <View
-                key={`${kind}:${nodeId ?? ''}`}
+                key={`${kind}:${nodeId ?? '*'}`}
                 document={document}
                 nodeId={nodeId}
                 host={host}

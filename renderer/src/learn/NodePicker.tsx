@@ -63,8 +63,12 @@ export function NodePicker({
   );
 }
 
-/** The initial choice: the requested node when it applies, else the first that does, else ''. */
+/**
+ * The initial choice: the requested node when it applies; '' when the standard neuron was picked
+ * (the view reopens on it: '' is a choice, not "no choice"); else the first that applies, else ''.
+ */
 export function initialNodeId(requested: string | undefined, nodes: NetworkNode[]): string {
+  if (requested === '') return '';
   if (requested && nodes.some((n) => n.id === requested)) return requested;
   return nodes[0]?.id ?? '';
 }

@@ -18,7 +18,10 @@ export type LearnViewKind = (typeof LEARN_VIEW_KINDS)[number];
 export interface LearnState {
   open: boolean;
   kind: LearnViewKind;
-  /** The node the view is tied to; undefined: the view picks one (or the spec's defaults). */
+  /**
+   * The node the view is tied to; undefined: the view picks one; '' (or a view's own standard id):
+   * the view's standard neuron, picked by the student.
+   */
   nodeId: string | undefined;
 }
 

@@ -12,7 +12,7 @@ import {
   softmaxOf,
 } from '../math/activationData';
 import { columns, toCsv } from '../math/csv';
-import { Field, ViewFrame } from '../ViewFrame';
+import { Field, SliderField, ViewFrame } from '../ViewFrame';
 import { COLORS, fmt, points, vline, type LearnViewProps } from '../viewProps';
 
 const CURVE_COLORS = [COLORS.blue, COLORS.orange, COLORS.green, COLORS.red, COLORS.purple];
@@ -102,17 +102,15 @@ export function ActivationsView({ document, nodeId }: LearnViewProps) {
       tex={String.raw`\begin{gathered}\sigma(z) = \frac{1}{1+e^{-z}},\quad \arctan z,\quad \tanh z\\ \mathrm{threshold}(z) = \begin{cases}0 & z<0\\ 1 & z \ge 0\end{cases},\quad \mathrm{ReLU}(z) = \max(0, z)\\ \mathrm{SoftMax}(\vec z)_i = \frac{e^{z_i}}{\sum_j e^{z_j}}\\ \mathrm{OneHot}(\vec z)_i = \begin{cases}1 & z_i = \max \vec z\\ 0 & \text{otherwise}\end{cases}\end{gathered}`}
     >
       <div className="learn-controls">
-        <Field label={`z: ${fmt(z)}`}>
-          <input
-            type="range"
-            aria-label="z"
-            min={-5}
-            max={5}
-            step={0.05}
-            value={z}
-            onChange={(e) => setZ(Number(e.target.value))}
-          />
-        </Field>
+        <SliderField
+          label={`z: ${fmt(z)}`}
+          name="z"
+          min={-5}
+          max={5}
+          step={0.05}
+          value={z}
+          onChange={setZ}
+        />
         <Field label="vector z (comma separated)">
           <input
             type="text"

@@ -11,6 +11,7 @@ import type { SweepPoint } from '../../../../shared/ipc/sweepContract';
 import { LearnChart } from '../LearnChart';
 import { toCsv } from '../math/csv';
 import { LIF_DEFAULTS, lifRate, type LifParams } from '../math/lifMath';
+import { openLearnView } from '../learnStore';
 import { numericParams } from '../NodePicker';
 import { runSweep, type SweepHandle } from '../sweepClient';
 import { Field, ViewFrame } from '../ViewFrame';
@@ -67,7 +68,9 @@ interface SweepState {
 export function FiView({ document, nodeId, host }: LearnViewProps) {
   const nodes = useMemo(() => document.nodes.filter(sweepable), [document]);
   const [selected, setSelected] = useState(() =>
-    nodeId && nodes.some((n) => n.id === nodeId) ? nodeId : (nodes[0]?.id ?? STANDARD_LIF),
+    nodeId === STANDARD_LIF || nodeId === STANDARD_HH || nodes.some((n) => n.id === nodeId)
+      ? nodeId!
+      : (nodes[0]?.id ?? STANDARD_LIF),
   );
   const node = nodes.find((n) => n.id === selected);
   const model: Model =
@@ -93,6 +96,8 @@ export function FiView({ document, nodeId, host }: LearnViewProps) {
           : 'lif';
     setRange(defaultRange(m));
     setSweep({ state: 'idle', done: 0, total: 0, points: [] });
+    // The panel's header follows the pick (the view reopens on it, as the other views do).
+    openLearnView('fi', id);
   };
 
   const currents = useMemo(() => {

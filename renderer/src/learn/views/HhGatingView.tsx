@@ -4,7 +4,8 @@ import { LearnChart } from '../LearnChart';
 import { gatingAt, gatingCurves } from '../math/hhGating';
 import { columns, toCsv } from '../math/csv';
 import { NodePicker, numericParams, useModelNodes } from '../NodePicker';
-import { Field, ViewFrame } from '../ViewFrame';
+import { openLearnView } from '../learnStore';
+import { SliderField, ViewFrame } from '../ViewFrame';
 import { COLORS, fmt, points, vline, type LearnViewProps } from '../viewProps';
 import { HH_DEFAULTS } from '../math/hhCurrent';
 
@@ -131,28 +132,22 @@ export function HhGatingView({ document, nodeId }: LearnViewProps) {
           label="HH neuron"
           nodes={hhNodes}
           value={selected}
+          // Picking another neuron opens the view on it afresh (its V0; the panel's header follows).
           onChange={(id) => {
             setSelected(id);
-            setV(
-              numericParams(
-                hhNodes.find((n) => n.id === id),
-                { ...HH_DEFAULTS },
-              ).V0,
-            );
+            openLearnView('hhGating', id);
           }}
           standardLabel="standard HH neuron (default parameters)"
         />
-        <Field label={`V marker: ${fmt(v)} mV`}>
-          <input
-            type="range"
-            aria-label="V marker (mV)"
-            min={V_MIN}
-            max={V_MAX}
-            step={0.5}
-            value={v}
-            onChange={(e) => setV(Number(e.target.value))}
-          />
-        </Field>
+        <SliderField
+          label={`V marker: ${fmt(v)} mV`}
+          name="V marker (mV)"
+          min={V_MIN}
+          max={V_MAX}
+          step={0.5}
+          value={v}
+          onChange={setV}
+        />
       </div>
       <table className="learn-readout" aria-label="gating values at the marker">
         <tbody>

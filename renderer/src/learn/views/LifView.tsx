@@ -20,7 +20,7 @@ import {
 } from '../math/lifMath';
 import { NodePicker, numericParams, useModelNodes } from '../NodePicker';
 import { runSweep } from '../sweepClient';
-import { Field, ViewFrame } from '../ViewFrame';
+import { SliderField, ViewFrame } from '../ViewFrame';
 import { COLORS, fmt, points, vline, type LearnViewProps } from '../viewProps';
 
 interface SimulatedPoints {
@@ -85,7 +85,7 @@ export function LifView({ document, nodeId, host }: LearnViewProps) {
   // even below threshold; only without a neuron at the demo value 2.
   const own = constantDrive(document, node);
   const [vIn, setVIn] = useState(() => own?.drive ?? 2);
-  // Picking another neuron opens the view on it (the panel's header follows).
+  // Picking another neuron opens the view on it afresh (its own input; the panel's header follows).
   const pick = (id: string): void => {
     setSelected(id);
     openLearnView('lif', id);
@@ -285,26 +285,28 @@ export function LifView({ document, nodeId, host }: LearnViewProps) {
           onChange={pick}
           standardLabel="standard LIF neuron (default parameters)"
         />
-        <Field label={`v_in: ${fmt(vIn)}`}>
-          <input
-            type="range"
-            aria-label="v_in"
-            min={0}
-            max={Math.max(5, Math.ceil((own?.drive ?? 0) * 1.5))}
-            step={0.01}
-            value={vIn}
-            onChange={(e) => setVIn(Number(e.target.value))}
-          />
-        </Field>
+        <SliderField
+          label={`v_in: ${fmt(vIn)}`}
+          name="v_in"
+          min={0}
+          max={Math.max(5, Math.ceil((own?.drive ?? 0) * 1.5))}
+          step={0.01}
+          grow
+          value={vIn}
+          onChange={setVIn}
+        />
         {node && own && (
           <p className="learn-note" data-testid="lif-own-input">
             Starts at {node.label ?? node.id}’s own constant input: v_in = {fmt(own.drive)} (its
             bias
             {own.drive !== numericParams(node, { bias: 0 }).bias ? ' and constant inputs' : ''})
-            {own.others > 0
-              ? `; its ${own.others} other input${own.others === 1 ? '' : 's'} (synapses, varying signals) are not included`
-              : ''}
+            {own.others === 1 &&
+              '; its other input (a synapse or a varying signal) is not included'}
+            {own.others > 1 &&
+              `; its ${own.others} other inputs (synapses, varying signals) are not included`}
             .
+            {own.drive <= params.vTh &&
+              ` That is not above vTh = ${fmt(params.vTh)}, so v settles below it and never fires: drag v_in above ${fmt(params.vTh)} to see spikes.`}
           </p>
         )}
         <p className="learn-note" aria-live="polite">
