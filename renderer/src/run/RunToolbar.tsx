@@ -21,7 +21,7 @@ import type { NetworkDocument } from '../../../shared/document/model';
 import type { RunSpeed } from '../../../shared/ipc/contract';
 import type { SimulationSession } from './SimulationSession';
 import type { Draft } from '../document/drafts';
-import { runMessageStore, showRunMessage, watchRefusal } from '../document/runMessage';
+import { runMessageStore, showRunMessage, watchRunMessage } from '../document/runMessage';
 import { select } from '../document/uiStore';
 import { useServices } from './services';
 import { PlayIcon } from '../ui/icons';
@@ -189,7 +189,7 @@ export function RunToolbar({ session, document }: RunToolbarProps) {
  */
 export function RunMessage() {
   const message = useStore(runMessageStore, (s) => s.message);
-  useEffect(() => watchRefusal(), []);
+  useEffect(() => watchRunMessage(), []);
   if (!message) return null;
   return (
     <div role="alert" className="run-message">
