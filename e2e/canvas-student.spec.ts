@@ -330,7 +330,7 @@ test('recording without clutter: six recordings of an HH and a LIF neuron are ch
   // S with nothing selected, or with every variable recorded, says so.
   await canvas.locator('.react-flow__pane').click({ position: { x: 20, y: 100 } });
   await app.keyboard.press('s');
-  await expect(canvas.getByRole('alert')).toContainText('Nothing to record: select a neuron');
+  await expect(canvas.getByRole('alert')).toContainText('Not recorded: select a neuron');
   await canvas.getByRole('group', { name: /LIF neuron B$/ }).click();
   await app.keyboard.press('s');
   await expect(canvas.getByRole('status')).toContainText('Every variable of B is recorded already');
@@ -565,7 +565,9 @@ test('Learn views start from the picked node: its bias as v_in, its real input s
   await expect(dialog.getByText('v_in: 1.8', { exact: true })).toBeVisible();
   // G(1.8) = 1 / (2 ms + 20 ms ln(1.8 / 0.8)) = 54.89 Hz
   await expect(dialog.getByText(/G = 54\.89 Hz/)).toBeVisible();
-  await expect(dialog.getByTestId('lif-own-input')).toContainText('its 1 other input');
+  await expect(dialog.getByTestId('lif-own-input')).toContainText(
+    'its one other input (a synapse or a varying signal) is not included',
+  );
   await screenshot(app, 'learn-lif-own-input');
 
   // The weight view: picking another target moves the panel's header with it.

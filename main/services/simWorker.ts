@@ -2,8 +2,9 @@
  * Worker-thread entry: compiles the document and runs the RunLoop, posting each frame with its
  * typed arrays transferred (never cloned).
  */
-import { EDIT_MESSAGES } from '../../shared/sim/types';
+import { EDIT_MESSAGES, type Issue } from '../../shared/sim/types';
 import { parentPort } from 'node:worker_threads';
+import { issueText } from '../../shared/document/issueText';
 import { loadDocument } from '../../shared/document/loadDocument';
 import { frameBuffers } from '../../shared/ipc/frameCodec';
 import { estimateRun } from '../../shared/sim/admission';
@@ -35,7 +36,10 @@ port.on('message', (message: ToWorker) => {
         message.forever ? { run: { overrides: { duration: Infinity } } } : {},
       );
       if (!loaded.ok) {
-        post({ type: 'invalid', message: formatIssues(loaded.issues) });
+        post({
+          type: 'invalid',
+          message: formatIssues(parsed(message.documentText), loaded.issues),
+        });
         return;
       }
       void threads?.close();
@@ -46,7 +50,7 @@ port.on('message', (message: ToWorker) => {
         stepHelper: threads,
       });
       if (!created.ok) {
-        post({ type: 'invalid', message: formatIssues(created.issues) });
+        post({ type: 'invalid', message: formatIssues(loaded.document, created.issues) });
         return;
       }
       const sim = created.simulation;
@@ -119,6 +123,18 @@ port.on('message', (message: ToWorker) => {
   }
 });
 
-function formatIssues(issues: ReadonlyArray<{ path: string; message: string }>): string {
-  return issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('\n');
+/**
+ * Why the app's run was refused, in the app's words: the node by its label, the field by the
+ * inspector's name (the CLI, which runs in-process, prints paths: docs/format.md).
+ */
+function formatIssues(doc: unknown, issues: readonly Issue[]): string {
+  return issues.map((i) => issueText(doc, i)).join('\n');
+}
+
+function parsed(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
 }

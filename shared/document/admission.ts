@@ -15,7 +15,9 @@
  *     a clear error if a neuron population goes over its budget: `spikeBudget`);
  *   - generator (Poisson) rates, bounded per step;
  *   - the total work, steps x (elements + nodes), bounded, with an estimate of the running time.
- * Refusals name the field to change (`simulation.duration`, `--duration`, `probes[2].every`, ...).
+ * Refusals name the field to change (`simulation.duration`, `--duration`, `probes[2].every`, ...)
+ * in `message` (what the CLI prints after the path), and in the app's words in `text` ("duration in
+ * the Circuit panel", "every on scope vP1"): the app shows `text` after the element's label.
  * Tolerant: malformed parts count as zero, so it also runs on documents validation rejects.
  */
 import { TIME_GRID_TOLERANCE } from '../util/timeGrid';
@@ -353,8 +355,18 @@ export function admitRun(
       ? (options.names?.duration ?? 'duration')
       : 'simulation.duration';
   const dtPath = overrides.dt !== undefined ? (options.names?.dt ?? 'dt') : 'simulation.dt';
-  const error = (path: string, message: string, elementId?: string): void => {
-    issues.push({ severity: 'error', path, message, ...(elementId ? { elementId } : {}) });
+  // The same fields as the inspector names them, for `text` (a CLI flag keeps its name).
+  const durationName =
+    overrides.duration !== undefined ? durationPath : 'duration (in the Circuit panel)';
+  const dtName = overrides.dt !== undefined ? dtPath : 'dt (in the Circuit panel)';
+  const error = (path: string, message: string, elementId?: string, text?: string): void => {
+    issues.push({
+      severity: 'error',
+      path,
+      message,
+      ...(text !== undefined ? { text } : {}),
+      ...(elementId ? { elementId } : {}),
+    });
   };
 
   // Generator rates, bounded per step.
@@ -368,10 +380,13 @@ export function admitRun(
       const rate = maxOf(signal['rate']);
       if (rate === undefined || !(rate * estimate.dt > MAX_POISSON_PER_STEP)) return;
       const id = typeof node['id'] === 'string' ? node['id'] : undefined;
+      const problem = `a Poisson rate of ${rate} Hz is ${Number((rate * estimate.dt).toPrecision(3))} spikes per step at dt = ${estimate.dt} s; at most ${MAX_POISSON_PER_STEP} per step`;
+      const highest = Number((MAX_POISSON_PER_STEP / estimate.dt).toPrecision(3));
       error(
         `nodes[${i}].signal.rate`,
-        `a Poisson rate of ${rate} Hz is ${Number((rate * estimate.dt).toPrecision(3))} spikes per step at dt = ${estimate.dt} s; at most ${MAX_POISSON_PER_STEP} per step: use a rate <= ${Number((MAX_POISSON_PER_STEP / estimate.dt).toPrecision(3))} Hz or a smaller dt`,
+        `${problem}: use a rate <= ${highest} Hz or a smaller dt`,
         id,
+        `${problem}: use a rate of at most ${highest} Hz or a smaller ${dtName}`,
       );
     });
   }
@@ -413,16 +428,18 @@ export function admitRun(
       b.text > 0 ? `${formatBytes(b.text)} of output text` : '',
     ].filter((p) => p !== '');
     const probes = estimate.probes > 1 ? ` (${count(estimate.probes)} probes)` : '';
-    const advice =
+    const advice = (names: { duration: string; dt: string; every: string; indices: string }) =>
       kind === 'samples'
-        ? `Record fewer samples${probes}: raise ${largest.path}.every, list ${largest.path}.indices, shorten ${durationPath} or use a larger ${dtPath}`
+        ? `Record fewer samples${probes}: raise ${names.every}, list ${names.indices}, shorten ${names.duration} or use a larger ${names.dt}`
         : kind === 'spikes'
-          ? `Shorten ${durationPath} or use fewer spiking elements (spikes are budgeted at ${SPIKE_RATE_CEILING} per second per neuron, and at its rate per Poisson input)`
+          ? `Shorten ${names.duration} or use fewer spiking elements (spikes are budgeted at ${SPIKE_RATE_CEILING} per second per neuron, and at its rate per Poisson input)`
           : 'Use smaller populations, sparser connections or fewer recorded samples';
+    const problem = `the network is too large to simulate: about ${formatBytes(b.total)} of memory (${parts.join(', ')}), more than the ${formatBytes(maxBytes)} allowed; this element alone needs ${formatBytes(largest.bytes)}.`;
     error(
       largest.path,
-      `the network is too large to simulate: about ${formatBytes(b.total)} of memory (${parts.join(', ')}), more than the ${formatBytes(maxBytes)} allowed; this element alone needs ${formatBytes(largest.bytes)}. ${advice}`,
+      `${problem} ${advice({ duration: durationPath, dt: dtPath, every: `${largest.path}.every`, indices: `${largest.path}.indices` })}`,
       largest.elementId,
+      `${problem} ${advice({ duration: durationName, dt: dtName, every: "the scope's every", indices: 'its indices' })}`,
     );
   }
 
@@ -431,9 +448,13 @@ export function admitRun(
   const perStep = estimate.elements + estimate.nodes;
   if (finite && estimate.work > maxWork) {
     const maxSteps = Math.floor(maxWork / Math.max(1, perStep));
+    const problem = `the run is too long: ${count(estimate.steps)} steps of ${count(estimate.elements)} elements (about ${formatSeconds(estimate.seconds)} of computing); at most ${maxWork.toExponential(0)} element-steps`;
+    const longest = Number((maxSteps * estimate.dt).toPrecision(3));
     error(
       durationPath,
-      `the run is too long: ${count(estimate.steps)} steps of ${count(estimate.elements)} elements (about ${formatSeconds(estimate.seconds)} of computing); at most ${maxWork.toExponential(0)} element-steps: shorten ${durationPath} to at most ${Number((maxSteps * estimate.dt).toPrecision(3))} s or use a larger ${dtPath}`,
+      `${problem}: shorten ${durationPath} to at most ${longest} s or use a larger ${dtPath}`,
+      undefined,
+      `${problem}: shorten ${durationName} to at most ${longest} s or use a larger ${dtName}`,
     );
   } else if (finite && estimate.seconds > WARN_RUN_SECONDS) {
     warnings.push({

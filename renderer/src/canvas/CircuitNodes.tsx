@@ -154,6 +154,13 @@ function Warnings({ warnings }: { warnings: readonly string[] }) {
   );
 }
 
+/** The card's kind, beside its badge; the size has its own "×100" beside it (said once). */
+export function nodeKindText(node: NetworkNode): string {
+  if (node.kind === 'population') return 'population';
+  if (node.kind === 'input') return 'input';
+  return node.kind === 'bias' ? 'bias node' : 'neuron';
+}
+
 function CircuitNodeView({ id, data, selected }: NodeProps<CircuitFlowNode>) {
   const { node, warnings } = data;
   const renaming = useStore(uiStore, (s) => s.renamingId === id);
@@ -168,21 +175,12 @@ function CircuitNodeView({ id, data, selected }: NodeProps<CircuitFlowNode>) {
   const model = node.kind === 'neuron' || node.kind === 'population' ? node.model : node.kind;
   const hasInput = node.kind === 'neuron' || node.kind === 'population';
   const name = nodeName(node);
-  const kindText =
-    node.kind === 'population'
-      ? 'population'
-      : node.kind === 'input'
-        ? size > 1
-          ? `input ×${size}`
-          : 'input'
-        : node.kind === 'bias'
-          ? 'bias node'
-          : 'neuron';
+  const kindText = nodeKindText(node);
   return (
     <div
       ref={liveRef}
       className={`circuit-node circuit-node--${node.kind} circuit-node--${model}${selected ? ' is-selected' : ''}${warnings.length ? ' has-warning' : ''}`}
-      aria-label={`${badge} ${kindText} ${name}`}
+      aria-label={`${badge} ${kindText}${node.kind === 'input' && size > 1 ? ` ×${size}` : ''} ${name}`}
       role="group"
       data-size={size}
     >

@@ -386,7 +386,8 @@ export function recordSelected(): void {
     notify(
       bias
         ? `${bias.label ?? bias.id} is a bias node: it always outputs 1, so there is nothing to record. Select a neuron, population or input, then press S.`
-        : 'Nothing to record: select a neuron, population or input first, then press S.',
+        : // after the lead: "Not recorded: select a neuron, …"
+          'select a neuron, population or input first, then press S.',
       'refusal',
       'Not recorded: ',
     );

@@ -178,22 +178,36 @@ describe('connecting', () => {
     expect(doc.edges).toHaveLength(4);
   });
 
-  it('hints at units between HH and LIF, and names a spiking weight’s unit', () => {
+  it('names a spiking weight’s unit; no unit hint where spikes cross (walkthrough 6, step 38)', () => {
     let doc = withNode(wired(), 'hh');
+    // HH -> LIF: a spike train crosses; w sets each spike's current in C's unit: no mismatch
     doc = connectNodes.apply(doc, { source: 'D', target: 'C' });
-    const edge = doc.edges.at(-1)!;
-    expect(unitHint(doc, edge)).toMatch(/uA\/cm\^2.*dimensionless/);
+    expect(unitHint(doc, doc.edges.at(-1)!)).toBeNull();
     expect(unitHint(doc, doc.edges[2]!)).toBeNull();
     expect(weightUnit(doc, doc.edges[2]!)).toBe('s');
     expect(weightUnit(doc, doc.edges[0]!)).toBe('1');
     doc = connectNodes.apply(doc, { source: 'C', target: 'D' });
     expect(weightUnit(doc, doc.edges.at(-1)!)).toBe('uA/cm^2·s');
+    expect(unitHint(doc, doc.edges.at(-1)!)).toBeNull();
     // A constant input's value is already in D's unit (spec: "as J"); the bias node's 1 is not.
     doc = withNode(doc, 'input-constant');
     doc = connectNodes.apply(doc, { source: 'in1', target: 'D' });
     expect(weightUnit(doc, doc.edges.at(-1)!)).toBe('1');
     doc = connectNodes.apply(doc, { source: 'one', target: 'D' });
     expect(weightUnit(doc, doc.edges.at(-1)!)).toBe('uA/cm^2');
+    expect(unitHint(doc, doc.edges.at(-1)!)).toBeNull();
+    expect(unitHint(doc, doc.edges.at(-2)!)).toBeNull();
+  });
+
+  it('hints at units where a value crosses: a rate unit’s y into an HH neuron', () => {
+    let doc = withNode(withNode(wired(), 'hh'), 'rate');
+    doc = connectNodes.apply(doc, { source: 'E', target: 'D' });
+    expect(unitHint(doc, doc.edges.at(-1)!)).toBe(
+      "Units: E's activity y is dimensionless, D's input J is in uA/cm^2. The weight carries the unit: J gets w × y uA/cm^2.",
+    );
+    // into a LIF neuron, whose J is dimensionless too: nothing to say
+    doc = connectNodes.apply(doc, { source: 'E', target: 'C' });
+    expect(unitHint(doc, doc.edges.at(-1)!)).toBeNull();
   });
 });
 

@@ -7,6 +7,7 @@ import type { Edge, NetworkDocument, Weight } from '../../../shared/document/mod
 import { SYNAPSE_PARAMS } from '../../../shared/models/paramSpecs';
 import { defaultRule, weightForRule } from './connectionRule';
 import {
+  displayName,
   findEdge,
   findNode,
   findProbe,
@@ -72,18 +73,21 @@ export function defaultEdge(
 }
 
 /**
- * A gentle hint when an edge joins models whose input J has different units (HH currents in
- * uA/cm^2, LIF and rate dimensionless), or null.
+ * A gentle hint when a value crosses an edge in another unit than its target's input J, or null
+ * (docs/format.md#input-j). What crosses a spiking source's edge is a spike train: the weight sets
+ * each spike's current in the target's unit (J times seconds), so an HH -> LIF synapse has no
+ * mismatch. A continuous input's value is read "as J" of its target, and the bias node's 1 sets
+ * the weight as a bias in J's unit. Only a rate unit's activity y, dimensionless, into a target
+ * whose J has a unit (an HH neuron) needs its weight to carry that unit.
  */
 export function unitHint(doc: NetworkDocument, edge: Edge): string | null {
   const source = findNode(doc, edge.source);
   const target = findNode(doc, edge.target);
-  if (!source || !target) return null;
-  const from = inputUnit(source);
+  if (!source || !target || isSpikingSource(source)) return null;
+  if (source.kind !== 'neuron' && source.kind !== 'population') return null;
   const to = inputUnit(target);
-  if (!from || !to || from === to) return null;
-  const name = (u: string): string => (u === '1' ? 'dimensionless' : u);
-  return `Units differ: ${source.label ?? source.id} works in ${name(from)}, ${target.label ?? target.id}'s input is ${name(to)}. The weight converts one into the other: choose its size with that in mind.`;
+  if (!to || to === '1') return null;
+  return `Units: ${displayName(source)}'s activity y is dimensionless, ${displayName(target)}'s input J is in ${to}. The weight carries the unit: J gets w × y ${to}.`;
 }
 
 /**

@@ -18,8 +18,9 @@ export function issuesById(doc: NetworkDocument): Map<string, string[]> {
   }
   for (const issue of issues) {
     if (!issue.elementId) continue;
+    // On the element's own card: its field, or the app's words where the message names paths.
     const field = issue.path.replace(/^(nodes|edges|probes)\[\d+\]\.?/, '');
-    const text = field ? `${field}: ${issue.message}` : issue.message;
+    const text = issue.text ?? (field ? `${field}: ${issue.message}` : issue.message);
     out.set(issue.elementId, [...(out.get(issue.elementId) ?? []), text]);
   }
   return out;

@@ -24,6 +24,27 @@ describe('messages that match the state', () => {
     expect(dtWarning(doc(lif, 0.05))).toContain('τm of A = 20 ms');
   });
 
+  it('says that spikes stay exact while traces are samples every dt (walkthrough 6, step 16)', () => {
+    const warning = dtWarning(doc([{ id: 'A', kind: 'neuron', model: 'lif' }], 0.05));
+    expect(warning).toContain('Spikes and rates stay exact');
+    expect(warning).toContain('traces are sampled only every dt');
+    expect(warning).toContain('can miss a threshold crossing');
+    expect(warning).toContain('Pick dt ≤ 2 ms (τ/10)');
+  });
+
+  it('names a synapse by its ends, not by its id', () => {
+    const chain = {
+      ...doc([
+        { id: 'in1', kind: 'input', label: 'in1', signal: { type: 'poisson', rate: 20 } },
+        { id: 'a1', kind: 'neuron', model: 'lif', label: 'A', params: { tauM: 0.02 } },
+      ]),
+      edges: [{ id: 'wAin1', source: 'in1', target: 'a1', weight: 0.05, synapse: { tauS: 0.005 } }],
+    } as unknown as NetworkDocument;
+    const warning = dtWarning({ ...chain, simulation: { dt: 0.05, duration: 1, seed: 1 } });
+    expect(warning).toContain('τs of synapse in1 → A = 5 ms');
+    expect(warning).not.toContain('wAin1');
+  });
+
   it("reads each model's time constants from its folder (the adaptive LIF is no HH)", () => {
     const alif = [{ id: 'A', kind: 'neuron', model: 'alif', params: { tauM: 0.05, tauA: 0.01 } }];
     expect(dtWarning(doc(alif, 0.02))).toContain('τa of A = 10 ms');

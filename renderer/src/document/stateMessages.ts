@@ -53,20 +53,34 @@ export function timeConstants(doc: NetworkDocument): TimeConstant[] {
       if (tau) out.push({ seconds: tau, what: `the noise τ of ${name}` });
     }
   }
+  // a synapse by its ends, as its card reads (its id is never shown)
+  const label = (id: string): string => {
+    const node = doc.nodes.find((n) => n.id === id);
+    return node?.label ?? id;
+  };
   for (const e of doc.edges) {
     const tauS = num(e.synapse?.tauS);
-    if (tauS) out.push({ seconds: tauS, what: `τs of synapse ${e.id}` });
+    if (tauS)
+      out.push({
+        seconds: tauS,
+        what: `τs of synapse ${label(e.source)} → ${label(e.target)}`,
+      });
   }
   return out.sort((a, b) => a.seconds - b.seconds);
 }
 
-/** A warning when dt is more than half the smallest time constant, naming it; or null. */
+/**
+ * A warning when dt is more than half the smallest time constant, naming it; or null. It says what
+ * a large dt does and does not change (walkthrough 6: at dt = 50 ms the v trace never reached
+ * threshold yet the raster showed 23 spikes): spikes are located exactly inside a step, a trace is
+ * a sample every dt.
+ */
 export function dtWarning(doc: NetworkDocument): string | null {
   const smallest = timeConstants(doc)[0];
   const dt = doc.simulation.dt;
   if (!smallest || dt <= smallest.seconds / 2) return null;
   const ms = (s: number): string => `${formatNumber(s * 1000, 4)} ms`;
-  return `dt = ${ms(dt)} is large against the smallest time constant, ${smallest.what} = ${ms(smallest.seconds)}: what happens within it is not resolved. A dt of ${ms(smallest.seconds / 10)} or less follows it.`;
+  return `dt = ${ms(dt)} is large against the smallest time constant, ${smallest.what} = ${ms(smallest.seconds)}. Spikes and rates stay exact, but traces are sampled only every dt, so a trace can miss a threshold crossing. Pick dt ≤ ${ms(smallest.seconds / 10)} (τ/10) to see its shape.`;
 }
 
 /**

@@ -9,7 +9,8 @@
  * the toolbar shows as a dialog). A run that ends offers to keep or revert its slider changes
  * (document/liveTweaks.ts). Run (and Step, which starts a paused run) refuses to start while an
  * inspector field holds a value that cannot be stored (a draft, document/drafts.ts), or when there
- * is nothing to simulate; the refusal is the run message (document/runMessage.ts).
+ * is nothing to simulate; the refusal is the run message (document/runMessage.ts, which takes it
+ * down when the document changes).
  */
 import type { HostApi, RunSpeed, RunStatus } from '../../../shared/ipc/contract';
 import { documentStore, type DocumentStore } from '../document/documentStore';
@@ -54,7 +55,7 @@ export class RunController {
   ) {
     this.liveEdits = new LiveEditController(host, session, {
       askRestart: (reasons) => this.update({ restartReasons: reasons }),
-      notify: (text) => showRunMessage(text),
+      notify: (text) => showRunMessage(text, 'run'),
     });
   }
 
@@ -131,7 +132,7 @@ export class RunController {
     }
     const refusal = runRefusal(doc);
     if (refusal) {
-      showRunMessage(refusal.message, refusal.draft);
+      showRunMessage(refusal.message, 'state', refusal.draft);
       return false;
     }
     const { speed, forever } = this.snapshot;
@@ -142,7 +143,8 @@ export class RunController {
       paused,
     });
     if (!started.ok) {
-      showRunMessage(started.error);
+      // the admission rule's refusal: about this document, checked again at the next Run
+      showRunMessage(started.error, 'state');
       return false;
     }
     this.session.beginRun(started.value.runId, started.value.dt, doc, {
@@ -179,7 +181,7 @@ export class RunController {
     const id = this.session.runId;
     if (!id) return;
     const result = await this.host.stepRun({ runId: id, seconds });
-    if (!result.ok) showRunMessage(result.error);
+    if (!result.ok) showRunMessage(result.error, 'run');
   }
 
   /** One time step. */
@@ -228,7 +230,7 @@ export class RunController {
     const runId = this.session.runId;
     if (!runId) return;
     const result = await this.host.controlRun({ runId, action });
-    if (!result.ok) showRunMessage(result.error);
+    if (!result.ok) showRunMessage(result.error, 'run');
   }
 
   private onStatus(status: RunStatus | null): void {

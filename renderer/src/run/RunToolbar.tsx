@@ -20,8 +20,9 @@ import { useStore } from 'zustand';
 import type { NetworkDocument } from '../../../shared/document/model';
 import type { RunSpeed } from '../../../shared/ipc/contract';
 import type { SimulationSession } from './SimulationSession';
+import { liveEditsInDocument } from './liveEdits';
 import type { Draft } from '../document/drafts';
-import { runMessageStore, showRunMessage, watchRefusal } from '../document/runMessage';
+import { runMessageStore, showRunMessage, watchRunMessage } from '../document/runMessage';
 import { select } from '../document/uiStore';
 import { useServices } from './services';
 import { PlayIcon } from '../ui/icons';
@@ -86,9 +87,11 @@ export function RunToolbar({ session, document }: RunToolbarProps) {
   const total = status && Number.isFinite(status.totalSteps) ? status.totalSteps * status.dt : null;
   const canStep = state !== 'running' && state !== 'finished' && state !== 'error';
   const timeText = `t = ${formatClock(simSeconds)}${total !== null ? ` / ${formatClock(total)}` : status ? ' (forever)' : ''}`;
+  // Revert (or undo) put the edited values back: the circuit no longer holds live edits.
+  const edited = editedCount > 0 && liveEditsInDocument(session.editLog, document);
   const stateText = [
     state ?? '',
-    editedCount > 0 ? 'edited live' : '',
+    editedCount > 0 ? (edited ? 'edited live' : 'live edits reverted') : '',
     status && state === 'running' && status.realtimeFactor > 0
       ? `×${status.realtimeFactor.toPrecision(3)} real time`
       : '',
@@ -158,7 +161,7 @@ export function RunToolbar({ session, document }: RunToolbarProps) {
         Run forever
       </label>
       <span
-        className={`run-toolbar__clock${editedCount > 0 ? ' run-toolbar__clock--edited' : ''}`}
+        className={`run-toolbar__clock${edited ? ' run-toolbar__clock--edited' : ''}`}
         role="timer"
         aria-label="simulated time"
         data-testid="sim-clock"
@@ -189,7 +192,7 @@ export function RunToolbar({ session, document }: RunToolbarProps) {
  */
 export function RunMessage() {
   const message = useStore(runMessageStore, (s) => s.message);
-  useEffect(() => watchRefusal(), []);
+  useEffect(() => watchRunMessage(), []);
   if (!message) return null;
   return (
     <div role="alert" className="run-message">

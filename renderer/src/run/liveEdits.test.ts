@@ -1,7 +1,7 @@
 /** The diff that decides between a live edit and a restart. */
 import { describe, expect, it } from 'vitest';
 import type { NetworkDocument } from '../../../shared/document/model';
-import { diffForLiveEdits } from './liveEdits';
+import { diffForLiveEdits, liveEditsInDocument } from './liveEdits';
 
 const base = {
   format: 'neurosketch-network',
@@ -82,5 +82,41 @@ describe('diffForLiveEdits', () => {
         'scope sC on C added',
       ].sort(),
     );
+  });
+});
+
+describe('liveEditsInDocument (walkthrough 6, steps 68-69: "edited live" stayed after Revert)', () => {
+  const log = [
+    { field: 'A.params.bias', oldValue: 1.5, newValue: 3 },
+    { field: 'A.params.bias', oldValue: 3, newValue: 4 },
+    { field: 'e.weight', oldValue: 0.05, newValue: -8 },
+  ];
+
+  it('is true while an edited value is still in the document', () => {
+    const edited = edit((d) => {
+      d['nodes'][0].params.bias = 4;
+      d['edges'][0].weight = -8;
+    });
+    expect(liveEditsInDocument(log, edited)).toBe(true);
+    // one of the two back: the other is still a live edit
+    expect(
+      liveEditsInDocument(
+        log,
+        edit((d) => (d['edges'][0].weight = -8)),
+      ),
+    ).toBe(true);
+  });
+
+  it('is false once every field is back at its value before the run (Revert, undo)', () => {
+    expect(liveEditsInDocument(log, base)).toBe(false);
+    // a param left at its default before the run, set live, then reverted to the default
+    const fromDefault = [{ field: 'C.params.tauM', oldValue: undefined, newValue: 0.01 }];
+    expect(liveEditsInDocument(fromDefault, base)).toBe(false);
+    expect(
+      liveEditsInDocument(
+        fromDefault,
+        edit((d) => (d['nodes'][2].params.tauM = 0.01)),
+      ),
+    ).toBe(true);
   });
 });

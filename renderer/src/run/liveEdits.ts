@@ -78,6 +78,27 @@ export function elementName(doc: NetworkDocument, id: string): string {
   return id;
 }
 
+/**
+ * Whether the document still holds a value the run's live edits set (`log`: the session's edit log,
+ * fields as `ID.PATH`). False once every edited field is back at its value before its first live
+ * edit (the keep/revert offer's Revert, or undo): the run clock then stops saying "edited live".
+ */
+export function liveEditsInDocument(
+  log: ReadonlyArray<{ field: string; oldValue: unknown }>,
+  doc: NetworkDocument,
+): boolean {
+  const before = new Map<string, unknown>();
+  for (const entry of log) if (!before.has(entry.field)) before.set(entry.field, entry.oldValue);
+  for (const [field, value] of before) {
+    const dot = field.indexOf('.');
+    const id = field.slice(0, dot);
+    let at: unknown = doc.nodes.find((n) => n.id === id) ?? doc.edges.find((e) => e.id === id);
+    for (const key of field.slice(dot + 1).split('.')) at = isPlainObject(at) ? at[key] : undefined;
+    if (!sameJson(at, value)) return true;
+  }
+  return false;
+}
+
 /** What changed between the running document and the edited one; reasons name elements as shown. */
 export function diffForLiveEdits(before: NetworkDocument, after: NetworkDocument): DocumentDiff {
   const edits: ValueEdit[] = [];

@@ -77,6 +77,14 @@ export function constantDrive(
   return { drive, others };
 }
 
+/** The note's tail on the inputs `constantDrive` left out, or '' (one input "is", several "are"). */
+export function otherInputsText(others: number): string {
+  if (others === 0) return '';
+  return others === 1
+    ? '; its one other input (a synapse or a varying signal) is not included'
+    : `; its ${others} other inputs (synapses, varying signals) are not included`;
+}
+
 export function LifView({ document, nodeId, host }: LearnViewProps) {
   const { nodes: lifNodes, selected, setSelected, node } = useModelNodes(document, 'lif', nodeId);
   const paramsKey = JSON.stringify(numericParams(node, { ...LIF_DEFAULTS }));
@@ -300,11 +308,7 @@ export function LifView({ document, nodeId, host }: LearnViewProps) {
             Starts at {node.label ?? node.id}’s own constant input: v_in = {fmt(own.drive)} (its
             bias
             {own.drive !== numericParams(node, { bias: 0 }).bias ? ' and constant inputs' : ''})
-            {own.others === 1 &&
-              '; its other input (a synapse or a varying signal) is not included'}
-            {own.others > 1 &&
-              `; its ${own.others} other inputs (synapses, varying signals) are not included`}
-            .
+            {otherInputsText(own.others)}.
             {own.drive <= params.vTh &&
               ` That is not above vTh = ${fmt(params.vTh)}, so v settles below it and never fires: drag v_in above ${fmt(params.vTh)} to see spikes.`}
           </p>
