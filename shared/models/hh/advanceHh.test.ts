@@ -178,6 +178,84 @@ describe('advanceHh populations', () => {
     }
   });
 
+  it('gives every element the bits it gets alone (elements are stepped two at a time)', () => {
+    // A population of one is never paired: each element of a population of 37 (odd: the last one
+    // alone) must match its own population of one in every bit, at a fine and a coarse network dt,
+    // with inputs that switch, spikes, rejected steps and both the pair and the one-element path.
+    let seed = 12345;
+    const random = (): number => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    for (const [dt, steps] of [
+      [1e-4, 1500],
+      [1e-3, 300],
+    ] as const) {
+      const size = 37;
+      const draw = (lo: number, hi: number): Float64Array =>
+        Float64Array.from({ length: size }, () => lo + (hi - lo) * random());
+      const params = {
+        C: draw(0.8, 1.2),
+        gNa: draw(100, 130),
+        gK: draw(30, 40),
+        gL: draw(0.2, 0.4),
+        V0: draw(-70, -50),
+        spikeThreshold: draw(-20, 0),
+        bias: draw(0, 3),
+      };
+      const pop = createHhPopulation(size, params);
+      const alone = Array.from({ length: size }, (_, i) =>
+        createHhPopulation(1, {
+          C: params.C[i],
+          gNa: params.gNa[i],
+          gK: params.gK[i],
+          gL: params.gL[i],
+          V0: params.V0[i],
+          spikeThreshold: params.spikeThreshold[i],
+          bias: params.bias[i],
+        }),
+      );
+      const current = new Float64Array(size);
+      const one = new Float64Array(1);
+      const together: number[][] = alone.map(() => []);
+      const separate: number[][] = alone.map(() => []);
+      let last = -1;
+      for (let k = 0; k < steps; k++) {
+        if (k % 100 === 0) for (let i = 0; i < size; i++) current[i] = 25 * random();
+        advanceHh(pop, k * dt, (k + 1) * dt, current, (i, t) => {
+          expect(i).toBeGreaterThanOrEqual(last);
+          last = i;
+          together[i].push(t);
+        });
+        last = -1;
+        for (let i = 0; i < size; i++) {
+          one[0] = current[i];
+          advanceHh(alone[i], k * dt, (k + 1) * dt, one, (_i, t) => separate[i].push(t));
+        }
+      }
+      const bits = (p: typeof pop, i: number, spikes: number[]): number[] => [
+        ...spikes,
+        p.V[i],
+        p.m[i],
+        p.h[i],
+        p.n[i],
+        p.stepMs[i],
+        ...p.derivative.subarray(4 * i, 4 * i + 4),
+      ];
+      let spikes = 0;
+      for (let i = 0; i < size; i++) {
+        spikes += together[i].length;
+        expect(new Float64Array(bits(pop, i, together[i]))).toEqual(
+          new Float64Array(bits(alone[i], 0, separate[i])),
+        );
+      }
+      expect(spikes).toBeGreaterThan(size);
+      expect(pop.rejectedSteps).toBeGreaterThan(0);
+      expect(pop.acceptedSteps).toBe(alone.reduce((sum, p) => sum + p.acceptedSteps, 0));
+      expect(pop.rejectedSteps).toBe(alone.reduce((sum, p) => sum + p.rejectedSteps, 0));
+    }
+  });
+
   it('lets the spike sink advance another population (re-entrant)', () => {
     const run = (nested: boolean): number[] => {
       const pop = createHhPopulation(2, { gK: new Float64Array([36, 30]) });
