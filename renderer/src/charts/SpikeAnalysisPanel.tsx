@@ -37,7 +37,11 @@ interface Point {
   y: number;
 }
 
-/** A histogram as a stepped line: one point per bin start, then the last bin's end and 0. */
+/**
+ * A histogram as a stepped line: one point per bin start, then the last bin's end and 0. Drawn
+ * with `stepped: 'before'`: Chart.js then holds each point's value up to the next point (its bin);
+ * 'after' draws a point's value from the previous point on, one bin too early.
+ */
 function stepPoints(starts: ArrayLike<number>, values: ArrayLike<number>, width: number): Point[] {
   const points: Point[] = [];
   for (let k = 0; k < values.length; k++) points.push({ x: starts[k]!, y: values[k]! });
@@ -64,7 +68,7 @@ function histogramChart(
         {
           label: yLabel,
           data: [] as Point[],
-          stepped: 'after',
+          stepped: 'before',
           borderColor: line,
           backgroundColor: `${line}55`,
           fill: 'origin',

@@ -1,0 +1,107 @@
+/**
+ * What the fourth student walkthrough of issue 15 found in the charts and the live controls, each
+ * journey failing before its fix: the ISI histogram and the PSTH drew every bar one bin too early
+ * (a neuron firing every 23.97 ms showed its 40 intervals over 22-24 ms, not 23-24 ms).
+ */
+import type { Page } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, screenshot, test } from './fixtures';
+
+/** One LIF neuron under a constant bias of 1.5: it fires every 2 + 20 ln 3 = 23.97 ms. */
+const regular = {
+  format: 'neurosketch-network',
+  version: 1,
+  name: 'Regular neuron',
+  simulation: { dt: 0.0001, duration: 1, seed: 1 },
+  nodes: [
+    {
+      id: 'P1',
+      kind: 'neuron',
+      model: 'lif',
+      label: 'P1',
+      params: { tauM: 0.02, tauRef: 0.002, vTh: 1, vReset: 0, bias: 1.5 },
+    },
+  ],
+  edges: [],
+  probes: [{ id: 'vP1', target: 'P1', variable: 'v' }],
+  layout: { P1: { x: 0, y: 0 } },
+};
+
+async function openFile(app: Page, dir: string, name: string, doc: unknown): Promise<void> {
+  writeFileSync(path.join(dir, `${name}.neuro`), JSON.stringify(doc, null, 2));
+  await expect(app.getByRole('toolbar', { name: 'simulation controls' })).toBeVisible();
+  await app.getByRole('toolbar', { name: 'file' }).getByRole('button', { name: 'Open…' }).click();
+  await app
+    .getByRole('dialog', { name: 'Open a circuit' })
+    .getByRole('button', { name: new RegExp(name) })
+    .click();
+  await expect(app).toHaveTitle(`${name}.neuro — NeuroSketch`);
+}
+
+async function runToEnd(app: Page): Promise<void> {
+  await app.getByLabel('Speed').selectOption('max');
+  await app.getByRole('button', { name: /Run$/ }).click();
+  await expect(app.getByTestId('sim-clock')).toContainText('finished', { timeout: 45_000 });
+}
+
+/**
+ * Whether the histogram chart `id` (test hook), drawn on the canvas labelled `canvasLabel`, is
+ * filled at (`x`, `y`) in axis units: the pixel there differs from the pixel at (`emptyX`, `y`),
+ * over a bin with no count (between grid lines, so neither lies on one).
+ */
+async function filledAt(
+  app: Page,
+  id: string,
+  canvasLabel: string,
+  point: { x: number; y: number; emptyX: number },
+): Promise<boolean> {
+  return app.evaluate(
+    ({ id, canvasLabel, point }) => {
+      const chart = window.__neurosketchTest!.charts[id]!;
+      const canvas = document.querySelector<HTMLCanvasElement>(
+        `canvas[aria-label="${canvasLabel}"]`,
+      )!;
+      const ratio = canvas.width / canvas.clientWidth;
+      const ctx = canvas.getContext('2d')!;
+      const y = chart.scales['y']!.getPixelForValue(point.y);
+      const at = (value: number): string => {
+        const x = chart.scales['x']!.getPixelForValue(value);
+        return Array.from(
+          ctx.getImageData(Math.round(x * ratio), Math.round(y * ratio), 1, 1).data,
+        ).join();
+      };
+      return at(point.x) !== at(point.emptyX);
+    },
+    { id, canvasLabel, point },
+  );
+}
+
+test('the ISI histogram and the PSTH draw each bin over its own interval, not the one before', async ({
+  app,
+  appHost,
+}) => {
+  await openFile(app, appHost.folders.workspaceDir, 'regular', regular);
+  await runToEnd(app);
+  const panel = app.getByRole('figure', { name: 'Spike-train analysis' });
+  await expect
+    .poll(() => app.evaluate(() => window.__neurosketchTest!.spikeAnalysis?.spikes ?? 0))
+    .toBe(41);
+  const shown = await app.evaluate(() => window.__neurosketchTest!.spikeAnalysis!);
+  // All 40 intervals are 23.97 ms: bin 23-24 ms of the 1 ms bins, none in 22-23 ms.
+  expect(shown.isiBinMs).toBe(1);
+  expect(shown.isiCounts[23]).toBe(40);
+  expect(shown.isiCounts[22]).toBe(0);
+  await panel.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+  await screenshot(app, 'walkthrough-4-isi-regular');
+  const isi = (x: number) => filledAt(app, 'isi', 'ISI histogram chart', { x, y: 17, emptyX: 0.5 });
+  expect(await isi(23.5)).toBe(true);
+  expect(await isi(22.5)).toBe(false);
+  // PSTH in 10 ms bins: the first spike (23.97 ms) falls in 20-30 ms, none in 10-20 ms.
+  expect(shown.psthBinMs).toBeCloseTo(10, 9);
+  expect(shown.psthRates[1]).toBe(0);
+  expect(shown.psthRates[2]).toBeCloseTo(100, 9);
+  const psth = (x: number) => filledAt(app, 'psth', 'PSTH chart', { x, y: 45, emptyX: 5 });
+  expect(await psth(25)).toBe(true);
+  expect(await psth(15)).toBe(false);
+});
