@@ -1,12 +1,14 @@
 /**
  * What the fourth student walkthrough of issue 15 found in the charts and the live controls, each
  * journey failing before its fix: the ISI histogram and the PSTH drew every bar one bin too early
- * (a neuron firing every 23.97 ms showed its 40 intervals over 22-24 ms, not 23-24 ms).
+ * (a neuron firing every 23.97 ms showed its 40 intervals over 22-24 ms, not 23-24 ms); the
+ * runaway example's error said its time in s where the app says ms, and its chart's y axis read
+ * "1E302" twice.
  */
 import type { Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, screenshot, test } from './fixtures';
+import { expect, openExample, screenshot, test } from './fixtures';
 
 /** One LIF neuron under a constant bias of 1.5: it fires every 2 + 20 ln 3 = 23.97 ms. */
 const regular = {
@@ -104,4 +106,24 @@ test('the ISI histogram and the PSTH draw each bin over its own interval, not th
   const psth = (x: number) => filledAt(app, 'psth', 'PSTH chart', { x, y: 45, emptyX: 5 });
   expect(await psth(25)).toBe(true);
   expect(await psth(15)).toBe(false);
+});
+
+test('a run that blows up says the time in ms, and its chart’s huge y ticks are told apart', async ({
+  app,
+}) => {
+  await openExample(app, /Runaway feedback/);
+  await app.getByRole('button', { name: /Run$/ }).click();
+  const alert = app.getByRole('alert').filter({ hasText: 'The run stopped' });
+  await expect(alert).toHaveText('The run stopped: node R at t = 308 ms: a value is not finite');
+  // y grows tenfold per step (y = 10 y + 1): its last drawn value is 1.11e(N), so the axis's
+  // ticks go 0, 2e(N-1), ... 1.0e(N), 1.2e(N), two of them with mantissas that round to 1.
+  const yTicks = () =>
+    app.evaluate(() =>
+      window.__neurosketchTest!.charts['yR']!.scales['y']!.ticks.map((t) => String(t.label)),
+    );
+  await expect.poll(async () => (await yTicks()).at(-1)).toMatch(/E\d{2,}$/);
+  await screenshot(app, 'walkthrough-4-runaway');
+  const labels = await yTicks();
+  expect(labels.length).toBeGreaterThan(2);
+  expect(new Set(labels).size).toBe(labels.length);
 });
