@@ -3,10 +3,10 @@
  * journey failing before its fix: the ISI histogram and the PSTH drew every bar one bin too early
  * (a neuron firing every 23.97 ms showed its 40 intervals over 22-24 ms, not 23-24 ms); the
  * runaway example's error said its time in s where the app says ms, and its chart's y axis read
- * "1E302" twice.
+ * "1E302" twice; an exported chart PNG did not say what it showed (now a title band on top).
  */
 import type { Page } from '@playwright/test';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, openExample, screenshot, test } from './fixtures';
 
@@ -79,7 +79,47 @@ async function filledAt(
   );
 }
 
-test('the ISI histogram and the PSTH draw each bin over its own interval, not the one before', async ({
+/**
+ * The PNG a chart's button saves: its size, against the canvas `canvasLabel`, and how many of its
+ * top band's pixels are not the band's background (the title's ink).
+ */
+async function savedPng(
+  app: Page,
+  button: ReturnType<Page['getByRole']>,
+  canvasLabel: string,
+  name: string,
+): Promise<{ file: string; extraRows: number; canvasWidth: number; width: number; ink: number }> {
+  const download = app.waitForEvent('download');
+  await button.click();
+  const file = await download;
+  const bytes = readFileSync(await file.path());
+  writeFileSync(`e2e/screenshots/${name}.png`, bytes);
+  const measured = await app.evaluate(
+    async ({ base64, canvasLabel }) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${base64}`;
+      await image.decode();
+      const chart = document.querySelector<HTMLCanvasElement>(
+        `canvas[aria-label="${canvasLabel}"]`,
+      )!;
+      const extraRows = image.height - chart.height;
+      const band = document.createElement('canvas');
+      band.width = image.width;
+      band.height = Math.max(1, extraRows);
+      const ctx = band.getContext('2d')!;
+      ctx.drawImage(image, 0, 0);
+      const data = ctx.getImageData(0, 0, band.width, band.height).data;
+      let ink = 0;
+      for (let k = 0; k < data.length; k += 4)
+        if (data[k] !== data[0] || data[k + 1] !== data[1] || data[k + 2] !== data[2]) ink++;
+      return { extraRows, canvasWidth: chart.width, width: image.width, ink };
+    },
+    { base64: bytes.toString('base64'), canvasLabel },
+  );
+  return { file: file.suggestedFilename(), ...measured };
+}
+
+test('the ISI histogram and the PSTH draw each bin over its own interval, and an exported chart says what it shows', async ({
   app,
   appHost,
 }) => {
@@ -106,6 +146,22 @@ test('the ISI histogram and the PSTH draw each bin over its own interval, not th
   const psth = (x: number) => filledAt(app, 'psth', 'PSTH chart', { x, y: 45, emptyX: 5 });
   expect(await psth(25)).toBe(true);
   expect(await psth(15)).toBe(false);
+
+  // Each exported PNG carries its title in a band above the chart (28 CSS px).
+  const ratio = await app.evaluate(() => window.devicePixelRatio);
+  for (const [button, canvas, name] of [
+    [
+      panel.getByRole('button', { name: 'Save the ISI histogram as PNG' }),
+      'ISI histogram chart',
+      'isi',
+    ],
+    [app.getByRole('button', { name: 'Save P1 · v chart as PNG' }), 'P1 · v chart', 'trace'],
+  ] as const) {
+    const png = await savedPng(app, button, canvas, `walkthrough-4-png-${name}`);
+    expect(png.width).toBe(png.canvasWidth);
+    expect(png.extraRows).toBe(Math.round(28 * ratio));
+    expect(png.ink).toBeGreaterThan(100);
+  }
 });
 
 test('a run that blows up says the time in ms, and its chart’s huge y ticks are told apart', async ({

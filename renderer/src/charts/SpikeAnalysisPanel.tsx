@@ -8,7 +8,8 @@
 import { Chart } from 'chart.js';
 import { useEffect, useRef, useState } from 'react';
 import { FOREVER_RETAIN_SECONDS, type SimulationSession } from '../run/SimulationSession';
-import { chartPngBlob, formatValue } from './chartSetup';
+import { formatValue } from './chartSetup';
+import { chartPngBlob } from './chartPng';
 import { chartBackground, chartTheme, themedColor, useTheme } from '../ui/chartTheme';
 import { saveExport } from './runExport';
 import {
@@ -243,10 +244,17 @@ export function SpikeAnalysisPanel({ session, nodes, fileBaseName }: SpikeAnalys
       () => new Blob([spikeAnalysisCsv(analysis)], { type: 'text/csv' }),
     );
   };
+  const psthText = `bins of ${formatValue(binSeconds * 1000)} ms, Hz per neuron`;
+  // An exported chart's title names the node (the panel's head does on screen).
+  const pngTitles = {
+    isi: `ISI histogram of ${node.label}${analysis ? ` (${isiRangeText(analysis)})` : ''}`,
+    psth: `PSTH / population rate of ${node.label} (${psthText})`,
+  };
   const savePng = async (which: 'isi' | 'psth'): Promise<void> => {
     const chart = charts.current?.[which];
     if (!chart) return;
-    await saveExport(`${fileBaseName}-${which}-${node.id}.png`, () => chartPngBlob(chart));
+    const title = pngTitles[which];
+    await saveExport(`${fileBaseName}-${which}-${node.id}.png`, () => chartPngBlob(chart, title));
   };
   const isiCount = analysis?.isi.isis.length ?? 0;
   const meanRate =
@@ -341,9 +349,7 @@ export function SpikeAnalysisPanel({ session, nodes, fileBaseName }: SpikeAnalys
         </div>
         <div className="spike-analysis__chart">
           <div className="spike-analysis__subhead">
-            <span>
-              PSTH / population rate (bins of {formatValue(binSeconds * 1000)} ms, Hz per neuron)
-            </span>
+            <span>PSTH / population rate ({psthText})</span>
             <button
               type="button"
               className="live-chart__button"

@@ -206,7 +206,7 @@ export function TraceChart(props: TraceChartProps) {
       canvasRef={canvasRef}
       readoutRef={readoutRef}
       onKeyDown={onKeyDown}
-      onSavePng={() => void savePng(`${fileBaseName}.png`)}
+      onSavePng={() => void savePng(`${fileBaseName}.png`, title)}
     >
       {toggles.length === 1 && bands.length > 0 && (
         <span className="live-chart__legend" data-testid="chart-key">
