@@ -3,12 +3,14 @@
  * journey failing before its fix: the ISI histogram and the PSTH drew every bar one bin too early
  * (a neuron firing every 23.97 ms showed its 40 intervals over 22-24 ms, not 23-24 ms); the
  * runaway example's error said its time in s where the app says ms, and its chart's y axis read
- * "1E302" twice; an exported chart PNG did not say what it showed (now a title band on top).
+ * "1E302" twice; an exported chart PNG did not say what it showed (now a title band on top); a
+ * selected synapse had no live control although its weight is taken live.
  */
 import type { Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, openExample, screenshot, test } from './fixtures';
+import { canvasOf } from './canvasHelpers';
 
 /** One LIF neuron under a constant bias of 1.5: it fires every 2 + 20 ln 3 = 23.97 ms. */
 const regular = {
@@ -182,4 +184,37 @@ test('a run that blows up says the time in ms, and its chart’s huge y ticks ar
   const labels = await yTicks();
   expect(labels.length).toBeGreaterThan(2);
   expect(new Set(labels).size).toBe(labels.length);
+});
+
+test('a selected synapse offers its weight as a live control, taken by the run without a restart', async ({
+  app,
+}) => {
+  await openExample(app, /A and B drive C/);
+  await app.getByLabel('Run forever').check();
+  await app.getByRole('button', { name: /Run$/ }).click();
+  await expect(app.getByTestId('sim-clock')).toContainText('running');
+  await canvasOf(app)
+    .getByRole('button', { name: /^synapse A to C/ })
+    .click();
+  const live = app.getByRole('region', { name: 'live inputs' });
+  const weight = live.getByRole('slider', { name: 'A → C weight' });
+  await expect(weight).toBeVisible();
+  await expect(live.getByText('A → C weight (s)')).toBeVisible();
+  await expect(live).toContainText("each spike adds w/τs to C's input J");
+  // B → C shares C's filter (tauS 5 ms, n 0): its tauS is no live control, and a note says why.
+  await expect(live.getByRole('note').filter({ hasText: 'A → C tauS' })).toContainText(
+    'needs a restart',
+  );
+  const box = live.getByLabel('A → C weight value');
+  await box.fill('0.08');
+  await box.press('Enter');
+  await expect(app.getByRole('dialog', { name: /Restart the run/ })).toHaveCount(0);
+  await expect(app.getByTestId('sim-clock')).toContainText('edited live');
+  const log = await app.evaluate(() => window.__neurosketchTest!.session!.editLog);
+  expect(log.at(-1)).toMatchObject({ field: 'wCA.weight', newValue: 0.08 });
+  await screenshot(app, 'walkthrough-4-synapse-live');
+  await app.getByRole('button', { name: 'Stop' }).click();
+  await expect(live.getByRole('group', { name: 'slider changes' })).toContainText(
+    'A → C weight 0.05 → 0.08',
+  );
 });
