@@ -4,7 +4,8 @@
  * (a neuron firing every 23.97 ms showed its 40 intervals over 22-24 ms, not 23-24 ms); the
  * runaway example's error said its time in s where the app says ms, and its chart's y axis read
  * "1E302" twice; an exported chart PNG did not say what it showed (now a title band on top); a
- * selected synapse had no live control although its weight is taken live.
+ * selected synapse had no live control although its weight is taken live; a population chart's
+ * head wrapped its key into three cramped lines at 1440 x 900.
  */
 import type { Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -217,4 +218,49 @@ test('a selected synapse offers its weight as a live control, taken by the run w
   await expect(live.getByRole('group', { name: 'slider changes' })).toContainText(
     'A → C weight 0.05 → 0.08',
   );
+});
+
+test('a population chart’s head fits at 1440 x 900: title and views on one line, the key whole on the next', async ({
+  app,
+  appHost,
+}) => {
+  await app.setViewportSize({ width: 1440, height: 900 });
+  const population = {
+    ...regular,
+    name: 'Population',
+    nodes: [
+      {
+        id: 'P1',
+        kind: 'population',
+        size: 100,
+        model: 'lif',
+        label: 'P1',
+        params: { bias: 1.5, v0: { init: 'uniform', low: 0, high: 1 } },
+      },
+    ],
+    probes: [{ id: 'vP1', target: 'P1', variable: 'v', indices: [...Array(16).keys()] }],
+  };
+  await openFile(app, appHost.folders.workspaceDir, 'population', population);
+  await runToEnd(app);
+  const chart = app.getByRole('figure', { name: 'P1 · v' });
+  const key = chart.getByTestId('chart-key');
+  await expect(key).toHaveText(/P1 mean of 16 recorded \(neurons 0–15 of 100\)\s*± 1 SD/);
+  // The charts panel scrolled to its top, where the head shows below the panel's sticky bar.
+  await chart.evaluate((el) => {
+    let scroller = el.parentElement;
+    while (scroller && scroller.scrollHeight <= scroller.clientHeight)
+      scroller = scroller.parentElement;
+    scroller?.scrollTo(0, 0);
+  });
+  await screenshot(app, 'walkthrough-4-population-head');
+  const box = async (locator: ReturnType<Page['locator']>) => (await locator.boundingBox())!;
+  const title = await box(chart.locator('.live-chart__title'));
+  const png = await box(chart.getByRole('button', { name: /as PNG/ }));
+  const views = await box(chart.getByRole('group', { name: 'P1 · v: view' }));
+  // The title, the view buttons and PNG share the first line.
+  for (const b of [png, views])
+    expect(Math.abs(b.y + b.height / 2 - (title.y + title.height / 2))).toBeLessThan(6);
+  // Each key entry on one line (a line of 12 px text is about 15 px high).
+  for (const entry of await key.locator('.live-chart__key').all())
+    expect((await box(entry)).height).toBeLessThan(22);
 });

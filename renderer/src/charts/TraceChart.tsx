@@ -209,7 +209,7 @@ export function TraceChart(props: TraceChartProps) {
       onSavePng={() => void savePng(`${fileBaseName}.png`, title)}
     >
       {toggles.length === 1 && bands.length > 0 && (
-        <span className="live-chart__legend" data-testid="chart-key">
+        <span className="live-chart__legend live-chart__legend--row" data-testid="chart-key">
           <span className="live-chart__key">
             <span
               className="live-chart__swatch"
