@@ -13,8 +13,16 @@
 export interface ChartTestHook {
   data: { datasets: Array<{ label?: string; data: unknown[] }> };
   chartArea: { width: number; height: number };
-  /** The time axis's visible range, in ms. */
-  scales: Record<string, { min: number; max: number }>;
+  /** The axes' visible ranges (the time axis in ms) and where a value is drawn, in CSS pixels. */
+  scales: Record<
+    string,
+    {
+      min: number;
+      max: number;
+      getPixelForValue(value: number): number;
+      ticks: Array<{ value: number; label?: string | string[] }>;
+    }
+  >;
 }
 
 /** What e2e reads of the SimulationSession (renderer/src/run/SimulationSession.ts). */

@@ -136,6 +136,9 @@ describe('RunLoop', () => {
     const last = h.statuses.at(-1)!;
     expect(last.state).toBe('error');
     expect(last.error).toBe('node C at t=0.1234 s: the rate is not finite');
+    // The same, apart, for the UI to word in ms with the node's label.
+    expect(last.failure).toMatchObject({ nodeId: 'C', detail: 'the rate is not finite' });
+    expect(last.failure!.timeSeconds).toBeCloseTo(0.1234, 12);
     const framesAtError = h.frames.length;
     h.loop.resume();
     h.loop.credit();

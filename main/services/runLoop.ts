@@ -209,9 +209,14 @@ export class RunLoop {
       frame = this.sim.advance(steps);
     } catch (e) {
       this.ended = true;
-      const message =
-        e instanceof SimulationError ? e.message : `the simulation failed: ${(e as Error).message}`;
-      this.io.sendStatus({ ...this.baseStatus(), state: 'error', error: message });
+      if (e instanceof SimulationError) {
+        const { nodeId, timeSeconds, detail } = e;
+        const failure = { nodeId, timeSeconds, detail };
+        this.io.sendStatus({ ...this.baseStatus(), state: 'error', error: e.message, failure });
+      } else {
+        const error = `the simulation failed: ${(e as Error).message}`;
+        this.io.sendStatus({ ...this.baseStatus(), state: 'error', error });
+      }
       return;
     }
     const elapsed = this.io.now() - started;

@@ -138,6 +138,18 @@ export interface RunStatus {
   realtimeFactor: number;
   /** Present when state is 'error': names the node and the time. */
   error?: string;
+  /**
+   * With `error`, when the run failed in a node (a value not finite): the node's id, the time and
+   * what failed, so the UI can name the node by its label and say the time in ms (`error` is the
+   * CLI's wording, in s).
+   */
+  failure?: RunFailure;
+}
+
+export interface RunFailure {
+  nodeId: string;
+  timeSeconds: number;
+  detail: string;
 }
 
 export interface RunStarted {

@@ -2,11 +2,14 @@
 export class SimulationError extends Error {
   readonly nodeId: string;
   readonly timeSeconds: number;
+  /** What failed, without the node and the time (a UI words those in its own units). */
+  readonly detail: string;
   constructor(nodeId: string, timeSeconds: number, message: string) {
     super(`node ${nodeId} at t=${formatTime(timeSeconds)} s: ${message}`);
     this.name = 'SimulationError';
     this.nodeId = nodeId;
     this.timeSeconds = timeSeconds;
+    this.detail = message;
   }
 }
 

@@ -10,6 +10,8 @@ import { ChartsPanel } from '../charts/ChartsPanel';
 import { CircuitCanvas } from '../canvas/CircuitCanvas';
 import { Inspector } from '../inspector/Inspector';
 import { PanelSplitter } from '../ui/PanelSplitter';
+import { runErrorText } from '../ui/format';
+import { nodeName } from '../ui/nodeColors';
 import { PanelToggle, usePanelOpen } from '../ui/PanelToggle';
 import { Palette } from '../canvas/Palette';
 import { RunMessage, RunToolbar } from '../run/RunToolbar';
@@ -78,7 +80,7 @@ export function App(props: { services?: Services }) {
         )}
         {status?.state === 'error' && (
           <div role="alert" className="app__error">
-            The run stopped: {status.error}
+            The run stopped: {runErrorText(status, (id) => nodeName(document, id))}
           </div>
         )}
         <main

@@ -191,7 +191,9 @@ export function HeatMapChart(props: HeatMapChartProps) {
       canvasRef={canvasRef}
       readoutRef={readoutRef}
       onKeyDown={onKeyDown}
-      onSavePng={() => void savePng(`${fileBaseName}-heatmap.png`)}
+      onSavePng={() =>
+        void savePng(`${fileBaseName}-heatmap.png`, `${title} (heat map, colour: ${valueLabel})`)
+      }
     >
       {/* The colour bar itself is drawn once, inside the canvas right of the plot (so a PNG
           carries it); the head only names what the colours mean and their range. */}

@@ -21,7 +21,7 @@ import { LiveInputs, sliderRange } from './LiveInputs';
 let root: Root | null = null;
 let host: HTMLElement | null = null;
 afterEach(() => {
-  select([]);
+  act(() => select([]));
   act(() => root?.unmount());
   host?.remove();
   root = null;
@@ -94,5 +94,61 @@ describe('live input sliders', () => {
     const key = Object.keys(params).find((k) => k.startsWith('tau'))!;
     expect(params[key]).toBeGreaterThan(0);
     expect(params[key]).toBeCloseTo(Number(tau!.step), 12);
+  });
+
+  it('names each control as the inspector does: the field, its unit and its meaning (HH C was "A C")', () => {
+    const hh = {
+      ...doc,
+      nodes: [{ id: 'A', kind: 'neuron', model: 'hh', label: 'A' }],
+    } as unknown as NetworkDocument;
+    loadDocumentCommand(hh, 'live.neuro');
+    select(['A']);
+    host = document.createElement('div');
+    document.body.append(host);
+    root = createRoot(host);
+    act(() => root!.render(<Live />));
+    const c = host.querySelector<HTMLInputElement>('input[type="range"][id$="-A-params-C"]')!;
+    const row = c.closest('.live-inputs__row')!;
+    expect(row.querySelector(`label[for="${c.id}"]`)!.textContent).toBe('A C (uF/cm^2)');
+    expect(row.querySelector('.live-inputs__meaning')!.textContent).toBe('membrane capacitance');
+  });
+
+  it("a selected synapse gets its weight and tauS as live controls, which set the edge's fields", () => {
+    const pair = {
+      ...doc,
+      nodes: [
+        { id: 'A', kind: 'neuron', model: 'lif', label: 'A' },
+        { id: 'B', kind: 'neuron', model: 'lif', label: 'B' },
+      ],
+      edges: [{ id: 'ab', source: 'A', target: 'B', weight: 0.05, synapse: { tauS: 0.005, n: 0 } }],
+    } as unknown as NetworkDocument;
+    loadDocumentCommand(pair, 'live.neuro');
+    select(['ab']);
+    host = document.createElement('div');
+    document.body.append(host);
+    root = createRoot(host);
+    act(() => root!.render(<Live />));
+    const labels = [...host.querySelectorAll('label')].map((l) => l.textContent);
+    expect(labels).toEqual(['A bias', 'B bias', 'A → B weight (s)', 'A → B tauS (ms)']);
+    expect(host.textContent).toContain("each spike adds w/τs to B's input J");
+    const box = (label: string) =>
+      host!.querySelector<HTMLInputElement>(`input[aria-label="${label}"]`)!;
+    expect(box('A → B tauS value').value).toBe('5');
+    const type = (input: HTMLInputElement, text: string): void => {
+      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      act(() => {
+        setter.call(input, text);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      });
+      act(() => {
+        input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+      });
+    };
+    type(box('A → B weight value'), '-0.2');
+    type(box('A → B tauS value'), '10');
+    expect(documentStore.getState().document!.edges[0]).toMatchObject({
+      weight: -0.2,
+      synapse: { tauS: 0.01, n: 0 },
+    });
   });
 });

@@ -1,6 +1,8 @@
 /**
  * A slider for every continuous input (its amplitude: a constant's value, a pulse's or sine's
- * amplitude, a noise's mean) and for every neuron's bias. Moving one changes the document through
+ * amplitude, a noise's mean) and for every neuron's bias; for a selected node every live param,
+ * for a selected synapse its weight and its filter's tauS. Each is named as the inspector names
+ * the field (its name, unit and meaning). Moving one changes the document through
  * the editor's commands; while a run is active the live-edit controller sends the new value to the
  * worker, which applies it at its next chunk: the circuit answers without a restart.
  *
@@ -9,15 +11,21 @@
  */
 import { useState } from 'react';
 import { useStore } from 'zustand';
-import type { NetworkDocument, NeuronModel } from '../../../shared/document/model';
+import type { Edge, NetworkDocument, NeuronModel } from '../../../shared/document/model';
 import type { ParamSpec } from '../../../shared/models/paramSpec';
-import { SIGNAL_FIELDS } from '../../../shared/models/paramSpecs';
+import { SIGNAL_FIELDS, SYNAPSE_PARAMS } from '../../../shared/models/paramSpecs';
+import { weightSpec } from '../document/connect';
+import { shownUnit } from '../ui/format';
 import { MODEL_PARAMS, MODELS } from '../../../shared/models/registry';
 import { uiStore } from '../document/uiStore';
 import { formatValue } from './chartSetup';
 import { themedColor, useTheme } from '../ui/chartTheme';
 import { nodeColor } from '../ui/nodeColors';
-import { setParamFromSlider, setSignalFieldFromSlider } from '../document/runCommands';
+import {
+  setEdgeFieldFromSlider,
+  setParamFromSlider,
+  setSignalFieldFromSlider,
+} from '../document/runCommands';
 import {
   currentOffer,
   currentValue,
@@ -30,14 +38,15 @@ import './charts.css';
 
 interface SliderSpec {
   key: string;
+  /** The node's id; the edge's for a weight or a synapse field. */
   nodeId: string;
   label: string;
-  /** `bias` (a param) or a signal field. */
-  kind: 'param' | 'signal';
+  /** A param (`bias`), a signal field, an edge's weight or its synapse's `tauS`. */
+  kind: 'param' | 'signal' | 'weight' | 'synapse';
   field: string;
   value: number;
   color: string;
-  /** The field's spec: units shown (ms for times), lower bound. */
+  /** The field's spec: units shown (ms for times), lower bound, meaning. */
   spec?: ParamSpec;
 }
 
@@ -137,14 +146,87 @@ export function slidersOf(
       }
     }
   }
+  for (const edge of doc.edges) {
+    if (selection.includes(edge.id)) edgeSliders(doc, edge, out, notes);
+  }
   return { sliders: out, notes };
 }
 
-/** "A bias 1.5 → 3": one slider change, named as its slider is. */
+/** A synapse as the canvas names it: "A → B". */
+function edgeName(doc: NetworkDocument, edge: Edge): string {
+  const node = (id: string): string => {
+    const n = doc.nodes.find((x) => x.id === id);
+    return n?.label ?? id;
+  };
+  return `${node(edge.source)} → ${node(edge.target)}`;
+}
+
+/**
+ * A selected synapse's live controls: its weight when it is one number (a run takes it live), and
+ * its filter's tauS when no other synapse into the same target shares that filter (the engine
+ * changes a filter bank live only for an edge that has it to itself; else it asks to restart).
+ */
+function edgeSliders(
+  doc: NetworkDocument,
+  edge: Edge,
+  out: SliderSpec[],
+  notes: SliderNote[],
+): void {
+  const name = edgeName(doc, edge);
+  const color = nodeColor(doc, edge.source);
+  if (typeof edge.weight === 'number')
+    out.push({
+      key: `${edge.id}.weight`,
+      nodeId: edge.id,
+      label: `${name} weight`,
+      kind: 'weight',
+      field: 'weight',
+      value: edge.weight,
+      color,
+      spec: weightSpec(doc, edge),
+    });
+  else
+    notes.push({
+      key: `${edge.id}.weight`,
+      text: `${name} weight is a connection rule or a matrix: edit it in the inspector.`,
+    });
+  const synapse = edge.synapse;
+  if (!synapse) return;
+  const shared = doc.edges.some(
+    (e) =>
+      e.id !== edge.id &&
+      e.target === edge.target &&
+      e.synapse?.tauS === synapse.tauS &&
+      (e.synapse?.n ?? 0) === (synapse.n ?? 0),
+  );
+  if (shared)
+    notes.push({
+      key: `${edge.id}.synapse.tauS`,
+      text: `${name} tauS: another synapse into the same neuron has the same filter, so a change needs a restart: edit it in the inspector.`,
+    });
+  else
+    out.push({
+      key: `${edge.id}.synapse.tauS`,
+      nodeId: edge.id,
+      label: `${name} tauS`,
+      kind: 'synapse',
+      field: 'tauS',
+      value: synapse.tauS,
+      color,
+      spec: SYNAPSE_PARAMS.find((p) => p.name === 'tauS')!,
+    });
+}
+
+/** "A bias 1.5 → 3", "A → B weight 0.05 → 0.1": one slider change, named as its slider is. */
 function changeText(doc: NetworkDocument, change: SliderChange): string {
-  const node = doc.nodes.find((n) => n.id === change.nodeId);
   const show = (v: number | undefined): string => (v === undefined ? 'default' : formatValue(v));
-  return `${node?.label ?? change.nodeId} ${change.field} ${show(change.before)} → ${show(change.after)}`;
+  const edge =
+    change.kind === 'weight' || change.kind === 'synapse'
+      ? doc.edges.find((e) => e.id === change.nodeId)
+      : undefined;
+  const node = doc.nodes.find((n) => n.id === change.nodeId);
+  const name = edge ? edgeName(doc, edge) : (node?.label ?? change.nodeId);
+  return `${name} ${change.field} ${show(change.before)} → ${show(change.after)}`;
 }
 
 function SliderChangesOffer({ document }: { document: NetworkDocument }) {
@@ -257,12 +339,14 @@ function InputSlider({ spec }: { spec: SliderSpec }) {
   }
   const id = `live-input-${spec.key.replace(/[^A-Za-z0-9_-]/g, '-')}`;
   const scale = spec.spec?.displayScale ?? 1;
-  const unit = spec.spec?.displayUnit ?? '';
+  const unit = spec.spec ? shownUnit(spec.spec) : '';
+  const meaning = spec.spec?.meaning;
   const show = (stored: number): string => formatValue(Number((stored * scale).toPrecision(12)));
   const apply = (value: number, nextRange = range): void => {
     setOwn({ value, range: nextRange });
     if (spec.kind === 'param') setParamFromSlider(spec.nodeId, spec.field, value);
-    else setSignalFieldFromSlider(spec.nodeId, spec.field, value);
+    else if (spec.kind === 'signal') setSignalFieldFromSlider(spec.nodeId, spec.field, value);
+    else setEdgeFieldFromSlider(spec.nodeId, spec.kind, spec.field, value);
   };
   const grow = (): void => {
     const next = grownRange(range, spec.value, spec.spec);
@@ -275,7 +359,11 @@ function InputSlider({ spec }: { spec: SliderSpec }) {
     (spec.spec?.max === undefined || stored <= spec.spec.max);
   return (
     <div className="live-inputs__row">
-      <label htmlFor={id} style={{ color: themedColor(spec.color, theme), fontWeight: 600 }}>
+      <label
+        htmlFor={id}
+        style={{ color: themedColor(spec.color, theme), fontWeight: 600 }}
+        title={meaning}
+      >
         {spec.label}
         {unit ? <span className="live-inputs__unit"> ({unit})</span> : null}
       </label>
@@ -303,6 +391,7 @@ function InputSlider({ spec }: { spec: SliderSpec }) {
       >
         ⇔
       </button>
+      {meaning ? <span className="live-inputs__meaning">{meaning}</span> : null}
       <input
         id={id}
         type="range"

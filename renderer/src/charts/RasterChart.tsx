@@ -222,7 +222,7 @@ export function RasterChart(props: RasterChartProps) {
       canvasRef={canvasRef}
       readoutRef={readoutRef}
       onKeyDown={onKeyDown}
-      onSavePng={() => void savePng(`${fileBaseName}.png`)}
+      onSavePng={() => void savePng(`${fileBaseName}.png`, 'Spike raster')}
     >
       <span className="live-chart__legend">
         {rows.map((row) => (

@@ -8,7 +8,8 @@
 import { Chart } from 'chart.js';
 import { useEffect, useRef, useState } from 'react';
 import { FOREVER_RETAIN_SECONDS, type SimulationSession } from '../run/SimulationSession';
-import { chartPngBlob, formatValue } from './chartSetup';
+import { formatValue } from './chartSetup';
+import { chartPngBlob } from './chartPng';
 import { chartBackground, chartTheme, themedColor, useTheme } from '../ui/chartTheme';
 import { saveExport } from './runExport';
 import {
@@ -37,7 +38,11 @@ interface Point {
   y: number;
 }
 
-/** A histogram as a stepped line: one point per bin start, then the last bin's end and 0. */
+/**
+ * A histogram as a stepped line: one point per bin start, then the last bin's end and 0. Drawn
+ * with `stepped: 'before'`: Chart.js then holds each point's value up to the next point (its bin);
+ * 'after' draws a point's value from the previous point on, one bin too early.
+ */
 function stepPoints(starts: ArrayLike<number>, values: ArrayLike<number>, width: number): Point[] {
   const points: Point[] = [];
   for (let k = 0; k < values.length; k++) points.push({ x: starts[k]!, y: values[k]! });
@@ -64,7 +69,7 @@ function histogramChart(
         {
           label: yLabel,
           data: [] as Point[],
-          stepped: 'after',
+          stepped: 'before',
           borderColor: line,
           backgroundColor: `${line}55`,
           fill: 'origin',
@@ -239,10 +244,17 @@ export function SpikeAnalysisPanel({ session, nodes, fileBaseName }: SpikeAnalys
       () => new Blob([spikeAnalysisCsv(analysis)], { type: 'text/csv' }),
     );
   };
+  const psthText = `bins of ${formatValue(binSeconds * 1000)} ms, Hz per neuron`;
+  // An exported chart's title names the node (the panel's head does on screen).
+  const pngTitles = {
+    isi: `ISI histogram of ${node.label}${analysis ? ` (${isiRangeText(analysis)})` : ''}`,
+    psth: `PSTH / population rate of ${node.label} (${psthText})`,
+  };
   const savePng = async (which: 'isi' | 'psth'): Promise<void> => {
     const chart = charts.current?.[which];
     if (!chart) return;
-    await saveExport(`${fileBaseName}-${which}-${node.id}.png`, () => chartPngBlob(chart));
+    const title = pngTitles[which];
+    await saveExport(`${fileBaseName}-${which}-${node.id}.png`, () => chartPngBlob(chart, title));
   };
   const isiCount = analysis?.isi.isis.length ?? 0;
   const meanRate =
@@ -337,9 +349,7 @@ export function SpikeAnalysisPanel({ session, nodes, fileBaseName }: SpikeAnalys
         </div>
         <div className="spike-analysis__chart">
           <div className="spike-analysis__subhead">
-            <span>
-              PSTH / population rate (bins of {formatValue(binSeconds * 1000)} ms, Hz per neuron)
-            </span>
+            <span>PSTH / population rate ({psthText})</span>
             <button
               type="button"
               className="live-chart__button"

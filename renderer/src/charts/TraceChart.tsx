@@ -10,6 +10,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode }
 import type { ChartSeries, ReferenceLine, YBounds } from './chartSpecs';
 import type { SimulationSession } from '../run/SimulationSession';
 import { crosshair, formatValue, liveChartOptions, timeAxisOptions } from './chartSetup';
+import { distinctScientificTicks } from './axisTicks';
 import { ChartFrame } from './ChartFrame';
 import { envelope, nearestSample, type Point } from './envelope';
 import { chartBackground, chartTheme, themedColor, useTheme } from '../ui/chartTheme';
@@ -120,6 +121,7 @@ export function TraceChart(props: TraceChartProps) {
                 type: 'linear',
                 title: { display: true, text: yLabel, color: colors.text },
                 ticks: { color: colors.text },
+                afterTickToLabelConversion: distinctScientificTicks,
                 grid: { color: colors.grid },
                 border: { color: colors.grid },
                 ...yBounds,
@@ -204,10 +206,10 @@ export function TraceChart(props: TraceChartProps) {
       canvasRef={canvasRef}
       readoutRef={readoutRef}
       onKeyDown={onKeyDown}
-      onSavePng={() => void savePng(`${fileBaseName}.png`)}
+      onSavePng={() => void savePng(`${fileBaseName}.png`, title)}
     >
       {toggles.length === 1 && bands.length > 0 && (
-        <span className="live-chart__legend" data-testid="chart-key">
+        <span className="live-chart__legend live-chart__legend--row" data-testid="chart-key">
           <span className="live-chart__key">
             <span
               className="live-chart__swatch"

@@ -191,8 +191,3 @@ export function formatValue(value: number): string {
   if (abs !== 0 && (abs < 1e-3 || abs >= 1e5)) return value.toExponential(3);
   return Number(value.toPrecision(4)).toString();
 }
-
-/** Saves a chart as PNG (through the browser's download path). */
-export function chartPngBlob(chart: Chart): Promise<Blob | null> {
-  return new Promise((resolve) => chart.canvas.toBlob((blob) => resolve(blob), 'image/png'));
-}

@@ -17,7 +17,8 @@ import {
 } from 'react';
 import type { SimulationSession } from '../run/SimulationSession';
 import { registerChartForTests } from '../run/testHooks';
-import { applyZoomLimits, chartKeyHandler, chartPngBlob, resetOnDoubleClick } from './chartSetup';
+import { applyZoomLimits, chartKeyHandler, resetOnDoubleClick } from './chartSetup';
+import { chartPngBlob } from './chartPng';
 import { saveExport } from './runExport';
 import type { TimeView } from './timeView';
 
@@ -63,8 +64,8 @@ export interface ChartJsHandle {
   redraw(): void;
   /** Arrow keys pan, + and - zoom, 0 or Home follows the run again. */
   onKeyDown(event: KeyboardEvent): void;
-  /** Saves the chart as it is drawn as a PNG file of this name. */
-  savePng(fileName: string): Promise<void>;
+  /** Saves the chart as it is drawn, under `title`, as a PNG file of this name. */
+  savePng(fileName: string, title: string): Promise<void>;
 }
 
 /**
@@ -179,10 +180,10 @@ export function useChartJs(options: ChartJsOptions, deps: DependencyList): Chart
       (fraction) => timeView.pan(session, fallbackSeconds, fraction),
     )(event);
 
-  const savePng = async (fileName: string): Promise<void> => {
+  const savePng = async (fileName: string, title: string): Promise<void> => {
     const chart = chartRef.current;
     if (!chart) return;
-    await saveExport(fileName, () => chartPngBlob(chart));
+    await saveExport(fileName, () => chartPngBlob(chart, title));
   };
 
   return { canvasRef, readoutRef, redraw, onKeyDown, savePng };

@@ -219,8 +219,9 @@ export const setParams = define<{ ids: string[]; values: Record<string, ParamVal
 
 /** One value a live-input slider moves: a param of a neuron or population, or a signal field. */
 export interface SliderValue {
+  /** The node's id; the edge's for `weight` and `synapse` (liveTweaks.SliderField). */
   nodeId: string;
-  kind: 'param' | 'signal';
+  kind: 'param' | 'signal' | 'weight' | 'synapse';
   field: string;
   /** undefined: the param is removed (back to its default). */
   value: number | undefined;
@@ -237,6 +238,14 @@ export const restoreValues = define<{ values: SliderValue[]; original?: NetworkD
   (doc, { values, original }) => {
     let next = doc;
     for (const { nodeId, kind, field, value } of values) {
+      if (kind === 'weight' || kind === 'synapse') {
+        next = mapEdges(next, [nodeId], (edge) => {
+          if (value === undefined) return edge;
+          if (kind === 'weight') return { ...edge, weight: value };
+          return edge.synapse ? { ...edge, synapse: { ...edge.synapse, [field]: value } } : edge;
+        });
+        continue;
+      }
       next = mapNodes(next, [nodeId], (node) => {
         if (kind === 'param' && (node.kind === 'neuron' || node.kind === 'population'))
           return {

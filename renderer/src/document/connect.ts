@@ -4,6 +4,7 @@
  * at whatever is wired into it. Pure functions, so the canvas, the tests and the commands agree.
  */
 import type { Edge, NetworkDocument, Weight } from '../../../shared/document/model';
+import type { ParamSpec } from '../../../shared/models/paramSpec';
 import { SYNAPSE_PARAMS } from '../../../shared/models/paramSpecs';
 import { defaultRule, weightForRule } from './connectionRule';
 import {
@@ -102,6 +103,31 @@ export function weightUnit(doc: NetworkDocument, edge: Edge): string {
   if (source && isSpikingSource(source)) return j === '1' ? 's' : `${j}·s`;
   if (source?.kind === 'input') return '1';
   return j === '1' ? '1' : j;
+}
+
+/**
+ * An edge's weight as a field (the inspector's and the live controls'): its unit and what it does,
+ * a spike's kick through the filter or a factor on the source's output (`spiking`: the source
+ * spikes; the inspector passes whether every selected edge's does).
+ */
+export function weightSpec(
+  doc: NetworkDocument,
+  edge: Edge,
+  spiking = (() => {
+    const source = findNode(doc, edge.source);
+    return source !== undefined && isSpikingSource(source);
+  })(),
+): ParamSpec {
+  const target = findNode(doc, edge.target);
+  const targetName = target ? (target.label ?? target.id) : 'the target';
+  return {
+    name: 'weight',
+    unit: weightUnit(doc, edge),
+    default: 1,
+    meaning: spiking
+      ? `each spike adds w/τs to ${targetName}'s input J (so w is in J's unit times seconds)`
+      : 'multiplies the source’s output',
+  };
 }
 
 /** Why a weight cannot be used on this edge (matrix shape, identity sizes), or null. */

@@ -5,7 +5,11 @@
 import { emptyDocument } from '../../../shared/document/empty';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { NetworkDocument } from '../../../shared/document/model';
-import { setParamFromSlider, setSignalFieldFromSlider } from './runCommands';
+import {
+  setEdgeFieldFromSlider,
+  setParamFromSlider,
+  setSignalFieldFromSlider,
+} from './runCommands';
 import { addNode, connectNodes, setParams } from './commands';
 import {
   currentDocument,
@@ -121,5 +125,26 @@ describe('slider changes during a run', () => {
       { nodeId: 'A', kind: 'param', field: 'bias', before: 0.5, after: 2 },
       { nodeId: 'drive', kind: 'signal', field: 'value', before: 1.5, after: 4 },
     ]);
+  });
+
+  it("a synapse's weight and tauS moved during a run are offered and reverted like a node's", () => {
+    let doc = addNode.apply(circuit(), {
+      node: { id: 'B', kind: 'neuron', model: 'lif' },
+      position: { x: 0, y: 0 },
+    });
+    doc = connectNodes.apply(doc, { source: 'A', target: 'B' });
+    loadDocumentCommand(doc, 'c.neuro');
+    const edge = () => currentDocument()!.edges.find((e) => e.source === 'A')!;
+    const { id, weight, synapse } = edge();
+    runBegan(currentDocument()!);
+    setEdgeFieldFromSlider(id, 'weight', 'weight', -0.2);
+    setEdgeFieldFromSlider(id, 'synapse', 'tauS', 0.01);
+    runEnded();
+    expect(offer()!.changes).toEqual([
+      { nodeId: id, kind: 'weight', field: 'weight', before: weight, after: -0.2 },
+      { nodeId: id, kind: 'synapse', field: 'tauS', before: synapse!.tauS, after: 0.01 },
+    ]);
+    revertSliderChanges();
+    expect(edge()).toMatchObject({ weight, synapse });
   });
 });

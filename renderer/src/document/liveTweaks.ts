@@ -14,8 +14,10 @@ import { restoreValues, type SliderValue } from './commands';
 import { documentStore, applyCommand } from './documentStore';
 
 export interface SliderField {
+  /** The node's id; the edge's for a synapse's `weight` and `synapse` fields. */
   nodeId: string;
-  kind: 'param' | 'signal';
+  /** A node's param or signal field, an edge's (number) weight or a field of its synapse (tauS). */
+  kind: 'param' | 'signal' | 'weight' | 'synapse';
   field: string;
 }
 
@@ -55,6 +57,11 @@ export function currentValue(doc: NetworkDocument, f: SliderField): number | und
 }
 
 function valueOf(doc: NetworkDocument, f: SliderField): number | undefined | null {
+  if (f.kind === 'weight' || f.kind === 'synapse') {
+    const edge = doc.edges.find((e) => e.id === f.nodeId);
+    const value = f.kind === 'weight' ? edge?.weight : edge?.synapse?.[f.field as 'tauS'];
+    return typeof value === 'number' ? value : null;
+  }
   const node = doc.nodes.find((n) => n.id === f.nodeId);
   if (!node) return null;
   const holder =

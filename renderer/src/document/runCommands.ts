@@ -12,7 +12,7 @@ import type {
   Probe,
   ProbeVariable,
 } from '../../../shared/document/model';
-import { addProbe, setParams, setSignal } from './commands';
+import { addProbe, setParams, setSignal, updateEdges } from './commands';
 import { currentDocument, applyCommand } from './documentStore';
 import { freshId, isSpikingSource, probeVariablesOf, usedIds } from './graph';
 import { sliderMoved } from './liveTweaks';
@@ -34,6 +34,21 @@ export function setSignalFieldFromSlider(nodeId: string, field: string, value: n
   sliderMoved({ nodeId, kind: 'signal', field });
   const signal = { ...node.signal, [field]: value } as typeof node.signal;
   applyCommand(setSignal, { ids: [nodeId], signal }, `slider:${nodeId}.signal.${field}`);
+}
+
+/** Sets a synapse's number weight, or its filter's time constant (`tauS`). */
+export function setEdgeFieldFromSlider(
+  edgeId: string,
+  kind: 'weight' | 'synapse',
+  field: string,
+  value: number,
+): void {
+  const edge = currentDocument()?.edges.find((e) => e.id === edgeId);
+  if (!edge || (kind === 'synapse' && !edge.synapse)) return;
+  sliderMoved({ nodeId: edgeId, kind, field });
+  const patch =
+    kind === 'weight' ? { weight: value } : { synapse: { ...edge.synapse!, [field]: value } };
+  applyCommand(updateEdges, { ids: [edgeId], patch }, `slider:${edgeId}.${kind}.${field}`);
 }
 
 /** The variables a probe may record on this node (docs/format.md#probes). */

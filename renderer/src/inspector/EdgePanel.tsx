@@ -3,11 +3,15 @@
  * nodes), the weight matrix, the synapse's filter and presets, the delay and their problems.
  */
 import type { Edge, NetworkDocument } from '../../../shared/document/model';
-import type { ParamSpec } from '../../../shared/models/paramSpec';
 import { EDGE_DELAY, SYNAPSE_PARAMS } from '../../../shared/models/paramSpecs';
 import { weightText } from '../ui/format';
 import { updateEdges } from '../document/commands';
-import { DEFAULT_SYNAPSE, unitHint, weightUnit } from '../document/connect';
+import {
+  DEFAULT_SYNAPSE,
+  unitHint,
+  weightSpec as weightSpecOf,
+  weightUnit,
+} from '../document/connect';
 import {
   driveWarning,
   isMultiElement,
@@ -54,14 +58,7 @@ export function EdgePanel({
   const sameSynapse = edges.every(
     (e) => JSON.stringify(e.synapse ?? null) === JSON.stringify(synapse),
   );
-  const weightSpec: ParamSpec = {
-    name: 'weight',
-    unit,
-    default: 1,
-    meaning: spiking
-      ? `each spike adds w/τs to ${target ? name(target) : 'the target'}'s input J (so w is in J's unit times seconds)`
-      : 'multiplies the source’s output',
-  };
+  const weightSpec = weightSpecOf(doc, first, spiking);
   const title =
     edges.length === 1
       ? `${source ? name(source) : first.source} → ${target ? name(target) : first.target}`

@@ -9,6 +9,7 @@ import type {
   Signal,
   Weight,
 } from '../../../shared/document/model';
+import type { RunStatus } from '../../../shared/ipc/contract';
 import type { ParamSpec } from '../../../shared/models/paramSpec';
 import { brokenConstraint, constraintText } from '../../../shared/models/paramSpec';
 import { MODELS } from '../../../shared/models/registry';
@@ -20,6 +21,20 @@ export function formatNumber(x: number, digits = 6): string {
   const abs = Math.abs(x);
   if (abs >= 1e6 || abs < 1e-4) return x.toExponential(Math.min(digits, 3)).replace(/\.?0+e/, 'e');
   return String(Number(x.toPrecision(digits)));
+}
+
+/**
+ * Why a run stopped, in the editor's words: a failure in a node names it by the name the canvas
+ * shows and says the time in ms (the host's `error` is the CLI's wording: the node's id, seconds).
+ */
+export function runErrorText(
+  status: Pick<RunStatus, 'error' | 'failure'>,
+  nodeName: (nodeId: string) => string,
+): string {
+  const failure = status.failure;
+  if (!failure) return status.error ?? 'the simulation failed';
+  const ms = formatNumber(failure.timeSeconds * 1000);
+  return `node ${nodeName(failure.nodeId)} at t = ${ms} ms: ${failure.detail}`;
 }
 
 /** Stored value -> shown value (ms for times), with 12 digits so editing never loses precision. */
