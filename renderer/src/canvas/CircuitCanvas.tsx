@@ -93,6 +93,11 @@ export const FIT_OPTIONS = {
 const SETTLE_MS = 600;
 /** How long after an element is added the view follows the circuit's new extent (ms). */
 const REVEAL_MS = 800;
+/**
+ * An added element this far inside the canvas is seen, and the view does not move for it (px): the
+ * toolbar's band at the top, a few pixels elsewhere.
+ */
+const SEEN_MARGIN = { top: 48, side: 8 };
 /** With the minimap turned on: also its column at the right (its width and React Flow's margin). */
 const FIT_OPTIONS_WITH_MAP = {
   ...FIT_OPTIONS,
@@ -309,6 +314,21 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
     },
     [flow],
   );
+  /** True when a box (flow coordinates) is on screen, clear of the canvas's edges and toolbar. */
+  const seenOnCanvas = useCallback(
+    (b: Box): boolean => {
+      const box = wrapper.current?.getBoundingClientRect();
+      if (!box) return true;
+      const { x, y, zoom } = flow.getViewport();
+      return (
+        b.x * zoom + x >= SEEN_MARGIN.side &&
+        b.y * zoom + y >= SEEN_MARGIN.top &&
+        (b.x + b.w) * zoom + x <= box.width - SEEN_MARGIN.side &&
+        (b.y + b.h) * zoom + y <= box.height - SEEN_MARGIN.side
+      );
+    },
+    [flow],
+  );
   // For a moment after an element is added (labels are measured a frame later, and the wiring is
   // planned again with their sizes), the new element, its label and its line are kept in view:
   // panned into it when they are not (a new synapse's label under the charts panel, a lane above
@@ -342,8 +362,12 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
     const y0 = Math.min(...parts.map((b) => b.y));
     const x1 = Math.max(...parts.map((b) => b.x + b.w));
     const y1 = Math.max(...parts.map((b) => b.y + b.h));
-    reveal({ x: x0, y: y0, w: x1 - x0, h: y1 - y0 });
-  }, [boxes, wiringEdges, plan, reveal]);
+    const target = { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+    // Seen already (on screen, clear of the toolbar's band): the view stays. A new synapse whose
+    // lane only crossed the fit's padding used to pan the view by ~20 px, and the student's next
+    // drag (wiring a triangle, one synapse after another) grabbed a card instead of a handle.
+    if (!seenOnCanvas(target)) reveal(target);
+  }, [boxes, wiringEdges, plan, reveal, seenOnCanvas]);
   // When the canvas gets wider or narrower (a side panel collapsed or expanded, the window
   // resized), the circuit keeps its place around the view's centre instead of sliding under the
   // panel that opened (React Flow keeps the top-left corner), and what would leave the view is
