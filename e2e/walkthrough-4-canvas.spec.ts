@@ -5,7 +5,17 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
-import { documentOf, paletteOf, startEmpty, TRIANGLE, viewSettled, wire } from './canvasHelpers';
+import {
+  canvasBoxes,
+  canvasOf,
+  documentOf,
+  overlapping,
+  paletteOf,
+  startEmpty,
+  TRIANGLE,
+  viewSettled,
+  wire,
+} from './canvasHelpers';
 
 /** The canvas's view transform (pan and zoom). */
 const viewOf = (app: Page): Promise<string | null> =>
@@ -31,4 +41,73 @@ test('wiring a triangle synapse by synapse: a connection whose label and line ar
     expect(await viewOf(app), `the view after wiring ${s} → ${t}`).toBe(before);
   }
   await screenshot(app, 'walkthrough-4-four-synapses');
+});
+
+test('a Scope dropped on a neuron attaches to it beside its card (covering no card, label or line), and never records a trace a scope records already', async ({
+  app,
+}) => {
+  await startEmpty(app);
+  for (let i = 0; i < 2; i++)
+    await paletteOf(app).getByRole('button', { name: 'Add LIF neuron' }).click();
+  await wire(app, 'A output', 'B input');
+  await expect.poll(async () => (await documentOf(app)).edges.length).toBe(1);
+  // B records v (a chip), as in the walkthrough.
+  const b = canvasOf(app).getByRole('group', { name: /LIF neuron B$/ });
+  await b.click();
+  await app.keyboard.press('s');
+  await expect.poll(async () => (await documentOf(app)).probes?.length ?? 0).toBe(1);
+
+  // A Scope dragged from the palette and dropped on B's body.
+  const dropOnB = async (): Promise<void> => {
+    const card = (await b.boundingBox())!;
+    const canvas = (await canvasOf(app).boundingBox())!;
+    await paletteOf(app)
+      .getByRole('button', { name: 'Add Scope' })
+      .dragTo(canvasOf(app), {
+        targetPosition: {
+          x: card.x - canvas.x + card.width / 2,
+          y: card.y - canvas.y + card.height / 2,
+        },
+      });
+  };
+  await dropOnB();
+  await expect.poll(async () => (await documentOf(app)).probes?.length ?? 0).toBe(2);
+  const probes = (await documentOf(app)).probes!;
+  // B's v has its chip: the scope records B's next variable, and says so.
+  expect(probes[1]).toMatchObject({ target: 'B', variable: 'J' });
+  await expect(canvasOf(app).getByRole('status')).toContainText(
+    'records J of B (its v is recorded already)',
+  );
+  await expect(canvasOf(app).locator('.react-flow__node-scope')).toHaveCount(1);
+  await expect
+    .poll(async () => {
+      const { cards, labels } = await canvasBoxes(app);
+      return overlapping([...cards, ...labels]);
+    })
+    .toEqual([]);
+  await screenshot(app, 'walkthrough-4-scope-dropped-on-B');
+
+  // Again: s; then every variable of B is recorded, and nothing is added.
+  await dropOnB();
+  await expect.poll(async () => (await documentOf(app)).probes?.length ?? 0).toBe(3);
+  await dropOnB();
+  await expect(canvasOf(app).getByRole('alert')).toContainText(
+    'Not added: every variable of B is recorded already (its v: the v chip on B)',
+  );
+  // The charts panel's Record this on B's v: nothing added, and the notice says where it is.
+  await app.getByLabel('node to record').selectOption('B');
+  await app.getByLabel('variable to record').selectOption('v');
+  await app.getByRole('button', { name: 'Record this' }).click();
+  await expect(canvasOf(app).getByRole('status')).toContainText(
+    "B's v is recorded already (the v chip on B)",
+  );
+  const traces = (await documentOf(app)).probes!.map((p) => `${p.target}.${p.variable}`);
+  expect(traces).toEqual(['B.v', 'B.J', 'B.s']);
+  await expect
+    .poll(async () => {
+      const { cards, labels } = await canvasBoxes(app);
+      return overlapping([...cards, ...labels]);
+    })
+    .toEqual([]);
+  await screenshot(app, 'walkthrough-4-three-scopes-of-B');
 });

@@ -17,7 +17,16 @@ import {
 import { connectionRefusal } from './connect';
 import { oversizeRefusal, ruleText } from './connectionRule';
 import { currentDocument, redoCommand, applyCommand, undoCommand } from './documentStore';
-import { freshNumberedId, probeCards, probeVariablesOf, usedIds, type XY } from './graph';
+import {
+  freeProbeVariable,
+  freshNumberedId,
+  probeCards,
+  probeName,
+  probeRecording,
+  probeVariablesOf,
+  usedIds,
+  type XY,
+} from './graph';
 import { dismissNoticeAbout, notify, pruneSelection, select, uiStore } from './uiStore';
 import { isPopulationActivation } from '../../../shared/models/activations';
 import { modelById } from '../../../shared/models/registry';
@@ -27,6 +36,7 @@ import {
   DEFAULT_SCOPE_SIZE,
   defaultNodePosition,
   freePosition,
+  isFreeAt,
   readingSlot,
   type Box,
   type Size,
@@ -86,18 +96,35 @@ export function addFromPalette(
       return null;
     }
     const node = doc.nodes.find((n) => n.id === target)!;
-    const probe: Probe = {
-      id: freshNumberedId(usedIds(doc), 'scope'),
-      target,
-      variable: probeVariablesOf(node)[0] as Probe['variable'],
-    };
-    // Beside its target unless dropped somewhere.
+    const name = node.label ?? node.id;
+    // One scope per node and variable (a second drew the same trace twice, "B B" in its chart's
+    // legend): the first variable not recorded yet, as S does; none left, nothing is added.
+    const first = probeVariablesOf(node)[0]!;
+    const variable = freeProbeVariable(doc, node);
+    if (!variable) {
+      const existing = probeRecording(doc, target, first)!;
+      select([existing.id]);
+      notify(
+        `every variable of ${name} is recorded already (its ${first}: ${probeName(doc, existing)}).`,
+        'refusal',
+        'Not added: ',
+      );
+      return null;
+    }
+    const probe: Probe = { id: freshNumberedId(usedIds(doc), 'scope'), target, variable };
+    // Where it was dropped when that covers nothing; else (dropped on a card, a label or a line,
+    // or added by a click) beside its target, where nothing is covered either.
     const t = doc.layout?.[target] ?? { x: 0, y: 0 };
-    const at = position ?? freeSpot(canvas, { x: t.x + 220, y: t.y + 90 }, DEFAULT_SCOPE_SIZE);
+    const size = DEFAULT_SCOPE_SIZE;
+    const at =
+      position && isFreeAt(position, size, takenBoxes(canvas, doc))
+        ? position
+        : freeSpot(canvas, { x: t.x + 220, y: t.y + 90 }, size);
     if (!applyCommand(addProbe, { probe, position: at })) return null;
-    revealIfOutside(canvas, at, DEFAULT_SCOPE_SIZE);
+    revealIfOutside(canvas, at, size);
     select([probe.id]);
-    notify(`Scope ${probe.id} records ${probe.variable} of ${node.label ?? node.id}.`);
+    const already = variable === first ? '' : ` (its ${first} is recorded already)`;
+    notify(`Scope ${probe.id} records ${variable} of ${name}${already}.`);
     return probe.id;
   }
   const node = buildNode(doc, key, activation);

@@ -1,7 +1,7 @@
 /**
  * What a new connection becomes, and why some cannot be made (docs/format.md#edges): edges only end at neurons
  * and populations; a spiking source gets a default synapse (tauS 5 ms, n 0); a scope is re-aimed
- * at whatever is wired into it. Pure functions, so the canvas, the tests and the commands agree.
+ * at whatever is wired into it (at a variable no other scope records there). Pure functions, so the canvas, the tests and the commands agree.
  */
 import type { Edge, NetworkDocument, Weight } from '../../../shared/document/model';
 import { SYNAPSE_PARAMS } from '../../../shared/models/paramSpecs';
@@ -10,6 +10,7 @@ import {
   findEdge,
   findNode,
   findProbe,
+  freeProbeVariable,
   inputUnit,
   isSpikingSource,
   nodeSize,
@@ -39,6 +40,8 @@ export function connectionRefusal(
   if (targetProbe) {
     if (probeVariablesOf(source).length === 0)
       return `A scope cannot record ${source.label ?? source.id}: a bias node always outputs 1.`;
+    if (!freeProbeVariable(doc, source, targetProbe.variable, targetProbe.id))
+      return `Every variable of ${source.label ?? source.id} is recorded already: its traces are in the charts.`;
     return null;
   }
   const target = findNode(doc, targetId);
