@@ -1,7 +1,9 @@
 /**
  * What the fourth student walkthrough (issue 15) met on the canvas, each journey failing before its
  * fix: the view that moved by ~20 px after a connection while a winner-take-all triangle was wired
- * (the next drag grabbed a card instead of a handle).
+ * (the next drag grabbed a card instead of a handle); a Scope dropped on a neuron that stayed on
+ * its body, and recorded the neuron's v a second time (its chart's legend read "B B"); five of six
+ * Ctrl-clicked synapse labels that looked unselected (faded by the pointer resting on the last).
  */
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
@@ -9,6 +11,7 @@ import {
   canvasBoxes,
   canvasOf,
   documentOf,
+  inspectorOf,
   overlapping,
   paletteOf,
   startEmpty,
@@ -110,4 +113,32 @@ test('a Scope dropped on a neuron attaches to it beside its card (covering no ca
     })
     .toEqual([]);
   await screenshot(app, 'walkthrough-4-three-scopes-of-B');
+});
+
+test('Ctrl-clicked synapse labels all look selected (none faded under the pointer on the last), and the weight help speaks of them all', async ({
+  app,
+}) => {
+  await startEmpty(app);
+  for (let i = 0; i < 3; i++)
+    await paletteOf(app).getByRole('button', { name: 'Add LIF neuron' }).click();
+  for (const [s, t] of TRIANGLE.slice(0, 4)) await wire(app, `${s} output`, `${t} input`);
+  await expect.poll(async () => (await documentOf(app)).edges.length).toBe(4);
+  const labels = canvasOf(app).locator('.synapse-label');
+  await labels.first().click();
+  for (let i = 1; i < 4; i++) await labels.nth(i).click({ modifiers: ['Control'] });
+  await expect(inspectorOf(app).getByRole('heading', { level: 2 })).toContainText('4 synapses');
+  // The pointer rests on the last label: every selected label is drawn whole and ringed.
+  await expect
+    .poll(() =>
+      app.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('.synapse-label')].map(
+          (el) => `${getComputedStyle(el).opacity} ${el.classList.contains('is-selected')}`,
+        ),
+      ),
+    )
+    .toEqual(Array(4).fill('1 true'));
+  await expect(inspectorOf(app)).toContainText(
+    "each spike of each synapse adds w/τs to its own target's input J (B, A and C)",
+  );
+  await screenshot(app, 'walkthrough-4-four-labels-selected');
 });

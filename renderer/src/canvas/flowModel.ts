@@ -182,17 +182,17 @@ function edgesWith(doc: NetworkDocument, ui: FlowEdgeInputs, memo: Memo): FlowEd
   for (const e of doc.edges) scale = Math.max(scale, weightMagnitude(e.weight));
   const out: FlowEdge[] = [];
   for (const edge of doc.edges) {
-    const highlight =
-      hoverId === null
-        ? null
-        : edge.source === hoverId || edge.target === hoverId || edge.id === hoverId;
+    const isSelected = selected.has(edge.id);
+    // Hovering fades the synapses of other nodes, never a selected one: after Ctrl-clicking six
+    // labels the pointer rests on the last, and the five others looked unselected.
+    const related = edge.source === hoverId || edge.target === hoverId || edge.id === hoverId;
+    const highlight = hoverId === null ? null : related ? true : isSelected ? null : false;
     const warnings = issues.get(edge.id) ?? NO_WARNINGS;
     const sourceName = names.get(edge.source) ?? edge.source;
     const targetName = names.get(edge.target) ?? edge.target;
     const hint = unitHint(doc, edge);
     const rule = ruleText(doc, edge);
     const pair = pairText(doc, edge);
-    const isSelected = selected.has(edge.id);
     const placement: LabelPlacement | null = plan?.get(edge.id) ?? null;
     out.push(
       memo(

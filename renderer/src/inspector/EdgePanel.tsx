@@ -22,6 +22,13 @@ import { NumberField } from './fields';
 import { name, Problems } from './inspectorText';
 import { SYNAPSE_PRESETS } from './specs';
 
+/** "A", "A and B", "A, B and C". */
+function listText(items: readonly string[]): string {
+  return items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
 export function EdgePanel({
   doc,
   edges,
@@ -54,13 +61,23 @@ export function EdgePanel({
   const sameSynapse = edges.every(
     (e) => JSON.stringify(e.synapse ?? null) === JSON.stringify(synapse),
   );
+  // The help speaks of every selected synapse: of its one target, or of each synapse's own.
+  const targets = [
+    ...new Set(edges.map((e) => findNode(doc, e.target)).map((t) => (t ? name(t) : 'the target'))),
+  ];
+  const whose =
+    targets.length === 1
+      ? `${targets[0]}'s input J`
+      : `its own target's input J (${listText(targets)})`;
   const weightSpec: ParamSpec = {
     name: 'weight',
     unit,
     default: 1,
     meaning: spiking
-      ? `each spike adds w/τs to ${target ? name(target) : 'the target'}'s input J (so w is in J's unit times seconds)`
-      : 'multiplies the source’s output',
+      ? `each spike ${edges.length > 1 ? 'of each synapse ' : ''}adds w/τs to ${whose} (so w is in J's unit times seconds)`
+      : edges.length > 1
+        ? 'multiplies each source’s output'
+        : 'multiplies the source’s output',
   };
   const title =
     edges.length === 1
