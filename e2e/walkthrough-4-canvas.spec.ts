@@ -142,3 +142,47 @@ test('Ctrl-clicked synapse labels all look selected (none faded under the pointe
   );
   await screenshot(app, 'walkthrough-4-four-labels-selected');
 });
+
+test('Ctrl+D and Ctrl+V put copies beside their originals, covering nothing; under the "Restart the run?" dialog no key acts on the canvas', async ({
+  app,
+}) => {
+  await startEmpty(app);
+  for (let i = 0; i < 2; i++)
+    await paletteOf(app).getByRole('button', { name: 'Add LIF neuron' }).click();
+  await wire(app, 'A output', 'B input');
+  await expect.poll(async () => (await documentOf(app)).edges.length).toBe(1);
+  const noOverlaps = async (): Promise<string[]> => {
+    const { cards, labels } = await canvasBoxes(app);
+    return overlapping([...cards, ...labels]);
+  };
+  await canvasOf(app)
+    .getByRole('group', { name: /LIF neuron B$/ })
+    .click();
+  await app.keyboard.press('Control+d');
+  await expect.poll(async () => (await documentOf(app)).nodes.length).toBe(3);
+  await expect.poll(noOverlaps, { message: 'after Ctrl+D' }).toEqual([]);
+  await app.keyboard.press('Control+c');
+  await app.keyboard.press('Control+v');
+  await app.keyboard.press('Control+v');
+  await expect.poll(async () => (await documentOf(app)).nodes.length).toBe(5);
+  await expect.poll(noOverlaps, { message: 'after Ctrl+V twice' }).toEqual([]);
+  await screenshot(app, 'walkthrough-4-duplicated-and-pasted');
+
+  // A structural change while a run is paused asks whether to restart; under that dialog the
+  // editor's keys do nothing to the circuit behind it.
+  await app.getByLabel('Run forever').check();
+  await app.getByRole('button', { name: 'Run', exact: true }).click();
+  await app.getByRole('button', { name: 'Pause' }).click();
+  await expect(app.getByTestId('sim-clock')).toContainText('paused');
+  await canvasOf(app)
+    .getByRole('group', { name: /LIF neuron A$/ })
+    .click();
+  await app.keyboard.press('Delete');
+  const dialog = app.getByRole('dialog', { name: /Restart the run/ });
+  await expect(dialog).toBeVisible();
+  const before = await documentOf(app);
+  for (const key of ['Control+a', 'Delete', 'n', 'Control+v', 'Control+d'])
+    await app.keyboard.press(key);
+  expect(await documentOf(app)).toEqual(before);
+  await expect(dialog).toBeVisible();
+});

@@ -269,34 +269,29 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
   // Brings the whole circuit (cards, labels, lines) back into view with the least change: a pan
   // when it fits at the current zoom, else a fit. Used after an element is added (a new synapse's
   // lanes and label, a new scope) and after the canvas is resized; moving a card never calls it.
-  const reveal = useCallback(
-    (target?: Box) => {
-      const box = wrapper.current?.getBoundingClientRect();
-      const b = target ?? boundsRef.current;
-      if (!box || !b || box.width === 0 || box.height === 0) return;
-      const { padding } = fitOptions();
-      const [l, r, t, bottom] = [padding.left, padding.right, padding.top, padding.bottom].map(
-        (v) => parseFloat(v),
-      ) as [number, number, number, number];
-      const { x, y, zoom } = flow.getViewport();
-      const [w, h] = [box.width - l - r, box.height - t - bottom];
-      if (b.w * zoom > w || b.h * zoom > h) {
-        // Too big for the view at this zoom (a new synapse's lanes round a row of cards): the
-        // whole circuit is fitted.
-        fitAll();
-        return;
-      }
-      const shift = (lo: number, hi: number, min: number, max: number): number =>
-        lo < min ? min - lo : hi > max ? max - hi : 0;
-      const dx = shift(b.x * zoom + x, (b.x + b.w) * zoom + x, l, box.width - r);
-      const dy = shift(b.y * zoom + y, (b.y + b.h) * zoom + y, t, box.height - bottom);
-      // A few pixels over the padding is still in view: no nudge for them.
-      const slack = target ? 8 : 0.5;
-      if (Math.abs(dx) > slack || Math.abs(dy) > slack)
-        void flow.setViewport({ x: x + dx, y: y + dy, zoom });
-    },
-    [flow, fitAll],
-  );
+  const reveal = useCallback(() => {
+    const box = wrapper.current?.getBoundingClientRect();
+    const b = boundsRef.current;
+    if (!box || !b || box.width === 0 || box.height === 0) return;
+    const { padding } = fitOptions();
+    const [l, r, t, bottom] = [padding.left, padding.right, padding.top, padding.bottom].map((v) =>
+      parseFloat(v),
+    ) as [number, number, number, number];
+    const { x, y, zoom } = flow.getViewport();
+    const [w, h] = [box.width - l - r, box.height - t - bottom];
+    if (b.w * zoom > w || b.h * zoom > h) {
+      // Too big for the view at this zoom (a new synapse's lanes round a row of cards): the
+      // whole circuit is fitted.
+      fitAll();
+      return;
+    }
+    const shift = (lo: number, hi: number, min: number, max: number): number =>
+      lo < min ? min - lo : hi > max ? max - hi : 0;
+    const dx = shift(b.x * zoom + x, (b.x + b.w) * zoom + x, l, box.width - r);
+    const dy = shift(b.y * zoom + y, (b.y + b.h) * zoom + y, t, box.height - bottom);
+    if (Math.abs(dx) > 0.5 || Math.abs(dy) > 0.5)
+      void flow.setViewport({ x: x + dx, y: y + dy, zoom });
+  }, [flow, fitAll]);
   /** True when the whole circuit is inside the padded view (of `width`, else the canvas's). */
   const circuitInView = useCallback(
     (width?: number): boolean => {
@@ -331,8 +326,8 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
   );
   // For a moment after an element is added (labels are measured a frame later, and the wiring is
   // planned again with their sizes), the new element, its label and its line are kept in view:
-  // panned into it when they are not (a new synapse's label under the charts panel, a lane above
-  // the view). Nothing else moves the view.
+  // when part of them is hidden (a new synapse's label under the charts panel, a lane above the
+  // view) the circuit is brought into view. Nothing else moves the view.
   const revealing = useRef<{ until: number; ids: Set<string> }>({ until: 0, ids: new Set() });
   const known = useRef<{ ids: Set<string>; load: number }>({ ids: new Set(), load: loadCount });
   useEffect(() => {
@@ -366,7 +361,9 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
     // Seen already (on screen, clear of the toolbar's band): the view stays. A new synapse whose
     // lane only crossed the fit's padding used to pan the view by ~20 px, and the student's next
     // drag (wiring a triangle, one synapse after another) grabbed a card instead of a handle.
-    if (!seenOnCanvas(target)) reveal(target);
+    // Hidden: the whole circuit is brought into view (a pan when it fits at this zoom, else a fit).
+    // A pan to the new element alone pushed the rest out of view (pasted copies, walkthrough 4).
+    if (!seenOnCanvas(target)) reveal();
   }, [boxes, wiringEdges, plan, reveal, seenOnCanvas]);
   // When the canvas gets wider or narrower (a side panel collapsed or expanded, the window
   // resized), the circuit keeps its place around the view's centre instead of sliding under the

@@ -65,8 +65,13 @@ export const EDITOR_COMMANDS: ReadonlyArray<Command<Services>> = [
     run: copy,
   }),
   editor({ id: 'edit.cut', label: 'Cut', keys: ['Mod+X'], run: cut }),
-  editor({ id: 'edit.paste', label: 'Paste', keys: ['Mod+V'], run: paste }),
-  editor({ id: 'edit.duplicate', label: 'Duplicate', keys: ['Mod+D'], run: duplicate }),
+  editor({ id: 'edit.paste', label: 'Paste', keys: ['Mod+V'], run: ({ canvas }) => paste(canvas) }),
+  editor({
+    id: 'edit.duplicate',
+    label: 'Duplicate',
+    keys: ['Mod+D'],
+    run: ({ canvas }) => duplicate(canvas),
+  }),
   {
     id: 'edit.selectAll',
     label: 'Select all',

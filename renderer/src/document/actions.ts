@@ -4,7 +4,7 @@
  */
 import type { Activation, Probe, ProbeVariable, Weight } from '../../../shared/document/model';
 import { recordNodeCommand } from './runCommands';
-import { copySelection, planPaste } from './clipboard';
+import { copySelection, planPaste, type Clip } from './clipboard';
 import {
   addNode,
   addProbe,
@@ -315,25 +315,75 @@ export function cut(): void {
   deleteSelection();
 }
 
-export function paste(): void {
+export function paste(canvas: CanvasSlot): void {
   const doc = currentDocument();
   const clip = uiStore.getState().clipboard;
   if (!doc || !clip) return;
-  const plan = planPaste(doc, clip, PASTE_OFFSET);
+  const plan = planPaste(doc, clip, pasteOffset(canvas, doc, clip));
   if (applyCommand(insertElements, plan)) {
+    revealBlockIfOutside(canvas, plan);
     select(plan.ids);
-    // The next paste lands a step further.
+    // The next paste lands beside this one.
     uiStore.setState({ clipboard: { ...clip, layout: plan.layout } });
   }
 }
 
-export function duplicate(): void {
+export function duplicate(canvas: CanvasSlot): void {
   const doc = currentDocument();
   const ids = uiStore.getState().selection;
   if (!doc || ids.length === 0) return;
   const clip = copySelection(doc, ids);
-  const plan = planPaste(doc, clip, PASTE_OFFSET);
-  if (applyCommand(insertElements, plan)) select(plan.ids);
+  const plan = planPaste(doc, clip, pasteOffset(canvas, doc, clip));
+  if (applyCommand(insertElements, plan)) {
+    revealBlockIfOutside(canvas, plan);
+    select(plan.ids);
+  }
+}
+
+/** Pasted cards that landed outside the view (no room in it): the whole circuit is fitted. */
+function revealBlockIfOutside(canvas: CanvasSlot, plan: Clip): void {
+  const block = clipBlock(canvas, plan);
+  if (block) revealIfOutside(canvas, block, { width: block.width, height: block.height });
+}
+
+/** The box around a clip's cards (measured sizes by their ids, else the standard ones). */
+function clipBlock(canvas: CanvasSlot, clip: Clip): (XY & Size) | null {
+  const measured = canvas.nodeSizes();
+  const boxes = Object.entries(clip.layout).map(([id, p]) => ({
+    ...p,
+    ...(measured[id] ??
+      (clip.probes.some((probe) => probe.id === id) ? DEFAULT_SCOPE_SIZE : DEFAULT_NODE_SIZE)),
+  }));
+  if (boxes.length === 0) return null;
+  const x = Math.min(...boxes.map((b) => b.x));
+  const y = Math.min(...boxes.map((b) => b.y));
+  return {
+    x,
+    y,
+    width: Math.max(...boxes.map((b) => b.x + b.width)) - x,
+    height: Math.max(...boxes.map((b) => b.y + b.height)) - y,
+  };
+}
+
+/**
+ * How far copies move from their originals: the clip's cards as one block, put at the free spot
+ * nearest a step down and right (clear of every card, label and line), so a copy never hides its
+ * original (a duplicated B sat exactly on B, walkthrough 4).
+ */
+function pasteOffset(
+  canvas: CanvasSlot,
+  doc: NonNullable<ReturnType<typeof currentDocument>>,
+  clip: Clip,
+): XY {
+  const block = clipBlock(canvas, clip);
+  if (!block) return PASTE_OFFSET;
+  const at = freePosition(
+    { x: block.x + PASTE_OFFSET.x, y: block.y + PASTE_OFFSET.y },
+    { width: block.width, height: block.height },
+    takenBoxes(canvas, doc),
+    canvas.bridge?.visibleRect?.(),
+  );
+  return { x: at.x - block.x, y: at.y - block.y };
 }
 
 export function selectAll(): void {
