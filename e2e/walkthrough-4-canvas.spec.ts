@@ -3,7 +3,9 @@
  * fix: the view that moved by ~20 px after a connection while a winner-take-all triangle was wired
  * (the next drag grabbed a card instead of a handle); a Scope dropped on a neuron that stayed on
  * its body, and recorded the neuron's v a second time (its chart's legend read "B B"); five of six
- * Ctrl-clicked synapse labels that looked unselected (faded by the pointer resting on the last).
+ * Ctrl-clicked synapse labels that looked unselected (faded by the pointer resting on the last);
+ * Ctrl+D and Ctrl+V copies that hid their originals, and keys that acted on the circuit behind the
+ * "Restart the run?" dialog; a strong synapse whose warning was seen only in the inspector.
  */
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
@@ -185,4 +187,32 @@ test('Ctrl+D and Ctrl+V put copies beside their originals, covering nothing; und
     await app.keyboard.press(key);
   expect(await documentOf(app)).toEqual(before);
   await expect(dialog).toBeVisible();
+});
+
+test('a strong synapse is marked on its canvas label, the warning as its description, without selecting it', async ({
+  app,
+}) => {
+  await startEmpty(app);
+  for (let i = 0; i < 2; i++)
+    await paletteOf(app).getByRole('button', { name: 'Add LIF neuron' }).click();
+  await wire(app, 'A output', 'B input');
+  await expect.poll(async () => (await documentOf(app)).edges.length).toBe(1);
+  const label = canvasOf(app).getByRole('button', { name: /^synapse A to B,/ });
+  await expect(label).not.toContainText('strong');
+  const weight = inspectorOf(app).getByLabel(/^weight/);
+  await weight.fill('-0.5');
+  await weight.press('Enter');
+  // Nothing selected: the label still says so.
+  await canvasOf(app)
+    .locator('.react-flow__pane')
+    .click({ position: { x: 20, y: 100 } });
+  await expect(inspectorOf(app).getByRole('heading', { level: 2 })).not.toContainText('→');
+  await expect(label).toContainText('strong');
+  await expect(label).toHaveAccessibleDescription(/one spike of A moves B's v by up to −15.7/);
+  await expect(label).toHaveAttribute('title', /16× its threshold 1/);
+  await screenshot(app, 'walkthrough-4-strong-synapse-label');
+  await label.click();
+  await weight.fill('-0.03');
+  await weight.press('Enter');
+  await expect(label).not.toContainText('strong');
 });

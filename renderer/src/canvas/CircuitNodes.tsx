@@ -78,6 +78,8 @@ export interface SynapseEdgeData extends Record<string, unknown> {
   /** Largest |w| in the circuit: widths are relative to it. */
   scale: number;
   unitHint: string | null;
+  /** The strong-synapse (or strong-drive) warning the inspector shows for it, or null. */
+  strong?: string | null;
   /** The connection rule between multi-element nodes ("all-to-all · 100 inputs each"), or null. */
   rule: string | null;
   /**
@@ -409,7 +411,8 @@ function SynapseEdgeView(props: EdgeProps<SynapseFlowEdge>) {
           }}
           // Six labels may read the same (a winner-take-all): the tooltip names the pair, and
           // hovering the label brings its line forward and fades the others (as hovering a node).
-          title={[`${data.sourceName} → ${data.targetName}`, unitHint, ...warnings]
+          aria-describedby={data.strong ? `synapse-strong-${id}` : undefined}
+          title={[`${data.sourceName} → ${data.targetName}`, unitHint, data.strong, ...warnings]
             .filter(Boolean)
             .join('\n')}
           onMouseEnter={() => uiStore.setState({ hoverId: id })}
@@ -463,6 +466,12 @@ function SynapseEdgeView(props: EdgeProps<SynapseFlowEdge>) {
                 units
               </span>
             )}
+            {data.strong && (
+              <span className="synapse-label__strong">
+                <WarningIcon />
+                strong
+              </span>
+            )}
             {warnings.length > 0 && (
               <span className="synapse-label__warn">
                 <WarningIcon />
@@ -472,6 +481,12 @@ function SynapseEdgeView(props: EdgeProps<SynapseFlowEdge>) {
           </span>
           {data.rule && <span className="synapse-label__rule">{data.rule}</span>}
         </button>
+        {/* The warning in full: the label's accessible description (its tooltip says it too). */}
+        {data.strong && (
+          <span hidden id={`synapse-strong-${id}`}>
+            {data.strong}
+          </span>
+        )}
       </EdgeLabel>
     </>
   );

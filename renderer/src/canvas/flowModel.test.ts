@@ -177,6 +177,16 @@ describe('deriveFlowEdges', () => {
     expect(byId.get(first!)!.data!.highlight).not.toBe(false);
   });
 
+  it('marks a strong synapse on its label with the warning the inspector shows', () => {
+    let doc = smallDoc();
+    const ab = doc.edges.find((e) => e.source === 'A' && e.target === 'B')!;
+    const edgeOf = (d: NetworkDocument) =>
+      deriveFlowEdges(d, none).find((e) => e.id === ab.id) as SynapseFlowEdge;
+    expect(edgeOf(doc).data!.strong).toBeNull();
+    doc = updateEdges.apply(doc, { ids: [ab.id], patch: { weight: -0.5 } });
+    expect(edgeOf(doc).data!.strong).toContain("one spike of Alpha moves B's v by up to −15.7");
+  });
+
   it('flags the selected synapses', () => {
     const doc = smallDoc();
     const id = doc.edges[1]!.id;

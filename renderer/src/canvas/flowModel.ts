@@ -10,7 +10,7 @@ import type { Edge as FlowEdge } from '@xyflow/react';
 import type { NetworkDocument } from '../../../shared/document/model';
 import { weightMagnitude } from '../ui/format';
 import { unitHint } from '../document/connect';
-import { ruleText } from '../document/connectionRule';
+import { driveWarning, ruleText, strongSynapseWarning } from '../document/connectionRule';
 import { estimateLabelSize, pairText } from '../document/edgeLabel';
 import { isChipProbe, probeCards, type XY } from '../document/graph';
 import { issuesById } from '../document/issues';
@@ -191,6 +191,9 @@ function edgesWith(doc: NetworkDocument, ui: FlowEdgeInputs, memo: Memo): FlowEd
     const sourceName = names.get(edge.source) ?? edge.source;
     const targetName = names.get(edge.target) ?? edge.target;
     const hint = unitHint(doc, edge);
+    // What the inspector warns of for this synapse (a mean drive, else one spike, far beyond its
+    // target's threshold), marked on its label too: seen without selecting it.
+    const strong = driveWarning(doc, edge) ?? strongSynapseWarning(doc, edge);
     const rule = ruleText(doc, edge);
     const pair = pairText(doc, edge);
     const placement: LabelPlacement | null = plan?.get(edge.id) ?? null;
@@ -203,6 +206,7 @@ function edgesWith(doc: NetworkDocument, ui: FlowEdgeInputs, memo: Memo): FlowEd
           targetName,
           scale,
           hint,
+          strong,
           rule,
           pair,
           warnings.join('\n'),
@@ -229,6 +233,7 @@ function edgesWith(doc: NetworkDocument, ui: FlowEdgeInputs, memo: Memo): FlowEd
             targetName,
             scale,
             unitHint: hint,
+            strong,
             rule,
             pair,
             placement,
