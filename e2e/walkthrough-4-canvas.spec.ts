@@ -5,7 +5,9 @@
  * its body, and recorded the neuron's v a second time (its chart's legend read "B B"); five of six
  * Ctrl-clicked synapse labels that looked unselected (faded by the pointer resting on the last);
  * Ctrl+D and Ctrl+V copies that hid their originals, and keys that acted on the circuit behind the
- * "Restart the run?" dialog; a strong synapse whose warning was seen only in the inspector.
+ * "Restart the run?" dialog; a strong synapse whose warning was seen only in the inspector; a
+ * "Weight matrix" offered between two single units, and a double-click on a label that did
+ * nothing there.
  */
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
@@ -215,4 +217,38 @@ test('a strong synapse is marked on its canvas label, the warning as its descrip
   await weight.fill('-0.03');
   await weight.press('Enter');
   await expect(label).not.toContainText('strong');
+});
+
+test('the weight matrix is offered for a synapse with a multi-element end only, and a double-click on any label does what its menu offers', async ({
+  app,
+}) => {
+  await startEmpty(app);
+  for (let i = 0; i < 2; i++)
+    await paletteOf(app).getByRole('button', { name: 'Add Rate neuron' }).click();
+  await paletteOf(app).getByRole('button', { name: 'Add Rate population' }).click();
+  await expect.poll(async () => (await documentOf(app)).nodes.length).toBe(3);
+  const [a, b, p] = (await documentOf(app)).nodes.map((n) => n.id);
+  await wire(app, `${a} output`, `${b} input`);
+  await wire(app, `${b} output`, `${p} input`);
+  await expect.poll(async () => (await documentOf(app)).edges.length).toBe(2);
+  const single = canvasOf(app).getByRole('button', { name: new RegExp(`^synapse ${a} to ${b},`) });
+  const toPopulation = canvasOf(app).getByRole('button', {
+    name: new RegExp(`^synapse ${b} to ${p},`),
+  });
+
+  // Between two single units: no weight matrix in the menu; a double-click goes to its weight.
+  await single.click({ button: 'right' });
+  const menu = app.getByRole('menu');
+  await expect(menu.getByRole('menuitem', { name: 'Delete synapse' })).toBeVisible();
+  await expect(menu.getByRole('menuitem', { name: /weight matrix/ })).toHaveCount(0);
+  await app.keyboard.press('Escape');
+  await single.dblclick();
+  await expect(inspectorOf(app).getByLabel(/^weight/)).toBeFocused();
+
+  // Into a population: both the menu and a double-click open its matrix.
+  await toPopulation.click({ button: 'right' });
+  await expect(menu.getByRole('menuitem', { name: /weight matrix/ })).toBeVisible();
+  await app.keyboard.press('Escape');
+  await toPopulation.dblclick();
+  await expect(app.getByRole('dialog', { name: /^weight matrix/ })).toBeVisible();
 });

@@ -80,6 +80,8 @@ export interface SynapseEdgeData extends Record<string, unknown> {
   unitHint: string | null;
   /** The strong-synapse (or strong-drive) warning the inspector shows for it, or null. */
   strong?: string | null;
+  /** Its weight is a matrix to edit (an end has several elements): double-click opens it. */
+  matrix?: boolean;
   /** The connection rule between multi-element nodes ("all-to-all · 100 inputs each"), or null. */
   rule: string | null;
   /**
@@ -106,6 +108,18 @@ export const EdgeLabelLayerContext = createContext<HTMLElement | null>(null);
 function EdgeLabel({ children }: { children: ReactNode }) {
   const layer = useContext(EdgeLabelLayerContext);
   return layer ? createPortal(children, layer) : <EdgeLabelRenderer>{children}</EdgeLabelRenderer>;
+}
+
+/** Focuses (and selects the text of) the inspector's field of this name, if it shows one. */
+function focusInspectorField(name: string): void {
+  const label = [...document.querySelectorAll('aside.inspector label')].find(
+    (l) => l.querySelector('.field__name')?.textContent === name,
+  ) as HTMLLabelElement | undefined;
+  const control = label?.htmlFor ? document.getElementById(label.htmlFor) : null;
+  if (control instanceof HTMLInputElement) {
+    control.focus();
+    control.select();
+  }
 }
 
 function nodeName(node: { id: string; label?: string | undefined }): string {
@@ -430,8 +444,14 @@ function SynapseEdgeView(props: EdgeProps<SynapseFlowEdge>) {
               select(now.includes(id) ? now.filter((x) => x !== id) : [...now, id]);
             else select([id]);
           }}
+          // The same on every label: the matrix editor where the context menu offers it (an end
+          // with several elements), else the synapse's weight in the inspector, ready to type.
           onDoubleClick={() => {
-            if (typeof edge.weight !== 'number') uiStore.setState({ matrixEdgeId: id });
+            if (data.matrix) uiStore.setState({ matrixEdgeId: id });
+            else {
+              select([id]);
+              requestAnimationFrame(() => focusInspectorField('weight'));
+            }
           }}
         >
           <span className="sr-only">

@@ -10,7 +10,12 @@ import type { Edge as FlowEdge } from '@xyflow/react';
 import type { NetworkDocument } from '../../../shared/document/model';
 import { weightMagnitude } from '../ui/format';
 import { unitHint } from '../document/connect';
-import { driveWarning, ruleText, strongSynapseWarning } from '../document/connectionRule';
+import {
+  driveWarning,
+  offersWeightMatrix,
+  ruleText,
+  strongSynapseWarning,
+} from '../document/connectionRule';
 import { estimateLabelSize, pairText } from '../document/edgeLabel';
 import { isChipProbe, probeCards, type XY } from '../document/graph';
 import { issuesById } from '../document/issues';
@@ -194,6 +199,7 @@ function edgesWith(doc: NetworkDocument, ui: FlowEdgeInputs, memo: Memo): FlowEd
     // What the inspector warns of for this synapse (a mean drive, else one spike, far beyond its
     // target's threshold), marked on its label too: seen without selecting it.
     const strong = driveWarning(doc, edge) ?? strongSynapseWarning(doc, edge);
+    const matrix = offersWeightMatrix(doc, edge);
     const rule = ruleText(doc, edge);
     const pair = pairText(doc, edge);
     const placement: LabelPlacement | null = plan?.get(edge.id) ?? null;
@@ -207,6 +213,7 @@ function edgesWith(doc: NetworkDocument, ui: FlowEdgeInputs, memo: Memo): FlowEd
           scale,
           hint,
           strong,
+          matrix,
           rule,
           pair,
           warnings.join('\n'),
@@ -234,6 +241,7 @@ function edgesWith(doc: NetworkDocument, ui: FlowEdgeInputs, memo: Memo): FlowEd
             scale,
             unitHint: hint,
             strong,
+            matrix,
             rule,
             pair,
             placement,
