@@ -7,7 +7,7 @@
  * Ctrl+D and Ctrl+V copies that hid their originals, and keys that acted on the circuit behind the
  * "Restart the run?" dialog; a strong synapse whose warning was seen only in the inspector; a
  * "Weight matrix" offered between two single units, and a double-click on a label that did
- * nothing there.
+ * nothing there; an A → C line 4 px above B's card on a tidied triangle.
  */
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
@@ -251,4 +251,58 @@ test('the weight matrix is offered for a synapse with a multi-element end only, 
   await app.keyboard.press('Escape');
   await toPopulation.dblclick();
   await expect(app.getByRole('dialog', { name: /^weight matrix/ })).toBeVisible();
+});
+
+test('on the tidied triangle (A → B → C and A → C) every synapse line keeps at least 12 px from the cards it does not join', async ({
+  app,
+}) => {
+  await startEmpty(app);
+  for (let i = 0; i < 3; i++)
+    await paletteOf(app).getByRole('button', { name: 'Add LIF neuron' }).click();
+  for (const [s, t] of ['AB', 'BC', 'AC']) await wire(app, `${s} output`, `${t} input`);
+  await expect.poll(async () => (await documentOf(app)).edges.length).toBe(3);
+  await app.getByRole('toolbar', { name: 'editor' }).getByRole('button', { name: 'Tidy' }).click();
+  await viewSettled(app);
+  const ends = Object.fromEntries(
+    (await documentOf(app)).edges.map((e) => [e.id, [e.source, e.target]]),
+  );
+  // The nearest approach (in canvas units) of each line to a card other than its ends.
+  const nearest = (): Promise<Record<string, number>> =>
+    app.evaluate((endsOf) => {
+      const zoom = Number(
+        /scale\(([\d.]+)\)/.exec(
+          document.querySelector<HTMLElement>('.react-flow__viewport')!.style.transform,
+        )![1],
+      );
+      const cards = [...document.querySelectorAll<HTMLElement>('.react-flow__node')].map((el) => ({
+        id: el.dataset['id']!,
+        r: el.getBoundingClientRect(),
+      }));
+      const out: Record<string, number> = {};
+      for (const path of document.querySelectorAll<SVGPathElement>(
+        '.react-flow__edge path.synapse-path',
+      )) {
+        const id = path.closest<SVGGElement>('.react-flow__edge')!.dataset['id']!;
+        const m = path.getScreenCTM()!;
+        const length = path.getTotalLength();
+        let best = Infinity;
+        for (let i = 0; i <= 200; i++) {
+          const q = path.getPointAtLength((length * i) / 200);
+          const x = m.a * q.x + m.c * q.y + m.e;
+          const y = m.b * q.x + m.d * q.y + m.f;
+          for (const { id: card, r } of cards) {
+            if (endsOf[id]!.includes(card)) continue;
+            const dx = Math.max(r.left - x, 0, x - r.right);
+            const dy = Math.max(r.top - y, 0, y - r.bottom);
+            best = Math.min(best, Math.hypot(dx, dy) / zoom);
+          }
+        }
+        out[id] = Math.round(best);
+      }
+      return out;
+    }, ends);
+  await expect
+    .poll(async () => Object.entries(await nearest()).filter(([, d]) => d < 12))
+    .toEqual([]);
+  await screenshot(app, 'walkthrough-4-tidy-triangle-clearance');
 });
