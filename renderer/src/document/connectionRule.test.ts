@@ -40,7 +40,7 @@ describe('offersWeightMatrix', () => {
     );
     const single = updateEdges.apply(doc, {
       ids: [doc.edges[0]!.id],
-      patch: { weight: { init: 'constant', value: 0.5 } },
+      patch: { weight: [[0.5]] },
     });
     expect(offersWeightMatrix(single, single.edges[0]!)).toBe(false);
     const intoPop = connectNodes.apply(doc, { source: 'A', target: 'P' });
