@@ -321,10 +321,20 @@ test('recording without clutter: six recordings of an HH and a LIF neuron are ch
   await canvas.getByRole('button', { name: 'scope mA: records m of A' }).click();
   await expect(inspectorOf(app).getByRole('heading', { level: 2 })).toContainText('mA');
 
-  // A scope card from the palette lands clear of the cards and the synapse labels.
+  // Every variable of B is recorded: a Scope on B would draw a trace twice, and is not added.
   await canvas.getByRole('group', { name: /LIF neuron B$/ }).click();
   await palette.getByRole('button', { name: 'Add Scope' }).click();
+  await expect(canvas.getByRole('alert')).toContainText(
+    'Not added: every variable of B is recorded already',
+  );
+  // A scope card from the palette on A records its n (not recorded yet), clear of the cards and
+  // the synapse labels.
+  await canvas.getByRole('group', { name: /HH neuron A$/ }).click();
+  await palette.getByRole('button', { name: 'Add Scope' }).click();
   await expect(canvas.locator('.react-flow__node-scope')).toHaveCount(1);
+  await expect(canvas.getByRole('status')).toContainText(
+    'records n of A (its V is recorded already)',
+  );
   await expectReadableWiring(app, 'with a scope card');
 
   // S with nothing selected, or with every variable recorded, says so.

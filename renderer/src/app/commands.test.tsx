@@ -203,6 +203,31 @@ describe('native menus and keys', () => {
     expect(uiStore.getState().selection).toEqual([]);
   });
 
+  it('no key acts on the circuit behind a modal dialog, wherever the focus is', () => {
+    const services = createAppServices(fakeHost().host);
+    const key = (init: KeyboardEventInit) =>
+      handleCommandKey(
+        services,
+        new KeyboardEvent('keydown', { ...init, bubbles: true, cancelable: true }),
+      );
+    const dialog = document.createElement('div');
+    dialog.setAttribute('role', 'dialog');
+    dialog.setAttribute('aria-modal', 'true');
+    document.body.append(dialog);
+    for (const init of [
+      { key: 'a', ctrlKey: true },
+      { key: 'd', ctrlKey: true },
+      { key: 'n' },
+      { key: 'Delete' },
+    ])
+      expect(key(init), init.key).toBe(false);
+    expect(uiStore.getState().selection).toEqual([]);
+    expect(currentDocument()!.nodes).toHaveLength(1);
+    dialog.remove();
+    expect(key({ key: 'a', ctrlKey: true })).toBe(true);
+    expect(uiStore.getState().selection).toEqual(['A']);
+  });
+
   it('menu keys (Ctrl+S) are the browser host’s, in fields too; Electron’s menu has them', () => {
     const services = createAppServices(fakeHost().host);
     const save = vi.spyOn(services.files, 'save').mockResolvedValue(true);

@@ -1,9 +1,9 @@
 /**
  * Where menus and keys reach the command registry (ui/commands.ts): the native menus'
  * `menu:command` events (Electron's menu; ids of `menuCommandSchema`) run by id, and one keydown
- * listener runs the command a key is bound to. Editor keys act on the circuit: not while typing in
- * a field, nor under the help sheet or the matrix editor (but Escape), nor before a circuit is
- * open. Menu keys (Ctrl+O, Ctrl+S, ...) are handled here only in the browser host: in Electron the
+ * listener runs the command a key is bound to. No key acts while a modal dialog is open. Editor
+ * keys act on the circuit: not while typing in a field, nor under the help sheet or the matrix
+ * editor (but Escape), nor before a circuit is open. Menu keys (Ctrl+O, Ctrl+S, ...) are handled here only in the browser host: in Electron the
  * native menu's accelerators do it.
  */
 import { useEffect } from 'react';
@@ -18,6 +18,9 @@ import { isTyping } from '../ui/commands';
 export function handleCommandKey(services: Services, e: KeyboardEvent): boolean {
   const command = services.commands.commandForKey(e);
   if (!command) return false;
+  // A modal dialog open ("Restart the run?", Save changes?): its keys are its own, wherever the
+  // focus is (a click on its backdrop leaves it on the page); nothing acts on what is behind it.
+  if (modalOpen()) return false;
   if (command.keyScope === 'menu') {
     if (fileStore.getState().info?.host !== 'web' || e.altKey) return false;
   } else {
@@ -28,6 +31,11 @@ export function handleCommandKey(services: Services, e: KeyboardEvent): boolean 
   e.preventDefault();
   services.commands.execute(command.id);
   return true;
+}
+
+/** Whether a modal dialog (`aria-modal`) is on screen. */
+function modalOpen(): boolean {
+  return typeof document !== 'undefined' && document.querySelector('[aria-modal="true"]') !== null;
 }
 
 export function useCommandInput(services: Services): void {

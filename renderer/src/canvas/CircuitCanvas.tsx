@@ -93,6 +93,11 @@ export const FIT_OPTIONS = {
 const SETTLE_MS = 600;
 /** How long after an element is added the view follows the circuit's new extent (ms). */
 const REVEAL_MS = 800;
+/**
+ * An added element this far inside the canvas is seen, and the view does not move for it (px): the
+ * toolbar's band at the top, a few pixels elsewhere.
+ */
+const SEEN_MARGIN = { top: 48, side: 8 };
 /** With the minimap turned on: also its column at the right (its width and React Flow's margin). */
 const FIT_OPTIONS_WITH_MAP = {
   ...FIT_OPTIONS,
@@ -264,34 +269,29 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
   // Brings the whole circuit (cards, labels, lines) back into view with the least change: a pan
   // when it fits at the current zoom, else a fit. Used after an element is added (a new synapse's
   // lanes and label, a new scope) and after the canvas is resized; moving a card never calls it.
-  const reveal = useCallback(
-    (target?: Box) => {
-      const box = wrapper.current?.getBoundingClientRect();
-      const b = target ?? boundsRef.current;
-      if (!box || !b || box.width === 0 || box.height === 0) return;
-      const { padding } = fitOptions();
-      const [l, r, t, bottom] = [padding.left, padding.right, padding.top, padding.bottom].map(
-        (v) => parseFloat(v),
-      ) as [number, number, number, number];
-      const { x, y, zoom } = flow.getViewport();
-      const [w, h] = [box.width - l - r, box.height - t - bottom];
-      if (b.w * zoom > w || b.h * zoom > h) {
-        // Too big for the view at this zoom (a new synapse's lanes round a row of cards): the
-        // whole circuit is fitted.
-        fitAll();
-        return;
-      }
-      const shift = (lo: number, hi: number, min: number, max: number): number =>
-        lo < min ? min - lo : hi > max ? max - hi : 0;
-      const dx = shift(b.x * zoom + x, (b.x + b.w) * zoom + x, l, box.width - r);
-      const dy = shift(b.y * zoom + y, (b.y + b.h) * zoom + y, t, box.height - bottom);
-      // A few pixels over the padding is still in view: no nudge for them.
-      const slack = target ? 8 : 0.5;
-      if (Math.abs(dx) > slack || Math.abs(dy) > slack)
-        void flow.setViewport({ x: x + dx, y: y + dy, zoom });
-    },
-    [flow, fitAll],
-  );
+  const reveal = useCallback(() => {
+    const box = wrapper.current?.getBoundingClientRect();
+    const b = boundsRef.current;
+    if (!box || !b || box.width === 0 || box.height === 0) return;
+    const { padding } = fitOptions();
+    const [l, r, t, bottom] = [padding.left, padding.right, padding.top, padding.bottom].map((v) =>
+      parseFloat(v),
+    ) as [number, number, number, number];
+    const { x, y, zoom } = flow.getViewport();
+    const [w, h] = [box.width - l - r, box.height - t - bottom];
+    if (b.w * zoom > w || b.h * zoom > h) {
+      // Too big for the view at this zoom (a new synapse's lanes round a row of cards): the
+      // whole circuit is fitted.
+      fitAll();
+      return;
+    }
+    const shift = (lo: number, hi: number, min: number, max: number): number =>
+      lo < min ? min - lo : hi > max ? max - hi : 0;
+    const dx = shift(b.x * zoom + x, (b.x + b.w) * zoom + x, l, box.width - r);
+    const dy = shift(b.y * zoom + y, (b.y + b.h) * zoom + y, t, box.height - bottom);
+    if (Math.abs(dx) > 0.5 || Math.abs(dy) > 0.5)
+      void flow.setViewport({ x: x + dx, y: y + dy, zoom });
+  }, [flow, fitAll]);
   /** True when the whole circuit is inside the padded view (of `width`, else the canvas's). */
   const circuitInView = useCallback(
     (width?: number): boolean => {
@@ -309,10 +309,25 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
     },
     [flow],
   );
+  /** True when a box (flow coordinates) is on screen, clear of the canvas's edges and toolbar. */
+  const seenOnCanvas = useCallback(
+    (b: Box): boolean => {
+      const box = wrapper.current?.getBoundingClientRect();
+      if (!box) return true;
+      const { x, y, zoom } = flow.getViewport();
+      return (
+        b.x * zoom + x >= SEEN_MARGIN.side &&
+        b.y * zoom + y >= SEEN_MARGIN.top &&
+        (b.x + b.w) * zoom + x <= box.width - SEEN_MARGIN.side &&
+        (b.y + b.h) * zoom + y <= box.height - SEEN_MARGIN.side
+      );
+    },
+    [flow],
+  );
   // For a moment after an element is added (labels are measured a frame later, and the wiring is
   // planned again with their sizes), the new element, its label and its line are kept in view:
-  // panned into it when they are not (a new synapse's label under the charts panel, a lane above
-  // the view). Nothing else moves the view.
+  // when part of them is hidden (a new synapse's label under the charts panel, a lane above the
+  // view) the circuit is brought into view. Nothing else moves the view.
   const revealing = useRef<{ until: number; ids: Set<string> }>({ until: 0, ids: new Set() });
   const known = useRef<{ ids: Set<string>; load: number }>({ ids: new Set(), load: loadCount });
   useEffect(() => {
@@ -342,8 +357,14 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
     const y0 = Math.min(...parts.map((b) => b.y));
     const x1 = Math.max(...parts.map((b) => b.x + b.w));
     const y1 = Math.max(...parts.map((b) => b.y + b.h));
-    reveal({ x: x0, y: y0, w: x1 - x0, h: y1 - y0 });
-  }, [boxes, wiringEdges, plan, reveal]);
+    const target = { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+    // Seen already (on screen, clear of the toolbar's band): the view stays. A new synapse whose
+    // lane only crossed the fit's padding used to pan the view by ~20 px, and the student's next
+    // drag (wiring a triangle, one synapse after another) grabbed a card instead of a handle.
+    // Hidden: the whole circuit is brought into view (a pan when it fits at this zoom, else a fit).
+    // A pan to the new element alone pushed the rest out of view (pasted copies, walkthrough 4).
+    if (!seenOnCanvas(target)) reveal();
+  }, [boxes, wiringEdges, plan, reveal, seenOnCanvas]);
   // When the canvas gets wider or narrower (a side panel collapsed or expanded, the window
   // resized), the circuit keeps its place around the view's centre instead of sliding under the
   // panel that opened (React Flow keeps the top-left corner), and what would leave the view is

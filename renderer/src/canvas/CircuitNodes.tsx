@@ -78,6 +78,10 @@ export interface SynapseEdgeData extends Record<string, unknown> {
   /** Largest |w| in the circuit: widths are relative to it. */
   scale: number;
   unitHint: string | null;
+  /** The strong-synapse (or strong-drive) warning the inspector shows for it, or null. */
+  strong?: string | null;
+  /** Its weight is a matrix to edit (an end has several elements): double-click opens it. */
+  matrix?: boolean;
   /** The connection rule between multi-element nodes ("all-to-all · 100 inputs each"), or null. */
   rule: string | null;
   /**
@@ -104,6 +108,18 @@ export const EdgeLabelLayerContext = createContext<HTMLElement | null>(null);
 function EdgeLabel({ children }: { children: ReactNode }) {
   const layer = useContext(EdgeLabelLayerContext);
   return layer ? createPortal(children, layer) : <EdgeLabelRenderer>{children}</EdgeLabelRenderer>;
+}
+
+/** Focuses (and selects the text of) the inspector's field of this name, if it shows one. */
+function focusInspectorField(name: string): void {
+  const label = [...document.querySelectorAll('aside.inspector label')].find(
+    (l) => l.querySelector('.field__name')?.textContent === name,
+  ) as HTMLLabelElement | undefined;
+  const control = label?.htmlFor ? document.getElementById(label.htmlFor) : null;
+  if (control instanceof HTMLInputElement) {
+    control.focus();
+    control.select();
+  }
 }
 
 function nodeName(node: { id: string; label?: string | undefined }): string {
@@ -407,7 +423,8 @@ function SynapseEdgeView(props: EdgeProps<SynapseFlowEdge>) {
           }}
           // Six labels may read the same (a winner-take-all): the tooltip names the pair, and
           // hovering the label brings its line forward and fades the others (as hovering a node).
-          title={[`${data.sourceName} → ${data.targetName}`, unitHint, ...warnings]
+          aria-describedby={data.strong ? `synapse-strong-${id}` : undefined}
+          title={[`${data.sourceName} → ${data.targetName}`, unitHint, data.strong, ...warnings]
             .filter(Boolean)
             .join('\n')}
           onMouseEnter={() => uiStore.setState({ hoverId: id })}
@@ -425,8 +442,14 @@ function SynapseEdgeView(props: EdgeProps<SynapseFlowEdge>) {
               select(now.includes(id) ? now.filter((x) => x !== id) : [...now, id]);
             else select([id]);
           }}
+          // The same on every label: the matrix editor where the context menu offers it (an end
+          // with several elements), else the synapse's weight in the inspector, ready to type.
           onDoubleClick={() => {
-            if (typeof edge.weight !== 'number') uiStore.setState({ matrixEdgeId: id });
+            if (data.matrix) uiStore.setState({ matrixEdgeId: id });
+            else {
+              select([id]);
+              requestAnimationFrame(() => focusInspectorField('weight'));
+            }
           }}
         >
           <span className="sr-only">
@@ -461,6 +484,12 @@ function SynapseEdgeView(props: EdgeProps<SynapseFlowEdge>) {
                 units
               </span>
             )}
+            {data.strong && (
+              <span className="synapse-label__strong">
+                <WarningIcon />
+                strong
+              </span>
+            )}
             {warnings.length > 0 && (
               <span className="synapse-label__warn">
                 <WarningIcon />
@@ -470,6 +499,12 @@ function SynapseEdgeView(props: EdgeProps<SynapseFlowEdge>) {
           </span>
           {data.rule && <span className="synapse-label__rule">{data.rule}</span>}
         </button>
+        {/* The warning in full: the label's accessible description (its tooltip says it too). */}
+        {data.strong && (
+          <span hidden id={`synapse-strong-${id}`}>
+            {data.strong}
+          </span>
+        )}
       </EdgeLabel>
     </>
   );

@@ -7,6 +7,7 @@ import { useStore } from 'zustand';
 import { addFromPalette, startRename } from '../document/actions';
 import { currentDocument } from '../document/documentStore';
 import { findEdge, findNode } from '../document/graph';
+import { offersWeightMatrix } from '../document/connectionRule';
 import { uiStore } from '../document/uiStore';
 import { openLearnView } from '../learn/learnStore';
 import { learnViewsForNode } from '../learn/learnViews';
@@ -52,14 +53,7 @@ export function ContextMenu() {
     items.push(command('Copy', 'edit.copy'));
     items.push(command('Delete', 'edit.delete'));
   } else if (edge) {
-    if (
-      typeof edge.weight !== 'number' ||
-      doc!.nodes.some(
-        (n) =>
-          (n.id === edge.source || n.id === edge.target) &&
-          (n.kind === 'population' || (n.kind === 'input' && (n.size ?? 1) > 1)),
-      )
-    )
+    if (offersWeightMatrix(doc!, edge))
       items.push({
         label: 'Edit weight matrix…',
         run: () => uiStore.setState({ matrixEdgeId: edge.id }),

@@ -165,6 +165,28 @@ describe('deriveFlowEdges', () => {
     }
   });
 
+  it('never dims a selected synapse: hovering the last of several selected labels keeps all of them selected-looking', () => {
+    const doc = smallDoc();
+    const [first, second] = doc.edges.map((e) => e.id);
+    const selected = new Set([first!, second!]);
+    const edges = deriveFlowEdges(doc, { ...none, selected, hoverId: second! });
+    const byId = new Map(edges.map((e) => [e.id, e as SynapseFlowEdge]));
+    expect(byId.get(second!)!.data!.highlight).toBe(true);
+    expect(byId.get(first!)!.selected).toBe(true);
+    // Not faded (false): drawn as any selected synapse.
+    expect(byId.get(first!)!.data!.highlight).not.toBe(false);
+  });
+
+  it('marks a strong synapse on its label with the warning the inspector shows', () => {
+    let doc = smallDoc();
+    const ab = doc.edges.find((e) => e.source === 'A' && e.target === 'B')!;
+    const edgeOf = (d: NetworkDocument) =>
+      deriveFlowEdges(d, none).find((e) => e.id === ab.id) as SynapseFlowEdge;
+    expect(edgeOf(doc).data!.strong).toBeNull();
+    doc = updateEdges.apply(doc, { ids: [ab.id], patch: { weight: -0.5 } });
+    expect(edgeOf(doc).data!.strong).toContain("one spike of Alpha moves B's v by up to −15.7");
+  });
+
   it('flags the selected synapses', () => {
     const doc = smallDoc();
     const id = doc.edges[1]!.id;

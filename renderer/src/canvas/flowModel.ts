@@ -10,7 +10,12 @@ import type { Edge as FlowEdge } from '@xyflow/react';
 import type { NetworkDocument } from '../../../shared/document/model';
 import { weightMagnitude } from '../ui/format';
 import { unitHint } from '../document/connect';
-import { ruleText } from '../document/connectionRule';
+import {
+  driveWarning,
+  offersWeightMatrix,
+  ruleText,
+  strongSynapseWarning,
+} from '../document/connectionRule';
 import { estimateLabelSize, pairText } from '../document/edgeLabel';
 import { isChipProbe, probeCards, type XY } from '../document/graph';
 import { issuesById } from '../document/issues';
@@ -182,17 +187,21 @@ function edgesWith(doc: NetworkDocument, ui: FlowEdgeInputs, memo: Memo): FlowEd
   for (const e of doc.edges) scale = Math.max(scale, weightMagnitude(e.weight));
   const out: FlowEdge[] = [];
   for (const edge of doc.edges) {
-    const highlight =
-      hoverId === null
-        ? null
-        : edge.source === hoverId || edge.target === hoverId || edge.id === hoverId;
+    const isSelected = selected.has(edge.id);
+    // Hovering fades the synapses of other nodes, never a selected one: after Ctrl-clicking six
+    // labels the pointer rests on the last, and the five others looked unselected.
+    const related = edge.source === hoverId || edge.target === hoverId || edge.id === hoverId;
+    const highlight = hoverId === null ? null : related ? true : isSelected ? null : false;
     const warnings = issues.get(edge.id) ?? NO_WARNINGS;
     const sourceName = names.get(edge.source) ?? edge.source;
     const targetName = names.get(edge.target) ?? edge.target;
     const hint = unitHint(doc, edge);
+    // What the inspector warns of for this synapse (a mean drive, else one spike, far beyond its
+    // target's threshold), marked on its label too: seen without selecting it.
+    const strong = driveWarning(doc, edge) ?? strongSynapseWarning(doc, edge);
+    const matrix = offersWeightMatrix(doc, edge);
     const rule = ruleText(doc, edge);
     const pair = pairText(doc, edge);
-    const isSelected = selected.has(edge.id);
     const placement: LabelPlacement | null = plan?.get(edge.id) ?? null;
     out.push(
       memo(
@@ -203,6 +212,8 @@ function edgesWith(doc: NetworkDocument, ui: FlowEdgeInputs, memo: Memo): FlowEd
           targetName,
           scale,
           hint,
+          strong,
+          matrix,
           rule,
           pair,
           warnings.join('\n'),
@@ -229,6 +240,8 @@ function edgesWith(doc: NetworkDocument, ui: FlowEdgeInputs, memo: Memo): FlowEd
             targetName,
             scale,
             unitHint: hint,
+            strong,
+            matrix,
             rule,
             pair,
             placement,

@@ -65,8 +65,13 @@ export const EDITOR_COMMANDS: ReadonlyArray<Command<Services>> = [
     run: copy,
   }),
   editor({ id: 'edit.cut', label: 'Cut', keys: ['Mod+X'], run: cut }),
-  editor({ id: 'edit.paste', label: 'Paste', keys: ['Mod+V'], run: paste }),
-  editor({ id: 'edit.duplicate', label: 'Duplicate', keys: ['Mod+D'], run: duplicate }),
+  editor({ id: 'edit.paste', label: 'Paste', keys: ['Mod+V'], run: ({ canvas }) => paste(canvas) }),
+  editor({
+    id: 'edit.duplicate',
+    label: 'Duplicate',
+    keys: ['Mod+D'],
+    run: ({ canvas }) => duplicate(canvas),
+  }),
   {
     id: 'edit.selectAll',
     label: 'Select all',
@@ -139,7 +144,10 @@ export const GESTURES: readonly { keys: string; label: string }[] = [
   { keys: 'Drag output → scope', label: 'Aim a scope at another node' },
   { keys: 'Shift+drag', label: 'Box select' },
   { keys: 'Ctrl+click', label: 'Add to the selection' },
-  { keys: 'Double click', label: 'Rename a node; open the matrix of a population synapse' },
+  {
+    keys: 'Double click',
+    label: 'Rename a node; on a synapse: its weight matrix (several elements) or its weight',
+  },
   { keys: 'Right click', label: 'Context menu' },
   { keys: 'Scroll / drag the background', label: 'Zoom / pan' },
   { keys: 'Ctrl+wheel over a chart', label: 'Zoom its time axis (drag pans, double-click resets)' },

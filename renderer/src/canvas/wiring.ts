@@ -453,8 +453,15 @@ function aroundRank(boxes: ReadonlyMap<string, Box>, e: WiringEdge): number {
 }
 
 /**
- * True when a forward edge's bezier would run behind a card other than its ends (three neurons
- * added in a row, the first wired to the third): such an edge takes a lane round the cards instead.
+ * Room a forward edge's curve keeps from a card other than its ends (px): a line 4 px above B's
+ * card (A → C over a tidied A → B → C) read as touching it.
+ */
+const CARD_CLEARANCE = 12;
+
+/**
+ * True when a forward edge's bezier would run behind a card other than its ends, or within
+ * CARD_CLEARANCE of one (three neurons added in a row, the first wired to the third): such an edge
+ * takes a lane round the cards instead.
  */
 function forwardBlocked(boxes: ReadonlyMap<string, Box>, e: WiringEdge): boolean {
   const a = boxes.get(e.source);
@@ -465,10 +472,11 @@ function forwardBlocked(boxes: ReadonlyMap<string, Box>, e: WiringEdge): boolean
   const points = routePoints(sx, sy, tx, ty, false, null);
   for (const [id, c] of boxes) {
     if (id === e.source || id === e.target) continue;
-    if (!boxesMeet(routeOfPoints(points).box, c, 2)) continue;
+    const m = CARD_CLEARANCE;
+    if (!boxesMeet(routeOfPoints(points).box, c, m)) continue;
     for (let i = 1; i < points.length - 1; i++) {
       const p = points[i]!;
-      if (p.x > c.x - 2 && p.x < c.x + c.w + 2 && p.y > c.y - 2 && p.y < c.y + c.h + 2) return true;
+      if (p.x > c.x - m && p.x < c.x + c.w + m && p.y > c.y - m && p.y < c.y + c.h + m) return true;
     }
   }
   return false;

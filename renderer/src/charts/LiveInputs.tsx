@@ -183,7 +183,7 @@ function edgeSliders(
       field: 'weight',
       value: edge.weight,
       color,
-      spec: weightSpec(doc, edge),
+      spec: weightSpec(doc, [edge]),
     });
   else
     notes.push({

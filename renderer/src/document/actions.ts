@@ -4,7 +4,7 @@
  */
 import type { Activation, Probe, ProbeVariable, Weight } from '../../../shared/document/model';
 import { recordNodeCommand } from './runCommands';
-import { copySelection, planPaste } from './clipboard';
+import { copySelection, planPaste, type Clip } from './clipboard';
 import {
   addNode,
   addProbe,
@@ -17,7 +17,16 @@ import {
 import { connectionRefusal } from './connect';
 import { oversizeRefusal, ruleText } from './connectionRule';
 import { currentDocument, redoCommand, applyCommand, undoCommand } from './documentStore';
-import { freshNumberedId, probeCards, probeVariablesOf, usedIds, type XY } from './graph';
+import {
+  freeProbeVariable,
+  freshNumberedId,
+  probeCards,
+  probeName,
+  probeRecording,
+  probeVariablesOf,
+  usedIds,
+  type XY,
+} from './graph';
 import { dismissNoticeAbout, notify, pruneSelection, select, uiStore } from './uiStore';
 import { isPopulationActivation } from '../../../shared/models/activations';
 import { modelById } from '../../../shared/models/registry';
@@ -27,6 +36,7 @@ import {
   DEFAULT_SCOPE_SIZE,
   defaultNodePosition,
   freePosition,
+  isFreeAt,
   readingSlot,
   type Box,
   type Size,
@@ -86,18 +96,35 @@ export function addFromPalette(
       return null;
     }
     const node = doc.nodes.find((n) => n.id === target)!;
-    const probe: Probe = {
-      id: freshNumberedId(usedIds(doc), 'scope'),
-      target,
-      variable: probeVariablesOf(node)[0] as Probe['variable'],
-    };
-    // Beside its target unless dropped somewhere.
+    const name = node.label ?? node.id;
+    // One scope per node and variable (a second drew the same trace twice, "B B" in its chart's
+    // legend): the first variable not recorded yet, as S does; none left, nothing is added.
+    const first = probeVariablesOf(node)[0]!;
+    const variable = freeProbeVariable(doc, node);
+    if (!variable) {
+      const existing = probeRecording(doc, target, first)!;
+      select([existing.id]);
+      notify(
+        `every variable of ${name} is recorded already (its ${first}: ${probeName(doc, existing)}).`,
+        'refusal',
+        'Not added: ',
+      );
+      return null;
+    }
+    const probe: Probe = { id: freshNumberedId(usedIds(doc), 'scope'), target, variable };
+    // Where it was dropped when that covers nothing; else (dropped on a card, a label or a line,
+    // or added by a click) beside its target, where nothing is covered either.
     const t = doc.layout?.[target] ?? { x: 0, y: 0 };
-    const at = position ?? freeSpot(canvas, { x: t.x + 220, y: t.y + 90 }, DEFAULT_SCOPE_SIZE);
+    const size = DEFAULT_SCOPE_SIZE;
+    const at =
+      position && isFreeAt(position, size, takenBoxes(canvas, doc))
+        ? position
+        : freeSpot(canvas, { x: t.x + 220, y: t.y + 90 }, size);
     if (!applyCommand(addProbe, { probe, position: at })) return null;
-    revealIfOutside(canvas, at, DEFAULT_SCOPE_SIZE);
+    revealIfOutside(canvas, at, size);
     select([probe.id]);
-    notify(`Scope ${probe.id} records ${probe.variable} of ${node.label ?? node.id}.`);
+    const already = variable === first ? '' : ` (its ${first} is recorded already)`;
+    notify(`Scope ${probe.id} records ${variable} of ${name}${already}.`);
     return probe.id;
   }
   const node = buildNode(doc, key, activation);
@@ -288,25 +315,75 @@ export function cut(): void {
   deleteSelection();
 }
 
-export function paste(): void {
+export function paste(canvas: CanvasSlot): void {
   const doc = currentDocument();
   const clip = uiStore.getState().clipboard;
   if (!doc || !clip) return;
-  const plan = planPaste(doc, clip, PASTE_OFFSET);
+  const plan = planPaste(doc, clip, pasteOffset(canvas, doc, clip));
   if (applyCommand(insertElements, plan)) {
+    revealBlockIfOutside(canvas, plan);
     select(plan.ids);
-    // The next paste lands a step further.
+    // The next paste lands beside this one.
     uiStore.setState({ clipboard: { ...clip, layout: plan.layout } });
   }
 }
 
-export function duplicate(): void {
+export function duplicate(canvas: CanvasSlot): void {
   const doc = currentDocument();
   const ids = uiStore.getState().selection;
   if (!doc || ids.length === 0) return;
   const clip = copySelection(doc, ids);
-  const plan = planPaste(doc, clip, PASTE_OFFSET);
-  if (applyCommand(insertElements, plan)) select(plan.ids);
+  const plan = planPaste(doc, clip, pasteOffset(canvas, doc, clip));
+  if (applyCommand(insertElements, plan)) {
+    revealBlockIfOutside(canvas, plan);
+    select(plan.ids);
+  }
+}
+
+/** Pasted cards that landed outside the view (no room in it): the whole circuit is fitted. */
+function revealBlockIfOutside(canvas: CanvasSlot, plan: Clip): void {
+  const block = clipBlock(canvas, plan);
+  if (block) revealIfOutside(canvas, block, { width: block.width, height: block.height });
+}
+
+/** The box around a clip's cards (measured sizes by their ids, else the standard ones). */
+function clipBlock(canvas: CanvasSlot, clip: Clip): (XY & Size) | null {
+  const measured = canvas.nodeSizes();
+  const boxes = Object.entries(clip.layout).map(([id, p]) => ({
+    ...p,
+    ...(measured[id] ??
+      (clip.probes.some((probe) => probe.id === id) ? DEFAULT_SCOPE_SIZE : DEFAULT_NODE_SIZE)),
+  }));
+  if (boxes.length === 0) return null;
+  const x = Math.min(...boxes.map((b) => b.x));
+  const y = Math.min(...boxes.map((b) => b.y));
+  return {
+    x,
+    y,
+    width: Math.max(...boxes.map((b) => b.x + b.width)) - x,
+    height: Math.max(...boxes.map((b) => b.y + b.height)) - y,
+  };
+}
+
+/**
+ * How far copies move from their originals: the clip's cards as one block, put at the free spot
+ * nearest a step down and right (clear of every card, label and line), so a copy never hides its
+ * original (a duplicated B sat exactly on B, walkthrough 4).
+ */
+function pasteOffset(
+  canvas: CanvasSlot,
+  doc: NonNullable<ReturnType<typeof currentDocument>>,
+  clip: Clip,
+): XY {
+  const block = clipBlock(canvas, clip);
+  if (!block) return PASTE_OFFSET;
+  const at = freePosition(
+    { x: block.x + PASTE_OFFSET.x, y: block.y + PASTE_OFFSET.y },
+    { width: block.width, height: block.height },
+    takenBoxes(canvas, doc),
+    canvas.bridge?.visibleRect?.(),
+  );
+  return { x: at.x - block.x, y: at.y - block.y };
 }
 
 export function selectAll(): void {

@@ -178,6 +178,29 @@ describe('connecting', () => {
     expect(doc.edges).toHaveLength(4);
   });
 
+  it('wiring into a scope never makes it a second scope of a trace: another variable, or refused', () => {
+    let doc = wired();
+    doc = addProbe.apply(doc, { probe: { id: 'vA', target: 'A', variable: 'v' } });
+    doc = addProbe.apply(doc, {
+      probe: { id: 'p1', target: 'C', variable: 'v' },
+      position: { x: 0, y: 0 },
+    });
+    // A's v has its chip: the scope records A's next variable not recorded yet.
+    doc = connectNodes.apply(doc, { source: 'A', target: 'p1' });
+    expect(doc.probes!.find((p) => p.id === 'p1')).toEqual({
+      id: 'p1',
+      target: 'A',
+      variable: 'J',
+    });
+    // Every variable of B recorded: wiring B into the scope is refused, and says so.
+    for (const variable of ['v', 's', 'J'] as const)
+      doc = addProbe.apply(doc, { probe: { id: `${variable}B`, target: 'B', variable } });
+    expect(connectionRefusal(doc, 'B', 'p1')).toBe(
+      'Every variable of B is recorded already: its traces are in the charts.',
+    );
+    expect(connectNodes.apply(doc, { source: 'B', target: 'p1' })).toBe(doc);
+  });
+
   it('names a spiking weight’s unit; no unit hint where spikes cross (walkthrough 6, step 38)', () => {
     let doc = withNode(wired(), 'hh');
     // HH -> LIF: a spike train crosses; w sets each spike's current in C's unit: no mismatch

@@ -28,6 +28,7 @@ import { DEFAULT_ACTIVATION } from '../../../shared/models/activations';
 import { DEFAULT_SYNAPSE, connectionRefusal, defaultEdge, weightRefusal } from './connect';
 import {
   findNode,
+  freeProbeVariable,
   freshEdgeId,
   isSpikingSource,
   probeVariablesOf,
@@ -156,11 +157,9 @@ export const connectNodes = define<{ source: string; target: string; id?: string
     if (connectionRefusal(doc, source, target) !== null) return doc;
     const probe = doc.probes?.find((p) => p.id === target);
     if (probe) {
-      const node = findNode(doc, source)!;
-      const variables = probeVariablesOf(node);
-      const variable = (
-        variables.includes(probe.variable) ? probe.variable : variables[0]
-      ) as Probe['variable'];
+      // Its variable if no other scope records it there, else the first one none records (never
+      // a second scope of one trace: see freeProbeVariable).
+      const variable = freeProbeVariable(doc, findNode(doc, source)!, probe.variable, probe.id)!;
       const rest = applyPatch(probe, { indices: undefined });
       const probes = doc.probes!.map((p) =>
         p === probe ? { ...rest, target: source, variable } : p,

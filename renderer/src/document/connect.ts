@@ -1,7 +1,7 @@
 /**
  * What a new connection becomes, and why some cannot be made (docs/format.md#edges): edges only end at neurons
  * and populations; a spiking source gets a default synapse (tauS 5 ms, n 0); a scope is re-aimed
- * at whatever is wired into it. Pure functions, so the canvas, the tests and the commands agree.
+ * at whatever is wired into it (at a variable no other scope records there). Pure functions, so the canvas, the tests and the commands agree.
  */
 import type { Edge, NetworkDocument, Weight } from '../../../shared/document/model';
 import type { ParamSpec } from '../../../shared/models/paramSpec';
@@ -12,6 +12,7 @@ import {
   findEdge,
   findNode,
   findProbe,
+  freeProbeVariable,
   inputUnit,
   isSpikingSource,
   nodeSize,
@@ -41,6 +42,8 @@ export function connectionRefusal(
   if (targetProbe) {
     if (probeVariablesOf(source).length === 0)
       return `A scope cannot record ${source.label ?? source.id}: a bias node always outputs 1.`;
+    if (!freeProbeVariable(doc, source, targetProbe.variable, targetProbe.id))
+      return `Every variable of ${source.label ?? source.id} is recorded already: its traces are in the charts.`;
     return null;
   }
   const target = findNode(doc, targetId);
@@ -106,28 +109,49 @@ export function weightUnit(doc: NetworkDocument, edge: Edge): string {
 }
 
 /**
- * An edge's weight as a field (the inspector's and the live controls'): its unit and what it does,
- * a spike's kick through the filter or a factor on the source's output (`spiking`: the source
- * spikes; the inspector passes whether every selected edge's does).
+ * The weight field's spec for one synapse or several selected together (the inspector and the live
+ * inputs word it the same way): its unit, and what it does, speaking of every synapse and naming
+ * each target ("A and B"), so a multi-edit does not read as if it changed one synapse (`spiking`:
+ * the source spikes; the inspector passes whether every selected edge's does).
  */
 export function weightSpec(
   doc: NetworkDocument,
-  edge: Edge,
+  edges: readonly Edge[],
   spiking = (() => {
-    const source = findNode(doc, edge.source);
+    const source = edges[0] && findNode(doc, edges[0].source);
     return source !== undefined && isSpikingSource(source);
   })(),
 ): ParamSpec {
-  const target = findNode(doc, edge.target);
-  const targetName = target ? (target.label ?? target.id) : 'the target';
+  const targets = [
+    ...new Set(
+      edges.map((e) => {
+        const target = findNode(doc, e.target);
+        return target ? (target.label ?? target.id) : 'the target';
+      }),
+    ),
+  ];
+  const whose =
+    targets.length === 1
+      ? `${targets[0]}'s input J`
+      : `its own target's input J (${listText(targets)})`;
+  const several = edges.length > 1;
   return {
     name: 'weight',
-    unit: weightUnit(doc, edge),
+    unit: edges[0] ? weightUnit(doc, edges[0]) : '1',
     default: 1,
     meaning: spiking
-      ? `each spike adds w/τs to ${targetName}'s input J (so w is in J's unit times seconds)`
-      : 'multiplies the source’s output',
+      ? `each spike ${several ? 'of each synapse ' : ''}adds w/τs to ${whose} (so w is in J's unit times seconds)`
+      : several
+        ? 'multiplies each source’s output'
+        : 'multiplies the source’s output',
   };
+}
+
+/** "A", "A and B", "A, B and C". */
+export function listText(items: readonly string[]): string {
+  return items.length <= 1
+    ? (items[0] ?? '')
+    : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** Why a weight cannot be used on this edge (matrix shape, identity sizes), or null. */

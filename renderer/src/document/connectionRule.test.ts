@@ -9,6 +9,7 @@ import {
   driveWarning,
   formatCount,
   inputsEach,
+  offersWeightMatrix,
   oversizeRefusal,
   peakPsp,
   strongSynapseWarning,
@@ -27,6 +28,25 @@ function circuit(inputSize: number, popSize: number, extra: NetworkNode[] = []):
     ],
   };
 }
+
+describe('offersWeightMatrix', () => {
+  it('offers the matrix when an end has several elements, never between two single units', () => {
+    const doc = connectNodes.apply(
+      circuit(1, 10, [
+        { id: 'A', kind: 'neuron', model: 'rate' },
+        { id: 'B', kind: 'neuron', model: 'rate' },
+      ]),
+      { source: 'A', target: 'B' },
+    );
+    const single = updateEdges.apply(doc, {
+      ids: [doc.edges[0]!.id],
+      patch: { weight: [[0.5]] },
+    });
+    expect(offersWeightMatrix(single, single.edges[0]!)).toBe(false);
+    const intoPop = connectNodes.apply(doc, { source: 'A', target: 'P' });
+    expect(offersWeightMatrix(intoPop, intoPop.edges[1]!)).toBe(true);
+  });
+});
 
 describe('connection rules', () => {
   it('connects equal sizes one-to-one and other sizes all-to-all (decision 0013)', () => {

@@ -72,6 +72,17 @@ export function isMultiElement(doc: NetworkDocument, edge: Edge): boolean {
   return !!s && !!t && nodeSize(s) > 1 && nodeSize(t) > 1;
 }
 
+/**
+ * Whether the weight-matrix editor is offered for a synapse (context menu, double-click on its
+ * label): when one of its ends has several elements, so its weight has rows or columns to edit. A
+ * synapse between two single units has one weight, edited in the inspector.
+ */
+export function offersWeightMatrix(doc: NetworkDocument, edge: Edge): boolean {
+  const s = findNode(doc, edge.source);
+  const t = findNode(doc, edge.target);
+  return (!!s && nodeSize(s) > 1) || (!!t && nodeSize(t) > 1);
+}
+
 /** How many source elements each target element receives (expected, for the probability rule). */
 export function inputsEach(weight: Weight, sourceSize: number): number {
   switch (ruleOf(weight)) {

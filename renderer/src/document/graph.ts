@@ -9,6 +9,7 @@ import type {
   NetworkNode,
   Probe,
 } from '../../../shared/document/model';
+import { probeVariablesOf } from '../../../shared/document/graph';
 import { ID_PATTERN } from '../../../shared/document/schema';
 
 /** A canvas position (the document's layout entry type). */
@@ -87,4 +88,46 @@ export function isChipProbe(doc: NetworkDocument, probe: Probe): boolean {
 /** Scopes shown as cards (those with a place on the canvas). */
 export function probeCards(doc: NetworkDocument): Probe[] {
   return (doc.probes ?? []).filter((p) => !isChipProbe(doc, p));
+}
+
+/**
+ * One scope per node and variable: a second would draw the same trace again under the same legend
+ * name ("B · v" read "B B", walkthrough 4), so no path adds one. The scope that records `variable`
+ * of `nodeId` (other than `except`), if any.
+ */
+export function probeRecording(
+  doc: NetworkDocument,
+  nodeId: string,
+  variable: string,
+  except?: string,
+): Probe | undefined {
+  return (doc.probes ?? []).find(
+    (p) => p.id !== except && p.target === nodeId && p.variable === variable,
+  );
+}
+
+/**
+ * The variable a new (or re-aimed) scope of `node` records: `wanted` when no other scope records
+ * it, else the node's first variable not recorded yet (as S does); null when every one is.
+ */
+export function freeProbeVariable(
+  doc: NetworkDocument,
+  node: NetworkNode,
+  wanted?: string,
+  except?: string,
+): Probe['variable'] | null {
+  const variables = probeVariablesOf(node);
+  const free = (v: string): boolean => !probeRecording(doc, node.id, v, except);
+  const chosen =
+    wanted !== undefined && variables.includes(wanted) && free(wanted)
+      ? wanted
+      : variables.find(free);
+  return (chosen ?? null) as Probe['variable'] | null;
+}
+
+/** How the student sees a scope: "the v chip on B" or "scope scope1". */
+export function probeName(doc: NetworkDocument, probe: Probe): string {
+  if (!isChipProbe(doc, probe)) return `scope ${probe.id}`;
+  const node = findNode(doc, probe.target);
+  return `the ${probe.variable} chip on ${node?.label ?? probe.target}`;
 }

@@ -37,6 +37,11 @@ function overlaps(a: Box, b: Box, gap: number): boolean {
   );
 }
 
+/** Whether a box of `size` at `at` keeps `gap` clear of every box in `taken`. */
+export function isFreeAt(at: XY, size: Size, taken: readonly Box[], gap = PLACEMENT_GAP): boolean {
+  return !taken.some((b) => overlaps({ ...at, ...size }, b, gap));
+}
+
 const snap = (v: number): number => Math.round(v / GRID) * GRID;
 
 const contains = (outer: Box, inner: Box): boolean =>
@@ -61,7 +66,7 @@ export function freePosition(
   const start = { x: snap(at.x), y: snap(at.y) };
   const stepX = Math.ceil((size.width + gap) / GRID) * GRID;
   const stepY = Math.ceil((size.height + gap) / GRID) * GRID;
-  const isFree = (p: XY): boolean => !taken.some((b) => overlaps({ ...p, ...size }, b, gap));
+  const isFree = (p: XY): boolean => isFreeAt(p, size, taken, gap);
   const isSeen = (p: XY): boolean => !visible || contains(visible, { ...p, ...size });
   let nearest: { at: XY; ring: number } | null = null;
   for (let ring = 0; ring <= MAX_RINGS; ring++) {

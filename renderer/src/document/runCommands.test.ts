@@ -4,6 +4,7 @@ import type { NetworkDocument } from '../../../shared/document/model';
 import { currentDocument, loadDocumentCommand } from './documentStore';
 import { isChipProbe } from './graph';
 import { recordNodeCommand } from './runCommands';
+import { uiStore } from './uiStore';
 
 const doc = {
   format: 'neurosketch-network',
@@ -47,5 +48,16 @@ describe('recordNodeCommand', () => {
     expect(currentDocument()!.probes![0]!.indices).toHaveLength(16);
     expect(recordNodeCommand('P', 'v')).toBe(first);
     expect(currentDocument()!.probes).toHaveLength(1);
+  });
+
+  it('says which scope records a variable already instead of adding nothing without a word', () => {
+    loadDocumentCommand(doc, 'record.neuro');
+    uiStore.setState({ notice: null });
+    const id = recordNodeCommand('C', 'v')!;
+    expect(recordNodeCommand('C', 'v')).toBe(id);
+    expect(currentDocument()!.probes).toHaveLength(1);
+    expect(uiStore.getState().notice?.text).toBe(
+      "C's v is recorded already (the v chip on C): its trace is in the charts.",
+    );
   });
 });

@@ -14,8 +14,16 @@ import type {
 } from '../../../shared/document/model';
 import { addProbe, setParams, setSignal, updateEdges } from './commands';
 import { currentDocument, applyCommand } from './documentStore';
-import { freshId, isSpikingSource, probeVariablesOf, usedIds } from './graph';
+import {
+  freshId,
+  isSpikingSource,
+  probeName,
+  probeRecording,
+  probeVariablesOf,
+  usedIds,
+} from './graph';
 import { sliderMoved } from './liveTweaks';
+import { notify } from './uiStore';
 
 /** Sets a numeric param of a neuron or population (`bias`). */
 export function setParamFromSlider(nodeId: string, param: string, value: number): void {
@@ -59,7 +67,8 @@ export function recordableVariables(doc: NetworkDocument, nodeId: string): Probe
 
 /**
  * "Record this": adds a probe (a chip on the node) of `variable` on the node, unless one of that
- * variable exists. Returns the probe's id.
+ * variable exists: then nothing is added, the notice says which scope records it, and its id is
+ * returned (one scope per node and variable, see probeRecording). Returns the probe's id.
  */
 export function recordNodeCommand(
   nodeId: string,
@@ -72,8 +81,13 @@ export function recordNodeCommand(
   if (!node) return null;
   // Any scope of this variable on this node (a population's first 16 too): a second would draw
   // the same traces again under the same legend names.
-  const existing = (doc.probes ?? []).find((p) => p.target === nodeId && p.variable === variable);
-  if (existing) return existing.id;
+  const existing = probeRecording(doc, nodeId, variable);
+  if (existing) {
+    notify(
+      `${node.label ?? node.id}'s ${variable} is recorded already (${probeName(doc, existing)}): its trace is in the charts.`,
+    );
+    return existing.id;
+  }
   const id = freshId(usedIds(doc), `${variable}${nodeId}`.replace(/[^A-Za-z0-9_-]/g, '_'));
   const size = 'size' in node && typeof node.size === 'number' ? node.size : 1;
   const probe: Probe = { id, target: nodeId, variable };

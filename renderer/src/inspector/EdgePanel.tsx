@@ -58,7 +58,7 @@ export function EdgePanel({
   const sameSynapse = edges.every(
     (e) => JSON.stringify(e.synapse ?? null) === JSON.stringify(synapse),
   );
-  const weightSpec = weightSpecOf(doc, first, spiking);
+  const weightSpec = weightSpecOf(doc, edges, spiking);
   const title =
     edges.length === 1
       ? `${source ? name(source) : first.source} → ${target ? name(target) : first.target}`

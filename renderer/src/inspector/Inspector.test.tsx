@@ -228,6 +228,17 @@ describe('the inspector edits synapses, scopes and the document', () => {
     expect(currentDocument()!.edges[0]!.synapse).toEqual({ tauS: 0.3, n: 1 });
   });
 
+  it('several synapses: the weight help speaks of each synapse and names every target', () => {
+    let doc = twoNeurons();
+    doc = connectNodes.apply(doc, { source: 'C', target: 'A' });
+    const el = render(doc, ['wCA', 'wAC']);
+    expect(el.querySelector('h2')?.textContent).toContain('2 synapses');
+    expect(el.textContent).toContain(
+      "each spike of each synapse adds w/τs to its own target's input J (C and A)",
+    );
+    expect(el.textContent).not.toContain("adds w/τs to C's input");
+  });
+
   it('shows an out-of-range value inline and does not store it', () => {
     const el = render(twoNeurons(), ['wCA']);
     type(field(el, 'tauS'), '-3');

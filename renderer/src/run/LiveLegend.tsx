@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import type { NetworkDocument } from '../../../shared/document/model';
 import type { NeuronModelDefinition } from '../../../shared/models/neuron';
 import { MODEL_LIST } from '../../../shared/models/registry';
+import { isSpikingSource } from '../document/graph';
 import { liveGradient } from './liveNodes';
 import type { SimulationSession } from './SimulationSession';
 import './liveNodes.css';
@@ -20,6 +21,15 @@ const at = (level: number): string => `${(((level - FROM) / (TO - FROM)) * 100).
 function zeroName(doc: NetworkDocument): string {
   const names = [...new Set(modelsOf(doc).map((m) => m.live.zeroName))];
   return names.length === 0 ? '0' : names.join(' / ');
+}
+
+/**
+ * What the top of the scale is called: threshold for spiking models, 1 for rate units (their
+ * output y tops out at 1; "threshold" read wrong on a circuit of rate units).
+ */
+function topName(doc: NetworkDocument): string {
+  const names = [...new Set(modelsOf(doc).map((m) => (m.spiking ? 'threshold' : '1')))];
+  return names.length === 0 ? 'threshold' : names.join(' / ');
 }
 
 /** The models on the canvas, in registry order. */
@@ -44,12 +54,13 @@ export function LiveLegend({
   const [visible, setVisible] = useState(session.status !== null);
   useEffect(() => session.subscribeStatus((s) => setVisible(s !== null)), [session]);
   if (!visible) return null;
+  const spikes = document.nodes.some(isSpikingSource);
   const title = [
     'Each neuron is tinted by its state at the newest simulated step.',
     ...scaleLines(document),
     'Blue: below reset or rest (inhibited, after a spike).',
     'A population shows its mean as the tint and one cell per neuron (or block) at its foot.',
-    'The yellow ring flashes when the node spikes.',
+    ...(spikes ? ['The yellow ring flashes when the node spikes.'] : []),
     'Hover a node for its value.',
   ].join('\n');
   return (
@@ -60,11 +71,16 @@ export function LiveLegend({
         <span className="live-legend__labels">
           <span style={{ left: 0 }}>below</span>
           <span style={{ left: at(0), transform: 'translateX(-50%)' }}>{zeroName(document)}</span>
-          <span style={{ right: 0 }}>threshold</span>
+          <span style={{ right: 0 }}>{topName(document)}</span>
         </span>
       </span>
-      <span className="live-legend__ring" aria-hidden="true" />
-      <span>spike</span>
+      {/* The spike ring only where something spikes (a rate unit never flashes). */}
+      {spikes && (
+        <>
+          <span className="live-legend__ring" aria-hidden="true" />
+          <span>spike</span>
+        </>
+      )}
     </div>
   );
 }
