@@ -80,4 +80,24 @@ describe('the live-edit log, for people', () => {
     expect(line(0.20470000000000002, 1.5, 1.62)).toBe('t = 204.7 ms: driver bias 1.5 → 1.62');
     expect(line(0.3, undefined, 0.005)).toBe('t = 300 ms: driver bias default → 0.005');
   });
+
+  it('names a synapse by its ends and the field as the inspector does, never by its id', () => {
+    const doc = {
+      format: 'neurosketch-network',
+      version: 1,
+      simulation: { dt: 0.0001, duration: 1, seed: 1 },
+      nodes: [
+        { id: 'A', kind: 'neuron', model: 'lif', label: 'A', params: {} },
+        { id: 'C', kind: 'neuron', model: 'lif', label: 'C', params: {} },
+        { id: 'in1', kind: 'input', label: 'drive', signal: { type: 'poisson', rate: 20 } },
+      ],
+      edges: [{ id: 'wCA', source: 'A', target: 'C', weight: 0.05, synapse: { tauS: 0.005 } }],
+      probes: [],
+    } as unknown as NetworkDocument;
+    const line = (field: string, oldValue: number, newValue: number) =>
+      editLogLine({ timeSeconds: 1.2, field, oldValue, newValue }, doc);
+    expect(line('wCA.weight', 0.05, 0.08)).toBe('t = 1200 ms: A → C weight 0.05 → 0.08');
+    expect(line('wCA.synapse.tauS', 0.005, 0.01)).toBe('t = 1200 ms: A → C tauS 0.005 → 0.01');
+    expect(line('in1.signal.rate', 20, 40)).toBe('t = 1200 ms: drive rate 20 → 40');
+  });
 });
