@@ -2,11 +2,14 @@
  * The RunLoop against a fake Simulation and a hand-driven clock: pausing, stepping, credit,
  * live edits (with and without the engine's applyEdit) and a runtime failure.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { loadDocument } from '../../shared/document/loadDocument';
+import { createSimulation } from '../../shared/sim/createSimulation';
 import type { RunStatus } from '../../shared/ipc/contract';
 import { MAX_FRAMES_IN_FLIGHT } from '../../shared/ipc/contract';
 import type { Issue, LiveEdit, Simulation, SimulationFrame } from '../../shared/sim/types';
-import { SimulationError } from '../../shared/sim/types';
+import { ChunkFailure, SimulationError } from '../../shared/sim/types';
 import { MAX_FRAME_BYTES, NEEDS_RESTART, RunLoop, frameBytes } from './runLoop';
 
 interface FakeOptions {
@@ -15,6 +18,8 @@ interface FakeOptions {
   probedPerStep?: number;
   /** Step at which the state goes non-finite. */
   failAt?: number;
+  /** The failure carries the chunk's frame up to the failing step (a ChunkFailure, as the engine's). */
+  framesFailure?: boolean;
   applyEdit?: (edit: LiveEdit) => Issue | null;
 }
 
@@ -32,27 +37,33 @@ function fakeSimulation(options: FakeOptions): Simulation {
       const stepTo = Math.min(options.totalSteps, stepFrom + Math.floor(maxSteps));
       if (options.failAt !== undefined && options.failAt >= stepFrom && options.failAt < stepTo) {
         stepsDone = options.failAt;
-        throw new SimulationError('C', options.failAt * dt, 'the rate is not finite');
+        const error = new SimulationError('C', options.failAt * dt, 'the rate is not finite');
+        if (!options.framesFailure) throw error;
+        throw new ChunkFailure(error, frameOf(stepFrom, options.failAt));
       }
       stepsDone = stepTo;
-      const width = options.probedPerStep ?? 0;
-      const n = stepTo - stepFrom;
-      const traces =
-        width > 0
-          ? [
-              {
-                probeId: 'p',
-                target: 'A',
-                variable: 'v',
-                indices: new Int32Array(width),
-                steps: new Float64Array(n),
-                values: new Float64Array(n * width),
-              },
-            ]
-          : [];
-      return { stepFrom, stepTo, dt, traces, spikes: [] };
+      return frameOf(stepFrom, stepTo);
     },
   };
+  /** The frame of steps [stepFrom, stepTo): one sample after each step (steps stepFrom + 1 on). */
+  function frameOf(stepFrom: number, stepTo: number): SimulationFrame {
+    const width = options.probedPerStep ?? 0;
+    const n = stepTo - stepFrom;
+    const traces =
+      width > 0
+        ? [
+            {
+              probeId: 'p',
+              target: 'A',
+              variable: 'v',
+              indices: new Int32Array(width),
+              steps: Float64Array.from({ length: n }, (_, i) => stepFrom + i + 1),
+              values: new Float64Array(n * width),
+            },
+          ]
+        : [];
+    return { stepFrom, stepTo, dt, traces, spikes: [] };
+  }
   if (options.applyEdit) sim.applyEdit = options.applyEdit;
   return sim;
 }
@@ -62,12 +73,20 @@ function harness(sim: Simulation, paused = false) {
   const queue: Array<{ at: number; callback: () => void }> = [];
   const frames: SimulationFrame[] = [];
   const statuses: Array<Omit<RunStatus, 'runId'>> = [];
+  /** What was sent, in order: "frame" or the status's state. */
+  const sent: string[] = [];
   const loop = new RunLoop(
     sim,
     'max',
     {
-      sendFrame: (frame) => frames.push(frame),
-      sendStatus: (status) => statuses.push(status),
+      sendFrame: (frame) => {
+        frames.push(frame);
+        sent.push('frame');
+      },
+      sendStatus: (status) => {
+        statuses.push(status);
+        sent.push(status.state);
+      },
       now: () => now,
       schedule: (callback, delayMs) => queue.push({ at: now + delayMs, callback }),
     },
@@ -82,7 +101,7 @@ function harness(sim: Simulation, paused = false) {
       next.callback();
     }
   };
-  return { loop, frames, statuses, drain };
+  return { loop, frames, statuses, sent, drain };
 }
 
 describe('RunLoop', () => {
@@ -144,6 +163,49 @@ describe('RunLoop', () => {
     h.loop.credit();
     h.drain();
     expect(h.frames.length).toBe(framesAtError);
+  });
+
+  it('sends what the failing chunk recorded before the failing step, then the error', () => {
+    // The engine's ChunkFailure carries the frame of the steps before the failing one: at the
+    // fastest speed a chunk is thousands of steps, all of which were lost with the error.
+    const h = harness(
+      fakeSimulation({ totalSteps: 100_000, failAt: 1234, probedPerStep: 1, framesFailure: true }),
+    );
+    h.loop.start();
+    for (let i = 0; i < 100; i++) {
+      h.loop.credit();
+      h.drain();
+    }
+    expect(h.statuses.at(-1)!.state).toBe('error');
+    expect(h.sent.slice(-2)).toEqual(['frame', 'error']);
+    const last = h.frames.at(-1)!;
+    expect(last.stepTo).toBe(1234);
+    expect(last.traces[0]!.steps.at(-1)).toBe(1234);
+    h.frames.forEach((f, i) => expect(f.stepFrom).toBe(i === 0 ? 0 : h.frames[i - 1]!.stepTo));
+  });
+
+  it('charts the runaway example up to its failure: the last sample is the one before it', () => {
+    const text = readFileSync('examples/runaway-feedback.neuro', 'utf8');
+    const loaded = loadDocument(text);
+    if (!loaded.ok) throw new Error('the example does not load');
+    const created = createSimulation(loaded.document);
+    if (!created.ok) throw new Error('the example does not compile');
+    const h = harness(created.simulation);
+    h.loop.start();
+    for (let i = 0; i < 100 && h.statuses.at(-1)?.state !== 'error'; i++) {
+      h.loop.credit();
+      h.drain();
+    }
+    const failure = h.statuses.at(-1)!;
+    expect(failure.state).toBe('error');
+    // the failure's time is that of the first value that is not finite (t = 308 ms)
+    const failingSample = Math.round(failure.failure!.timeSeconds / created.simulation.dt);
+    const samples = h.frames.flatMap((f) => Array.from(f.traces[0]!.values));
+    const steps = h.frames.flatMap((f) => Array.from(f.traces[0]!.steps));
+    // y grows tenfold per step: the last sample is the largest finite value, near 1e308
+    expect(steps.at(-1)).toBe(failingSample - 1);
+    expect(samples.every(Number.isFinite)).toBe(true);
+    expect(samples.at(-1)!).toBeGreaterThan(1e300);
   });
 
   it('answers "needs a restart" when the engine has no applyEdit', () => {

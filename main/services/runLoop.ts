@@ -7,7 +7,7 @@
 import type { EditOutcome, LiveEditRequest, RunSpeed, RunStatus } from '../../shared/ipc/contract';
 import { MAX_FRAMES_IN_FLIGHT } from '../../shared/ipc/contract';
 import type { Simulation, SimulationFrame } from '../../shared/sim/types';
-import { EDIT_MESSAGES, SimulationError } from '../../shared/sim/types';
+import { ChunkFailure, EDIT_MESSAGES, SimulationError } from '../../shared/sim/types';
 import { editCode } from '../../shared/sim/engine/liveEdit';
 import { gridFloor } from '../../shared/util/timeGrid';
 
@@ -209,6 +209,9 @@ export class RunLoop {
       frame = this.sim.advance(steps);
     } catch (e) {
       this.ended = true;
+      // What the chunk recorded before the failing step goes first, so the charts show the run up
+      // to the failure; without it a fast run lost up to a whole chunk of the last values.
+      if (e instanceof ChunkFailure) this.sendFailedChunk(e.frame);
       if (e instanceof SimulationError) {
         const { nodeId, timeSeconds, detail } = e;
         const failure = { nodeId, timeSeconds, detail };
@@ -245,6 +248,21 @@ export class RunLoop {
       this.reportStatus(true, 'finished');
     } else {
       this.reportStatus(false);
+    }
+  }
+
+  /** A failed chunk's frame, when it holds anything (the error status follows either way). */
+  private sendFailedChunk(frame: SimulationFrame): void {
+    const recorded =
+      frame.stepTo > frame.stepFrom ||
+      frame.traces.some((t) => t.steps.length > 0) ||
+      frame.spikes.some((s) => s.time.length > 0);
+    if (!recorded) return;
+    this.credits--;
+    try {
+      this.io.sendFrame(frame);
+    } catch {
+      // the failure is what the student needs to read: its status is sent all the same
     }
   }
 

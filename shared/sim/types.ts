@@ -45,6 +45,22 @@ export interface SimulationFrame {
 }
 
 export { SimulationError } from '../util/simulationError';
+import { SimulationError } from '../util/simulationError';
+
+/**
+ * The SimulationError `advance` throws mid-chunk, with the frame of what the chunk recorded before
+ * the failing step (`frame.stepTo` is that step): a host sends it before the error, so the charts
+ * show the run up to the failure instead of losing the whole chunk (the runaway example's trace
+ * stopped near 1e240 where the values before the failure were near 1e302).
+ */
+export class ChunkFailure extends SimulationError {
+  constructor(
+    cause: SimulationError,
+    readonly frame: SimulationFrame,
+  ) {
+    super(cause.nodeId, cause.timeSeconds, cause.detail);
+  }
+}
 
 export type { Issue } from '../document/issue';
 import type { Issue } from '../document/issue';
@@ -83,7 +99,8 @@ export interface Simulation {
   readonly stepsDone: number;
   /**
    * Advance by at most `maxSteps` steps (never past totalSteps) and return what was recorded.
-   * Throws SimulationError on a non-finite state.
+   * Throws SimulationError on a non-finite state (a ChunkFailure, with what the chunk recorded
+   * before the failing step, when the engine can give it).
    */
   advance(maxSteps: number): SimulationFrame;
   /**

@@ -7,7 +7,11 @@
  */
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { NetworkDocument, ProbeVariable } from '../../../shared/document/model';
-import { spikeNodesOf, type SimulationSession } from '../run/SimulationSession';
+import {
+  FOREVER_RETAIN_SECONDS,
+  spikeNodesOf,
+  type SimulationSession,
+} from '../run/SimulationSession';
 import { chartSpecs } from './chartSpecs';
 import { editLogLine } from './editLogText';
 import { diffForLiveEdits } from '../run/liveEdits';
@@ -20,7 +24,7 @@ import {
   recordRateOutputs,
   unrecordedRateUnits,
 } from '../document/runCommands';
-import { summariseNode, type SpikeSummaryEntry } from './spikeSummary';
+import { summariseNode, type SpikeCounts, type SpikeSummaryEntry } from './spikeSummary';
 import { TimeView, type TimeWindow } from './timeView';
 import { LiveInputs } from './LiveInputs';
 import { PopulationChart } from './PopulationChart';
@@ -384,21 +388,38 @@ function summariseSpikes(
   last: SpikeSummaryCache,
 ): SpikeSummaryEntry[] {
   const simulatedS = session.stepsReceived * session.dt;
+  // A run edited live is summarised since its last edit (spikeSummary.ts says why).
+  const lastEditS = session.editLog.reduce<number | null>(
+    (t, e) => (t === null ? e.timeSeconds : Math.max(t, e.timeSeconds)),
+    null,
+  );
   const entries: SpikeSummaryEntry[] = [];
   for (const store of session.spikes.values()) {
-    entries.push(
-      summariseNode(
-        {
-          name: nodeName(session.run?.document ?? doc, store.nodeId),
-          size: store.size,
-          total: store.total,
-          retained: store.retained,
-          firstS: store.retained > 0 ? store.times[store.start]! : 0,
-          lastS: store.retained > 0 ? store.times[store.end - 1]! : 0,
-        },
-        simulatedS,
-      ),
-    );
+    const counts: SpikeCounts = {
+      name: nodeName(session.run?.document ?? doc, store.nodeId),
+      size: store.size,
+      total: store.total,
+      retained: store.retained,
+      firstS: store.retained > 0 ? store.times[store.start]! : 0,
+      lastS: store.retained > 0 ? store.times[store.end - 1]! : 0,
+    };
+    if (lastEditS !== null) {
+      // a run-forever holds the spikes of its last FOREVER_RETAIN_SECONDS only
+      const fromS =
+        session.run?.forever && store.total > store.retained
+          ? Math.max(lastEditS, simulatedS - FOREVER_RETAIN_SECONDS)
+          : lastEditS;
+      const first = store.lowerBound(fromS);
+      const retained = store.end - first;
+      counts.sinceEdit = {
+        atS: lastEditS,
+        fromS,
+        retained,
+        firstS: retained > 0 ? store.times[first]! : 0,
+        lastS: retained > 0 ? store.times[store.end - 1]! : 0,
+      };
+    }
+    entries.push(summariseNode(counts, simulatedS));
   }
   // useSyncExternalStore needs a stable value while nothing changed.
   const key = JSON.stringify(entries);

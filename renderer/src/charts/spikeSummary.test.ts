@@ -1,7 +1,8 @@
 /**
  * The spike summary names its rate: a single neuron's is the format's (docs/format.md#nodes) interval rate
  * (n − 1)/(t_n − t_1), with the spikes per second of the whole run in the tooltip; a population's
- * is the mean per neuron over the run.
+ * is the mean per neuron over the run. A run edited live gives them since its last edit. Also the
+ * live-edit log's lines (editLogText.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { summariseNode, type SpikeCounts } from './spikeSummary';
@@ -65,6 +66,90 @@ describe('summariseNode', () => {
   });
 });
 
+describe('summariseNode after a live edit', () => {
+  // The walkthrough's cases: a neuron a live edit silenced kept "85.4 Hz"; one that began to fire
+  // after an edit had its rate averaged over its silent gap. The rates are the same measures, over
+  // the spikes since the last edit, and the line says so.
+  it('a neuron an edit silenced: silent since the edit, not its old rate', () => {
+    const entry = summariseNode(
+      neuron({
+        name: 'A',
+        total: 135,
+        retained: 135,
+        firstS: 0.01,
+        lastS: 1.18,
+        sinceEdit: { atS: 1.2, fromS: 1.2, retained: 0, firstS: 0, lastS: 0 },
+      }),
+      3,
+    );
+    expect(entry.text).toBe('A: 135 spikes · silent since the live edit at t = 1200 ms');
+    expect(entry.title).toContain(
+      'a rate over the whole run would mix the circuit before and after',
+    );
+    expect(entry.title).toContain(
+      'over the whole run: interval rate (n − 1)/(t_n − t_1) = 114.53 Hz',
+    );
+  });
+
+  it('a neuron that began to fire after an edit: its interval rate since the edit', () => {
+    // 2 spikes early, silent, then 21 spikes 10 ms apart from 2.0 s on (the edit at 1.5 s)
+    const entry = summariseNode(
+      neuron({
+        name: 'B',
+        total: 23,
+        retained: 23,
+        firstS: 0.1,
+        lastS: 2.2,
+        sinceEdit: { atS: 1.5, fromS: 1.5, retained: 21, firstS: 2.0, lastS: 2.2 },
+      }),
+      2.25,
+    );
+    expect(entry.text).toBe(
+      'B: 23 spikes · interval rate 100.0 Hz since the live edit at t = 1500 ms',
+    );
+    // the whole run's interval rate, 22 / 2.1 s = 10.5 Hz, stays in the tooltip
+    expect(entry.title).toContain(
+      'over the whole run: interval rate (n − 1)/(t_n − t_1) = 10.48 Hz',
+    );
+    expect(
+      summariseNode(
+        neuron({
+          name: 'B',
+          total: 3,
+          retained: 3,
+          firstS: 0.1,
+          lastS: 2.0,
+          sinceEdit: { atS: 1.5, fromS: 1.5, retained: 1, firstS: 2.0, lastS: 2.0 },
+        }),
+        2.25,
+      ).text,
+    ).toBe('B: 3 spikes · 1 spike since the live edit at t = 1500 ms');
+  });
+
+  it('a population: the mean per neuron since the edit, or over the history a run-forever holds', () => {
+    const pop = (fromS: number) =>
+      summariseNode(
+        neuron({
+          name: 'E',
+          size: 10,
+          total: 500,
+          retained: 400,
+          firstS: 0.01,
+          lastS: 99.9,
+          sinceEdit: { atS: 20, fromS, retained: 160, firstS: fromS + 0.01, lastS: 99.9 },
+        }),
+        100,
+      );
+    // 160 spikes of 10 neurons in the 80 s since the edit: 0.2 Hz per neuron; in 60 s: 0.27 Hz
+    expect(pop(20).text).toBe(
+      'E: 500 spikes · mean 0.2 Hz per neuron since the live edit at t = 20.00 s',
+    );
+    expect(pop(40).text).toBe(
+      'E: 500 spikes · mean 0.3 Hz per neuron over the last 60.00 s (edited live at t = 20.00 s)',
+    );
+  });
+});
+
 describe('the live-edit log, for people', () => {
   it('names the node and the param, rounds the time, says "default" for an unset value', () => {
     const doc = {
@@ -79,5 +164,25 @@ describe('the live-edit log, for people', () => {
       editLogLine({ timeSeconds, field: 'A.params.bias', oldValue, newValue }, doc);
     expect(line(0.20470000000000002, 1.5, 1.62)).toBe('t = 204.7 ms: driver bias 1.5 → 1.62');
     expect(line(0.3, undefined, 0.005)).toBe('t = 300 ms: driver bias default → 0.005');
+  });
+
+  it('names a synapse by its ends and the field as the inspector does, never by its id', () => {
+    const doc = {
+      format: 'neurosketch-network',
+      version: 1,
+      simulation: { dt: 0.0001, duration: 1, seed: 1 },
+      nodes: [
+        { id: 'A', kind: 'neuron', model: 'lif', label: 'A', params: {} },
+        { id: 'C', kind: 'neuron', model: 'lif', label: 'C', params: {} },
+        { id: 'in1', kind: 'input', label: 'drive', signal: { type: 'poisson', rate: 20 } },
+      ],
+      edges: [{ id: 'wCA', source: 'A', target: 'C', weight: 0.05, synapse: { tauS: 0.005 } }],
+      probes: [],
+    } as unknown as NetworkDocument;
+    const line = (field: string, oldValue: number, newValue: number) =>
+      editLogLine({ timeSeconds: 1.2, field, oldValue, newValue }, doc);
+    expect(line('wCA.weight', 0.05, 0.08)).toBe('t = 1200 ms: A → C weight 0.05 → 0.08');
+    expect(line('wCA.synapse.tauS', 0.005, 0.01)).toBe('t = 1200 ms: A → C tauS 0.005 → 0.01');
+    expect(line('in1.signal.rate', 20, 40)).toBe('t = 1200 ms: drive rate 20 → 40');
   });
 });

@@ -4,6 +4,14 @@
  * fires, which is not spikes per second of the run (3 spikes early in a 600 ms run are an interval
  * rate of 66 Hz but 5 spikes/s), so the line names it and the tooltip gives both. A population's is
  * the mean per neuron over the simulated time.
+ *
+ * A run edited live is two circuits one after the other, and a rate over the whole run describes
+ * neither: a neuron a live edit silenced kept the interval rate of its spikes before the edit, and
+ * one that began to fire after an edit had its rate averaged over its silent gap. So once the run
+ * has live edits the line gives the same measures over the spikes since the last edit, and says so
+ * ("interval rate 71.4 Hz since the live edit at t = 1200 ms", "silent since the live edit at t =
+ * 1200 ms"): what the circuit does now, which is what a student who just moved a slider asks. The
+ * count stays the run's (it is what the raster shows); the tooltip keeps the whole run's rates.
  */
 import { intervalRate } from '../../../shared/sim/intervalRate';
 
@@ -17,6 +25,12 @@ export interface SpikeCounts {
   retained: number;
   firstS: number;
   lastS: number;
+  /**
+   * When the run was edited live: the last edit's time, where the spikes below are counted from
+   * (later than the edit when a run-forever has dropped the spikes older than its history), and
+   * the retained spikes from there on, the first and last of them.
+   */
+  sinceEdit?: { atS: number; fromS: number; retained: number; firstS: number; lastS: number };
 }
 
 export interface SpikeSummaryEntry {
@@ -35,6 +49,49 @@ function duration(seconds: number): string {
 
 /** One node's entry; `simulatedS` is the time simulated so far. */
 export function summariseNode(node: SpikeCounts, simulatedS: number): SpikeSummaryEntry {
+  const whole = summariseRun(node, simulatedS);
+  const since = node.sinceEdit;
+  if (!since) return whole;
+  const count = `${node.name}: ${spikes(node.total)}`;
+  const editedAt = `edited live at t = ${duration(since.atS)}`;
+  const window =
+    since.fromS > since.atS
+      ? `over the last ${duration(simulatedS - since.fromS)} (${editedAt})`
+      : `since the live edit at t = ${duration(since.atS)}`;
+  // The tooltip says why, and keeps the whole run's measures as the run's tooltip words them.
+  const why =
+    `the run was ${editedAt}: a rate over the whole run would mix the circuit before and after ` +
+    `the edit; over the whole run: ${whole.title.slice(node.name.length + 2)}`;
+  if (node.size > 1) {
+    const seconds = simulatedS - since.fromS;
+    if (seconds <= 0) return { text: `${count} · ${editedAt}`, title: `${node.name}: ${why}` };
+    const mean = since.retained / (node.size * seconds);
+    return {
+      text: `${count} · mean ${mean.toFixed(1)} Hz per neuron ${window}`,
+      title:
+        `${node.name}: ${spikes(since.retained)} of ${node.size} neurons ${window}, ` +
+        `spikes / (neurons × time) = ${mean.toFixed(2)} Hz per neuron; ${why}`,
+    };
+  }
+  if (since.retained < 2 || !(since.lastS > since.firstS)) {
+    const text = since.retained === 0 ? `silent ${window}` : `${spikes(since.retained)} ${window}`;
+    return {
+      text: `${count} · ${text}`,
+      title: `${node.name}: ${text} (an interval rate (n − 1)/(t_n − t_1) needs two spikes); ${why}`,
+    };
+  }
+  const rate = intervalRate(since.retained, since.firstS, since.lastS);
+  return {
+    text: `${count} · interval rate ${rate.toFixed(1)} Hz ${window}`,
+    title:
+      `${node.name}: interval rate (n − 1)/(t_n − t_1) = ${rate.toFixed(2)} Hz over its ` +
+      `${spikes(since.retained)} ${window}, the rate while it fires (the file format's rate ` +
+      `measure); ${why}`,
+  };
+}
+
+/** The entry of a run without live edits: its rates over the whole run. */
+function summariseRun(node: SpikeCounts, simulatedS: number): SpikeSummaryEntry {
   const count = `${node.name}: ${spikes(node.total)}`;
   const overall = simulatedS > 0 ? node.total / simulatedS : null;
   const overRun =

@@ -61,6 +61,7 @@ import type {
   SpikeChunk,
   TraceChunk,
 } from '../types';
+import { ChunkFailure, SimulationError } from '../types';
 import { findZeroDelayCycles, type CycleRule, type ExactComponent } from './exactCycles';
 import { NEEDS_RESTART, applyLiveEdit, restartIssue, type LiveEditContext } from './liveEdit';
 import { snapTime, TIME_GRID_TOLERANCE } from '../../util/timeGrid';
@@ -385,10 +386,18 @@ export class Engine implements Simulation {
       this.record(0);
       this.sample0Done = true;
     }
-    for (let k = stepFrom; k < stepTo; k++) {
-      this.step(k);
-      this.steps = k + 1;
-      this.record(k + 1);
+    try {
+      for (let k = stepFrom; k < stepTo; k++) {
+        this.step(k);
+        this.steps = k + 1;
+        this.record(k + 1);
+      }
+    } catch (e) {
+      // The steps before the failing one were recorded: they go with the error, so a host can
+      // show the run up to the failure (the failing step's own spikes and samples are left out).
+      if (e instanceof SimulationError)
+        throw new ChunkFailure(e, this.endFrame(stepFrom, this.steps, true));
+      throw e;
     }
     return this.endFrame(stepFrom, stepTo);
   }
@@ -871,22 +880,31 @@ export class Engine implements Simulation {
     }
   }
 
-  private endFrame(stepFrom: number, stepTo: number): SimulationFrame {
+  /**
+   * The frame of steps [stepFrom, stepTo); a chunk that `failed` ends before its planned end, at
+   * the failing step.
+   */
+  private endFrame(stepFrom: number, stepTo: number, failed = false): SimulationFrame {
     const traces: TraceChunk[] = this.state.probes.map((probe, pi) => {
       const frame = this.probeFrames[pi]!;
+      const { steps, values } = frame.count < frame.steps.length ? trimmed(frame) : frame;
       return {
         probeId: probe.id,
         target: probe.node.id,
         variable: probe.variable,
         indices: probe.indices.slice(),
-        steps: frame.steps,
-        values: frame.values,
+        steps,
+        values,
       };
     });
-    // the run simulates [0, duration): a spike exactly at the end is not recorded
-    const limit = Number.isFinite(this.totalSteps)
-      ? this.totalSteps * this.dt - TIME_GRID_TOLERANCE * this.dt
-      : Infinity;
+    // the run simulates [0, duration): a spike exactly at the end is not recorded; a chunk that
+    // failed keeps the spikes up to the end of its last whole step
+    const limit = Math.min(
+      Number.isFinite(this.totalSteps)
+        ? this.totalSteps * this.dt - TIME_GRID_TOLERANCE * this.dt
+        : Infinity,
+      failed ? (stepTo + TIME_GRID_TOLERANCE) * this.dt : Infinity,
+    );
     const spikes: SpikeChunk[] = this.state.spiking.map((node) => {
       const buffer = node.spikes!;
       const n = buffer.count;
@@ -907,6 +925,20 @@ export class Engine implements Simulation {
     this.probeFrames = [];
     return { stepFrom, stepTo, dt: this.dt, traces, spikes };
   }
+}
+
+/** A probe's frame cut to the samples it holds (element-major, `count` per element). */
+function trimmed(frame: { steps: Float64Array; values: Float64Array; count: number }): {
+  steps: Float64Array;
+  values: Float64Array;
+} {
+  const total = frame.steps.length;
+  const n = frame.count;
+  const width = total > 0 ? frame.values.length / total : 0;
+  const values = new Float64Array(n * width);
+  for (let e = 0; e < width; e++)
+    values.set(frame.values.subarray(e * total, e * total + n), e * n);
+  return { steps: frame.steps.slice(0, n), values };
 }
 
 function isStaticSource(p: Projection): boolean {
