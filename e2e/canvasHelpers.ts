@@ -1,8 +1,11 @@
 /**
- * What the canvas journeys share (canvas-student, canvas-triangle): the panels, the document as the
- * editor holds it, an empty canvas, and a handle-to-handle drag that survives a loaded machine.
+ * What the journeys share (canvas-student, canvas-triangle, the walkthrough specs): the panels, the
+ * document as the editor holds it, an empty canvas, a handle-to-handle drag that survives a loaded
+ * machine, opening a file from the workspace, a run to its end and the datasets a chart draws.
  */
 import type { Locator, Page } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { expect } from './fixtures';
 
 export const canvasOf = (app: Page): Locator => app.getByLabel('circuit canvas');
@@ -131,4 +134,36 @@ export function overlapping(boxes: Rect[]): string[] {
     }
   }
   return out;
+}
+
+/** Writes `doc` as `<name>.neuro` into the workspace folder `dir` and opens it with Open…. */
+export async function openFromWorkspace(
+  app: Page,
+  dir: string,
+  name: string,
+  doc: unknown,
+): Promise<void> {
+  writeFileSync(path.join(dir, `${name}.neuro`), JSON.stringify(doc, null, 2));
+  await expect(app.getByRole('toolbar', { name: 'simulation controls' })).toBeVisible();
+  await app.getByRole('toolbar', { name: 'file' }).getByRole('button', { name: 'Open…' }).click();
+  await app
+    .getByRole('dialog', { name: 'Open a circuit' })
+    .getByRole('button', { name: new RegExp(name) })
+    .click();
+  await expect(app).toHaveTitle(`${name}.neuro — NeuroSketch`);
+}
+
+/** Runs the open circuit at full speed until it has finished. */
+export async function runToEnd(app: Page): Promise<void> {
+  await app.getByLabel('Speed').selectOption('max');
+  await app.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(app.getByTestId('sim-clock')).toContainText('finished', { timeout: 60_000 });
+}
+
+/** Labels of the datasets the chart with test id `id` draws (the charts' test hook). */
+export async function datasetLabels(app: Page, id: string): Promise<string[]> {
+  return app.evaluate(
+    (id) => window.__neurosketchTest!.charts[id]!.data.datasets.map((d) => d.label ?? ''),
+    id,
+  );
 }

@@ -10,6 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, openExample, screenshot, test } from './fixtures';
+import { datasetLabels, runToEnd } from './canvasHelpers';
 
 /** 100 LIF neurons, each driven by its own Poisson train (one-to-one) near threshold. */
 const population = {
@@ -53,20 +54,6 @@ const population = {
   probes: [{ id: 'vP', target: 'P', variable: 'v' }],
   layout: { in: { x: 0, y: 0 }, P: { x: 300, y: 0 } },
 };
-
-async function runToEnd(app: Page): Promise<void> {
-  await app.getByLabel('Speed').selectOption('max');
-  await app.getByRole('button', { name: /Run$/ }).click();
-  await expect(app.getByTestId('sim-clock')).toContainText('finished', { timeout: 45_000 });
-}
-
-/** Labels of the datasets the chart with test id `id` draws. */
-async function datasetLabels(app: Page, id: string): Promise<string[]> {
-  return app.evaluate(
-    (id) => window.__neurosketchTest!.charts[id]!.data.datasets.map((d) => d.label ?? ''),
-    id,
-  );
-}
 
 /**
  * Points of dataset `index` of chart `id` checked against the recorded samples: for each point,

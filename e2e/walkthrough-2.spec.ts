@@ -2,22 +2,18 @@
  * The second student walkthrough of issue 15 (messages and small items); each journey here failed
  * before its fix. Screenshots go to e2e/screenshots/ for a person to look at.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
 import { expect, openExample, screenshot, test } from './fixtures';
-import { canvasOf, documentOf, inspectorOf, paletteOf, startEmpty } from './canvasHelpers';
-
-async function openFromWorkspace(app: Page, dir: string, name: string, doc: unknown) {
-  writeFileSync(path.join(dir, `${name}.neuro`), JSON.stringify(doc, null, 2));
-  await expect(app.getByRole('toolbar', { name: 'simulation controls' })).toBeVisible();
-  await app.getByRole('toolbar', { name: 'file' }).getByRole('button', { name: 'Open…' }).click();
-  await app
-    .getByRole('dialog', { name: 'Open a circuit' })
-    .getByRole('button', { name: new RegExp(name) })
-    .click();
-  await expect(app).toHaveTitle(`${name}.neuro — NeuroSketch`);
-}
+import {
+  canvasOf,
+  documentOf,
+  inspectorOf,
+  openFromWorkspace,
+  paletteOf,
+  runToEnd,
+  startEmpty,
+} from './canvasHelpers';
 
 /** 40 ReLU units, biases spread from -1 to 1: about half are silent (y = 0), half active. */
 const reluPopulation = {
@@ -40,12 +36,6 @@ const reluPopulation = {
   probes: [{ id: 'yR', target: 'R', variable: 'y' }],
   layout: { R: { x: 0, y: 0 } },
 };
-
-async function runToEnd(app: Page): Promise<void> {
-  await app.getByLabel('Speed').selectOption('max');
-  await app.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(app.getByTestId('sim-clock')).toContainText('finished', { timeout: 60_000 });
-}
 
 test('the winner-take-all: its no-delay cycle said in plain words, a restart question names the synapse C → B', async ({
   app,

@@ -9,9 +9,8 @@
  */
 import type { Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
 import { expect, openExample, screenshot, test } from './fixtures';
-import { canvasOf } from './canvasHelpers';
+import { canvasOf, openFromWorkspace, runToEnd } from './canvasHelpers';
 
 /** One LIF neuron under a constant bias of 1.5: it fires every 2 + 20 ln 3 = 23.97 ms. */
 const regular = {
@@ -32,23 +31,6 @@ const regular = {
   probes: [{ id: 'vP1', target: 'P1', variable: 'v' }],
   layout: { P1: { x: 0, y: 0 } },
 };
-
-async function openFile(app: Page, dir: string, name: string, doc: unknown): Promise<void> {
-  writeFileSync(path.join(dir, `${name}.neuro`), JSON.stringify(doc, null, 2));
-  await expect(app.getByRole('toolbar', { name: 'simulation controls' })).toBeVisible();
-  await app.getByRole('toolbar', { name: 'file' }).getByRole('button', { name: 'Open…' }).click();
-  await app
-    .getByRole('dialog', { name: 'Open a circuit' })
-    .getByRole('button', { name: new RegExp(name) })
-    .click();
-  await expect(app).toHaveTitle(`${name}.neuro — NeuroSketch`);
-}
-
-async function runToEnd(app: Page): Promise<void> {
-  await app.getByLabel('Speed').selectOption('max');
-  await app.getByRole('button', { name: /Run$/ }).click();
-  await expect(app.getByTestId('sim-clock')).toContainText('finished', { timeout: 45_000 });
-}
 
 /**
  * Whether the histogram chart `id` (test hook), drawn on the canvas labelled `canvasLabel`, is
@@ -126,7 +108,7 @@ test('the ISI histogram and the PSTH draw each bin over its own interval, and an
   app,
   appHost,
 }) => {
-  await openFile(app, appHost.folders.workspaceDir, 'regular', regular);
+  await openFromWorkspace(app, appHost.folders.workspaceDir, 'regular', regular);
   await runToEnd(app);
   const panel = app.getByRole('figure', { name: 'Spike-train analysis' });
   await expect
@@ -240,7 +222,7 @@ test('a population chart’s head fits at 1440 x 900: title and views on one lin
     ],
     probes: [{ id: 'vP1', target: 'P1', variable: 'v', indices: [...Array(16).keys()] }],
   };
-  await openFile(app, appHost.folders.workspaceDir, 'population', population);
+  await openFromWorkspace(app, appHost.folders.workspaceDir, 'population', population);
   await runToEnd(app);
   const chart = app.getByRole('figure', { name: 'P1 · v' });
   const key = chart.getByTestId('chart-key');

@@ -7,10 +7,10 @@
  * inspector's population rows without overlaps; the palette's softmax choice explained, and
  * recordings counted in words. Screenshots go to e2e/screenshots/ for a person to look at.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
 import { expect, openExample, screenshot, test } from './fixtures';
+import { datasetLabels, openFromWorkspace, runToEnd } from './canvasHelpers';
 
 const canvasOf = (app: Page): Locator => app.getByLabel('circuit canvas');
 const inspectorOf = (app: Page): Locator => app.getByRole('complementary', { name: 'inspector' });
@@ -33,30 +33,6 @@ const poissonToPopulation = {
   ],
   layout: { in: { x: 0, y: 0 }, P1: { x: 320, y: 0 } },
 };
-
-async function openFromWorkspace(app: Page, dir: string, name: string, doc: unknown) {
-  writeFileSync(path.join(dir, `${name}.neuro`), JSON.stringify(doc, null, 2));
-  await expect(app.getByRole('toolbar', { name: 'simulation controls' })).toBeVisible();
-  await fileToolbar(app).getByRole('button', { name: 'Open…' }).click();
-  await app
-    .getByRole('dialog', { name: 'Open a circuit' })
-    .getByRole('button', { name: new RegExp(name) })
-    .click();
-  await expect(app).toHaveTitle(`${name}.neuro — NeuroSketch`);
-}
-
-async function runToEnd(app: Page): Promise<void> {
-  await app.getByLabel('Speed').selectOption('max');
-  await app.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(app.getByTestId('sim-clock')).toContainText('finished', { timeout: 60_000 });
-}
-
-async function datasetLabels(app: Page, id: string): Promise<string[]> {
-  return app.evaluate(
-    (id) => window.__neurosketchTest!.charts[id]!.data.datasets.map((d) => d.label ?? ''),
-    id,
-  );
-}
 
 test('a 100 -> 100 population run: Export CSV writes it, a failed export says so, the chart names its 16 recorded neurons', async ({
   app,
