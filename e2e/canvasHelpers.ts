@@ -167,3 +167,13 @@ export async function datasetLabels(app: Page, id: string): Promise<string[]> {
     id,
   );
 }
+
+/** An empty canvas with `count` LIF neurons (A, B, …) and the synapses `pairs` ("AB": A → B). */
+export async function lifCircuit(app: Page, count: number, pairs: string[] = []): Promise<void> {
+  await startEmpty(app);
+  for (let i = 0; i < count; i++)
+    await paletteOf(app).getByRole('button', { name: 'Add LIF neuron' }).click();
+  await expect.poll(async () => (await documentOf(app)).nodes.length).toBe(count);
+  for (const [s, t] of pairs) await wire(app, `${s} output`, `${t} input`);
+  await expect.poll(async () => (await documentOf(app)).edges.length).toBe(pairs.length);
+}

@@ -12,14 +12,15 @@
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
 import {
+  TRIANGLE,
   canvasBoxes,
   canvasOf,
   documentOf,
   inspectorOf,
+  lifCircuit,
   overlapping,
   paletteOf,
   startEmpty,
-  TRIANGLE,
   viewSettled,
   wire,
 } from './canvasHelpers';
@@ -53,11 +54,7 @@ test('wiring a triangle synapse by synapse: a connection whose label and line ar
 test('a Scope dropped on a neuron attaches to it beside its card (covering no card, label or line), and never records a trace a scope records already', async ({
   app,
 }) => {
-  await startEmpty(app);
-  for (let i = 0; i < 2; i++)
-    await paletteOf(app).getByRole('button', { name: 'Add LIF neuron' }).click();
-  await wire(app, 'A output', 'B input');
-  await expect.poll(async () => (await documentOf(app)).edges.length).toBe(1);
+  await lifCircuit(app, 2, ['AB']);
   // B records v (a chip), as in the walkthrough.
   const b = canvasOf(app).getByRole('group', { name: /LIF neuron B$/ });
   await b.click();
@@ -150,11 +147,7 @@ test('Ctrl-clicked synapse labels all look selected (none faded under the pointe
 test('Ctrl+D and Ctrl+V put copies beside their originals, covering nothing; under the "Restart the run?" dialog no key acts on the canvas', async ({
   app,
 }) => {
-  await startEmpty(app);
-  for (let i = 0; i < 2; i++)
-    await paletteOf(app).getByRole('button', { name: 'Add LIF neuron' }).click();
-  await wire(app, 'A output', 'B input');
-  await expect.poll(async () => (await documentOf(app)).edges.length).toBe(1);
+  await lifCircuit(app, 2, ['AB']);
   const noOverlaps = async (): Promise<string[]> => {
     const { cards, labels } = await canvasBoxes(app);
     return overlapping([...cards, ...labels]);
@@ -194,11 +187,7 @@ test('Ctrl+D and Ctrl+V put copies beside their originals, covering nothing; und
 test('a strong synapse is marked on its canvas label, the warning as its description, without selecting it', async ({
   app,
 }) => {
-  await startEmpty(app);
-  for (let i = 0; i < 2; i++)
-    await paletteOf(app).getByRole('button', { name: 'Add LIF neuron' }).click();
-  await wire(app, 'A output', 'B input');
-  await expect.poll(async () => (await documentOf(app)).edges.length).toBe(1);
+  await lifCircuit(app, 2, ['AB']);
   const label = canvasOf(app).getByRole('button', { name: /^synapse A to B,/ });
   await expect(label).not.toContainText('strong');
   const weight = inspectorOf(app).getByLabel(/^weight/);
@@ -256,11 +245,7 @@ test('the weight matrix is offered for a synapse with a multi-element end only, 
 test('on the tidied triangle (A → B → C and A → C) every synapse line keeps at least 12 px from the cards it does not join', async ({
   app,
 }) => {
-  await startEmpty(app);
-  for (let i = 0; i < 3; i++)
-    await paletteOf(app).getByRole('button', { name: 'Add LIF neuron' }).click();
-  for (const [s, t] of ['AB', 'BC', 'AC']) await wire(app, `${s} output`, `${t} input`);
-  await expect.poll(async () => (await documentOf(app)).edges.length).toBe(3);
+  await lifCircuit(app, 3, ['AB', 'BC', 'AC']);
   await app.getByRole('toolbar', { name: 'editor' }).getByRole('button', { name: 'Tidy' }).click();
   await viewSettled(app);
   const ends = Object.fromEntries(
