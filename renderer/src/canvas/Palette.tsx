@@ -16,7 +16,7 @@ import {
 import { addPaletteChoice } from '../document/actions';
 import { useServices } from '../run/services';
 import { PALETTE, type PaletteGroup } from '../document/catalogue';
-import { PALETTE_MIME } from './CircuitCanvas';
+import { PALETTE_MIME, SCOPE_DRAG_MIME } from './CircuitCanvas';
 import { PanelToggle } from '../ui/PanelToggle';
 import './editor.css';
 
@@ -53,6 +53,7 @@ export function Palette({ open, onToggle }: PaletteProps) {
                     onDragStart={(e) => {
                       const a = activationFor(item.key);
                       e.dataTransfer.setData(PALETTE_MIME, a ? `${item.key}:${a}` : item.key);
+                      if (item.key === 'probe') e.dataTransfer.setData(SCOPE_DRAG_MIME, 'probe');
                       e.dataTransfer.effectAllowed = 'copy';
                     }}
                     onClick={() =>
