@@ -7,7 +7,15 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, screenshot, test } from './fixtures';
-import { canvasOf, documentOf, lifCircuit, paletteOf, viewSettled } from './canvasHelpers';
+import {
+  canvasOf,
+  documentOf,
+  inspectorOf,
+  lifCircuit,
+  paletteOf,
+  runToEnd,
+  viewSettled,
+} from './canvasHelpers';
 
 /** The canvas's view transform (pan and zoom). */
 const viewOf = (app: Page): Promise<string | null> =>
@@ -84,4 +92,54 @@ test('Ctrl+V and Ctrl+D say what they did ("Pasted 1 node.", "Duplicated 3 nodes
   await app.keyboard.press('Control+d');
   await expect(canvasOf(app).getByRole('status')).toHaveText(/Duplicated 3 nodes\./);
   await expect.poll(async () => (await documentOf(app)).nodes.length).toBe(6);
+});
+
+/** Elements of `selector` whose text is cut (wider than their box), by their text. */
+const cut = (app: Page, selector: string): Promise<string[]> =>
+  app.evaluate(
+    (selector) =>
+      [...document.querySelectorAll<HTMLElement>(selector)]
+        .filter((el) => el.scrollWidth > el.clientWidth + 1)
+        .map((el) => el.textContent ?? ''),
+    selector,
+  );
+
+test('at 1440x900 the inspector has no horizontal scroll and its hints and names wrap; sizes read 100,000; the Live legend leaves with the last neuron', async ({
+  app,
+}) => {
+  await app.setViewportSize({ width: 1440, height: 900 });
+  const inspector = app.locator('.app__inspector-body > .inspector');
+  const noSideScroll = async (what: string): Promise<void> => {
+    await expect
+      .poll(() => inspector.evaluate((el) => el.scrollWidth - el.clientWidth), { message: what })
+      .toBeLessThanOrEqual(0);
+    expect(await cut(app, '.inspector .field__label, .inspector .field__range'), what).toEqual([]);
+  };
+  await lifCircuit(app, 1);
+  await noSideScroll('a LIF neuron');
+  await paletteOf(app).getByRole('button', { name: 'Add Steps' }).click();
+  await noSideScroll('a Steps input');
+  await runToEnd(app);
+  await canvasOf(app).click({ position: { x: 500, y: 400 } });
+  await noSideScroll('the circuit');
+
+  // The palette's activation shows its choice whole.
+  await paletteOf(app).getByLabel('rate activation').selectOption('softmax');
+  expect(await cut(app, '.palette__activation select')).toEqual([]);
+
+  // A population of 100,000, with separators.
+  await paletteOf(app).getByRole('button', { name: 'Add LIF population' }).click();
+  const size = inspectorOf(app).getByLabel(/^size/);
+  await size.fill('100000');
+  await size.press('Enter');
+  await expect(canvasOf(app).locator('.circuit-node__size')).toHaveText('×100,000');
+  await screenshot(app, 'walkthrough-5-inspector-1440');
+
+  // The Live legend shows after a run while there are neurons, and goes with the last of them.
+  const legend = canvasOf(app).getByRole('note', { name: 'live colours legend' });
+  await expect(legend).toBeVisible();
+  await app.keyboard.press('Control+a');
+  await app.keyboard.press('Delete');
+  await expect.poll(async () => (await documentOf(app)).nodes.length).toBe(0);
+  await expect(legend).toHaveCount(0);
 });

@@ -775,7 +775,11 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
             {/* Notices sit in the top-right corner, in the strip a fit keeps free above the
                 circuit: never over the nodes just connected or added. */}
             <Panel position="top-right" className="canvas-corner">
-              {session && <LiveLegend session={session} document={doc} />}
+              {/* Only with a neuron to tint: after the last was deleted the legend stayed up on an
+                  empty canvas (walkthrough 5). */}
+              {session && doc.nodes.some((n) => n.kind === 'neuron' || n.kind === 'population') && (
+                <LiveLegend session={session} document={doc} />
+              )}
               <EditorNotice />
             </Panel>
           </ReactFlow>

@@ -76,17 +76,26 @@ export function Palette({ open, onToggle }: PaletteProps) {
                   value={activation}
                   onChange={(e) => setActivation(e.target.value as Activation)}
                   aria-label="rate activation"
+                  title={
+                    isPopulationActivation(activation)
+                      ? `${activation} (Rate populations only)`
+                      : activation
+                  }
                 >
                   {SINGLE_ACTIVATIONS.map((a) => (
                     <option key={a} value={a}>
                       {a}
                     </option>
                   ))}
-                  {POPULATION_ACTIVATIONS.map((a) => (
-                    <option key={a} value={a}>
-                      {a} (populations only)
-                    </option>
-                  ))}
+                  {/* Grouped, not "softmax (populations only)" in each option: the closed select
+                      showed "softmax (population" cut at the palette's width (walkthrough 5). */}
+                  <optgroup label="populations only">
+                    {POPULATION_ACTIVATIONS.map((a) => (
+                      <option key={a} value={a} title={`${a}: for Rate populations only`}>
+                        {a}
+                      </option>
+                    ))}
+                  </optgroup>
                 </select>
                 {isPopulationActivation(activation) && (
                   <span className="palette__activation-note" role="note">
