@@ -59,7 +59,7 @@ import { moveNodes } from '../document/commands';
 import { connectionRefusal } from '../document/connect';
 import { documentStore, applyCommand } from '../document/documentStore';
 import { registerEditorForTests } from '../run/testHooks';
-import { probeCards, type XY } from '../document/graph';
+import { probeCards, probeVariablesOf, type XY } from '../document/graph';
 import { notify, select, uiStore } from '../document/uiStore';
 import type { SimulationSession } from '../run/SimulationSession';
 import {
@@ -81,6 +81,11 @@ import '../run/liveNodes.css';
 const nodeTypes = { circuit: CircuitNode, scope: ScopeNode };
 const edgeTypes = { synapse: SynapseEdge };
 export const PALETTE_MIME = 'application/x-neurosketch-palette';
+/**
+ * Set beside PALETTE_MIME when the dragged tile is the Scope: a drag's data is read only at the
+ * drop, its types all along, so the canvas knows to highlight the node the scope would record.
+ */
+export const SCOPE_DRAG_MIME = 'application/x-neurosketch-scope';
 const SNAP_GRID: [number, number] = [20, 20];
 const PRO_OPTIONS = { hideAttribution: true };
 const MINIMAP_STYLE = { width: 150, height: 96 };
@@ -137,6 +142,26 @@ function connectHintAfterDrag(ids: readonly string[]): void {
   );
 }
 
+/**
+ * The node a scope dropped at this screen point records: the card under it, or the target of the
+ * synapse (its line or its label) under it; none over empty canvas, a scope card or a bias node.
+ */
+function recordableAt(doc: NetworkDocument, clientX: number, clientY: number): string | null {
+  for (const el of window.document.elementsFromPoint(clientX, clientY)) {
+    const card = el.closest<HTMLElement>('.react-flow__node');
+    const label = el.closest<HTMLElement>('.synapse-label');
+    const line = el.closest<HTMLElement>('.react-flow__edge');
+    const id = card
+      ? card.dataset['id']
+      : (label?.dataset['edgeId'] ??
+        (line ? doc.edges.find((e) => e.id === line.dataset['id'])?.target : undefined));
+    if (!id) continue;
+    const node = doc.nodes.find((n) => n.id === id);
+    return node && probeVariablesOf(node).length > 0 ? node.id : null;
+  }
+  return null;
+}
+
 function CanvasInner({ document: doc, session = null }: CanvasProps) {
   const flow = useReactFlow();
   const selection = useStore(uiStore, (s) => s.selection);
@@ -149,6 +174,8 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
   const [drag, setDrag] = useState<Record<string, XY> | null>(null);
   const dragRef = useRef<Record<string, XY>>({});
   const [measured, setMeasured] = useState<Record<string, Measured>>({});
+  // The node a Scope dragged over the canvas would record (highlighted until the drop or leave).
+  const [dropTarget, setDropTarget] = useState<string | null>(null);
   // Nodes and edges memoised per element (lives as long as the canvas; never part of what renders).
   const [deriver] = useState(createFlowDeriver);
   const wrapper = useRef<HTMLDivElement>(null);
@@ -464,8 +491,8 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
   const selected = useMemo(() => new Set(selection), [selection]);
 
   const nodes = useMemo(
-    () => deriver.nodes(doc, { selected, issues, drag, measured }),
-    [deriver, doc, issues, drag, measured, selected],
+    () => deriver.nodes(doc, { selected, issues, drag, measured, dropTarget }),
+    [deriver, doc, issues, drag, measured, selected, dropTarget],
   );
   const edges = useMemo(
     () => deriver.edges(doc, { selected, issues, hoverId, plan }),
@@ -599,16 +626,32 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
       e.preventDefault();
       e.dataTransfer.dropEffect = 'copy';
     }
+    if (e.dataTransfer.types.includes(SCOPE_DRAG_MIME)) {
+      const target = recordableAt(doc, e.clientX, e.clientY);
+      if (target !== dropTarget) setDropTarget(target);
+    }
+  };
+  const onDragLeave = (e: DragEvent): void => {
+    // Left the canvas (not just one of its cards for another): nothing is highlighted.
+    if (!wrapper.current?.contains(e.relatedTarget as Node | null)) setDropTarget(null);
   };
   const onDrop = (e: DragEvent): void => {
+    setDropTarget(null);
     const key = e.dataTransfer.getData(PALETTE_MIME);
     if (!key) return;
     e.preventDefault();
     const [item, activation] = key.split(':');
     const p = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
     const snapped = snapToGrid ? { x: Math.round(p.x / 20) * 20, y: Math.round(p.y / 20) * 20 } : p;
-    // The activation chosen in the palette: a drop says why a single unit is not softmax, as a click does.
-    addPaletteChoice(canvas, item!, { x: snapped.x - 80, y: snapped.y - 30 }, activation as never);
+    // The activation chosen in the palette: a drop says why a single unit is not softmax, as a click
+    // does. A scope records the node under the pointer, not the selected one (walkthrough 5).
+    addPaletteChoice(
+      canvas,
+      item!,
+      { x: snapped.x - 80, y: snapped.y - 30 },
+      activation as never,
+      recordableAt(doc, e.clientX, e.clientY),
+    );
   };
 
   // Handlers handed to React Flow are stable: a new function each render would make it update
@@ -665,6 +708,7 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
       aria-label="circuit canvas"
       ref={wrapper}
       onDragOver={onDragOver}
+      onDragLeave={onDragLeave}
       onDrop={onDrop}
     >
       <EdgeMarkers />
@@ -731,7 +775,11 @@ function CanvasInner({ document: doc, session = null }: CanvasProps) {
             {/* Notices sit in the top-right corner, in the strip a fit keeps free above the
                 circuit: never over the nodes just connected or added. */}
             <Panel position="top-right" className="canvas-corner">
-              {session && <LiveLegend session={session} document={doc} />}
+              {/* Only with a neuron to tint: after the last was deleted the legend stayed up on an
+                  empty canvas (walkthrough 5). */}
+              {session && doc.nodes.some((n) => n.kind === 'neuron' || n.kind === 'population') && (
+                <LiveLegend session={session} document={doc} />
+              )}
               <EditorNotice />
             </Panel>
           </ReactFlow>

@@ -170,6 +170,9 @@ function Warnings({ warnings }: { warnings: readonly string[] }) {
   );
 }
 
+/** A card's element count with thousands separators ("×100,000", not "×100000"). */
+export const sizeText = (size: number): string => size.toLocaleString('en-US');
+
 /** The card's kind, beside its badge; the size has its own "×100" beside it (said once). */
 export function nodeKindText(node: NetworkNode): string {
   if (node.kind === 'population') return 'population';
@@ -196,7 +199,7 @@ function CircuitNodeView({ id, data, selected }: NodeProps<CircuitFlowNode>) {
     <div
       ref={liveRef}
       className={`circuit-node circuit-node--${node.kind} circuit-node--${model}${selected ? ' is-selected' : ''}${warnings.length ? ' has-warning' : ''}`}
-      aria-label={`${badge} ${kindText}${node.kind === 'input' && size > 1 ? ` ×${size}` : ''} ${name}`}
+      aria-label={`${badge} ${kindText}${node.kind === 'input' && size > 1 ? ` ×${sizeText(size)}` : ''} ${name}`}
       role="group"
       data-size={size}
     >
@@ -213,7 +216,7 @@ function CircuitNodeView({ id, data, selected }: NodeProps<CircuitFlowNode>) {
       )}
       <div className="circuit-node__head">
         <span className="circuit-node__badge">{badge}</span>
-        {size > 1 && <span className="circuit-node__size">×{size}</span>}
+        {size > 1 && <span className="circuit-node__size">×{sizeText(size)}</span>}
         <span className="circuit-node__kind">{kindText}</span>
       </div>
       {renaming ? (

@@ -45,7 +45,8 @@ export function ContextMenu() {
       items.push({
         label: 'Add a scope on it',
         keys: commands.keyOf('node.record'),
-        run: () => void addFromPalette(canvas, 'probe', { x: at.x + 200, y: at.y + 60 }),
+        run: () =>
+          void addFromPalette(canvas, 'probe', { x: at.x + 200, y: at.y + 60 }, undefined, node.id),
       });
     for (const view of learnViewsForNode(node, doc!))
       items.push({ label: view.title, run: () => openLearnView(view.kind, node.id) });

@@ -16,7 +16,7 @@ import {
 import { addPaletteChoice } from '../document/actions';
 import { useServices } from '../run/services';
 import { PALETTE, type PaletteGroup } from '../document/catalogue';
-import { PALETTE_MIME } from './CircuitCanvas';
+import { PALETTE_MIME, SCOPE_DRAG_MIME } from './CircuitCanvas';
 import { PanelToggle } from '../ui/PanelToggle';
 import './editor.css';
 
@@ -53,6 +53,7 @@ export function Palette({ open, onToggle }: PaletteProps) {
                     onDragStart={(e) => {
                       const a = activationFor(item.key);
                       e.dataTransfer.setData(PALETTE_MIME, a ? `${item.key}:${a}` : item.key);
+                      if (item.key === 'probe') e.dataTransfer.setData(SCOPE_DRAG_MIME, 'probe');
                       e.dataTransfer.effectAllowed = 'copy';
                     }}
                     onClick={() =>
@@ -75,17 +76,26 @@ export function Palette({ open, onToggle }: PaletteProps) {
                   value={activation}
                   onChange={(e) => setActivation(e.target.value as Activation)}
                   aria-label="rate activation"
+                  title={
+                    isPopulationActivation(activation)
+                      ? `${activation} (Rate populations only)`
+                      : activation
+                  }
                 >
                   {SINGLE_ACTIVATIONS.map((a) => (
                     <option key={a} value={a}>
                       {a}
                     </option>
                   ))}
-                  {POPULATION_ACTIVATIONS.map((a) => (
-                    <option key={a} value={a}>
-                      {a} (populations only)
-                    </option>
-                  ))}
+                  {/* Grouped, not "softmax (populations only)" in each option: the closed select
+                      showed "softmax (population" cut at the palette's width (walkthrough 5). */}
+                  <optgroup label="populations only">
+                    {POPULATION_ACTIVATIONS.map((a) => (
+                      <option key={a} value={a} title={`${a}: for Rate populations only`}>
+                        {a}
+                      </option>
+                    ))}
+                  </optgroup>
                 </select>
                 {isPopulationActivation(activation) && (
                   <span className="palette__activation-note" role="note">

@@ -263,7 +263,7 @@ export function diagramSvg(
     );
     if (size > 1)
       parts.push(
-        `<text x="${x + badge.length * 7.5 + 26}" y="${y + 22}" font-size="11" fill="#334155">×${size}</text>`,
+        `<text x="${x + badge.length * 7.5 + 26}" y="${y + 22}" font-size="11" fill="#334155">×${size.toLocaleString('en-US')}</text>`,
       );
     parts.push(
       `<text x="${x + 10}" y="${y + 44}" font-size="14" font-weight="600" fill="#0f172a">${esc(n.label ?? n.id)}</text>`,

@@ -109,6 +109,18 @@ describe('deriveFlowNodes', () => {
     expect(a.measured).toEqual({ width: 200, height: 110 });
   });
 
+  it('marks the node a dragged Scope would record, and only it (walkthrough 5)', () => {
+    const doc = smallDoc();
+    const nodes = deriveFlowNodes(doc, { selected: new Set(['A']), dropTarget: 'B' });
+    expect(nodes.filter((n) => n.className === 'is-drop-target').map((n) => n.id)).toEqual(['B']);
+    const deriver = createFlowDeriver();
+    const before = deriver.nodes(doc, none);
+    const during = deriver.nodes(doc, { ...none, dropTarget: 'B' });
+    expect(byId(during, 'A')).toBe(byId(before, 'A'));
+    expect(byId(during, 'B')).not.toBe(byId(before, 'B'));
+    expect(byId(deriver.nodes(doc, none), 'B').className).toBeUndefined();
+  });
+
   it("carries a node's problems", () => {
     const doc = setParams.apply(smallDoc(), { ids: ['A'], values: { tauM: -5 } });
     const issues = issuesById(doc);

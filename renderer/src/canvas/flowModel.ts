@@ -41,6 +41,8 @@ export interface FlowNodeInputs {
   drag?: Readonly<Record<string, XY>> | null;
   /** Sizes React Flow measured; an unmeasured card has none. */
   measured?: Readonly<Record<string, Measured>>;
+  /** The node a Scope dragged from the palette would record if dropped now (it is highlighted). */
+  dropTarget?: string | null;
 }
 
 /** What the edges show besides the document. */
@@ -118,7 +120,7 @@ export function flowWiringEdges(
 }
 
 function nodesWith(doc: NetworkDocument, ui: FlowNodeInputs, memo: Memo): AnyFlowNode[] {
-  const { selected, drag = null, measured = {} } = ui;
+  const { selected, drag = null, measured = {}, dropTarget = null } = ui;
   const issues = ui.issues ?? issuesById(doc);
   const out: AnyFlowNode[] = [];
   const names = new Map(doc.nodes.map((n) => [n.id, n.label ?? n.id]));
@@ -142,13 +144,15 @@ function nodesWith(doc: NetworkDocument, ui: FlowNodeInputs, memo: Memo): AnyFlo
     const p = cardPosition(doc, drag, node.id, () => defaultNodePosition(i));
     const m = measured[node.id];
     const isSelected = selected.has(node.id);
+    const isDropTarget = node.id === dropTarget;
     out.push(
-      memo(node.id, [data, p.x, p.y, m, isSelected], () => ({
+      memo(node.id, [data, p.x, p.y, m, isSelected, isDropTarget], () => ({
         id: node.id,
         type: 'circuit' as const,
         position: { x: p.x, y: p.y },
         data,
         selected: isSelected,
+        ...(isDropTarget ? { className: 'is-drop-target' } : {}),
         ...(m ? { measured: m } : {}),
       })),
     );

@@ -53,24 +53,22 @@ function afterHistoryMove(): void {
 }
 
 /**
- * Adds a palette item at `position` (default: the centre of the view). The scope records the
- * selected node, or else the node nearest the drop point.
- */
-/**
- * A palette item added by a click (at the centre) or a drop (where it fell), with the activation
- * chosen in the palette. A single rate neuron asked for a population-only activation (softmax,
- * one-hot) is added as logistic, and never silently: the notice says why, after a click as after a
- * drag (both come here).
+ * A palette item added by a click (at the centre) or a drop (where it fell, `onto` the node under
+ * the pointer if any), with the activation chosen in the palette. A single rate neuron asked for a
+ * population-only activation (softmax, one-hot) is added as logistic, and never silently: the
+ * notice says why, after a click as after a drag (both come here).
  */
 export function addPaletteChoice(
   canvas: CanvasSlot,
   key: string,
   position?: XY,
   chosen?: Activation,
+  onto?: string | null,
 ): string | null {
   const population = key.startsWith('pop-');
   const model = modelById(population ? key.slice(4) : key);
-  if (!model?.hasActivation || chosen === undefined) return addFromPalette(canvas, key, position);
+  if (!model?.hasActivation || chosen === undefined)
+    return addFromPalette(canvas, key, position, undefined, onto);
   const fallback = !population && isPopulationActivation(chosen);
   const id = addFromPalette(canvas, key, position, fallback ? 'logistic' : chosen);
   if (id && fallback)
@@ -80,17 +78,23 @@ export function addPaletteChoice(
   return id;
 }
 
+/**
+ * Adds a palette item at `position` (default: a free slot in view). A scope records `onto` (the
+ * node it was dropped on, or the target of the synapse it was dropped on), else the selected node,
+ * else the node nearest the drop point.
+ */
 export function addFromPalette(
   canvas: CanvasSlot,
   key: string,
   position?: XY,
   activation?: Activation,
+  onto?: string | null,
 ): string | null {
   const doc = currentDocument();
   if (!doc) return null;
   const label = PALETTE.find((p) => p.key === key)?.label ?? key;
   if (key === 'probe') {
-    const target = scopeTarget(position ?? canvas.bridge?.centre() ?? { x: 0, y: 0 });
+    const target = scopeTarget(position ?? canvas.bridge?.centre() ?? { x: 0, y: 0 }, onto);
     if (!target) {
       notify('Add a neuron or an input first: a scope records one of them.', 'refusal');
       return null;
@@ -121,7 +125,10 @@ export function addFromPalette(
         ? position
         : freeSpot(canvas, { x: t.x + 220, y: t.y + 90 }, size);
     if (!applyCommand(addProbe, { probe, position: at })) return null;
-    revealIfOutside(canvas, at, size);
+    // A drop is seen where it lands, or placed beside its target in view when there is room: the
+    // canvas follows it only when part of it is hidden (as for every new element). A fit here
+    // re-panned and re-zoomed the view after a drop that landed in view (walkthrough 5).
+    if (!position) revealIfOutside(canvas, at, size);
     select([probe.id]);
     const already = variable === first ? '' : ` (its ${first} is recorded already)`;
     notify(`Scope ${probe.id} records ${variable} of ${name}${already}.`);
@@ -232,12 +239,17 @@ function takenBoxes(
   return taken;
 }
 
-function scopeTarget(at: XY): string | null {
+/**
+ * What a new scope records: the node it was dropped on (a drop on Winner with D selected recorded
+ * D, walkthrough 5), else the selected node, else the node nearest `at`.
+ */
+function scopeTarget(at: XY, onto?: string | null): string | null {
   const doc = currentDocument();
   if (!doc) return null;
   const selected = uiStore.getState().selection;
   const recordable = doc.nodes.filter((n) => probeVariablesOf(n).length > 0);
-  const chosen = recordable.find((n) => selected.includes(n.id));
+  const chosen =
+    recordable.find((n) => n.id === onto) ?? recordable.find((n) => selected.includes(n.id));
   if (chosen) return chosen.id;
   let best: string | null = null;
   let bestDistance = Infinity;
@@ -307,8 +319,11 @@ export function copy(): void {
   const clip = copySelection(doc, ids);
   if (clip.nodes.length === 0) return;
   uiStore.setState({ clipboard: clip });
-  notify(`Copied ${clip.nodes.length} node${clip.nodes.length === 1 ? '' : 's'}.`);
+  notify(`Copied ${nodesText(clip.nodes.length)}.`);
 }
+
+/** "1 node", "3 nodes": what a copy, paste or duplicate says it did. */
+const nodesText = (n: number): string => `${n} node${n === 1 ? '' : 's'}`;
 
 export function cut(): void {
   copy();
@@ -325,6 +340,8 @@ export function paste(canvas: CanvasSlot): void {
     select(plan.ids);
     // The next paste lands beside this one.
     uiStore.setState({ clipboard: { ...clip, layout: plan.layout } });
+    // Said, or the Copy's "Copied 1 node." stayed up after the paste (walkthrough 5).
+    notify(`Pasted ${nodesText(plan.nodes.length)}.`);
   }
 }
 
@@ -333,10 +350,12 @@ export function duplicate(canvas: CanvasSlot): void {
   const ids = uiStore.getState().selection;
   if (!doc || ids.length === 0) return;
   const clip = copySelection(doc, ids);
+  if (clip.nodes.length === 0) return;
   const plan = planPaste(doc, clip, pasteOffset(canvas, doc, clip));
   if (applyCommand(insertElements, plan)) {
     revealBlockIfOutside(canvas, plan);
     select(plan.ids);
+    notify(`Duplicated ${nodesText(plan.nodes.length)}.`);
   }
 }
 

@@ -421,6 +421,8 @@ export function SelectField<T extends string>(props: {
         id={id}
         className="field__input field__input--wide"
         value={props.value}
+        // The choice in full where the column cuts it ("LIF (leaky integrate-an").
+        title={props.options.find((o) => o.value === props.value)?.label}
         onChange={(e) => props.onChange(e.target.value as T)}
       >
         {props.value === '' && <option value="">mixed</option>}
