@@ -1,0 +1,110 @@
+/**
+ * What the fifth student walkthrough found in the "See the math" views, the chart PNGs and the
+ * drive hints, each journey failing before its fix: in the f-I view, "seconds per point" 0 showed
+ * "failed: malformed startSweep request at durationSeconds …" and wiped the curve, and "-1" typed
+ * in a box became "01"; the LIF view said "v_in = 0 … never fires" above G = 41.71 Hz at v_in
+ * 1.5, and its G(v_in) chart stopped at 5 with v_in at 7.
+ */
+import type { Page } from '@playwright/test';
+import { expect, openExample, screenshot, test } from './fixtures';
+
+async function openView(app: Page, title: RegExp) {
+  await app.getByRole('button', { name: 'Learn: see the math' }).click();
+  const dialog = app.getByRole('dialog', { name: 'See the math' });
+  await expect(dialog).toBeVisible();
+  await dialog
+    .getByRole('navigation', { name: 'math views' })
+    .getByRole('button', { name: title })
+    .click();
+  return dialog;
+}
+
+function sweepPoints(app: Page): Promise<number | undefined> {
+  return app.evaluate(
+    () =>
+      (window.__neurosketchTest?.learnViews?.['fi']?.data as { points: unknown[] } | undefined)
+        ?.points.length,
+  );
+}
+
+test('f-I view: an invalid sweep field is marked and named, Run sweep waits, the curve stays, and "-1" stays "-1"', async ({
+  app,
+}) => {
+  const dialog = await openView(app, /^f-I curve/);
+  await dialog
+    .getByLabel('neuron')
+    .selectOption({ label: 'standard LIF neuron (default parameters)' });
+  const seconds = dialog.getByRole('spinbutton', { name: 'seconds per point' });
+  await dialog.getByRole('spinbutton', { name: 'sweep points' }).fill('6');
+  await seconds.fill('0.2');
+  const run = dialog.getByRole('button', { name: 'Run sweep' });
+  await run.click();
+  await expect(dialog.getByTestId('sweep-status')).toHaveText('done: 6 points');
+
+  // Seconds per point 0: the field says what to do, Run sweep waits, the curve stays.
+  await seconds.fill('0');
+  await expect(seconds).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByRole('alert')).toHaveText(
+    'seconds per point: type a time above 0 and at most 20 s (0.5 is a good start).',
+  );
+  await expect(run).toBeDisabled();
+  await expect(dialog.getByTestId('sweep-status')).not.toContainText('malformed');
+  expect(await sweepPoints(app)).toBe(6);
+  await screenshot(app, 'walk5-fi-zero-seconds');
+
+  // "-1" typed key by key stays "-1" (it became "01": "-" read as 0).
+  const from = dialog.getByRole('spinbutton', { name: 'sweep from' });
+  await from.click();
+  await from.press('ControlOrMeta+a');
+  await from.pressSequentially('-1');
+  await expect(from).toHaveValue('-1');
+
+  // from above to: the "to" box is marked.
+  await seconds.fill('0.2');
+  await from.fill('6');
+  const to = dialog.getByRole('spinbutton', { name: 'sweep to' });
+  await expect(to).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByRole('alert')).toHaveText(
+    'to: must be larger than from (6); type a larger value.',
+  );
+  await expect(run).toBeDisabled();
+  await from.fill('0');
+  await expect(to).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(run).toBeEnabled();
+  expect(await sweepPoints(app)).toBe(6);
+});
+
+test('LIF view: the "never fires" sentence speaks of the v_in shown, and G(v_in) reaches a large v_in', async ({
+  app,
+}) => {
+  await openExample(app, /A and B drive C/);
+  await app.getByRole('group', { name: /LIF neuron C$/ }).click({ button: 'right' });
+  await app.getByRole('menuitem', { name: 'See the math: LIF charging and rate' }).click();
+  const dialog = app.getByRole('dialog', { name: 'See the math' });
+  const note = dialog.getByTestId('lif-own-input');
+  await expect(note).toContainText('Starts at C’s own constant input: v_in = 0');
+  await expect(note).toContainText('At v_in = 0, not above vTh = 1');
+  const box = dialog.getByRole('spinbutton', { name: 'v_in value' });
+  await box.fill('1.5');
+  await expect(dialog.getByText(/G = 41\.71 Hz/)).toBeVisible();
+  await expect(note).toContainText('Starts at C’s own constant input: v_in = 0');
+  await expect(note).not.toContainText('never fires');
+  await box.fill('0.5');
+  await expect(note).toContainText(
+    'At v_in = 0.5, not above vTh = 1, v settles below it and never fires: drag v_in above 1 to see spikes.',
+  );
+  await box.fill('7');
+  await box.blur();
+  const x = await app.evaluate(() => {
+    const s = window.__neurosketchTest?.charts['learn-lif-rate']?.scales['x'];
+    return s ? { min: s.min, max: s.max } : null;
+  });
+  expect(x!.max).toBeGreaterThanOrEqual(7);
+  const curveEnd = await app.evaluate(() => {
+    const d = window.__neurosketchTest?.charts['learn-lif-rate']?.data.datasets[0]?.data as
+      Array<{ x: number }> | undefined;
+    return d?.[d.length - 1]?.x;
+  });
+  expect(curveEnd).toBeGreaterThanOrEqual(7);
+  await screenshot(app, 'walk5-lif-view-7');
+});
