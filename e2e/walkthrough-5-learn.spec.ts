@@ -3,10 +3,30 @@
  * drive hints, each journey failing before its fix: in the f-I view, "seconds per point" 0 showed
  * "failed: malformed startSweep request at durationSeconds …" and wiped the curve, and "-1" typed
  * in a box became "01"; the LIF view said "v_in = 0 … never fires" above G = 41.71 Hz at v_in
- * 1.5, and its G(v_in) chart stopped at 5 with v_in at 7.
+ * 1.5, and its G(v_in) chart stopped at 5 with v_in at 7; a Steps input of 1.5 into an HH
+ * neuron made no spike and nothing said why (a LIF driven too hard gets a "Strong drive" note).
  */
 import type { Page } from '@playwright/test';
 import { expect, openExample, screenshot, test } from './fixtures';
+import { canvasOf, inspectorOf, openFromWorkspace } from './canvasHelpers';
+
+/** The walkthrough's circuit: a Steps input (0, 1.5, 0 at 0, 200, 500 ms) into an HH neuron A. */
+const stepsIntoHh = {
+  format: 'neurosketch-network',
+  version: 1,
+  name: 'Steps into HH',
+  simulation: { dt: 0.0001, duration: 1, seed: 1 },
+  nodes: [
+    {
+      id: 'in1',
+      kind: 'input',
+      signal: { type: 'step', times: [0, 0.2, 0.5], values: [0, 1.5, 0] },
+    },
+    { id: 'A', kind: 'neuron', model: 'hh' },
+  ],
+  edges: [{ id: 'e1', source: 'in1', target: 'A', weight: 1 }],
+  layout: { in1: { x: 0, y: 0 }, A: { x: 300, y: 0 } },
+};
 
 async function openView(app: Page, title: RegExp) {
   await app.getByRole('button', { name: 'Learn: see the math' }).click();
@@ -107,4 +127,19 @@ test('LIF view: the "never fires" sentence speaks of the v_in shown, and G(v_in)
   });
   expect(curveEnd).toBeGreaterThanOrEqual(7);
   await screenshot(app, 'walk5-lif-view-7');
+});
+
+test('a Steps input too weak for an HH neuron says so in the synapse inspector, with the value that makes it fire', async ({
+  app,
+  appHost,
+}) => {
+  await openFromWorkspace(app, appHost.folders.workspaceDir, 'steps-hh', stepsIntoHh);
+  await canvasOf(app)
+    .getByRole('button', { name: /^synapse in1 to A/ })
+    .click();
+  const note = inspectorOf(app).getByRole('note').filter({ hasText: 'Weak drive' });
+  await expect(note).toHaveText(
+    'Weak drive: A receives at most J = 1.5 uA/cm^2 from its constant inputs, below the ~2.24 uA/cm^2 at which an HH neuron with default params fires even one spike: it stays at rest. Raising in1’s largest value to 6.2 or more (J ≥ 6.2) makes it fire repetitively.',
+  );
+  await screenshot(app, 'walk5-weak-drive');
 });
