@@ -4,7 +4,9 @@
  * "failed: malformed startSweep request at durationSeconds …" and wiped the curve, and "-1" typed
  * in a box became "01"; the LIF view said "v_in = 0 … never fires" above G = 41.71 Hz at v_in
  * 1.5, and its G(v_in) chart stopped at 5 with v_in at 7; a Steps input of 1.5 into an HH
- * neuron made no spike and nothing said why (a LIF driven too hard gets a "Strong drive" note).
+ * neuron made no spike and nothing said why (a LIF driven too hard gets a "Strong drive" note);
+ * the formulas sat in tiny vertical scroll boxes at 1440x900; the weight-matrix editor's b column
+ * read 0 beside a bias node feeding P1 with weight 1.
  */
 import type { Page } from '@playwright/test';
 import { expect, openExample, screenshot, test } from './fixtures';
@@ -142,4 +144,70 @@ test('a Steps input too weak for an HH neuron says so in the synapse inspector, 
     'Weak drive: A receives at most J = 1.5 uA/cm^2 from its constant inputs, below the ~2.24 uA/cm^2 at which an HH neuron with default params fires even one spike: it stays at rest. Raising in1’s largest value to 6.2 or more (J ≥ 6.2) makes it fire repetitively.',
   );
   await screenshot(app, 'walk5-weak-drive');
+});
+
+test('every formula of the Learn views fits its box at 1440x900: no scrollbar either way', async ({
+  app,
+}) => {
+  // The student saw small scroll boxes with arrow buttons beside the f-I and LIF formulas at
+  // 1440x900; the older check measured widths only, and the arrows were a vertical scrollbar.
+  await app.setViewportSize({ width: 1440, height: 900 });
+  await openExample(app, /A and B drive C/);
+  await app.getByRole('button', { name: 'Learn: see the math' }).click();
+  const dialog = app.getByRole('dialog', { name: 'See the math' });
+  const items = dialog.getByRole('navigation', { name: 'math views' }).getByRole('button');
+  await expect(items.locator('.learn-panel__item-title').first()).toBeVisible();
+  const titles = await items.locator('.learn-panel__item-title').allTextContents();
+  const overflowing: string[] = [];
+  for (const [i, title] of titles.entries()) {
+    await items.nth(i).click();
+    const view = dialog.getByRole('region', { name: `${title} view` });
+    await expect(view.locator('.learn-formula').first()).toBeVisible();
+    await app.evaluate(() => document.fonts.ready);
+    const boxes = await view.evaluate((el) =>
+      [...el.querySelectorAll<HTMLElement>('.learn-formula')].map((f) => ({
+        x: f.scrollWidth - f.clientWidth,
+        y: f.scrollHeight - f.clientHeight,
+      })),
+    );
+    boxes.forEach(({ x, y }, k) => {
+      if (x > 0 || y > 0) overflowing.push(`${title} #${k + 1}: ${x} px wide, ${y} px high`);
+    });
+  }
+  await dialog.getByRole('button', { name: /^f-I curve/ }).click();
+  await screenshot(app, 'walk5-fi-formula');
+  expect(overflowing).toEqual([]);
+});
+
+test('the weight-matrix editor says b is the target’s own bias param and where a bias node’s input goes', async ({
+  app,
+  appHost,
+}) => {
+  const layer = {
+    format: 'neurosketch-network',
+    version: 1,
+    name: 'Layer',
+    simulation: { dt: 0.0001, duration: 0.1, seed: 1 },
+    nodes: [
+      { id: 'in1', kind: 'input', size: 2, signal: { type: 'constant', value: [1, -0.5] } },
+      { id: 'P1', kind: 'population', size: 3, model: 'rate', activation: 'tanh' },
+      { id: 'b1', kind: 'bias', label: 'bias1' },
+    ],
+    edges: [
+      { id: 'w1', source: 'in1', target: 'P1', weight: 1 },
+      { id: 'w2', source: 'b1', target: 'P1', weight: 1 },
+    ],
+    layout: { in1: { x: 0, y: 0 }, P1: { x: 300, y: 0 }, b1: { x: 0, y: 200 } },
+  };
+  await openFromWorkspace(app, appHost.folders.workspaceDir, 'layer', layer);
+  await canvasOf(app)
+    .getByRole('button', { name: /^synapse in1 to P1/ })
+    .click();
+  await inspectorOf(app).getByRole('button', { name: 'Edit weight matrix…' }).click();
+  const dialog = app.getByRole('dialog', { name: /weight matrix/ });
+  await expect(dialog).toContainText('b is P1’s own bias param.');
+  await expect(dialog).toContainText(
+    'The bias node bias1 (w 1) also feeds P1: not in b, but a column of W with x = 1',
+  );
+  await screenshot(app, 'walk5-matrix-bias');
 });
