@@ -6,11 +6,13 @@
  * 1.5, and its G(v_in) chart stopped at 5 with v_in at 7; a Steps input of 1.5 into an HH
  * neuron made no spike and nothing said why (a LIF driven too hard gets a "Strong drive" note);
  * the formulas sat in tiny vertical scroll boxes at 1440x900; the weight-matrix editor's b column
- * read 0 beside a bias node feeding P1 with weight 1.
+ * read 0 beside a bias node feeding P1 with weight 1; the exported mean ± SD, heat-map and raster
+ * PNGs said "P1 · v" and "Spike raster" only (which neurons? which colour is which node?).
  */
 import type { Page } from '@playwright/test';
 import { expect, openExample, screenshot, test } from './fixtures';
-import { canvasOf, inspectorOf, openFromWorkspace } from './canvasHelpers';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { canvasOf, inspectorOf, openFromWorkspace, runToEnd } from './canvasHelpers';
 
 /** The walkthrough's circuit: a Steps input (0, 1.5, 0 at 0, 200, 500 ms) into an HH neuron A. */
 const stepsIntoHh = {
@@ -210,4 +212,89 @@ test('the weight-matrix editor says b is the target’s own bias param and where
     'The bias node bias1 (w 1) also feeds P1: not in b, but a column of W with x = 1',
   );
   await screenshot(app, 'walk5-matrix-bias');
+});
+
+/**
+ * The ink of a saved PNG's title band right of `fromCssX` (CSS px): pixels that are not the
+ * band's background. The title (and a key) are the only things drawn in the band.
+ */
+async function bandInkRightOf(
+  app: Page,
+  button: ReturnType<Page['getByRole']>,
+  name: string,
+  fromCssX: number,
+): Promise<number> {
+  const download = app.waitForEvent('download');
+  await button.click();
+  const bytes = readFileSync(await (await download).path());
+  writeFileSync(`e2e/screenshots/${name}.png`, bytes);
+  return app.evaluate(
+    async ({ base64, fromCssX }) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${base64}`;
+      await image.decode();
+      const ratio = window.devicePixelRatio;
+      const band = document.createElement('canvas');
+      band.width = image.width;
+      band.height = Math.round(28 * ratio);
+      const ctx = band.getContext('2d')!;
+      ctx.drawImage(image, 0, 0);
+      const data = ctx.getImageData(0, 0, band.width, band.height).data;
+      let ink = 0;
+      for (let y = 0; y < band.height; y++)
+        for (let x = Math.round(fromCssX * ratio); x < band.width; x++) {
+          const k = (y * band.width + x) * 4;
+          if (data[k] !== data[0] || data[k + 1] !== data[1] || data[k + 2] !== data[2]) ink++;
+        }
+      return ink;
+    },
+    { base64: bytes.toString('base64'), fromCssX },
+  );
+}
+
+test('exported chart PNGs say which neurons they show, and the raster’s carries the colour key', async ({
+  app,
+  appHost,
+}) => {
+  const populations = {
+    format: 'neurosketch-network',
+    version: 1,
+    name: 'Populations',
+    simulation: { dt: 0.0001, duration: 0.2, seed: 1 },
+    nodes: [
+      { id: 'in1', kind: 'input', size: 100, signal: { type: 'poisson', rate: 20 } },
+      { id: 'P1', kind: 'population', size: 100, model: 'lif', params: { bias: 0.9 } },
+    ],
+    edges: [
+      {
+        id: 'e1',
+        source: 'in1',
+        target: 'P1',
+        weight: { init: 'identity', value: 0.05 },
+        synapse: { tauS: 0.005 },
+      },
+    ],
+    probes: [
+      { id: 'vP1', target: 'P1', variable: 'v', indices: Array.from({ length: 16 }, (_, k) => k) },
+    ],
+    layout: { in1: { x: 0, y: 0 }, P1: { x: 300, y: 0 } },
+  };
+  await openFromWorkspace(app, appHost.folders.workspaceDir, 'walk5-pop', populations);
+  await runToEnd(app);
+  // "P1 · v" alone ends before 80 px; the full title reaches far past it.
+  const meanInk = await bandInkRightOf(
+    app,
+    app.getByRole('button', { name: 'Save P1 · v chart as PNG' }),
+    'walk5-png-meansd',
+    120,
+  );
+  expect(meanInk).toBeGreaterThan(100);
+  // The raster's key sits at the band's right end, where the title "Spike raster" never reaches.
+  const rasterInk = await bandInkRightOf(
+    app,
+    app.getByRole('button', { name: /Save (the )?spike raster( chart)? as PNG/i }),
+    'walk5-png-raster',
+    400,
+  );
+  expect(rasterInk).toBeGreaterThan(100);
 });
