@@ -33,6 +33,8 @@ export interface HeatMapChartProps {
   fixedRange?: { lo: number; hi: number };
   fileBaseName: string;
   controls?: ReactNode;
+  /** The exported PNG's title (which neurons the rows are); else the title and the colour. */
+  pngTitle?: string;
 }
 
 export function HeatMapChart(props: HeatMapChartProps) {
@@ -192,7 +194,10 @@ export function HeatMapChart(props: HeatMapChartProps) {
       readoutRef={readoutRef}
       onKeyDown={onKeyDown}
       onSavePng={() =>
-        void savePng(`${fileBaseName}-heatmap.png`, `${title} (heat map, colour: ${valueLabel})`)
+        void savePng(
+          `${fileBaseName}-heatmap.png`,
+          props.pngTitle ?? `${title} (heat map, colour: ${valueLabel})`,
+        )
       }
     >
       {/* The colour bar itself is drawn once, inside the canvas right of the plot (so a PNG

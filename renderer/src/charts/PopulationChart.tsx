@@ -119,6 +119,7 @@ export function PopulationChart({ population, ...props }: PopulationChartProps) 
         title={props.title}
         {...(props.titleColor ? { titleColor: props.titleColor } : {})}
         probes={population.heatProbes}
+        pngTitle={population.heatTitle}
         valueLabel={population.valueLabel}
         {...(population.fixedRange ? { fixedRange: population.fixedRange } : {})}
         fileBaseName={props.fileBaseName}
@@ -131,6 +132,7 @@ export function PopulationChart({ population, ...props }: PopulationChartProps) 
       <TraceChart
         {...props}
         controls={controls}
+        pngTitle={population.bandTitle}
         note={
           <span className="live-chart__note--warn" role="status">
             Neuron {neuron} is not recorded by this scope: it records {population.recordedText}.
@@ -146,9 +148,17 @@ export function PopulationChart({ population, ...props }: PopulationChartProps) 
         {...props}
         series={population.neuronSeries(neuron)}
         fileBaseName={`${props.fileBaseName}-neuron-${neuron}`}
+        pngTitle={`${props.title}: neuron ${neuron} of ${population.size}`}
         controls={controls}
         note={`Neuron ${neuron} alone (of ${population.size}). Recorded: ${population.recordedText}.`}
       />
     );
-  return <TraceChart {...props} controls={controls} note={population.bandNote} />;
+  return (
+    <TraceChart
+      {...props}
+      controls={controls}
+      note={population.bandNote}
+      pngTitle={population.bandTitle}
+    />
+  );
 }

@@ -222,7 +222,14 @@ export function RasterChart(props: RasterChartProps) {
       canvasRef={canvasRef}
       readoutRef={readoutRef}
       onKeyDown={onKeyDown}
-      onSavePng={() => void savePng(`${fileBaseName}.png`, 'Spike raster')}
+      onSavePng={() =>
+        // The PNG carries the key of the nodes' colours, as the head does (walkthrough 5).
+        void savePng(
+          `${fileBaseName}.png`,
+          'Spike raster',
+          rows.map((row) => ({ label: row.label, color: themedColor(row.color, theme) })),
+        )
+      }
     >
       <span className="live-chart__legend">
         {rows.map((row) => (

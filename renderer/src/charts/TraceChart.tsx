@@ -45,6 +45,8 @@ export interface TraceChartProps {
   controls?: ReactNode;
   /** A line under the plot (what a band means, a neuron not recorded). */
   note?: ReactNode;
+  /** The exported PNG's title when the head's title alone does not say what is drawn. */
+  pngTitle?: string;
 }
 
 export function TraceChart(props: TraceChartProps) {
@@ -206,7 +208,7 @@ export function TraceChart(props: TraceChartProps) {
       canvasRef={canvasRef}
       readoutRef={readoutRef}
       onKeyDown={onKeyDown}
-      onSavePng={() => void savePng(`${fileBaseName}.png`, title)}
+      onSavePng={() => void savePng(`${fileBaseName}.png`, props.pngTitle ?? title)}
     >
       {toggles.length === 1 && bands.length > 0 && (
         <span className="live-chart__legend live-chart__legend--row" data-testid="chart-key">

@@ -42,4 +42,24 @@ describe('drawTitledChart', () => {
     // 28 characters at 0.5 em fit 180 px at 12 px.
     expect(calls[1]).toMatch(/ bold 12px sans-serif$/);
   });
+
+  it('draws a colour key of the nodes at the band’s right, the title left of it', () => {
+    const { ctx, calls } = recorder();
+    const source = { width: 1000, height: 300 } as unknown as HTMLCanvasElement;
+    drawTitledChart(ctx, source, 'Spike raster', 1, theme, 'Arial', [
+      { label: 'in1', color: '#1f77b4' },
+      { label: 'P1', color: '#c2410c' },
+    ]);
+    // "in1" 18 px wide at 12 px, "P1" 12 px: entries of 14 + 18 and 14 + 12 px, a 12 px gap
+    // before each; the last ends 10 px from the right edge.
+    expect(calls).toEqual([
+      `rect 0,0,1000,${PNG_TITLE_BAND} #ffffff`,
+      `rect 920,9,10,10 #1f77b4`,
+      `text "in1" at 934,14 #666666 12px Arial`,
+      `rect 964,9,10,10 #c2410c`,
+      `text "P1" at 978,14 #666666 12px Arial`,
+      `text "Spike raster" at 10,14 #666666 bold 14px Arial`,
+      `image at 0,${PNG_TITLE_BAND}`,
+    ]);
+  });
 });

@@ -68,6 +68,15 @@ describe('chartSpecs', () => {
     expect(spec!.series[0]!.label).toBe('P mean of 16 recorded (neurons 0–15 of 100)');
     expect(spec!.population!.recordedText).toBe('neurons 0–15 of 100');
     expect(spec!.population!.bandNote).toContain('(neurons 0–15 of 100)');
+    // The exported PNGs say it too (the fifth walkthrough's meansd.png read only "P · v").
+    expect(spec!.population!.bandTitle).toBe(
+      'P · v: mean ± 1 SD of 16 recorded neurons (0–15 of 100)',
+    );
+    expect(spec!.population!.heatTitle).toBe(
+      `P · v: heat map of 16 recorded neurons (0–15 of 100), one row each; colour: ${spec!.yLabel}`,
+    );
+    const [all] = chartSpecs(doc(100, [{ id: 'vP', target: 'P', variable: 'v' }]), 'x');
+    expect(all!.population!.bandTitle).toBe('P · v: mean ± 1 SD of all 100 neurons');
   });
 });
 

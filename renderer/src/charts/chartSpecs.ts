@@ -65,6 +65,12 @@ export interface PopulationView {
   fixedRange?: { lo: number; hi: number };
   /** What the mean line and the band are. */
   bandNote: string;
+  /**
+   * The PNG titles of the mean ± SD and heat-map views: which neurons they show, so the image says
+   * it on its own ("P1 · v: mean ± 1 SD of 16 recorded neurons (0–15 of 100)").
+   */
+  bandTitle: string;
+  heatTitle: string;
 }
 
 export interface ChartSpec {
@@ -283,11 +289,16 @@ export function chartSpecs(doc: NetworkDocument, baseName: string): ChartSpec[] 
         yLabel = 'u (input)';
         break;
     }
+    const recorded = [...new Set(populationProbes.flatMap(indicesOf))].sort((a, b) => a - b);
+    const shown =
+      recorded.length >= size
+        ? `all ${size} neurons`
+        : `${recorded.length} recorded neuron${recorded.length === 1 ? '' : 's'} (${indexRanges(recorded)} of ${size})`;
     const population: PopulationView | undefined =
       populationProbes.length > 0
         ? {
             size,
-            recorded: [...new Set(populationProbes.flatMap(indicesOf))].sort((a, b) => a - b),
+            recorded,
             recordedText: recordedNeuronsText(populationProbes.flatMap(indicesOf), size),
             neuronSeries,
             heatProbes: populationProbes.map((probe) => ({
@@ -300,6 +311,8 @@ export function chartSpecs(doc: NetworkDocument, baseName: string): ChartSpec[] 
               ? { fixedRange: { lo: yBounds.min, hi: yBounds.max } }
               : {}),
             bandNote: `Line: the mean over the ${populationProbes.map((p) => indicesOf(p).length).join(' / ')} recorded neurons (${recordedNeuronsText(populationProbes.flatMap(indicesOf), size)}); band: mean ± 1 SD across them at each time.`,
+            bandTitle: `${title}: mean ± 1 SD of ${shown}`,
+            heatTitle: `${title}: heat map of ${shown}, one row each; colour: ${yLabel}`,
           }
         : undefined;
     return {

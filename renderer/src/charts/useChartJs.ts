@@ -18,7 +18,7 @@ import {
 import type { SimulationSession } from '../run/SimulationSession';
 import { registerChartForTests } from '../run/testHooks';
 import { applyZoomLimits, chartKeyHandler, resetOnDoubleClick } from './chartSetup';
-import { chartPngBlob } from './chartPng';
+import { chartPngBlob, type PngKeyEntry } from './chartPng';
 import { saveExport } from './runExport';
 import type { TimeView } from './timeView';
 
@@ -65,7 +65,7 @@ export interface ChartJsHandle {
   /** Arrow keys pan, + and - zoom, 0 or Home follows the run again. */
   onKeyDown(event: KeyboardEvent): void;
   /** Saves the chart as it is drawn, under `title`, as a PNG file of this name. */
-  savePng(fileName: string, title: string): Promise<void>;
+  savePng(fileName: string, title: string, key?: readonly PngKeyEntry[]): Promise<void>;
 }
 
 /**
@@ -180,10 +180,14 @@ export function useChartJs(options: ChartJsOptions, deps: DependencyList): Chart
       (fraction) => timeView.pan(session, fallbackSeconds, fraction),
     )(event);
 
-  const savePng = async (fileName: string, title: string): Promise<void> => {
+  const savePng = async (
+    fileName: string,
+    title: string,
+    key: readonly PngKeyEntry[] = [],
+  ): Promise<void> => {
     const chart = chartRef.current;
     if (!chart) return;
-    await saveExport(fileName, () => chartPngBlob(chart, title));
+    await saveExport(fileName, () => chartPngBlob(chart, title, key));
   };
 
   return { canvasRef, readoutRef, redraw, onKeyDown, savePng };

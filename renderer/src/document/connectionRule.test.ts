@@ -13,6 +13,7 @@ import {
   oversizeRefusal,
   peakPsp,
   strongSynapseWarning,
+  weakDriveWarning,
   ruleOf,
   ruleText,
   weightForRule,
@@ -169,5 +170,95 @@ describe('strong synapses (one spike far beyond threshold)', () => {
         if (strongSynapseWarning(example, edge)) warned.push(`${name} ${edge.id}`);
     }
     expect(warned).toEqual([]);
+  });
+});
+
+describe('weakDriveWarning', () => {
+  /** The fifth walkthrough's circuit: a Steps input (0, 1.5, 0) into an HH neuron A, w 1. */
+  function stepsIntoHh(values: number[], extra: Partial<NetworkNode> = {}): NetworkDocument {
+    return {
+      ...emptyDocument(),
+      nodes: [
+        {
+          id: 'in1',
+          kind: 'input',
+          signal: { type: 'step', times: [0, 0.2, 0.5], values },
+        },
+        { id: 'A', kind: 'neuron', model: 'hh', ...extra } as NetworkNode,
+      ],
+      edges: [{ id: 'e1', source: 'in1', target: 'A', weight: 1 }],
+    };
+  }
+
+  it('says a default HH neuron under 1.5 uA/cm^2 stays at rest, and the value that makes it fire', () => {
+    const doc = stepsIntoHh([0, 1.5, 0]);
+    expect(weakDriveWarning(doc, doc.edges[0]!)).toBe(
+      'Weak drive: A receives at most J = 1.5 uA/cm^2 from its constant inputs, below the ~2.24 uA/cm^2 at which an HH neuron with default params fires even one spike: it stays at rest. Raising in1’s largest value to 6.2 or more (J ≥ 6.2) makes it fire repetitively.',
+    );
+  });
+
+  it('says 3 uA/cm^2 gives one onset spike only, counting the bias and a second input', () => {
+    let doc = stepsIntoHh([0, 2, 0], { params: { bias: 0.5 } });
+    doc = {
+      ...doc,
+      nodes: [...doc.nodes, { id: 'c', kind: 'input', signal: { type: 'constant', value: 0.25 } }],
+      edges: [...doc.edges, { id: 'e2', source: 'c', target: 'A', weight: 2 }],
+    };
+    const text = weakDriveWarning(doc, doc.edges[0]!)!;
+    expect(text).toContain('at most J = 3 uA/cm^2 from its constant inputs and bias');
+    expect(text).toContain('enough for one spike where the input steps up (from ~2.24 uA/cm^2)');
+    expect(text).toContain('fires repetitively only from ~6.2 uA/cm^2');
+    // 6.2 - (0.5 + 0.5) from the others: in1 must reach 5.2.
+    expect(text).toContain('Raising in1’s largest value to 5.2 or more (J ≥ 6.2)');
+  });
+
+  it('says nothing at or above the onset of repetitive firing, with other params or a varying input', () => {
+    const strong = stepsIntoHh([0, 6.2, 0]);
+    expect(weakDriveWarning(strong, strong.edges[0]!)).toBeNull();
+    const other = stepsIntoHh([0, 1.5, 0], { params: { gNa: 100 } });
+    expect(weakDriveWarning(other, other.edges[0]!)).toBeNull();
+    const defaults = stepsIntoHh([0, 1.5, 0], { params: { gNa: 120, bias: 0 } });
+    expect(weakDriveWarning(defaults, defaults.edges[0]!)).not.toBeNull();
+    const doc = stepsIntoHh([0, 1.5, 0]);
+    const noisy: NetworkDocument = {
+      ...doc,
+      nodes: [...doc.nodes, { id: 'p', kind: 'input', signal: { type: 'poisson', rate: 20 } }],
+      edges: [...doc.edges, { id: 'e2', source: 'p', target: 'A', weight: 1 }],
+    };
+    expect(weakDriveWarning(noisy, noisy.edges[0]!)).toBeNull();
+  });
+
+  it('says a LIF neuron under a constant input at or below vTh never fires', () => {
+    const doc: NetworkDocument = {
+      ...emptyDocument(),
+      nodes: [
+        { id: 'in1', kind: 'input', signal: { type: 'constant', value: 0.5 } },
+        { id: 'B', kind: 'neuron', model: 'lif', label: 'Cell' },
+      ],
+      edges: [{ id: 'e1', source: 'in1', target: 'B', weight: 2 }],
+    };
+    expect(weakDriveWarning(doc, doc.edges[0]!)).toBe(
+      'Weak drive: Cell receives at most J = 1 from its constant inputs, not above its threshold vTh 1: a LIF neuron under a constant input at or below vTh settles below it and never fires. Raising in1’s value above 0.5 (J > 1) makes it fire.',
+    );
+    const above = { ...doc, edges: [{ ...doc.edges[0]!, weight: 2.1 }] };
+    expect(weakDriveWarning(above, above.edges[0]!)).toBeNull();
+    const inhibit = { ...doc, edges: [{ ...doc.edges[0]!, weight: -1 }] };
+    expect(weakDriveWarning(inhibit, inhibit.edges[0]!)).toContain(
+      'A positive w makes in1 excite it (w -1 pulls J down).',
+    );
+  });
+
+  it('speaks of a bias node by its weight', () => {
+    const doc: NetworkDocument = {
+      ...emptyDocument(),
+      nodes: [
+        { id: 'b', kind: 'bias', label: 'bias1' },
+        { id: 'A', kind: 'neuron', model: 'hh' },
+      ],
+      edges: [{ id: 'e1', source: 'b', target: 'A', weight: 1 }],
+    };
+    expect(weakDriveWarning(doc, doc.edges[0]!)).toContain(
+      'A weight w of 6.2 or more from bias1 (J ≥ 6.2) makes it fire repetitively.',
+    );
   });
 });

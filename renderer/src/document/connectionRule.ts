@@ -230,6 +230,108 @@ export function driveWarning(doc: NetworkDocument, edge: Edge): string | null {
 }
 
 /**
+ * The current densities (uA/cm^2) at which a default HH neuron under a constant input fires one
+ * onset spike (then rests) and fires repetitively: decision 0004's bisection (2.2368 and 6.1678),
+ * rounded up a little so a value the hint suggests does fire.
+ */
+export const HH_ONE_SPIKE_DRIVE = 2.24;
+export const HH_REPETITIVE_DRIVE = 6.2;
+
+/**
+ * The largest value an input node emits over the run when it is a constant or a step signal (a
+ * step input is 0 before its first time), or null for signals whose level varies otherwise.
+ */
+function largestLevel(node: NetworkNode, scale: number): number | null {
+  if (node.kind === 'bias') return scale;
+  if (node.kind !== 'input') return null;
+  const s = node.signal;
+  const flat = (v: unknown): number[] | null =>
+    typeof v === 'number'
+      ? [v]
+      : Array.isArray(v) && v.every((x) => typeof x === 'number')
+        ? (v as number[])
+        : null;
+  let levels: number[] | null;
+  if (s.type === 'constant') levels = flat(s.value);
+  else if (s.type === 'step') {
+    const parts = (s.values as unknown[]).map(flat);
+    levels = parts.some((p) => p === null) ? null : (parts as number[][]).flat();
+    if (levels && !(s.times[0]! <= 0)) levels.push(0);
+  } else levels = null;
+  if (!levels || levels.length === 0) return null;
+  return Math.max(...levels.map((x) => x * scale));
+}
+
+function fmt3(x: number): string {
+  return String(Number(x.toPrecision(3)));
+}
+
+/**
+ * The hint beside the strong-drive warning for a constant or step input (or a bias node) into an
+ * HH neuron with default params or a LIF neuron, when even its largest drive J cannot make the
+ * target fire steadily: below ~6.2 uA/cm^2 an HH neuron gives one onset spike at most (none below
+ * ~2.24), and a LIF neuron never fires at or below vTh. It counts every input of the target (and
+ * its bias) and says nothing when one of them varies (a spike train, a sine, noise, a neuron),
+ * since that one may make it fire. Null otherwise.
+ */
+export function weakDriveWarning(doc: NetworkDocument, edge: Edge): string | null {
+  const source = findNode(doc, edge.source);
+  const target = findNode(doc, edge.target);
+  if (!source || !target || (target.kind !== 'neuron' && target.kind !== 'population')) return null;
+  if (target.model !== 'hh' && target.model !== 'lif') return null;
+  const params = (target.params ?? {}) as Record<string, unknown>;
+  const specs = MODEL_PARAMS[target.model];
+  // Per-element params have no single threshold to speak of.
+  if (specs.some((p) => params[p.name] !== undefined && typeof params[p.name] !== 'number'))
+    return null;
+  // The onsets of decision 0004 hold for the default HH neuron only (its bias aside).
+  if (
+    target.model === 'hh' &&
+    specs.some(
+      (p) => p.name !== 'bias' && params[p.name] !== undefined && params[p.name] !== p.default,
+    )
+  )
+    return null;
+  let j = scalarParam(target, 'bias');
+  let own = 0;
+  for (const e of doc.edges) {
+    if (e.target !== target.id) continue;
+    const from = findNode(doc, e.source);
+    const scale = ruleWeightValue(e.weight) * (from ? inputsEach(e.weight, nodeSize(from)) : 0);
+    const level = from ? largestLevel(from, scale) : null;
+    if (level === null) return null;
+    j += level;
+    if (e.id === edge.id) own = scale;
+  }
+  if (own === 0 || largestLevel(source, own) === null) return null;
+  const name = target.label ?? target.id;
+  const sourceName = source.label ?? source.id;
+  const who = nodeSize(target) > 1 ? `each ${name} neuron` : name;
+  const w = ruleWeightValue(edge.weight);
+  // What brings J to `goal`, the other inputs and the bias unchanged: this input's largest value,
+  // or a bias node's weight.
+  const others = j - (largestLevel(source, own) ?? 0);
+  const raise = (goal: number, above: boolean, result: string): string =>
+    own < 0
+      ? `A positive w makes ${sourceName} excite it (w ${fmt3(w)} pulls J down).`
+      : source.kind === 'bias'
+        ? `A weight w ${above ? 'above' : 'of'} ${fmt3((goal - others) / (own / w))}${above ? '' : ' or more'} from ${sourceName} (J ${above ? '>' : '≥'} ${fmt3(goal)}) ${result}.`
+        : `Raising ${sourceName}’s ${source.kind === 'input' && source.signal.type === 'step' ? 'largest value' : 'value'} ${above ? 'above' : 'to'} ${fmt3((goal - others) / own)}${above ? '' : ' or more'} (J ${above ? '>' : '≥'} ${fmt3(goal)}) ${result}.`;
+  const biasText = scalarParam(target, 'bias') !== 0 ? ' and bias' : '';
+  if (target.model === 'lif') {
+    const vTh = scalarParam(target, 'vTh');
+    if (j > vTh) return null;
+    return `Weak drive: ${who} receives at most J = ${fmt3(j)} from its constant inputs${biasText}, not above its threshold vTh ${fmt3(vTh)}: a LIF neuron under a constant input at or below vTh settles below it and never fires. ${raise(vTh, true, 'makes it fire')}`;
+  }
+  if (j >= HH_REPETITIVE_DRIVE) return null;
+  const what =
+    j < HH_ONE_SPIKE_DRIVE
+      ? `below the ~${HH_ONE_SPIKE_DRIVE} uA/cm^2 at which an HH neuron with default params fires even one spike: it stays at rest`
+      : `enough for one spike where the input steps up (from ~${HH_ONE_SPIKE_DRIVE} uA/cm^2), then it rests: an HH neuron with default params fires repetitively only from ~${HH_REPETITIVE_DRIVE} uA/cm^2`;
+  return `Weak drive: ${who} receives at most J = ${fmt3(j)} uA/cm^2 from its constant inputs${biasText}, ${what}. ${raise(HH_REPETITIVE_DRIVE, false, 'makes it fire repetitively')}`;
+}
+
+/**
  * The largest change of a LIF membrane (v, in units of the file) that one spike through a synapse
  * of weight w makes, below threshold: the PSC filter h(t) = t^n e^{-t/tauS} / (n! tauS^(n+1))
  * (notes 1.3.2, area 1) driving tauM dv/dt = -v + w h(t). For n = 0 the peak has a closed form,

@@ -17,6 +17,7 @@ import {
   isMultiElement,
   ruleOf,
   strongSynapseWarning,
+  weakDriveWarning,
 } from '../document/connectionRule';
 import { currentDocument, applyCommand } from '../document/documentStore';
 import { findNode, isSpikingSource, nodeSize } from '../document/graph';
@@ -110,8 +111,10 @@ export function EdgePanel({
         </p>
       )}
       {edges.map((e) => {
-        // A known mean drive far beyond threshold, else a single spike far beyond it.
-        const warning = driveWarning(doc, e) ?? strongSynapseWarning(doc, e);
+        // A known mean drive far beyond threshold, else a single spike far beyond it, else a
+        // constant drive too weak to make the target fire (steadily).
+        const warning =
+          driveWarning(doc, e) ?? strongSynapseWarning(doc, e) ?? weakDriveWarning(doc, e);
         return warning ? (
           <p key={e.id} className="inspector__hint inspector__hint--warn" role="note">
             {warning}

@@ -279,6 +279,13 @@ export function MatrixEditor({ document: doc }: { document: NetworkDocument }) {
   };
   const srcName = source.label ?? source.id;
   const tgtName = target.label ?? target.id;
+  // Bias nodes wired into the target add to z as well, but as a column of W with x = 1, not in
+  // the b column (the target's own bias param): said, so z = W x + b matches the canvas (the
+  // fifth walkthrough read b = 0 beside a bias node feeding P1 with weight 1).
+  const biasFeeds = doc.edges.flatMap((e) => {
+    const from = e.target === target.id ? findNode(doc, e.source) : undefined;
+    return from?.kind === 'bias' ? [`${from.label ?? from.id} (w ${weightText(e.weight)})`] : [];
+  });
   return (
     <div className="editor-dialog-backdrop" onClick={close}>
       <div
@@ -299,6 +306,9 @@ export function MatrixEditor({ document: doc }: { document: NetworkDocument }) {
           One row per element of {tgtName} (target), one column per element of {srcName} (source): z
           = W x + b. Now: <strong>{weightText(edge.weight)}</strong>
           {typeof edge.weight === 'number' ? ' (the same weight for every pair)' : ''}.
+          {bias && ` b is ${tgtName}’s own bias param.`}
+          {biasFeeds.length > 0 &&
+            ` The bias node${biasFeeds.length > 1 ? 's' : ''} ${biasFeeds.join(', ')} also feed${biasFeeds.length > 1 ? '' : 's'} ${tgtName}: not in b, but a column of W with x = 1 (Learn › Weight matrix shows every input of ${tgtName}).`}
         </p>
         {shapeProblem && (
           <p className="field__error" role="alert">

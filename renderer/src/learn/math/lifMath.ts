@@ -68,12 +68,16 @@ export function chargingTrace(vIn: number, p: LifParams, durationSeconds: number
   }
 }
 
-/** G on the grid v_in = k / 50 for k = 0 .. 50 * maxVIn (so v_in = 2 is exactly on the grid). */
+/**
+ * G on the grid v_in = k / 50 for k = 0 .. 50 * maxVIn (so v_in = 2 is exactly on the grid); past
+ * v_in = 8, 400 equal steps up to maxVIn.
+ */
 export function rateCurve(p: LifParams, maxVIn = 5): { vIn: number[]; rate: number[] } {
+  const count = Math.min(400, Math.round(50 * maxVIn));
   const vIn: number[] = [];
   const rate: number[] = [];
-  for (let k = 0; k <= Math.round(50 * maxVIn); k++) {
-    const x = k / 50;
+  for (let k = 0; k <= count; k++) {
+    const x = (maxVIn * k) / count;
     vIn.push(x);
     rate.push(lifRate(x, p));
   }

@@ -10,6 +10,7 @@ import type { NetworkNode } from '../../../../shared/document/model';
 import type { SweepPoint } from '../../../../shared/ipc/sweepContract';
 import { LearnChart } from '../LearnChart';
 import { toCsv } from '../math/csv';
+import { checkSweepFields, type SweepFields, type SweepRange } from '../math/sweepRange';
 import { LIF_DEFAULTS, lifRate, type LifParams } from '../math/lifMath';
 import { openLearnView } from '../learnStore';
 import { numericParams } from '../NodePicker';
@@ -45,9 +46,15 @@ export function withOnsetGaps(
 const STANDARD_LIF = '__standard-lif';
 const STANDARD_HH = '__standard-hh';
 
-function defaultRange(model: Model): { from: number; to: number; count: number; duration: number } {
+function defaultRange(model: Model): SweepRange {
   const { from, to, count, duration } = MODELS[model].fi;
   return { from, to, count, duration };
+}
+
+/** The model's default sweep, as the four boxes show it. */
+function defaultFields(model: Model): SweepFields {
+  const { from, to, count, duration } = MODELS[model].fi;
+  return { from: String(from), to: String(to), points: String(count), seconds: String(duration) };
 }
 
 function sweepable(node: NetworkNode): boolean {
@@ -79,7 +86,18 @@ export function FiView({ document, nodeId, host }: LearnViewProps) {
       : selected === STANDARD_HH
         ? 'hh'
         : 'lif';
-  const [range, setRange] = useState(defaultRange(model));
+  // The boxes keep what is typed ("-", "-1", "0"); the sweep is what they describe once every
+  // field is valid, and the last valid one (and its curve) stays while one is not.
+  const [fields, setFields] = useState(() => defaultFields(model));
+  const [range, setRange] = useState(() => defaultRange(model));
+  const checked = checkSweepFields(fields);
+  const problems = checked.ok ? {} : checked.problems;
+  const edit = (key: keyof SweepFields, text: string): void => {
+    const next = { ...fields, [key]: text };
+    setFields(next);
+    const c = checkSweepFields(next);
+    if (c.ok) setRange(c.range);
+  };
   const [sweep, setSweep] = useState<SweepState>({ state: 'idle', done: 0, total: 0, points: [] });
   const handleRef = useRef<SweepHandle | null>(null);
   useEffect(() => () => handleRef.current?.cancel(), []);
@@ -94,6 +112,7 @@ export function FiView({ document, nodeId, host }: LearnViewProps) {
         : id === STANDARD_HH
           ? 'hh'
           : 'lif';
+    setFields(defaultFields(m));
     setRange(defaultRange(m));
     setSweep({ state: 'idle', done: 0, total: 0, points: [] });
     // The panel's header follows the pick (the view reopens on it, as the other views do).
@@ -109,6 +128,8 @@ export function FiView({ document, nodeId, host }: LearnViewProps) {
   }, [range]);
 
   const start = (): void => {
+    // Run sweep is disabled while a field is invalid; a sweep of a stale range never starts.
+    if (!checked.ok) return;
     handleRef.current?.cancel();
     const subject = sweepSubject(document, node, model);
     setSweep({ state: 'running', done: 0, total: currents.length, points: [] });
@@ -271,44 +292,52 @@ export function FiView({ document, nodeId, host }: LearnViewProps) {
           <input
             type="number"
             aria-label="sweep from"
-            value={range.from}
+            value={fields.from}
+            aria-invalid={problems.from ? true : undefined}
+            aria-describedby={problems.from ? 'fi-problem-from' : undefined}
             step="any"
             disabled={running}
-            onChange={(e) => setRange({ ...range, from: Number(e.target.value) })}
+            onChange={(e) => edit('from', e.target.value)}
           />
         </Field>
         <Field label="to">
           <input
             type="number"
             aria-label="sweep to"
-            value={range.to}
+            value={fields.to}
+            aria-invalid={problems.to ? true : undefined}
+            aria-describedby={problems.to ? 'fi-problem-to' : undefined}
             step="any"
             disabled={running}
-            onChange={(e) => setRange({ ...range, to: Number(e.target.value) })}
+            onChange={(e) => edit('to', e.target.value)}
           />
         </Field>
         <Field label="points">
           <input
             type="number"
             aria-label="sweep points"
-            value={range.count}
+            value={fields.points}
+            aria-invalid={problems.points ? true : undefined}
+            aria-describedby={problems.points ? 'fi-problem-points' : undefined}
             min={2}
             max={400}
             step={1}
             disabled={running}
-            onChange={(e) => setRange({ ...range, count: Number(e.target.value) })}
+            onChange={(e) => edit('points', e.target.value)}
           />
         </Field>
         <Field label="seconds per point">
           <input
             type="number"
             aria-label="seconds per point"
-            value={range.duration}
+            value={fields.seconds}
+            aria-invalid={problems.seconds ? true : undefined}
+            aria-describedby={problems.seconds ? 'fi-problem-seconds' : undefined}
             min={0.001}
             max={20}
             step="any"
             disabled={running}
-            onChange={(e) => setRange({ ...range, duration: Number(e.target.value) })}
+            onChange={(e) => edit('seconds', e.target.value)}
           />
         </Field>
         <div className="learn-sweep">
@@ -317,19 +346,40 @@ export function FiView({ document, nodeId, host }: LearnViewProps) {
               Cancel sweep
             </button>
           ) : (
-            <button type="button" className="learn-button learn-button--primary" onClick={start}>
+            <button
+              type="button"
+              className="learn-button learn-button--primary"
+              onClick={start}
+              disabled={!checked.ok}
+            >
               Run sweep
             </button>
           )}
           <progress aria-label="sweep progress" max={Math.max(1, sweep.total)} value={sweep.done} />
           <span className="learn-note" aria-live="polite" data-testid="sweep-status">
-            {sweep.state === 'idle' && `${currents.length} runs of ${fmt(range.duration)} s each`}
-            {sweep.state === 'running' && `${sweep.done} / ${sweep.total}`}
-            {sweep.state === 'done' && `done: ${sweep.points.length} points`}
-            {sweep.state === 'cancelled' && `cancelled after ${sweep.points.length} points`}
-            {sweep.state === 'error' && `failed: ${sweep.error}`}
+            {!checked.ok
+              ? 'Run sweep waits for the marked field.'
+              : sweep.state === 'idle'
+                ? `${currents.length} runs of ${fmt(range.duration)} s each`
+                : sweep.state === 'running'
+                  ? `${sweep.done} / ${sweep.total}`
+                  : sweep.state === 'done'
+                    ? `done: ${sweep.points.length} points`
+                    : sweep.state === 'cancelled'
+                      ? `cancelled after ${sweep.points.length} points`
+                      : `failed: ${sweep.error}`}
           </span>
         </div>
+        {(Object.keys(problems) as Array<keyof SweepFields>).map((key) => (
+          <p
+            key={key}
+            id={`fi-problem-${key}`}
+            className="learn-note learn-note--error"
+            role="alert"
+          >
+            {problems[key]}
+          </p>
+        ))}
         {sweep.state === 'done' && model !== 'rate' && (
           <p className="learn-note" data-testid="fi-onset">
             {firstFiring === undefined

@@ -138,7 +138,9 @@ export function LifView({ document, nodeId, host }: LearnViewProps) {
       (Number.isFinite(tStar) ? Math.min(3.2 * (tStar + params.tauRef), 1) : 5 * params.tauM) * 100,
     ) / 100;
   const trace = useMemo(() => chargingTrace(vIn, params, span), [vIn, params, span]);
-  const curve = useMemo(() => rateCurve(params, 5), [params]);
+  // G(v_in) is drawn to 5, or a little past a larger v_in so its marker stays on the chart.
+  const rateMax = Math.max(5, Math.ceil(vIn * 1.1));
+  const curve = useMemo(() => rateCurve(params, rateMax), [params, rateMax]);
 
   const vMax = Math.max(params.vTh, vIn) * 1.1;
   const yMin = Math.min(0, params.vReset);
@@ -241,6 +243,13 @@ export function LifView({ document, nodeId, host }: LearnViewProps) {
     [curve, simulated, vIn, rate],
   );
 
+  // Said of the v_in shown, not of the one the view started at (the fifth walkthrough read
+  // "v_in = 0 ... never fires" above G = 41.71 Hz at v_in 1.5).
+  const neverFires =
+    vIn <= params.vTh
+      ? `At v_in = ${fmt(vIn)}, not above vTh = ${fmt(params.vTh)}, v settles below it and never fires: drag v_in above ${fmt(params.vTh)} to see spikes.`
+      : null;
+
   const data = useMemo(
     () => ({
       nodeId: node?.id ?? null,
@@ -308,9 +317,12 @@ export function LifView({ document, nodeId, host }: LearnViewProps) {
             Starts at {node.label ?? node.id}’s own constant input: v_in = {fmt(own.drive)} (its
             bias
             {own.drive !== numericParams(node, { bias: 0 }).bias ? ' and constant inputs' : ''})
-            {otherInputsText(own.others)}.
-            {own.drive <= params.vTh &&
-              ` That is not above vTh = ${fmt(params.vTh)}, so v settles below it and never fires: drag v_in above ${fmt(params.vTh)} to see spikes.`}
+            {otherInputsText(own.others)}.{neverFires && <> {neverFires}</>}
+          </p>
+        )}
+        {!node && neverFires && (
+          <p className="learn-note" data-testid="lif-never-fires">
+            {neverFires}
           </p>
         )}
         <p className="learn-note" aria-live="polite">
@@ -336,9 +348,9 @@ export function LifView({ document, nodeId, host }: LearnViewProps) {
           id="learn-lif-rate"
           title="Firing rate G(v_in)"
           datasets={rateSets}
-          x={{ label: 'v_in', min: 0, max: 5 }}
+          x={{ label: 'v_in', min: 0, max: rateMax }}
           y={{ label: 'rate (Hz)', min: 0 }}
-          onPickX={(x) => setVIn(Math.round(Math.min(5, Math.max(0, x)) * 100) / 100)}
+          onPickX={(x) => setVIn(Math.round(Math.min(rateMax, Math.max(0, x)) * 100) / 100)}
         />
       </div>
     </ViewFrame>
