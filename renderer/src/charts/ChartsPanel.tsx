@@ -33,7 +33,7 @@ import { RasterChart, type RasterRow } from './RasterChart';
 import { TraceChart, type ChartSeries } from './TraceChart';
 import './charts.css';
 import { noSpikesText } from '../document/stateMessages';
-import { describeCycles } from '../../../shared/sim/engine/exactCycles';
+import { cyclesNote } from './cycleNote';
 
 const CYCLES_TITLE =
   'Neurons that excite or inhibit each other without delay form a cycle. In small cycles every spike ' +
@@ -75,9 +75,10 @@ export function ChartsPanel({ session, document, fileName = 'circuit.neuro' }: C
     (notify) => session.subscribeStatus(notify),
     () => `${session.runId ?? ''}:${session.run?.forever ? 'forever' : ''}`,
   );
+  // Only the cycles the circuit on screen still has, named as the canvas names them now.
   const cyclesLine = useSyncExternalStore(
     (notify) => session.subscribeStatus(notify),
-    () => describeCycles(session.cycles, (id) => nodeName(session.run?.document ?? document, id)),
+    () => cyclesNote(session.cycles, document),
   );
 
   // The circuit as it was when the run ended: a summary of that run no longer describes the
