@@ -34,3 +34,50 @@ test('the no-delay cycle note describes the circuit on screen: gone on New, anot
   await expect(note).toHaveCount(0);
   await screenshot(app, 'walkthrough-5-cycle-note-gone');
 });
+
+test('the "edited live" badge opens the edit log; the spike summary says what each number covers; the sticky bar hides the charts scrolled under it', async ({
+  app,
+}) => {
+  await openExample(app, /A and B drive C/);
+  await app.getByLabel('Run forever').check();
+  await app.getByRole('button', { name: /Run$/ }).click();
+  await expect(app.getByTestId('sim-clock')).toContainText('running');
+  const bias = app.getByRole('region', { name: 'live inputs' }).getByLabel('A bias value');
+  await bias.fill('0');
+  await bias.press('Enter');
+  await expect(app.getByTestId('sim-clock')).toContainText('edited live');
+  await app.getByRole('button', { name: 'Stop' }).click();
+  await expect(app.getByTestId('sim-clock')).toContainText('stopped');
+
+  // The count is the run's, the rate the one since the edit: each says so.
+  await expect(app.getByTestId('spike-summary')).toContainText(
+    /B: \d+ spikes in the run · since the edit at [\d.]+ m?s: interval rate [\d.]+ Hz/,
+  );
+
+  // A button, reached and opened from the keyboard; Escape closes it and gives focus back.
+  const badge = app.getByRole('button', { name: 'edited live (1)' });
+  await badge.focus();
+  await app.keyboard.press('Enter');
+  const log = app.getByRole('dialog', { name: 'live edits of this run' });
+  await expect(log).toContainText(/t = [\d.]+ ms: A bias 1\.5 → 0/);
+  await screenshot(app, 'walkthrough-5-edit-log');
+  await app.keyboard.press('Escape');
+  await expect(log).toHaveCount(0);
+  await expect(badge).toBeFocused();
+  await badge.click();
+  await expect(log).toBeVisible();
+  await log.getByRole('button', { name: 'Close' }).click();
+  await expect(log).toHaveCount(0);
+
+  // Scrolled, nothing of the charts shows above the sticky bar: the panel's top strip is the bar.
+  const panel = app.locator('#charts-panel');
+  await panel.evaluate((el) => (el.scrollTop = 200));
+  await expect.poll(() => panel.evaluate((el) => el.scrollTop)).toBeGreaterThan(100);
+  const onTop = await panel.evaluate((el) => {
+    const box = el.getBoundingClientRect();
+    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + 3);
+    return hit?.closest('.run-panel__bar') !== null;
+  });
+  expect(onTop).toBe(true);
+  await screenshot(app, 'walkthrough-5-sticky-bar');
+});

@@ -13,7 +13,7 @@ import {
   type SimulationSession,
 } from '../run/SimulationSession';
 import { chartSpecs } from './chartSpecs';
-import { editLogLine } from './editLogText';
+import { EditLogBadge } from './EditLog';
 import { diffForLiveEdits } from '../run/liveEdits';
 import { nodeColor, nodeName } from '../ui/nodeColors';
 import { ZOOM_HINT } from './chartSetup';
@@ -191,14 +191,7 @@ export function ChartsPanel({ session, document, fileName = 'circuit.neuro' }: C
           </p>
         )}
         <div className="run-panel__controls">
-          {edited > 0 && (
-            <span
-              className="run-panel__edited"
-              title={session.editLog.map((e) => editLogLine(e, shownDocument)).join('\n')}
-            >
-              edited live ({edited})
-            </span>
-          )}
+          {edited > 0 && <EditLogBadge log={session.editLog} document={shownDocument} />}
           <span className="run-panel__hint" title={`Over a chart: ${ZOOM_HINT}`}>
             Ctrl+wheel zooms · double-click resets
           </span>
