@@ -68,7 +68,7 @@ test('a run that fails at the fastest speed charts its values up to the failure'
   await app.getByLabel('Speed').selectOption('max');
   await app.getByRole('button', { name: /Run$/ }).click();
   await expect(app.getByRole('alert').filter({ hasText: 'The run stopped' })).toHaveText(
-    'The run stopped: node R at t = 308 ms: a value is not finite',
+    'The run stopped: node R in the step from t = 307 to 308 ms: a value is not finite',
   );
   // y = 10 y + 1 each ms: the values before the failure at 308 ms reach 1.1e307.
   const reached = () =>

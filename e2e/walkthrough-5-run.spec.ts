@@ -81,3 +81,27 @@ test('the "edited live" badge opens the edit log; the spike summary says what ea
   expect(onTop).toBe(true);
   await screenshot(app, 'walkthrough-5-sticky-bar');
 });
+
+test('a run that fails: the clock and the red banner say the same instant; the banner has a × and goes with its node', async ({
+  app,
+}) => {
+  await openExample(app, /Runaway feedback/);
+  await app.getByLabel('Speed').selectOption('max');
+  await app.getByRole('button', { name: /Run$/ }).click();
+  const banner = app.getByRole('alert').filter({ hasText: 'The run stopped' });
+  // y = 10 y + 1 each ms: the step from 307 to 308 ms fails, the clock stops at 307 ms.
+  await expect(banner).toHaveText(
+    'The run stopped: node R in the step from t = 307 to 308 ms: a value is not finite',
+  );
+  await expect(app.getByTestId('sim-clock')).toContainText('t = 307.0 ms');
+  await screenshot(app, 'walkthrough-5-run-error');
+  await banner.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(banner).toHaveCount(0);
+
+  // The next run fails again and says so again; deleting R takes the message down.
+  await app.getByRole('button', { name: /Run$/ }).click();
+  await expect(banner).toHaveCount(1);
+  await canvasOf(app).getByRole('group', { name: 'RATE neuron R' }).click();
+  await app.keyboard.press('Delete');
+  await expect(banner).toHaveCount(0);
+});

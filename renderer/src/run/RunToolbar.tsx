@@ -26,6 +26,8 @@ import { runMessageStore, showRunMessage, watchRunMessage } from '../document/ru
 import { select } from '../document/uiStore';
 import { useServices } from './services';
 import { PlayIcon } from '../ui/icons';
+import { runErrorText } from '../ui/format';
+import { nodeName } from '../ui/nodeColors';
 import './runToolbar.css';
 
 export interface RunToolbarProps {
@@ -212,6 +214,32 @@ export function RunMessage() {
           ✕
         </button>
       </span>
+    </div>
+  );
+}
+
+/**
+ * Why the run stopped (a value not finite in a node), under the header. It follows the run
+ * messages' rule (document/runMessage.ts): loading another circuit takes it down (the session is
+ * cleared, so is the status); otherwise it stays until dismissed or the next run, but not once the
+ * node it names is deleted: it would name a node the canvas no longer has.
+ */
+export function RunError({ document }: { document: NetworkDocument | null }) {
+  const { run } = useServices();
+  const status = useSyncExternalStore(run.subscribe, () => run.getSnapshot().status);
+  const [dismissed, setDismissed] = useState<string | null>(null);
+  if (status?.state !== 'error' || dismissed === status.runId) return null;
+  const nodeId = status.failure?.nodeId;
+  if (nodeId !== undefined && !document?.nodes.some((n) => n.id === nodeId)) return null;
+  return (
+    <div role="alert" className="app__error run-error">
+      <span>The run stopped: {runErrorText(status, (id) => nodeName(document, id))}</span>
+      <button
+        type="button"
+        className="run-error__dismiss"
+        aria-label="Dismiss"
+        onClick={() => setDismissed(status.runId)}
+      />
     </div>
   );
 }
