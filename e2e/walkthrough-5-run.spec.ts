@@ -2,7 +2,13 @@
  * What the fifth student walkthrough of issue 15 found in the run status, the run messages and the
  * charts panel head, each journey failing before its fix: the zero-delay cycle note of the
  * winner-take-all ("A, B and C act on each other with no delay…") stayed over a new circuit, an
- * empty canvas and another example until the next run, and after the cycle's node was deleted.
+ * empty canvas and another example until the next run, and after the cycle's node was deleted; the
+ * "edited live (4)" badge did nothing when clicked (the log was a hover title only); the spike
+ * summary put the run's count and the rate since the edit in one phrase; charts scrolled through a
+ * strip above the sticky summary bar; the runaway example's clock said 307.0 ms and its red banner
+ * 308 ms, and the banner had no × and stayed after R was deleted; the restart question kept
+ * offering "Keep running" after the run had finished. (Its refused-field names, "weight.p" where
+ * the inspector says "p", are unit-tested: run/RunController.test.ts, run/liveEdits.test.ts.)
  */
 import { expect, openExample, screenshot, test } from './fixtures';
 import { canvasOf, runToEnd, startEmpty } from './canvasHelpers';
@@ -104,4 +110,29 @@ test('a run that fails: the clock and the red banner say the same instant; the b
   await canvasOf(app).getByRole('group', { name: 'RATE neuron R' }).click();
   await app.keyboard.press('Delete');
   await expect(banner).toHaveCount(0);
+});
+
+test('the restart question of a run that finishes while it is open says so, and offers no "Keep running"', async ({
+  app,
+}) => {
+  await openExample(app, /A and B drive C/);
+  // a 1 s run at real time: long enough to ask, short enough to finish while the dialog is open
+  await app.getByRole('button', { name: /Run$/ }).click();
+  await expect(app.getByTestId('sim-clock')).toContainText('running');
+  await canvasOf(app)
+    .getByRole('button', { name: /^synapse A to C/ })
+    .click();
+  await app.keyboard.press('Delete');
+  const question = app.getByRole('dialog', { name: /Restart the run/ });
+  await expect(question).toContainText('synapse A → C removed');
+  await expect(app.getByTestId('sim-clock')).toContainText('finished', { timeout: 30_000 });
+  const ended = app.getByRole('dialog', {
+    name: 'The run has finished: this change applies to the next run',
+  });
+  await expect(ended).toContainText('synapse A → C removed');
+  await expect(ended.getByRole('button', { name: 'Keep running' })).toHaveCount(0);
+  await screenshot(app, 'walkthrough-5-restart-ended');
+  await ended.getByRole('button', { name: 'Run with the change' }).click();
+  await expect(ended).toHaveCount(0);
+  await expect(app.getByTestId('sim-clock')).toContainText(/running|finished/);
 });
