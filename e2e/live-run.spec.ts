@@ -268,10 +268,11 @@ test('a run that goes non-finite stops with the node and time, and the document 
   );
   const seconds = /node R at t=([\d.]+) s/.exec(cli.stderr)?.[1];
   expect(seconds, cli.stderr).toBeTruthy();
-  // The same node and time as the CLI's, in the ms the app shows times in.
+  // The same node and time as the CLI's, in the ms the app shows times in: the step (dt 1 ms)
+  // that ended at that time.
   const ms = Number((Number(seconds) * 1000).toPrecision(6));
   await expect(app.getByRole('alert').filter({ hasText: 'The run stopped' })).toContainText(
-    `node R at t = ${ms} ms`,
+    `node R in the step from t = ${ms - 1} to ${ms} ms`,
     { timeout: 30_000 },
   );
   await expect(app.getByTestId('sim-clock')).toContainText('error');

@@ -155,7 +155,9 @@ test('a run that blows up says the time in ms, and its chart’s huge y ticks ar
   await openExample(app, /Runaway feedback/);
   await app.getByRole('button', { name: /Run$/ }).click();
   const alert = app.getByRole('alert').filter({ hasText: 'The run stopped' });
-  await expect(alert).toHaveText('The run stopped: node R at t = 308 ms: a value is not finite');
+  await expect(alert).toHaveText(
+    'The run stopped: node R in the step from t = 307 to 308 ms: a value is not finite',
+  );
   // y grows tenfold per step (y = 10 y + 1): its last drawn value is 1.11e(N), so the axis's
   // ticks go 0, 2e(N-1), ... 1.0e(N), 1.2e(N), two of them with mantissas that round to 1.
   const yTicks = () =>

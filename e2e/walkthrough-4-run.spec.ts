@@ -49,9 +49,13 @@ test('after a live edit silences a neuron, the spike summary says it is silent s
   await bias.press('Enter');
   await expect(app.getByTestId('sim-clock')).toContainText('edited live');
   const entry = summary.locator('.run-panel__spike-entry').filter({ hasText: /^A:/ });
-  await expect(entry).toHaveText(/^A: \d+ spikes · silent since the live edit at t = [\d.]+ m?s$/);
+  await expect(entry).toHaveText(
+    /^A: \d+ spikes in the run · silent since the edit at [\d.]+ m?s$/,
+  );
   // B was not edited, and the circuit around it was: its rate is also the one since the edit.
-  await expect(summary).toContainText(/B: \d+ spikes · interval rate 63\.0 Hz since the live edit/);
+  await expect(summary).toContainText(
+    /B: \d+ spikes in the run · since the edit at [\d.]+ m?s: interval rate 63\.0 Hz/,
+  );
   await expect(entry).toHaveAttribute('title', /over the whole run: interval rate/);
   await screenshot(app, 'walkthrough-4-run-silenced');
   await app.getByRole('button', { name: 'Stop' }).click();
@@ -64,7 +68,7 @@ test('a run that fails at the fastest speed charts its values up to the failure'
   await app.getByLabel('Speed').selectOption('max');
   await app.getByRole('button', { name: /Run$/ }).click();
   await expect(app.getByRole('alert').filter({ hasText: 'The run stopped' })).toHaveText(
-    'The run stopped: node R at t = 308 ms: a value is not finite',
+    'The run stopped: node R in the step from t = 307 to 308 ms: a value is not finite',
   );
   // y = 10 y + 1 each ms: the values before the failure at 308 ms reach 1.1e307.
   const reached = () =>

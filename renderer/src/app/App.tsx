@@ -4,17 +4,15 @@
  * host, the run session and controller, the file session, the command registry), hands them down
  * through `ServicesProvider`, and wires menus and keys to the commands.
  */
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { ChartsPanel } from '../charts/ChartsPanel';
 import { CircuitCanvas } from '../canvas/CircuitCanvas';
 import { Inspector } from '../inspector/Inspector';
 import { PanelSplitter } from '../ui/PanelSplitter';
-import { runErrorText } from '../ui/format';
-import { nodeName } from '../ui/nodeColors';
 import { PanelToggle, usePanelOpen } from '../ui/PanelToggle';
 import { Palette } from '../canvas/Palette';
-import { RunMessage, RunToolbar } from '../run/RunToolbar';
+import { RunError, RunMessage, RunToolbar } from '../run/RunToolbar';
 import { runMessageStore } from '../document/runMessage';
 import { createHost } from '../run/hostClient';
 import { LearnPanel } from '../learn/LearnPanel';
@@ -35,8 +33,6 @@ export function App(props: { services?: Services }) {
   const { host, session, run } = services;
   const { document, fileName, loadError } = useStore(documentStore);
   const layout = useRef<HTMLElement>(null);
-  // The shell shows a failed run's error: it re-renders on a new status only.
-  const status = useSyncExternalStore(run.subscribe, () => run.getSnapshot().status);
   const [paletteOpen, setPaletteOpen] = usePanelOpen('palette');
   const [inspectorOpen, setInspectorOpen] = usePanelOpen('inspector');
   // A run refused for a draft offers "Show", which focuses the field: the inspector must be open.
@@ -78,11 +74,7 @@ export function App(props: { services?: Services }) {
             {loadError}
           </div>
         )}
-        {status?.state === 'error' && (
-          <div role="alert" className="app__error">
-            The run stopped: {runErrorText(status, (id) => nodeName(document, id))}
-          </div>
-        )}
+        <RunError document={document} />
         <main
           className={`app__main${paletteOpen ? '' : ' app__main--palette-closed'}${inspectorOpen ? '' : ' app__main--inspector-closed'}`}
           ref={layout}

@@ -13,7 +13,7 @@ import {
   type SimulationSession,
 } from '../run/SimulationSession';
 import { chartSpecs } from './chartSpecs';
-import { editLogLine } from './editLogText';
+import { EditLogBadge } from './EditLog';
 import { diffForLiveEdits } from '../run/liveEdits';
 import { nodeColor, nodeName } from '../ui/nodeColors';
 import { ZOOM_HINT } from './chartSetup';
@@ -33,7 +33,7 @@ import { RasterChart, type RasterRow } from './RasterChart';
 import { TraceChart, type ChartSeries } from './TraceChart';
 import './charts.css';
 import { noSpikesText } from '../document/stateMessages';
-import { describeCycles } from '../../../shared/sim/engine/exactCycles';
+import { cyclesNote } from './cycleNote';
 
 const CYCLES_TITLE =
   'Neurons that excite or inhibit each other without delay form a cycle. In small cycles every spike ' +
@@ -75,9 +75,10 @@ export function ChartsPanel({ session, document, fileName = 'circuit.neuro' }: C
     (notify) => session.subscribeStatus(notify),
     () => `${session.runId ?? ''}:${session.run?.forever ? 'forever' : ''}`,
   );
+  // Only the cycles the circuit on screen still has, named as the canvas names them now.
   const cyclesLine = useSyncExternalStore(
     (notify) => session.subscribeStatus(notify),
-    () => describeCycles(session.cycles, (id) => nodeName(session.run?.document ?? document, id)),
+    () => cyclesNote(session.cycles, document),
   );
 
   // The circuit as it was when the run ended: a summary of that run no longer describes the
@@ -190,14 +191,7 @@ export function ChartsPanel({ session, document, fileName = 'circuit.neuro' }: C
           </p>
         )}
         <div className="run-panel__controls">
-          {edited > 0 && (
-            <span
-              className="run-panel__edited"
-              title={session.editLog.map((e) => editLogLine(e, shownDocument)).join('\n')}
-            >
-              edited live ({edited})
-            </span>
-          )}
+          {edited > 0 && <EditLogBadge log={session.editLog} document={shownDocument} />}
           <span className="run-panel__hint" title={`Over a chart: ${ZOOM_HINT}`}>
             Ctrl+wheel zooms · double-click resets
           </span>

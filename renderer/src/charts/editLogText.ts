@@ -1,7 +1,7 @@
 /** The live-edit log in words, for the "edited live" tooltip. */
 import type { NetworkDocument } from '../../../shared/document/model';
 import { formatNumber } from '../ui/format';
-import { elementName } from '../run/liveEdits';
+import { elementName, fieldWords } from '../run/liveEdits';
 import type { EditLogEntry } from '../run/SimulationSession';
 
 /**
@@ -13,7 +13,7 @@ import type { EditLogEntry } from '../run/SimulationSession';
 export function editLogLine(e: EditLogEntry, doc: NetworkDocument): string {
   const dot = e.field.indexOf('.');
   const id = dot < 0 ? e.field : e.field.slice(0, dot);
-  const path = dot < 0 ? '' : e.field.slice(dot + 1).replace(/^(params|signal|synapse)\./, '');
+  const path = dot < 0 ? '' : fieldWords(e.field.slice(dot + 1));
   const value = (v: unknown): string =>
     v === undefined || v === null
       ? 'default'

@@ -82,7 +82,7 @@ describe('summariseNode after a live edit', () => {
       }),
       3,
     );
-    expect(entry.text).toBe('A: 135 spikes · silent since the live edit at t = 1200 ms');
+    expect(entry.text).toBe('A: 135 spikes in the run · silent since the edit at 1200 ms');
     expect(entry.title).toContain(
       'a rate over the whole run would mix the circuit before and after',
     );
@@ -104,8 +104,9 @@ describe('summariseNode after a live edit', () => {
       }),
       2.25,
     );
+    // each number says what it covers: the count the run's, the rate the one since the edit
     expect(entry.text).toBe(
-      'B: 23 spikes · interval rate 100.0 Hz since the live edit at t = 1500 ms',
+      'B: 23 spikes in the run · since the edit at 1500 ms: interval rate 100.0 Hz',
     );
     // the whole run's interval rate, 22 / 2.1 s = 10.5 Hz, stays in the tooltip
     expect(entry.title).toContain(
@@ -123,7 +124,7 @@ describe('summariseNode after a live edit', () => {
         }),
         2.25,
       ).text,
-    ).toBe('B: 3 spikes · 1 spike since the live edit at t = 1500 ms');
+    ).toBe('B: 3 spikes in the run · since the edit at 1500 ms: 1 spike');
   });
 
   it('a population: the mean per neuron since the edit, or over the history a run-forever holds', () => {
@@ -142,10 +143,10 @@ describe('summariseNode after a live edit', () => {
       );
     // 160 spikes of 10 neurons in the 80 s since the edit: 0.2 Hz per neuron; in 60 s: 0.27 Hz
     expect(pop(20).text).toBe(
-      'E: 500 spikes · mean 0.2 Hz per neuron since the live edit at t = 20.00 s',
+      'E: 500 spikes in the run · since the edit at 20.00 s: mean 0.2 Hz per neuron',
     );
     expect(pop(40).text).toBe(
-      'E: 500 spikes · mean 0.3 Hz per neuron over the last 60.00 s (edited live at t = 20.00 s)',
+      'E: 500 spikes in the run · over the last 60.00 s (edited at 20.00 s): mean 0.3 Hz per neuron',
     );
   });
 });

@@ -8,10 +8,12 @@
  * A run edited live is two circuits one after the other, and a rate over the whole run describes
  * neither: a neuron a live edit silenced kept the interval rate of its spikes before the edit, and
  * one that began to fire after an edit had its rate averaged over its silent gap. So once the run
- * has live edits the line gives the same measures over the spikes since the last edit, and says so
- * ("interval rate 71.4 Hz since the live edit at t = 1200 ms", "silent since the live edit at t =
- * 1200 ms"): what the circuit does now, which is what a student who just moved a slider asks. The
- * count stays the run's (it is what the raster shows); the tooltip keeps the whole run's rates.
+ * has live edits the line gives the same measures over the spikes since the last edit: what the
+ * circuit does now, which is what a student who just moved a slider asks. The count stays the
+ * run's (it is what the raster shows); the tooltip keeps the whole run's rates. Each number says
+ * what it covers, the count and the rate apart ("A: 572 spikes in the run · since the edit at
+ * 25.60 s: interval rate 21.6 Hz", "A: 135 spikes in the run · silent since the edit at 1200 ms"):
+ * "572 spikes · interval rate 21.6 Hz since the live edit" read as one measure of one stretch.
  */
 import { intervalRate } from '../../../shared/sim/intervalRate';
 
@@ -52,12 +54,12 @@ export function summariseNode(node: SpikeCounts, simulatedS: number): SpikeSumma
   const whole = summariseRun(node, simulatedS);
   const since = node.sinceEdit;
   if (!since) return whole;
-  const count = `${node.name}: ${spikes(node.total)}`;
+  const count = `${node.name}: ${spikes(node.total)} in the run`;
   const editedAt = `edited live at t = ${duration(since.atS)}`;
   const window =
     since.fromS > since.atS
-      ? `over the last ${duration(simulatedS - since.fromS)} (${editedAt})`
-      : `since the live edit at t = ${duration(since.atS)}`;
+      ? `over the last ${duration(simulatedS - since.fromS)} (edited at ${duration(since.atS)})`
+      : `since the edit at ${duration(since.atS)}`;
   // The tooltip says why, and keeps the whole run's measures as the run's tooltip words them.
   const why =
     `the run was ${editedAt}: a rate over the whole run would mix the circuit before and after ` +
@@ -67,14 +69,14 @@ export function summariseNode(node: SpikeCounts, simulatedS: number): SpikeSumma
     if (seconds <= 0) return { text: `${count} · ${editedAt}`, title: `${node.name}: ${why}` };
     const mean = since.retained / (node.size * seconds);
     return {
-      text: `${count} · mean ${mean.toFixed(1)} Hz per neuron ${window}`,
+      text: `${count} · ${window}: mean ${mean.toFixed(1)} Hz per neuron`,
       title:
         `${node.name}: ${spikes(since.retained)} of ${node.size} neurons ${window}, ` +
         `spikes / (neurons × time) = ${mean.toFixed(2)} Hz per neuron; ${why}`,
     };
   }
   if (since.retained < 2 || !(since.lastS > since.firstS)) {
-    const text = since.retained === 0 ? `silent ${window}` : `${spikes(since.retained)} ${window}`;
+    const text = since.retained === 0 ? `silent ${window}` : `${window}: ${spikes(since.retained)}`;
     return {
       text: `${count} · ${text}`,
       title: `${node.name}: ${text} (an interval rate (n − 1)/(t_n − t_1) needs two spikes); ${why}`,
@@ -82,7 +84,7 @@ export function summariseNode(node: SpikeCounts, simulatedS: number): SpikeSumma
   }
   const rate = intervalRate(since.retained, since.firstS, since.lastS);
   return {
-    text: `${count} · interval rate ${rate.toFixed(1)} Hz ${window}`,
+    text: `${count} · ${window}: interval rate ${rate.toFixed(1)} Hz`,
     title:
       `${node.name}: interval rate (n − 1)/(t_n − t_1) = ${rate.toFixed(2)} Hz over its ` +
       `${spikes(since.retained)} ${window}, the rate while it fires (the file format's rate ` +

@@ -185,6 +185,48 @@ describe('RunController', () => {
     expect(t.controller.getSnapshot().restartReasons).toBeNull();
   });
 
+  it('a run that ends while the restart question is open turns it into the next run’s notice', async () => {
+    const t = setup();
+    disconnect = t.disconnect;
+    await t.controller.start();
+    t.status('run-1', 'running');
+    applyCommand(addNode, {
+      node: { id: 'B', kind: 'neuron', model: 'lif' },
+      position: { x: 300, y: 0 },
+    });
+    expect(t.controller.getSnapshot().restartReasons).toEqual(['node B added']);
+    expect(t.controller.getSnapshot().restartRunEnded).toBeNull();
+    t.status('run-1', 'finished');
+    // nothing left to keep running: the dialog says the run finished, the change waits for Run
+    expect(t.controller.getSnapshot().restartReasons).toEqual(['node B added']);
+    expect(t.controller.getSnapshot().restartRunEnded).toBe('finished');
+    t.controller.closeRestartQuestion();
+    expect(t.controller.getSnapshot().restartReasons).toBeNull();
+    expect(t.controller.getSnapshot().restartRunEnded).toBeNull();
+  });
+
+  it('a live edit the run refuses is asked about with the field named as the inspector names it', async () => {
+    const t = setup();
+    disconnect = t.disconnect;
+    t.host.editRun.mockImplementation(async (request: { edits: unknown[] }) =>
+      ok({
+        timeSeconds: 0.01,
+        outcomes: request.edits.map(() => ({
+          applied: false,
+          reason: 'this change needs a restart',
+        })),
+      }),
+    );
+    await t.controller.start();
+    t.status('run-1', 'running');
+    applyCommand(setParams, { ids: ['A'], values: { bias: 2.5 } });
+    await vi.waitFor(() =>
+      expect(t.controller.getSnapshot().restartReasons).toEqual([
+        'A bias: this change needs a restart',
+      ]),
+    );
+  });
+
   it('restarts: stops the run and starts the edited circuit', async () => {
     const t = setup();
     disconnect = t.disconnect;

@@ -28,6 +28,11 @@ export interface RunSnapshot {
   readonly forever: boolean;
   /** Set while a change needs a restart to apply: the restart question is open. */
   readonly restartReasons: readonly string[] | null;
+  /**
+   * Set when the run ended (finished, stopped, failed) while the restart question was open: there
+   * is nothing left to keep running, the change applies to the next run, and the dialog says so.
+   */
+  readonly restartRunEnded: 'finished' | 'stopped' | 'error' | null;
   /** Live edits applied to this run (the clock says "edited live"). */
   readonly editedCount: number;
   /** Frames of this run the host skipped because this tab fell behind. */
@@ -40,6 +45,7 @@ export class RunController {
     speed: 1,
     forever: false,
     restartReasons: null,
+    restartRunEnded: null,
     editedCount: 0,
     framesDropped: 0,
   };
@@ -54,7 +60,7 @@ export class RunController {
     private readonly documents: DocumentStore = documentStore,
   ) {
     this.liveEdits = new LiveEditController(host, session, {
-      askRestart: (reasons) => this.update({ restartReasons: reasons }),
+      askRestart: (reasons) => this.update({ restartReasons: reasons, restartRunEnded: null }),
       notify: (text) => showRunMessage(text, 'run'),
     });
   }
@@ -76,7 +82,7 @@ export class RunController {
       if (state.loadCount !== previous.loadCount) {
         // not a live edit: the old circuit's run, charts, clock and edit log go with it
         this.liveEdits.documentLoaded();
-        this.update({ restartReasons: null });
+        this.update({ restartReasons: null, restartRunEnded: null });
         this.session.stopAndClear();
       } else if (state.document !== previous.document)
         this.liveEdits.documentChanged(state.document);
@@ -122,7 +128,7 @@ export class RunController {
    */
   async start(paused = false): Promise<boolean> {
     showRunMessage(null);
-    this.update({ restartReasons: null });
+    this.update({ restartReasons: null, restartRunEnded: null });
     const doc = this.documents.getState().document;
     if (!doc) return false;
     const nothing = nothingToSimulate(doc);
@@ -202,7 +208,7 @@ export class RunController {
   /** Stops the run, if any, and forgets its data; its slider changes are offered back. */
   reset(): void {
     showRunMessage(null);
-    this.update({ restartReasons: null });
+    this.update({ restartReasons: null, restartRunEnded: null });
     this.session.stopAndClear();
     runEnded();
   }
@@ -219,11 +225,16 @@ export class RunController {
     }
   }
 
+  /** The question of a run that has ended: the change waits for the next Run. */
+  closeRestartQuestion(): void {
+    this.update({ restartReasons: null, restartRunEnded: null });
+  }
+
   /** The restart question's "Keep running": not asked again about the same change. */
   keepRunning(): void {
     const reasons = this.snapshot.restartReasons;
     if (reasons) this.liveEdits.keepRunning([...reasons]);
-    this.update({ restartReasons: null });
+    this.update({ restartReasons: null, restartRunEnded: null });
   }
 
   private async control(action: 'pause' | 'resume' | 'stop'): Promise<void> {
@@ -246,7 +257,11 @@ export class RunController {
     // A run that ends (finished, stopped, failed) offers to keep or revert its slider changes. A
     // status of an earlier run (the one a restart stopped) arriving late is not this run's end.
     if (runId !== undefined && this.session.runId !== null && runId !== this.session.runId) return;
-    if (state === 'finished' || state === 'stopped' || state === 'error') runEnded();
+    if (state === 'finished' || state === 'stopped' || state === 'error') {
+      runEnded();
+      // "Keep running" would offer a run that is over: the open question turns into a notice
+      if (this.snapshot.restartReasons) this.update({ restartRunEnded: state });
+    }
   }
 
   private update(patch: Partial<RunSnapshot>): void {

@@ -26,6 +26,8 @@ import { runMessageStore, showRunMessage, watchRunMessage } from '../document/ru
 import { select } from '../document/uiStore';
 import { useServices } from './services';
 import { PlayIcon } from '../ui/icons';
+import { runErrorText } from '../ui/format';
+import { nodeName } from '../ui/nodeColors';
 import './runToolbar.css';
 
 export interface RunToolbarProps {
@@ -75,7 +77,7 @@ function showDraft(draft: Draft): void {
 
 export function RunToolbar({ session, document }: RunToolbarProps) {
   const { run } = useServices();
-  const { status, speed, forever, restartReasons, editedCount, framesDropped } =
+  const { status, speed, forever, restartReasons, restartRunEnded, editedCount, framesDropped } =
     useSyncExternalStore(run.subscribe, run.getSnapshot);
   const state = status?.state;
   const isActive = state === 'running' || state === 'paused';
@@ -178,8 +180,11 @@ export function RunToolbar({ session, document }: RunToolbarProps) {
       {restartReasons && (
         <RestartDialog
           reasons={restartReasons}
+          ended={restartRunEnded}
           onRestart={() => void run.restart()}
           onKeep={() => run.keepRunning()}
+          onRunNow={() => void run.start()}
+          onClose={() => run.closeRestartQuestion()}
         />
       )}
     </div>
@@ -216,13 +221,54 @@ export function RunMessage() {
   );
 }
 
+/**
+ * Why the run stopped (a value not finite in a node), under the header. It follows the run
+ * messages' rule (document/runMessage.ts): loading another circuit takes it down (the session is
+ * cleared, so is the status); otherwise it stays until dismissed or the next run, but not once the
+ * node it names is deleted: it would name a node the canvas no longer has.
+ */
+export function RunError({ document }: { document: NetworkDocument | null }) {
+  const { run } = useServices();
+  const status = useSyncExternalStore(run.subscribe, () => run.getSnapshot().status);
+  const [dismissed, setDismissed] = useState<string | null>(null);
+  if (status?.state !== 'error' || dismissed === status.runId) return null;
+  const nodeId = status.failure?.nodeId;
+  if (nodeId !== undefined && !document?.nodes.some((n) => n.id === nodeId)) return null;
+  return (
+    <div role="alert" className="app__error run-error">
+      <span>The run stopped: {runErrorText(status, (id) => nodeName(document, id))}</span>
+      <button
+        type="button"
+        className="run-error__dismiss"
+        aria-label="Dismiss"
+        onClick={() => setDismissed(status.runId)}
+      />
+    </div>
+  );
+}
+
+const ENDED_WORDS = {
+  finished: 'The run has finished',
+  stopped: 'The run was stopped',
+  error: 'The run stopped with an error',
+} as const;
+
+/**
+ * The restart question, or, once the run has ended while it was open, what became of the change:
+ * nothing is running to keep or restart, the change is in the circuit and the next Run uses it.
+ */
 function RestartDialog(props: {
   reasons: readonly string[];
+  ended: keyof typeof ENDED_WORDS | null;
   onRestart: () => void;
   onKeep: () => void;
+  onRunNow: () => void;
+  onClose: () => void;
 }) {
-  const restartRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => restartRef.current?.focus(), []);
+  const firstRef = useRef<HTMLButtonElement>(null);
+  const { ended } = props;
+  // focus the first button, again when the question turns into the run's end
+  useEffect(() => firstRef.current?.focus(), [ended]);
   return (
     <div className="run-dialog__backdrop">
       <div
@@ -231,23 +277,44 @@ function RestartDialog(props: {
         aria-modal="true"
         aria-labelledby="run-dialog-title"
         onKeyDown={(e) => {
-          if (e.key === 'Escape') props.onKeep();
+          if (e.key === 'Escape') (ended ? props.onClose : props.onKeep)();
         }}
       >
-        <h2 id="run-dialog-title">Restart the run to apply this change?</h2>
-        <p>The running circuit cannot take these changes while it runs:</p>
+        <h2 id="run-dialog-title">
+          {ended
+            ? `${ENDED_WORDS[ended]}: this change applies to the next run`
+            : 'Restart the run to apply this change?'}
+        </h2>
+        <p>
+          {ended
+            ? 'The run ended before it could take these changes; they are in the circuit, and the next Run uses them:'
+            : 'The running circuit cannot take these changes while it runs:'}
+        </p>
         <ul>
           {props.reasons.map((r) => (
             <li key={r}>{r}</li>
           ))}
         </ul>
         <div className="run-dialog__buttons">
-          <button type="button" ref={restartRef} onClick={props.onRestart}>
-            Restart
-          </button>
-          <button type="button" onClick={props.onKeep}>
-            Keep running
-          </button>
+          {ended ? (
+            <>
+              <button type="button" ref={firstRef} onClick={props.onRunNow}>
+                Run with the change
+              </button>
+              <button type="button" onClick={props.onClose}>
+                Close
+              </button>
+            </>
+          ) : (
+            <>
+              <button type="button" ref={firstRef} onClick={props.onRestart}>
+                Restart
+              </button>
+              <button type="button" onClick={props.onKeep}>
+                Keep running
+              </button>
+            </>
+          )}
         </div>
       </div>
     </div>

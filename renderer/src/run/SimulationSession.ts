@@ -304,6 +304,8 @@ export class SimulationSession {
     this.rates.clear();
     this.live.clear();
     this.editLog.length = 0;
+    // the cycle note is about this run's circuit: New, Open or Reset takes it down with the rest
+    this.cycles = [];
     this.stepsReceived = 0;
     this.framesDropped = 0;
     this.status = null;

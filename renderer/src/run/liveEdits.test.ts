@@ -1,7 +1,7 @@
 /** The diff that decides between a live edit and a restart. */
 import { describe, expect, it } from 'vitest';
 import type { NetworkDocument } from '../../../shared/document/model';
-import { diffForLiveEdits, liveEditsInDocument } from './liveEdits';
+import { diffForLiveEdits, fieldWords, liveEditsInDocument } from './liveEdits';
 
 const base = {
   format: 'neurosketch-network',
@@ -118,5 +118,14 @@ describe('liveEditsInDocument (walkthrough 6, steps 68-69: "edited live" stayed 
         edit((d) => (d['nodes'][2].params.tauM = 0.01)),
       ),
     ).toBe(true);
+  });
+});
+
+describe('fieldWords', () => {
+  it('names a field as the inspector does, never by its path in the file', () => {
+    expect(fieldWords('weight.p')).toBe('connection probability p');
+    expect(fieldWords('weight')).toBe('weight');
+    expect(fieldWords('params.bias')).toBe('bias');
+    expect(fieldWords('synapse.tauS')).toBe('tauS');
   });
 });

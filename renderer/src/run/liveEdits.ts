@@ -78,6 +78,28 @@ export function elementName(doc: NetworkDocument, id: string): string {
   return id;
 }
 
+/** The words the inspector gives a connection rule's fields (inspector/ConnectionRuleFields.tsx). */
+const WEIGHT_RULE_FIELDS: Record<string, string> = {
+  p: 'connection probability p',
+  value: 'weight of each connection',
+  low: 'weight low',
+  high: 'weight high',
+  mean: 'weight mean',
+  std: 'weight SD',
+};
+
+/**
+ * A field as the inspector and the live-input sliders name it, from its path in the element:
+ * "bias" (not "params.bias"), "tauS" (not "synapse.tauS"), "connection probability p" (not
+ * "weight.p"); the exports keep the path (the CLI's --set form).
+ */
+export function fieldWords(path: string): string {
+  const keys = path.replace(/^(params|signal|synapse)\./, '').split('.');
+  if (keys[0] === 'weight' && keys.length === 2 && WEIGHT_RULE_FIELDS[keys[1]!])
+    return WEIGHT_RULE_FIELDS[keys[1]!]!;
+  return keys.join(' ');
+}
+
 /**
  * Whether the document still holds a value the run's live edits set (`log`: the session's edit log,
  * fields as `ID.PATH`). False once every edited field is back at its value before its first live
@@ -248,7 +270,7 @@ export class LiveEditController {
     result.value.outcomes.forEach((outcome, i) => {
       const edit = diff.edits[i]!;
       const field = `${edit.elementId}.${edit.path}`;
-      const shown = `${elementName(running, edit.elementId)} ${edit.path}`;
+      const shown = `${elementName(running, edit.elementId)} ${fieldWords(edit.path)}`;
       if (outcome.applied) {
         running = withValue(running, edit);
         this.session.logEdit({

@@ -28,12 +28,19 @@ export function formatNumber(x: number, digits = 6): string {
  * shows and says the time in ms (the host's `error` is the CLI's wording: the node's id, seconds).
  */
 export function runErrorText(
-  status: Pick<RunStatus, 'error' | 'failure'>,
+  status: Pick<RunStatus, 'error' | 'failure'> & { dt?: number },
   nodeName: (nodeId: string) => string,
 ): string {
   const failure = status.failure;
   if (!failure) return status.error ?? 'the simulation failed';
   const ms = formatNumber(failure.timeSeconds * 1000);
+  // The failure's time is the end of the step that failed, and the clock stops at the end of the
+  // last step that did not (307 ms where this says 308): name the step, so both read the same.
+  if (status.dt && status.dt > 0 && failure.timeSeconds >= status.dt) {
+    const from = formatNumber((failure.timeSeconds - status.dt) * 1000);
+    if (from !== ms)
+      return `node ${nodeName(failure.nodeId)} in the step from t = ${from} to ${ms} ms: ${failure.detail}`;
+  }
   return `node ${nodeName(failure.nodeId)} at t = ${ms} ms: ${failure.detail}`;
 }
 
