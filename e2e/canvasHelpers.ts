@@ -6,7 +6,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect } from './fixtures';
+import { expect, openExample } from './fixtures';
 
 export const canvasOf = (app: Page): Locator => app.getByLabel('circuit canvas');
 export const inspectorOf = (app: Page): Locator =>
@@ -176,4 +176,24 @@ export async function lifCircuit(app: Page, count: number, pairs: string[] = [])
   await expect.poll(async () => (await documentOf(app)).nodes.length).toBe(count);
   for (const [s, t] of pairs) await wire(app, `${s} output`, `${t} input`);
   await expect.poll(async () => (await documentOf(app)).edges.length).toBe(pairs.length);
+}
+
+/** Opens the example whose card matches `example` and runs it forever at 1x. */
+export async function runExampleForever(app: Page, example: RegExp): Promise<void> {
+  await openExample(app, example);
+  await app.getByLabel('Run forever').check();
+  await app.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(app.getByTestId('sim-clock')).toContainText('running');
+}
+
+/** Opens the "See the math" panel on the view whose button matches `title`; returns the dialog. */
+export async function openMathView(app: Page, title: RegExp): Promise<Locator> {
+  await app.getByRole('button', { name: 'Learn: see the math' }).click();
+  const dialog = app.getByRole('dialog', { name: 'See the math' });
+  await expect(dialog).toBeVisible();
+  await dialog
+    .getByRole('navigation', { name: 'math views' })
+    .getByRole('button', { name: title })
+    .click();
+  return dialog;
 }

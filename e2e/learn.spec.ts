@@ -6,17 +6,7 @@
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { expect, openExample, screenshot, test } from './fixtures';
-
-async function openView(app: Page, title: RegExp) {
-  await app.getByRole('button', { name: 'Learn: see the math' }).click();
-  const dialog = app.getByRole('dialog', { name: 'See the math' });
-  await expect(dialog).toBeVisible();
-  await dialog
-    .getByRole('navigation', { name: 'math views' })
-    .getByRole('button', { name: title })
-    .click();
-  return dialog;
-}
+import { openMathView } from './canvasHelpers';
 
 function viewData<T>(app: Page, viewId: string): Promise<T | undefined> {
   return app.evaluate(
@@ -26,7 +16,7 @@ function viewData<T>(app: Page, viewId: string): Promise<T | undefined> {
 }
 
 test('HH gating: m_inf(-40 mV) is 0.50 at the dragged marker', async ({ app }) => {
-  const dialog = await openView(app, /^HH gating/);
+  const dialog = await openMathView(app, /^HH gating/);
   await expect(dialog.getByRole('region', { name: 'HH gating view' })).toBeVisible();
   await dialog.getByRole('slider', { name: 'V marker (mV)' }).fill('-40');
   await expect(dialog.getByText('V marker: -40 mV')).toBeVisible();
@@ -42,7 +32,7 @@ test('HH gating: m_inf(-40 mV) is 0.50 at the dragged marker', async ({ app }) =
 });
 
 test('HH under input current: rest, one spike, spiking, faster, block', async ({ app }) => {
-  const dialog = await openView(app, /^HH under input current/);
+  const dialog = await openMathView(app, /^HH under input current/);
   await expect(dialog.getByText(/about 2\.5 µA\/cm² gives a single onset spike/)).toBeVisible();
   const data = await viewData<{ regimes: Array<{ current: number; spikes: number[] }> }>(
     app,
@@ -58,7 +48,7 @@ test('HH under input current: rest, one spike, spiking, faster, block', async ({
 });
 
 test('LIF: G(2) is the formula and the engine points sit on it', async ({ app }) => {
-  const dialog = await openView(app, /^LIF charging and rate/);
+  const dialog = await openMathView(app, /^LIF charging and rate/);
   await expect(dialog.getByRole('img', { name: /Firing rate G/ })).toBeVisible();
   type LifData = {
     params: { tauM: number; tauRef: number; vTh: number; vReset: number };
@@ -89,7 +79,7 @@ test('LIF: G(2) is the formula and the engine points sit on it', async ({ app })
 
 test('LIF: picking a neuron shows it at its own constant drive', async ({ app }) => {
   await openExample(app, /A and B drive C/);
-  const dialog = await openView(app, /^LIF charging and rate/);
+  const dialog = await openMathView(app, /^LIF charging and rate/);
   const picker = dialog.getByLabel('LIF neuron');
   await picker.selectOption('B');
   await expect(dialog.getByText('v_in: 2', { exact: true })).toBeVisible();
@@ -140,7 +130,7 @@ test('Learn: the first pick of the standard neuron takes, the header follows eve
 });
 
 test('Activations: the five curves, softmax sums to 1, one-hot picks the max', async ({ app }) => {
-  const dialog = await openView(app, /^Activation functions/);
+  const dialog = await openMathView(app, /^Activation functions/);
   await dialog.getByRole('slider', { name: 'z' }).fill('0');
   await dialog.getByRole('textbox', { name: 'vector z' }).fill('1, 3, 0.5, -1');
   type ActData = {
@@ -164,7 +154,7 @@ test('Activations: the five curves, softmax sums to 1, one-hot picks the max', a
 });
 
 test('PSC filters: the area of h is 1 for any tau_s and n', async ({ app }) => {
-  const dialog = await openView(app, /^PSC filters/);
+  const dialog = await openMathView(app, /^PSC filters/);
   const area = async () => (await viewData<{ area: number; n: number }>(app, 'psc'))!;
   expect(Math.abs((await area()).area - 1)).toBeLessThan(1e-3);
   await dialog.getByRole('spinbutton', { name: 'n' }).fill('3');
@@ -194,7 +184,7 @@ test('PSC filters: the area of h is 1 for any tau_s and n', async ({ app }) => {
 });
 
 test('f-I curve: the HH neuron is silent below threshold and fires above it', async ({ app }) => {
-  const dialog = await openView(app, /^f-I curve/);
+  const dialog = await openMathView(app, /^f-I curve/);
   // The spec's HH example neuron (hh-current-steps.neuro's H) has the spec defaults.
   await dialog
     .getByRole('combobox', { name: 'neuron' })
@@ -228,7 +218,7 @@ test('f-I curve: the HH neuron is silent below threshold and fires above it', as
 });
 
 test('f-I curve: a LIF sweep shows progress, can be cancelled, and matches G', async ({ app }) => {
-  const dialog = await openView(app, /^f-I curve/);
+  const dialog = await openMathView(app, /^f-I curve/);
   await dialog.getByRole('spinbutton', { name: 'sweep points' }).fill('400');
   await dialog.getByRole('spinbutton', { name: 'seconds per point' }).fill('20');
   await dialog.getByRole('button', { name: 'Run sweep' }).click();
@@ -247,7 +237,7 @@ test('f-I curve: a LIF sweep shows progress, can be cancelled, and matches G', a
 });
 
 test('Weight matrix: z = Wx + b of the opening circuit', async ({ app }) => {
-  const dialog = await openView(app, /^Weight matrix/);
+  const dialog = await openMathView(app, /^Weight matrix/);
   await expect(dialog.getByRole('region', { name: 'Weight matrix view' })).toBeVisible();
   const data = (await viewData<{ W: number[][]; x: number[]; b: number[]; z: number[] }>(
     app,
@@ -276,7 +266,7 @@ test("Weight matrix: A and B drive C, all of C's inputs, x the measured rates", 
     measured: { probeId: string; variable: string; how: string; values: number[] } | null;
   };
   // Before a run a spiking neuron's rate is unknown: x = 0, and the view says so.
-  let dialog = await openView(app, /^Weight matrix/);
+  let dialog = await openMathView(app, /^Weight matrix/);
   let data = (await viewData<WeightsData>(app, 'weights'))!;
   expect(data.targetId).toBe('C');
   expect(data.x).toEqual([0, 0]);
@@ -287,7 +277,7 @@ test("Weight matrix: A and B drive C, all of C's inputs, x the measured rates", 
 
   await app.getByRole('button', { name: /Run$/ }).click();
   await expect(app.getByTestId('sim-clock')).toContainText('finished', { timeout: 30_000 });
-  dialog = await openView(app, /^Weight matrix/);
+  dialog = await openMathView(app, /^Weight matrix/);
   await dialog.getByRole('combobox', { name: 'target Y (the rows of W)' }).selectOption('C');
   await dialog.getByRole('button', { name: 'Read x again' }).click();
   data = (await viewData<WeightsData>(app, 'weights'))!;

@@ -10,7 +10,7 @@
 import type { Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, openExample, screenshot, test } from './fixtures';
-import { canvasOf, openFromWorkspace, runToEnd } from './canvasHelpers';
+import { canvasOf, openFromWorkspace, runExampleForever, runToEnd } from './canvasHelpers';
 
 /** One LIF neuron under a constant bias of 1.5: it fires every 2 + 20 ln 3 = 23.97 ms. */
 const regular = {
@@ -174,10 +174,7 @@ test('a run that blows up says the time in ms, and its chart’s huge y ticks ar
 test('a selected synapse offers its weight as a live control, taken by the run without a restart', async ({
   app,
 }) => {
-  await openExample(app, /A and B drive C/);
-  await app.getByLabel('Run forever').check();
-  await app.getByRole('button', { name: /Run$/ }).click();
-  await expect(app.getByTestId('sim-clock')).toContainText('running');
+  await runExampleForever(app, /A and B drive C/);
   await canvasOf(app)
     .getByRole('button', { name: /^synapse A to C/ })
     .click();

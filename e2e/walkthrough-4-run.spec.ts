@@ -8,15 +8,12 @@
  * failure (about 1e307).
  */
 import { expect, openExample, screenshot, test } from './fixtures';
-import { canvasOf } from './canvasHelpers';
+import { canvasOf, runExampleForever } from './canvasHelpers';
 
 test('the live-edit log names an edited synapse by its ends, as the inspector does', async ({
   app,
 }) => {
-  await openExample(app, /A and B drive C/);
-  await app.getByLabel('Run forever').check();
-  await app.getByRole('button', { name: /Run$/ }).click();
-  await expect(app.getByTestId('sim-clock')).toContainText('running');
+  await runExampleForever(app, /A and B drive C/);
   await canvasOf(app)
     .getByRole('button', { name: /^synapse A to C/ })
     .click();

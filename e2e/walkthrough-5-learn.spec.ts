@@ -12,7 +12,7 @@
 import type { Page } from '@playwright/test';
 import { expect, openExample, screenshot, test } from './fixtures';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { canvasOf, inspectorOf, openFromWorkspace, runToEnd } from './canvasHelpers';
+import { canvasOf, inspectorOf, openFromWorkspace, openMathView, runToEnd } from './canvasHelpers';
 
 /** The walkthrough's circuit: a Steps input (0, 1.5, 0 at 0, 200, 500 ms) into an HH neuron A. */
 const stepsIntoHh = {
@@ -32,17 +32,6 @@ const stepsIntoHh = {
   layout: { in1: { x: 0, y: 0 }, A: { x: 300, y: 0 } },
 };
 
-async function openView(app: Page, title: RegExp) {
-  await app.getByRole('button', { name: 'Learn: see the math' }).click();
-  const dialog = app.getByRole('dialog', { name: 'See the math' });
-  await expect(dialog).toBeVisible();
-  await dialog
-    .getByRole('navigation', { name: 'math views' })
-    .getByRole('button', { name: title })
-    .click();
-  return dialog;
-}
-
 function sweepPoints(app: Page): Promise<number | undefined> {
   return app.evaluate(
     () =>
@@ -54,7 +43,7 @@ function sweepPoints(app: Page): Promise<number | undefined> {
 test('f-I view: an invalid sweep field is marked and named, Run sweep waits, the curve stays, and "-1" stays "-1"', async ({
   app,
 }) => {
-  const dialog = await openView(app, /^f-I curve/);
+  const dialog = await openMathView(app, /^f-I curve/);
   await dialog
     .getByLabel('neuron')
     .selectOption({ label: 'standard LIF neuron (default parameters)' });

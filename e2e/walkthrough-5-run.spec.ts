@@ -11,7 +11,7 @@
  * the inspector says "p", are unit-tested: run/RunController.test.ts, run/liveEdits.test.ts.)
  */
 import { expect, openExample, screenshot, test } from './fixtures';
-import { canvasOf, runToEnd, startEmpty } from './canvasHelpers';
+import { canvasOf, runExampleForever, runToEnd, startEmpty } from './canvasHelpers';
 
 test('the no-delay cycle note describes the circuit on screen: gone on New, another example, or a deleted node', async ({
   app,
@@ -44,14 +44,17 @@ test('the no-delay cycle note describes the circuit on screen: gone on New, anot
 test('the "edited live" badge opens the edit log; the spike summary says what each number covers; the sticky bar hides the charts scrolled under it', async ({
   app,
 }) => {
-  await openExample(app, /A and B drive C/);
-  await app.getByLabel('Run forever').check();
-  await app.getByRole('button', { name: /Run$/ }).click();
-  await expect(app.getByTestId('sim-clock')).toContainText('running');
+  await runExampleForever(app, /A and B drive C/);
   const bias = app.getByRole('region', { name: 'live inputs' }).getByLabel('A bias value');
   await bias.fill('0');
   await bias.press('Enter');
   await expect(app.getByTestId('sim-clock')).toContainText('edited live');
+  // Let B fire a few times after the edit (an interval rate needs two spikes), even on a loaded
+  // machine: 300 ms of simulated time past the clock at the edit.
+  const clockMs = async (): Promise<number> =>
+    Number(/t = ([\d.]+) ms/.exec((await app.getByTestId('sim-clock').textContent()) ?? '')?.[1]);
+  const editedAt = await clockMs();
+  await expect.poll(clockMs, { timeout: 30_000 }).toBeGreaterThan(editedAt + 300);
   await app.getByRole('button', { name: 'Stop' }).click();
   await expect(app.getByTestId('sim-clock')).toContainText('stopped');
 
