@@ -445,4 +445,26 @@ describe('history', () => {
     expect(updateProbe.apply(doc, { id: 'p1', patch: { target: 'one' } })).toBe(doc);
     expectValid(updateProbe.apply(doc, { id: 'p1', patch: { target: 'A', indices: undefined } }));
   });
+
+  it("updateProbe (the inspector's pickers) never makes a second scope of a trace", () => {
+    let doc = abc();
+    for (const [id, target, variable] of [
+      ['vA', 'A', 'v'],
+      ['p1', 'C', 'v'],
+      ['sB', 'B', 's'],
+    ] as const)
+      doc = addProbe.apply(doc, { probe: { id, target, variable }, position: { x: 0, y: 0 } });
+    // Re-aimed at A (whose v vA records): the scope takes A's next variable not recorded yet.
+    const aimed = updateProbe.apply(doc, { id: 'p1', patch: { target: 'A' } });
+    expect(aimed.probes!.find((p) => p.id === 'p1')).toMatchObject({ target: 'A', variable: 'J' });
+    // On A, J -> v (recorded by vA) is refused.
+    expect(updateProbe.apply(aimed, { id: 'p1', patch: { variable: 'v' } })).toBe(aimed);
+    // A node with every variable recorded by other scopes is refused.
+    for (const variable of ['v', 'J'] as const)
+      doc = addProbe.apply(doc, {
+        probe: { id: `${variable}B`, target: 'B', variable },
+        position: { x: 0, y: 0 },
+      });
+    expect(updateProbe.apply(doc, { id: 'p1', patch: { target: 'B' } })).toBe(doc);
+  });
 });

@@ -31,6 +31,7 @@ import {
   freeProbeVariable,
   freshEdgeId,
   isSpikingSource,
+  probeRecording,
   probeVariablesOf,
   usedIds,
   type XY,
@@ -354,6 +355,15 @@ export const updateProbe = define<{
   const variables = node ? probeVariablesOf(node) : [];
   if (variables.length > 0 && !variables.includes(next.variable))
     next = { ...next, variable: variables[0] as Probe['variable'] };
+  // One scope per node and variable (graph.ts probeRecording), from the inspector's pickers too: a
+  // variable another scope records is not taken; re-aimed at another node, the scope takes its
+  // first variable not recorded yet, and a node with every variable recorded is refused.
+  if (node && probeRecording(doc, next.target, next.variable, probe.id)) {
+    if (patch.target === undefined) return doc;
+    const free = freeProbeVariable(doc, node, next.variable, probe.id);
+    if (free === null) return doc;
+    next = { ...next, variable: free };
+  }
   return { ...doc, probes: doc.probes!.map((p) => (p === probe ? next : p)) };
 });
 

@@ -6,7 +6,14 @@ import type { NetworkDocument, Probe } from '../../../shared/document/model';
 import { nodeBadge } from '../ui/format';
 import { updateProbe } from '../document/commands';
 import { applyCommand } from '../document/documentStore';
-import { findNode, nodeSize, probeVariablesOf } from '../document/graph';
+import {
+  findNode,
+  freeProbeVariable,
+  nodeSize,
+  probeName,
+  probeRecording,
+  probeVariablesOf,
+} from '../document/graph';
 import { ListField, NumberField, SelectField } from './fields';
 import { name, Problems } from './inspectorText';
 import { EVERY_SPEC } from './specs';
@@ -32,7 +39,16 @@ export function ProbePanel({
       <SelectField
         label="records node"
         value={probe.target}
-        options={recordable.map((n) => ({ value: n.id, label: `${name(n)} (${nodeBadge(n)})` }))}
+        // One scope per node and variable: a node whose every variable another scope records
+        // says so (choosing it changes nothing).
+        options={recordable.map((n) => ({
+          value: n.id,
+          label: `${name(n)} (${nodeBadge(n)})${
+            n.id !== probe.target && freeProbeVariable(doc, n, undefined, probe.id) === null
+              ? ' — every variable recorded'
+              : ''
+          }`,
+        }))}
         onChange={(t) =>
           applyCommand(updateProbe, { id: probe.id, patch: { target: t, indices: undefined } })
         }
@@ -40,7 +56,13 @@ export function ProbePanel({
       <SelectField<Probe['variable']>
         label="variable"
         value={probe.variable}
-        options={variables.map((v) => ({ value: v as Probe['variable'], label: v }))}
+        options={variables.map((v) => {
+          const other = target ? probeRecording(doc, target.id, v, probe.id) : undefined;
+          return {
+            value: v as Probe['variable'],
+            label: other ? `${v} — recorded by ${probeName(doc, other)}` : v,
+          };
+        })}
         meaning="v (LIF), V m h n (HH), y (rate), J total input, s synaptic input, u (inputs)"
         onChange={(v) => applyCommand(updateProbe, { id: probe.id, patch: { variable: v } })}
       />
