@@ -12,7 +12,13 @@
 import type { NetworkDocument } from '../../../shared/document/model';
 import { currentDocument } from '../document/documentStore';
 import { findNode, isChipProbe, nodeSize, probeCards } from '../document/graph';
-import { ruleOf, ruleText, ruleWeightValue } from '../document/connectionRule';
+import {
+  driveWarning,
+  ruleOf,
+  ruleText,
+  ruleWeightValue,
+  strongSynapseWarning,
+} from '../document/connectionRule';
 import { pairText } from '../document/edgeLabel';
 import { defaultNodePosition } from '../document/placement';
 import { flowWiringEdges } from './flowModel';
@@ -43,6 +49,9 @@ const NODE_W = 180;
 const NODE_H = 84;
 const SCOPE_H = 64;
 const PAD = 40;
+
+/** The mark a strong synapse's label carries, as on the canvas. */
+const STRONG_MARK = '⚠ strong';
 
 function esc(text: string): string {
   return text
@@ -216,16 +225,20 @@ export function diagramSvg(
     const tau = tauText(e.synapse);
     // A reciprocal pair's direction ("A → B") on a line above, as on the canvas.
     const pair = pairText(doc, e);
+    // The canvas's strong mark (a synapse or drive far beyond threshold), its warning as a tooltip.
+    const strong = driveWarning(doc, e) ?? strongSynapseWarning(doc, e);
     const labelW = label.length * 6.2;
     const tauW = tau ? tau.length * 5.6 : 0;
+    const strongW = strong ? 6 + STRONG_MARK.length * 5.6 : 0;
     const pairW = pair ? pair.length * 6 : 0;
-    const lw = Math.max(labelW + (tau ? 6 + tauW : 0), rule ? rule.length * 5.6 : 0, pairW) + 14;
+    const firstW = labelW + (tau ? 6 + tauW : 0) + strongW;
+    const lw = Math.max(firstW, rule ? rule.length * 5.6 : 0, pairW) + 14;
     const pairH = pair ? 13 : 0;
     const lh = (rule ? 32 : 20) + pairH;
     const left = mx - lw / 2;
     const top = my - lh / 2;
     const firstTop = top + pairH;
-    const firstLeft = mx - (labelW + (tau ? 6 + tauW : 0)) / 2;
+    const firstLeft = mx - firstW / 2;
     labels.push(
       `<rect class="synapse-label" x="${left.toFixed(1)}" y="${top.toFixed(1)}" width="${lw.toFixed(1)}" height="${lh}" rx="10" fill="#ffffff" stroke="${color}"/>`,
     );
@@ -243,6 +256,10 @@ export function diagramSvg(
     if (rule)
       labels.push(
         `<text x="${mx.toFixed(1)}" y="${(firstTop + 27).toFixed(1)}" font-size="10" fill="#475569" text-anchor="middle">${esc(rule)}</text>`,
+      );
+    if (strong)
+      labels.push(
+        `<text class="synapse-strong" x="${(firstLeft + firstW - strongW + 6).toFixed(1)}" y="${(firstTop + 14).toFixed(1)}" font-size="10" font-weight="600" fill="#b45309"><title>${esc(strong)}</title>${STRONG_MARK}</text>`,
       );
   });
   for (const n of doc.nodes) {
