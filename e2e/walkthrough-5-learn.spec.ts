@@ -122,7 +122,7 @@ test('LIF view: the "never fires" sentence speaks of the v_in shown, and G(v_in)
   await screenshot(app, 'walk5-lif-view-7');
 });
 
-test('a Steps input too weak for an HH neuron says so in the synapse inspector, with the value that makes it fire', async ({
+test('a Steps input too weak for an HH neuron says so in the synapse and the input inspector, with the value that makes it fire', async ({
   app,
   appHost,
 }) => {
@@ -135,6 +135,11 @@ test('a Steps input too weak for an HH neuron says so in the synapse inspector, 
     'Weak drive: A receives at most J = 1.5 uA/cm^2 from its constant inputs, below the ~2.24 uA/cm^2 at which an HH neuron with default params fires even one spike: it stays at rest. Raising in1’s largest value to 6.2 or more (J ≥ 6.2) makes it fire repetitively.',
   );
   await screenshot(app, 'walk5-weak-drive');
+  // The student had the Steps input selected (step-35): its panel says it too.
+  await canvasOf(app).getByRole('group', { name: /in1$/ }).click();
+  await expect(
+    inspectorOf(app).getByRole('note').filter({ hasText: 'Weak drive: A receives at most' }),
+  ).toBeVisible();
 });
 
 test('every formula of the Learn views fits its box at 1440x900: no scrollbar either way', async ({
