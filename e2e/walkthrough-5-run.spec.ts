@@ -139,3 +139,24 @@ test('the restart question of a run that finishes while it is open says so, and 
   await expect(ended).toHaveCount(0);
   await expect(app.getByTestId('sim-clock')).toContainText(/running|finished/);
 });
+
+test('after "Keep running" the clock says the run still simulates the circuit from before the change, until a restart', async ({
+  app,
+}) => {
+  // Walkthrough 6: a synapse deleted, "Keep running": the line left the canvas while its target
+  // kept firing at its source's rate, and nothing on the page said why.
+  await runExampleForever(app, /A and B drive C/);
+  await canvasOf(app).locator('[data-edge-id="wCA"]').click();
+  await app.keyboard.press('Delete');
+  await app
+    .getByRole('dialog', { name: /Restart the run/ })
+    .getByRole('button', { name: 'Keep running' })
+    .click();
+  const clock = app.getByTestId('sim-clock');
+  await expect(clock).toContainText('runs the old circuit: restart to apply');
+  await expect(clock).toHaveAttribute('title', /simulates the circuit from before: .*A → C/);
+  await screenshot(app, 'walkthrough-6-pending-restart');
+  await app.getByRole('button', { name: 'Stop', exact: true }).click();
+  await expect(clock).toContainText('stopped');
+  await expect(clock).not.toContainText('old circuit');
+});

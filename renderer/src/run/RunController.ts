@@ -33,6 +33,12 @@ export interface RunSnapshot {
    * is nothing left to keep running, the change applies to the next run, and the dialog says so.
    */
   readonly restartRunEnded: 'finished' | 'stopped' | 'error' | null;
+  /**
+   * Changes of the circuit the running network does not have, kept running after the restart
+   * question ("Keep running"): the canvas shows one circuit, the run simulates the one from
+   * before, and the clock says so until a restart or the run's end (empty: none).
+   */
+  readonly pendingRestart: readonly string[];
   /** Live edits applied to this run (the clock says "edited live"). */
   readonly editedCount: number;
   /** Frames of this run the host skipped because this tab fell behind. */
@@ -46,6 +52,7 @@ export class RunController {
     forever: false,
     restartReasons: null,
     restartRunEnded: null,
+    pendingRestart: [],
     editedCount: 0,
     framesDropped: 0,
   };
@@ -61,6 +68,11 @@ export class RunController {
   ) {
     this.liveEdits = new LiveEditController(host, session, {
       askRestart: (reasons) => this.update({ restartReasons: reasons, restartRunEnded: null }),
+      pendingRestart: (reasons) => {
+        const now = this.snapshot.pendingRestart;
+        if (reasons.length !== now.length || reasons.some((r, i) => r !== now[i]))
+          this.update({ pendingRestart: reasons });
+      },
       notify: (text) => showRunMessage(text, 'run'),
     });
   }
@@ -82,7 +94,7 @@ export class RunController {
       if (state.loadCount !== previous.loadCount) {
         // not a live edit: the old circuit's run, charts, clock and edit log go with it
         this.liveEdits.documentLoaded();
-        this.update({ restartReasons: null, restartRunEnded: null });
+        this.update({ restartReasons: null, restartRunEnded: null, pendingRestart: [] });
         this.session.stopAndClear();
       } else if (state.document !== previous.document)
         this.liveEdits.documentChanged(state.document);
@@ -128,7 +140,7 @@ export class RunController {
    */
   async start(paused = false): Promise<boolean> {
     showRunMessage(null);
-    this.update({ restartReasons: null, restartRunEnded: null });
+    this.update({ restartReasons: null, restartRunEnded: null, pendingRestart: [] });
     const doc = this.documents.getState().document;
     if (!doc) return false;
     const nothing = nothingToSimulate(doc);
@@ -208,7 +220,7 @@ export class RunController {
   /** Stops the run, if any, and forgets its data; its slider changes are offered back. */
   reset(): void {
     showRunMessage(null);
-    this.update({ restartReasons: null, restartRunEnded: null });
+    this.update({ restartReasons: null, restartRunEnded: null, pendingRestart: [] });
     this.session.stopAndClear();
     runEnded();
   }
@@ -259,6 +271,8 @@ export class RunController {
     if (runId !== undefined && this.session.runId !== null && runId !== this.session.runId) return;
     if (state === 'finished' || state === 'stopped' || state === 'error') {
       runEnded();
+      // the next Run simulates the circuit on the canvas: nothing waits for a restart any more
+      if (this.snapshot.pendingRestart.length > 0) this.update({ pendingRestart: [] });
       // "Keep running" would offer a run that is over: the open question turns into a notice
       if (this.snapshot.restartReasons) this.update({ restartRunEnded: state });
     }

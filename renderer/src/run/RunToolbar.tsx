@@ -77,8 +77,16 @@ function showDraft(draft: Draft): void {
 
 export function RunToolbar({ session, document }: RunToolbarProps) {
   const { run } = useServices();
-  const { status, speed, forever, restartReasons, restartRunEnded, editedCount, framesDropped } =
-    useSyncExternalStore(run.subscribe, run.getSnapshot);
+  const {
+    status,
+    speed,
+    forever,
+    restartReasons,
+    restartRunEnded,
+    pendingRestart,
+    editedCount,
+    framesDropped,
+  } = useSyncExternalStore(run.subscribe, run.getSnapshot);
   const state = status?.state;
   const isActive = state === 'running' || state === 'paused';
 
@@ -91,10 +99,15 @@ export function RunToolbar({ session, document }: RunToolbarProps) {
   const timeText = `t = ${formatClock(simSeconds)}${total !== null ? ` / ${formatClock(total)}` : status ? ' (forever)' : ''}`;
   // Revert (or undo) put the edited values back: the circuit no longer holds live edits.
   const edited = editedCount > 0 && liveEditsInDocument(session.editLog, document);
+  // After "Keep running" the canvas shows the edited circuit and the run the one from before (a
+  // deleted synapse still drives its target): the clock says so until a restart or the run's end,
+  // the changes in its tooltip. In the state line, so the toolbar never grows a row.
+  const pending = isActive && !restartReasons && pendingRestart.length > 0;
   const stateText = [
-    state ?? '',
+    // (a short line: the clock keeps one width; the changes are in its tooltip)
+    pending ? 'runs the old circuit: restart to apply' : (state ?? ''),
     editedCount > 0 ? (edited ? 'edited live' : 'live edits reverted') : '',
-    status && state === 'running' && status.realtimeFactor > 0
+    !pending && status && state === 'running' && status.realtimeFactor > 0
       ? `×${status.realtimeFactor.toPrecision(3)} real time`
       : '',
     framesDropped > 0
@@ -163,11 +176,19 @@ export function RunToolbar({ session, document }: RunToolbarProps) {
         Run forever
       </label>
       <span
-        className={`run-toolbar__clock${edited ? ' run-toolbar__clock--edited' : ''}`}
+        className={`run-toolbar__clock${edited || pending ? ' run-toolbar__clock--edited' : ''}`}
         role="timer"
         aria-label="simulated time"
         data-testid="sim-clock"
-        title={stateText ? `${timeText} · ${stateText}` : timeText}
+        title={[
+          timeText,
+          stateText,
+          pending
+            ? `The run simulates the circuit from before: ${pendingRestart.join('; ')}. Stop, then Run to apply.`
+            : '',
+        ]
+          .filter(Boolean)
+          .join(' · ')}
       >
         <span className="run-toolbar__time">{timeText}</span>
         {stateText && (

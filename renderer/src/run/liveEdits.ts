@@ -188,6 +188,11 @@ export function diffForLiveEdits(before: NetworkDocument, after: NetworkDocument
 export interface LiveEditUi {
   /** A change that cannot apply to the running network: ask whether to restart. */
   askRestart(reasons: string[]): void;
+  /**
+   * The changes the running network does not have (each check of the document; empty when none):
+   * after "Keep running" the canvas and the run differ, and the run clock says so.
+   */
+  pendingRestart?(reasons: string[]): void;
   /** A short note for the user (applied, or refused and why). */
   notify(message: string): void;
 }
@@ -247,6 +252,7 @@ export class LiveEditController {
     const target = this.latest;
     const diff = diffForLiveEdits(this.running, target);
     const key = diff.structural.join('\n');
+    this.ui.pendingRestart?.(diff.structural);
     if (diff.structural.length > 0 && key !== this.askedFor) {
       this.askedFor = key;
       this.ui.askRestart(diff.structural);
