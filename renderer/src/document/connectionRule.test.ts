@@ -87,6 +87,11 @@ describe('connection rules', () => {
     expect(text).toContain('= 100, 100× its threshold 1');
     expect(text).toContain(`G(100) ≈ ${Math.round(g)} Hz`);
     expect(Math.round(g)).toBe(454);
+    expect(text).toContain('Fewer inputs each (one-to-one, a small p) or a smaller w');
+    // Ends of different sizes have no one-to-one in the rule menu: the advice does not offer it.
+    let uneven = connectNodes.apply(circuit(50, 40), { source: 'in1', target: 'P' });
+    uneven = updateEdges.apply(uneven, { ids: [uneven.edges[0]!.id], patch: { weight: 0.05 } });
+    expect(driveWarning(uneven, uneven.edges[0]!)).toContain('Fewer inputs each (a small p) or');
   });
 
   it('refuses a connection too large to run, with the estimate', () => {

@@ -226,7 +226,9 @@ export function driveWarning(doc: NetworkDocument, edge: Edge): string | null {
   const name = target.label ?? target.id;
   const each1 = String(Number(each.toPrecision(3)));
   const biasText = bias !== 0 ? ` + bias ${Number(bias.toPrecision(3))}` : '';
-  return `Strong drive: each ${name} neuron receives ${each1} train${each === 1 ? '' : 's'} of ${Number(rate.toPrecision(3))} Hz through w ${Number(w.toPrecision(3))}, a mean input J ≈ ${each1} × ${Number(rate.toPrecision(3))} × ${Number(w.toPrecision(3))}${biasText} = ${Number(j.toPrecision(3))}, ${Number((j / vTh).toPrecision(2))}× its threshold ${vTh}. G(${Number(j.toPrecision(3))}) ≈ ${Math.round(g)} Hz. Fewer inputs each (one-to-one, a small p) or a smaller w keep it near threshold.`;
+  // Only what the rule menu offers: one-to-one needs ends of one size (decision 0013).
+  const fewer = nodeSize(source) === nodeSize(target) ? 'one-to-one, a small p' : 'a small p';
+  return `Strong drive: each ${name} neuron receives ${each1} train${each === 1 ? '' : 's'} of ${Number(rate.toPrecision(3))} Hz through w ${Number(w.toPrecision(3))}, a mean input J ≈ ${each1} × ${Number(rate.toPrecision(3))} × ${Number(w.toPrecision(3))}${biasText} = ${Number(j.toPrecision(3))}, ${Number((j / vTh).toPrecision(2))}× its threshold ${vTh}. G(${Number(j.toPrecision(3))}) ≈ ${Math.round(g)} Hz. Fewer inputs each (${fewer}) or a smaller w keep it near threshold.`;
 }
 
 /**
