@@ -110,17 +110,7 @@ export function EdgePanel({
           {hint}
         </p>
       )}
-      {edges.map((e) => {
-        // A known mean drive far beyond threshold, else a single spike far beyond it, else a
-        // constant drive too weak to make the target fire (steadily).
-        const warning =
-          driveWarning(doc, e) ?? strongSynapseWarning(doc, e) ?? weakDriveWarning(doc, e);
-        return warning ? (
-          <p key={e.id} className="inspector__hint inspector__hint--warn" role="note">
-            {warning}
-          </p>
-        ) : null;
-      })}
+      <DriveWarnings doc={doc} edges={edges} />
       <h3 className="inspector__section">Synapse</h3>
       {!spiking && (
         <label className="field field--check">
@@ -181,6 +171,27 @@ export function EdgePanel({
       {edges.map((e) => (
         <Problems key={e.id} problems={problems.get(e.id)} />
       ))}
+    </>
+  );
+}
+
+/**
+ * What each synapse's drive does to its target, one note per synapse: a known mean drive far
+ * beyond threshold, else a single spike far beyond it, else a constant drive too weak to make the
+ * target fire (steadily). The synapse's panel shows it, and so does its source's (an input's).
+ */
+export function DriveWarnings({ doc, edges }: { doc: NetworkDocument; edges: readonly Edge[] }) {
+  return (
+    <>
+      {edges.map((e) => {
+        const warning =
+          driveWarning(doc, e) ?? strongSynapseWarning(doc, e) ?? weakDriveWarning(doc, e);
+        return warning ? (
+          <p key={e.id} className="inspector__hint inspector__hint--warn" role="note">
+            {warning}
+          </p>
+        ) : null;
+      })}
     </>
   );
 }

@@ -6,10 +6,10 @@ import type { NetworkDocument, NetworkNode } from '../../../shared/document/mode
 import { nodeBadge } from '../ui/format';
 import { renameId, updateNodes } from '../document/commands';
 import { applyCommand } from '../document/documentStore';
-import { driveWarning, strongSynapseWarning, weakDriveWarning } from '../document/connectionRule';
 import { nodeSize, usedIds } from '../document/graph';
 import { select } from '../document/uiStore';
 import { NumberField, TextField } from './fields';
+import { DriveWarnings } from './EdgePanel';
 import { InputEditor } from './InputEditor';
 import { name, Problems } from './inspectorText';
 import { NeuronParams } from './NeuronParams';
@@ -92,21 +92,11 @@ export function NodePanel({
           exactly as a bias param of b would (notes 1.3.4).
         </p>
       )}
-      {(single?.kind === 'input' || single?.kind === 'bias') &&
-        // What the synapses from it do to their targets, as each synapse's panel says: a drive
-        // far beyond threshold, or one too weak to make the target fire (a student who set a
-        // Steps input's values looks here, not at the synapse).
-        doc.edges
-          .filter((e) => e.source === single.id)
-          .map((e) => {
-            const warning =
-              driveWarning(doc, e) ?? strongSynapseWarning(doc, e) ?? weakDriveWarning(doc, e);
-            return warning ? (
-              <p key={e.id} className="inspector__hint inspector__hint--warn" role="note">
-                {warning}
-              </p>
-            ) : null;
-          })}
+      {(single?.kind === 'input' || single?.kind === 'bias') && (
+        // What the synapses from it do to their targets, as each synapse's panel says (a student
+        // who set a Steps input's values looks here, not at the synapse).
+        <DriveWarnings doc={doc} edges={doc.edges.filter((e) => e.source === single.id)} />
+      )}
       {!sameModel && !single && (
         <p className="inspector__note">Select nodes of one model to edit their params together.</p>
       )}
