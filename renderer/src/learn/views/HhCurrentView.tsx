@@ -108,8 +108,8 @@ export function HhCurrentView({ document, nodeId }: LearnViewProps) {
       text={
         <>
           The current is switched on at {STIMULUS_ON_MS} ms. In this model (modern convention, rest
-          near −65 mV) a current above about 2.24 µA/cm² gives a single onset spike and above about
-          6.2 µA/cm² repetitive spiking, faster as the current grows, until around 80 µA/cm² the
+          near −65 mV) a current above about 2.5 µA/cm² gives a single onset spike and above about
+          6.5 µA/cm² repetitive spiking, faster as the current grows, until around 80 µA/cm² the
           neuron fires once and then stays depolarised (block): just above that V still rings in
           damped oscillations for a while, at 200 µA/cm² it settles near −41 mV at once. The
           notes&apos; figure uses another convention (J = 0.1 and 0.6, rest near −120), so its
